@@ -1,0 +1,188 @@
+// The library's records and the store interface the job engine, the CLI and the UI use.
+// Implemented over better-sqlite3 in ./library.ts. Times are Unix milliseconds.
+import type { GenerationParams, RequestType } from '../apixo/params';
+import type { ErrorKind } from '../errors';
+import type { GenerationState } from '../jobs/states';
+
+export interface VideoRecord {
+  id: string;
+  generationId: string | null;
+  /** Relative to the library root (forward slashes), so the folder can move. */
+  relPath: string;
+  bytes: number;
+  sha256: string;
+  width: number | null;
+  height: number | null;
+  durationMs: number | null;
+  posterRelPath: string | null;
+  createdAt: number;
+}
+
+export interface GenerationRecord {
+  id: string;
+  projectId: string | null;
+  batchId: string | null;
+  model: string;
+  params: GenerationParams;
+  requestType: RequestType;
+  state: GenerationState;
+  taskId: string | null;
+  failCode: string | null;
+  failMsg: string | null;
+  errorKind: ErrorKind | null;
+  errorMessage: string | null;
+  createdAt: number;
+  updatedAt: number;
+  submittedAt: number | null;
+  completedAt: number | null;
+  remoteCreateTime: number | null;
+  remoteCompleteTime: number | null;
+  costTimeMs: number | null;
+  estimatedCostUsd: number;
+  resultUrl: string | null;
+  /** When the engine means to query status next (or retry), for the queue's countdown. */
+  nextCheckAt: number | null;
+  pollCount: number;
+  /** Relative path of the reference image copied into the library (image-to-video). */
+  referenceImagePath: string | null;
+  favourite: boolean;
+  rating: number;
+  notes: string;
+  tags: string[];
+  deletedAt: number | null;
+  video: VideoRecord | null;
+}
+
+export interface NewGeneration {
+  projectId?: string | null;
+  batchId?: string | null;
+  params: GenerationParams;
+  requestType: RequestType;
+  estimatedCostUsd: number;
+  referenceImagePath?: string | null;
+  /** Defaults to 'queued'. */
+  state?: GenerationState;
+}
+
+/** Fields the engine may change. `state` changes are appended to the history table. */
+export type GenerationPatch = Partial<
+  Pick<
+    GenerationRecord,
+    | 'state'
+    | 'taskId'
+    | 'failCode'
+    | 'failMsg'
+    | 'errorKind'
+    | 'errorMessage'
+    | 'submittedAt'
+    | 'completedAt'
+    | 'remoteCreateTime'
+    | 'remoteCompleteTime'
+    | 'costTimeMs'
+    | 'resultUrl'
+    | 'nextCheckAt'
+    | 'pollCount'
+    | 'referenceImagePath'
+    | 'projectId'
+  >
+>;
+
+export interface PartialDownload {
+  generationId: string;
+  url: string;
+  /** Relative to the library root. */
+  partRelPath: string;
+  bytesDone: number;
+  totalBytes: number | null;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export type SortKey = 'created_desc' | 'created_asc' | 'rating_desc';
+
+export interface LibraryQuery {
+  /** FTS5 over prompt, negative prompt, notes and tags; plain words, each must match (prefix match on the last). */
+  text?: string;
+  projectId?: string | null;
+  states?: GenerationState[];
+  resolution?: GenerationParams['resolution'];
+  duration?: GenerationParams['duration'];
+  aspectRatio?: NonNullable<GenerationParams['aspectRatio']>;
+  mode?: GenerationParams['mode'];
+  favourite?: boolean;
+  tag?: string;
+  createdFrom?: number;
+  createdTo?: number;
+  /** Only rows in the trash (deletedAt set). Default: only rows not in the trash. */
+  trashed?: boolean;
+  sort?: SortKey;
+  limit?: number;
+  /** Opaque keyset cursor from the previous page. */
+  cursor?: string | null;
+}
+
+export interface LibraryPage {
+  items: GenerationRecord[];
+  nextCursor: string | null;
+  /** Count of all matches (same filters), for the header. */
+  total: number;
+}
+
+export interface Project {
+  id: string;
+  name: string;
+  createdAt: number;
+  generationCount: number;
+}
+
+export interface LibraryStore {
+  readonly root: string;
+  close(): void;
+
+  // generations
+  createGeneration(input: NewGeneration): GenerationRecord;
+  getGeneration(id: string): GenerationRecord | null;
+  updateGeneration(id: string, patch: GenerationPatch): GenerationRecord;
+  /** Every generation not in a terminal state and not trashed, oldest first. */
+  listActive(): GenerationRecord[];
+  query(query: LibraryQuery): LibraryPage;
+  /** costTime (ms) of recent successful generations with these settings, newest first. */
+  costTimeHistory(
+    resolution: GenerationParams['resolution'],
+    duration: GenerationParams['duration'],
+    limit?: number,
+  ): number[];
+  countByState(): Partial<Record<GenerationState, number>>;
+
+  // user curation
+  setFavourite(id: string, favourite: boolean): GenerationRecord;
+  setRating(id: string, rating: number): GenerationRecord;
+  setNotes(id: string, notes: string): GenerationRecord;
+  setTags(id: string, tags: string[]): GenerationRecord;
+  listTags(): { name: string; count: number }[];
+
+  // projects
+  listProjects(): Project[];
+  createProject(name: string): Project;
+  renameProject(id: string, name: string): Project;
+  deleteProject(id: string): void;
+
+  // videos and downloads
+  addVideo(
+    generationId: string | null,
+    video: Omit<VideoRecord, 'id' | 'generationId' | 'createdAt'>,
+  ): VideoRecord;
+  setPoster(videoId: string, posterRelPath: string): void;
+  getPartialDownload(generationId: string): PartialDownload | null;
+  savePartialDownload(download: PartialDownload): void;
+  clearPartialDownload(generationId: string): void;
+
+  // trash: files move to <root>/.trash/, rows keep deletedAt; restore puts both back.
+  trash(id: string): void;
+  restore(id: string): void;
+  purgeTrash(olderThan?: number): number;
+
+  // settings that are not secrets (the key never goes here)
+  getSetting<T>(key: string): T | undefined;
+  setSetting(key: string, value: unknown): void;
+}

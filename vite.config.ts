@@ -1,0 +1,55 @@
+// One Vite config, four build targets chosen by --mode, plus the Vitest settings:
+//   renderer (default)  the React studio          → dist/renderer
+//   node                the CLI and browser host   → dist/node      (ESM, Node 22)
+//   electron            the Electron main process  → dist/main      (ESM)
+//   preload             the sandboxed preload      → dist/preload   (CommonJS: sandboxed preloads cannot be ESM)
+import { builtinModules } from 'node:module';
+import react from '@vitejs/plugin-react';
+import { defineConfig, type UserConfig } from 'vite';
+import pkg from './package.json' with { type: 'json' };
+
+const external = [
+  'electron',
+  ...builtinModules,
+  ...builtinModules.map((name) => `node:${name}`),
+  ...Object.keys(pkg.dependencies),
+].map((name) => new RegExp(`^${name.replace(/[/.]/g, '\\$&')}(/.*)?$`));
+
+function nodeTarget(outDir: string, input: Record<string, string>, format: 'es' | 'cjs'): UserConfig {
+  return {
+    build: {
+      ssr: true,
+      target: 'node22',
+      outDir,
+      emptyOutDir: true,
+      sourcemap: true,
+      rollupOptions: {
+        input,
+        external,
+        output: { format, entryFileNames: format === 'cjs' ? '[name].cjs' : '[name].js' },
+      },
+    },
+  };
+}
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'node') {
+    return nodeTarget('dist/node', { cli: 'main/cli/cli.ts', host: 'main/host/browser-host.ts' }, 'es');
+  }
+  if (mode === 'electron') return nodeTarget('dist/main', { 'electron-main': 'main/electron/main.ts' }, 'es');
+  if (mode === 'preload') return nodeTarget('dist/preload', { preload: 'preload/index.ts' }, 'cjs');
+  return {
+    root: 'renderer',
+    base: './',
+    plugins: [react()],
+    build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: true },
+    test: {
+      root: '.',
+      include: ['test/**/*.test.ts'],
+      environment: 'node',
+      pool: 'forks',
+      testTimeout: 30_000,
+      hookTimeout: 30_000,
+    },
+  };
+});
