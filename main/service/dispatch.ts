@@ -1,0 +1,57 @@
+// The single door into the core: every call from the UI (Electron IPC or the browser host's
+// WebSocket) goes through here. It refuses unknown channels, parses the argument with the
+// contract's schema before any handler sees it, and turns every outcome into an Envelope so no
+// stack trace or internal detail crosses to the renderer.
+import { ZodError } from 'zod';
+import { type ContractError, type Envelope, type StudioHandlers, specFor } from '../../preload/contract';
+import { isStudioError } from '../core/errors';
+
+export type Dispatch = (channel: string, rawArgument: unknown) => Promise<Envelope<unknown>>;
+
+export interface DispatchLogger {
+  error(message: string, fields?: Record<string, unknown>): void;
+}
+
+export function zodFieldErrors(error: ZodError): Record<string, string> {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    const path = issue.path.map(String).join('.') || '(argument)';
+    fields[path] ??= issue.message;
+  }
+  return fields;
+}
+
+export function toContractError(error: unknown): ContractError {
+  if (error instanceof ZodError) {
+    const fields = zodFieldErrors(error);
+    const first = Object.entries(fields)[0];
+    return {
+      kind: 'validation',
+      message: first ? `${first[0]}: ${first[1]}` : 'Invalid argument',
+      fields,
+    };
+  }
+  if (isStudioError(error)) return { kind: error.kind, message: error.userMessage };
+  return { kind: 'internal', message: 'Something went wrong inside Wan Studio. The details are in the log.' };
+}
+
+export function createDispatcher(handlers: StudioHandlers, logger: DispatchLogger): Dispatch {
+  return async (channel, rawArgument) => {
+    const spec = specFor(channel);
+    if (!spec) return { ok: false, error: { kind: 'forbidden', message: `Unknown channel "${String(channel)}"` } };
+    const parsed = spec.input.safeParse(rawArgument);
+    if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
+    const [group, name] = channel.split('.') as [string, string];
+    const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[group]?.[name];
+    if (!handler) return { ok: false, error: { kind: 'internal', message: `No handler for "${channel}"` } };
+    try {
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      const contractError = toContractError(error);
+      if (contractError.kind === 'internal') {
+        logger.error('handler failed', { channel, error });
+      }
+      return { ok: false, error: contractError };
+    }
+  };
+}

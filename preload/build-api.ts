@@ -1,0 +1,47 @@
+// Builds the `window.studio` object from the contract for any transport (Electron IPC in the
+// preload, a WebSocket in the browser host). Methods resolve with the value or reject with a plain
+// ContractError object: plain objects survive Electron's contextBridge, Error subclasses do not.
+import {
+  type ContractError,
+  contract,
+  EVENT_NAMES,
+  type Envelope,
+  type EventName,
+  type StudioApi,
+  type StudioEvents,
+} from './contract';
+
+export type Invoke = (channel: string, argument: unknown) => Promise<Envelope<unknown>>;
+export type Subscribe = <E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) => () => void;
+
+export function isContractError(value: unknown): value is ContractError {
+  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
+}
+
+export function buildStudioApi(invoke: Invoke, subscribe: Subscribe): StudioApi {
+  const api: Record<string, unknown> = {};
+  for (const [group, methods] of Object.entries(contract)) {
+    const groupApi: Record<string, (argument?: unknown) => Promise<unknown>> = {};
+    for (const name of Object.keys(methods)) {
+      const channel = `${group}.${name}`;
+      groupApi[name] = async (argument?: unknown) => {
+        let envelope: Envelope<unknown>;
+        try {
+          envelope = await invoke(channel, argument);
+        } catch (error) {
+          const message = error instanceof Error ? error.message : String(error);
+          throw { kind: 'network', message: `Lost contact with Wan Studio's engine: ${message}` } satisfies ContractError;
+        }
+        if (envelope.ok) return envelope.value;
+        throw envelope.error;
+      };
+    }
+    api[group] = Object.freeze(groupApi);
+  }
+  api.on = <E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) => {
+    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event "${String(event)}"`);
+    if (typeof listener !== 'function') throw new Error('listener must be a function');
+    return subscribe(event, listener);
+  };
+  return Object.freeze(api) as StudioApi;
+}

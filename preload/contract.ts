@@ -1,0 +1,289 @@
+// The one contract between the studio UI and the process that owns the core (Electron main, or the
+// browser host). Every method and event is listed here once: main registers handlers from it (sender
+// check + schema parse first), the preload and the WebSocket client build `window.studio` from it,
+// and the type-level test in test/preload fails when a side misses a channel.
+// Process-agnostic: zod and types only.
+import { z } from 'zod';
+import {
+  ASPECT_RATIOS,
+  DURATIONS,
+  type GenerationParams,
+  generationParamsSchema,
+  MODES,
+  RESOLUTIONS,
+} from '../main/core/apixo/params';
+import { ERROR_KINDS } from '../main/core/errors';
+import { GENERATION_STATES } from '../main/core/jobs/states';
+import type {
+  GenerationRecord,
+  LibraryPage,
+  LibraryQuery,
+  Project,
+  VideoRecord,
+} from '../main/core/library/types';
+
+export type { GenerationParams, GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord };
+
+// ── shared argument schemas ────────────────────────────────────────────────────────────────────
+const id = z.string().min(1).max(64);
+const idArg = z.object({ id });
+const none = z.undefined();
+const folderPath = z.string().min(1).max(4096);
+
+export const libraryQuerySchema = z
+  .object({
+    text: z.string().max(500).optional(),
+    projectId: id.nullable().optional(),
+    states: z.array(z.enum(GENERATION_STATES)).max(GENERATION_STATES.length).optional(),
+    resolution: z.enum(RESOLUTIONS).optional(),
+    duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1])]).optional(),
+    aspectRatio: z.enum(ASPECT_RATIOS).optional(),
+    mode: z.enum(MODES).optional(),
+    favourite: z.boolean().optional(),
+    tag: z.string().min(1).max(64).optional(),
+    createdFrom: z.number().int().nonnegative().optional(),
+    createdTo: z.number().int().nonnegative().optional(),
+    trashed: z.boolean().optional(),
+    sort: z.enum(['created_desc', 'created_asc', 'rating_desc']).optional(),
+    limit: z.number().int().min(1).max(500).optional(),
+    cursor: z.string().max(500).nullable().optional(),
+  })
+  .strict();
+
+export const createGenerationsSchema = z
+  .object({
+    params: generationParamsSchema,
+    /** Batch of N variations; each gets its own seed when seedMode is 'random'. */
+    count: z.number().int().min(1).max(20).default(1),
+    seedMode: z.enum(['random', 'fixed']).default('random'),
+    projectId: id.nullable().default(null),
+  })
+  .strict();
+
+export const settingsSchema = z
+  .object({
+    language: z.enum(['system', 'en', 'ru']),
+    theme: z.enum(['system', 'light', 'dark']),
+    downloadConcurrency: z.number().int().min(1).max(8),
+    delivery: z.enum(['polling', 'callback']),
+    /** The public https URL a user's tunnel forwards to our loopback callback receiver. */
+    callbackPublicUrl: z.string().max(2048),
+    callbackPort: z.number().int().min(0).max(65535),
+    notifications: z.boolean(),
+    tray: z.boolean(),
+    taskbarProgress: z.boolean(),
+    apiBaseUrl: z.string().url().max(2048),
+  })
+  .strict();
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const keySetSchema = z
+  .object({
+    key: z.string().min(1).max(512),
+    where: z.enum(['keychain', 'session']),
+  })
+  .strict();
+
+// ── result types ───────────────────────────────────────────────────────────────────────────────
+export interface AppInfo {
+  version: string;
+  host: 'electron' | 'browser';
+  platform: string;
+  /** No API key: the app runs against the built-in APIXO simulator. */
+  demoMode: boolean;
+  apiBaseUrl: string;
+  libraryRoot: string;
+  /** Prefix for library files: `${mediaBaseUrl}/${relPath}` (custom protocol or the host's /media route). */
+  mediaBaseUrl: string;
+}
+
+export interface KeyStatus {
+  set: boolean;
+  last4: string | null;
+  location: 'keychain' | 'session' | 'environment' | null;
+  keychainAvailable: boolean;
+  keychainBackend: string;
+  keychainError: string | null;
+}
+
+export interface Balance {
+  usd: number | null;
+  fetchedAt: number | null;
+  demo: boolean;
+  error: string | null;
+}
+
+export interface NetworkStatus {
+  online: boolean;
+  /** Generations waiting for the network to come back. */
+  waiting: number;
+  nextRetryAt: number | null;
+}
+
+export interface QueueSnapshot {
+  active: GenerationRecord[];
+  /** Finished in the last day, newest first, for "open in library". */
+  recent: GenerationRecord[];
+  network: NetworkStatus;
+  /** Learned expected duration (ms) per `${resolution}/${duration}`, for "elapsed vs expected". */
+  expectedMs: Record<string, number>;
+}
+
+export interface DownloadProgressEvent {
+  id: string;
+  bytes: number;
+  total: number | null;
+  bytesPerSecond: number;
+}
+
+export interface ImportResult {
+  imported: number;
+  skipped: { name: string; reason: string }[];
+}
+
+export interface ContractError {
+  kind: (typeof ERROR_KINDS)[number] | 'validation' | 'forbidden' | 'internal';
+  message: string;
+  /** Field errors from a schema parse: path → message. */
+  fields?: Record<string, string>;
+}
+
+export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+// ── the contract ───────────────────────────────────────────────────────────────────────────────
+/** A method: its argument schema and (phantom) result type. */
+export interface MethodSpec<I extends z.ZodType, R> {
+  input: I;
+  result?: R;
+}
+function method<R>() {
+  return <I extends z.ZodType>(input: I): MethodSpec<I, R> => ({ input });
+}
+
+export const contract = {
+  app: {
+    info: method<AppInfo>()(none),
+    openExternal: method<void>()(z.object({ url: z.string().url().max(4096) }).strict()),
+  },
+  generations: {
+    create: method<GenerationRecord[]>()(createGenerationsSchema),
+    get: method<GenerationRecord | null>()(idArg),
+    cancel: method<GenerationRecord>()(idArg),
+    retry: method<GenerationRecord>()(idArg),
+    /** An `uncertain` generation: the user accepts paying again. */
+    resubmit: method<GenerationRecord>()(idArg),
+    /** An `uncertain` generation: the user gives up on it. */
+    dismiss: method<GenerationRecord>()(idArg),
+    /** A `stalled` generation: query status now. */
+    checkAgain: method<GenerationRecord>()(idArg),
+  },
+  queue: {
+    snapshot: method<QueueSnapshot>()(none),
+  },
+  library: {
+    query: method<LibraryPage>()(libraryQuerySchema),
+    setFavourite: method<GenerationRecord>()(z.object({ id, favourite: z.boolean() }).strict()),
+    setRating: method<GenerationRecord>()(z.object({ id, rating: z.number().int().min(0).max(5) }).strict()),
+    setNotes: method<GenerationRecord>()(z.object({ id, notes: z.string().max(10_000) }).strict()),
+    setTags: method<GenerationRecord>()(
+      z.object({ id, tags: z.array(z.string().trim().min(1).max(64)).max(50) }).strict(),
+    ),
+    listTags: method<{ name: string; count: number }[]>()(none),
+    trash: method<void>()(idArg),
+    restore: method<void>()(idArg),
+    importPaths: method<ImportResult>()(z.object({ paths: z.array(folderPath).min(1).max(500) }).strict()),
+    importFile: method<ImportResult>()(
+      z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    ),
+    savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
+    reveal: method<void>()(idArg),
+    exportTo: method<{ copied: number }>()(z.object({ ids: z.array(id).min(1).max(1000), folder: folderPath }).strict()),
+    startDrag: method<void>()(idArg),
+    move: method<AppInfo>()(z.object({ folder: folderPath }).strict()),
+  },
+  projects: {
+    list: method<Project[]>()(none),
+    create: method<Project>()(z.object({ name: z.string().trim().min(1).max(100) }).strict()),
+    rename: method<Project>()(z.object({ id, name: z.string().trim().min(1).max(100) }).strict()),
+    remove: method<void>()(idArg),
+  },
+  settings: {
+    get: method<Settings>()(none),
+    update: method<Settings>()(settingsSchema.partial().strict()),
+  },
+  key: {
+    status: method<KeyStatus>()(none),
+    set: method<KeyStatus>()(keySetSchema),
+    clear: method<KeyStatus>()(none),
+  },
+  balance: {
+    get: method<Balance>()(z.object({ refresh: z.boolean().default(false) }).strict().optional()),
+  },
+  dialog: {
+    chooseFolder: method<string | null>()(z.object({ title: z.string().max(200).optional() }).strict().optional()),
+    chooseVideos: method<string[]>()(none),
+  },
+} as const;
+
+/** Events main pushes to the UI; each carries what the UI applies without asking again. */
+export interface StudioEvents {
+  'generation.updated': GenerationRecord;
+  'download.progress': DownloadProgressEvent;
+  'network.status': NetworkStatus;
+  'balance.updated': Balance;
+  'settings.updated': Settings;
+  'key.updated': KeyStatus;
+  'library.changed': { reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project' };
+}
+export const EVENT_NAMES = [
+  'generation.updated',
+  'download.progress',
+  'network.status',
+  'balance.updated',
+  'settings.updated',
+  'key.updated',
+  'library.changed',
+] as const satisfies readonly (keyof StudioEvents)[];
+export type EventName = (typeof EVENT_NAMES)[number];
+
+// ── derived types ──────────────────────────────────────────────────────────────────────────────
+type Contract = typeof contract;
+export type Group = keyof Contract;
+type Spec<G extends Group, M extends keyof Contract[G]> = Contract[G][M];
+type InputOf<S> = S extends MethodSpec<infer I, unknown> ? z.input<I> : never;
+type ParsedOf<S> = S extends MethodSpec<infer I, unknown> ? z.output<I> : never;
+type ResultOf<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
+
+/** What `window.studio` looks like to the renderer. */
+export type StudioApi = {
+  [G in Group]: {
+    [M in keyof Contract[G]]: (
+      ...args: undefined extends InputOf<Spec<G, M>> ? [input?: InputOf<Spec<G, M>>] : [input: InputOf<Spec<G, M>>]
+    ) => Promise<ResultOf<Spec<G, M>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void): () => void;
+};
+
+/** What main implements: receives already-parsed arguments. */
+export type StudioHandlers = {
+  [G in Group]: {
+    [M in keyof Contract[G]]: (input: ParsedOf<Spec<G, M>>) => Promise<ResultOf<Spec<G, M>>> | ResultOf<Spec<G, M>>;
+  };
+};
+
+/** Every channel as 'group.method'. */
+export function channelNames(): string[] {
+  return Object.entries(contract).flatMap(([group, methods]) => Object.keys(methods).map((name) => `${group}.${name}`));
+}
+
+export function specFor(channel: string): MethodSpec<z.ZodType, unknown> | undefined {
+  const [group, name, ...rest] = channel.split('.');
+  if (!group || !name || rest.length > 0 || !Object.hasOwn(contract, group)) return undefined;
+  const methods = contract[group as Group] as Record<string, MethodSpec<z.ZodType, unknown>>;
+  return Object.hasOwn(methods, name) ? methods[name] : undefined;
+}
+
+/** Compile-time check that the zod query schema and the library's LibraryQuery agree. */
+type _QueryAgrees = z.output<typeof libraryQuerySchema> extends LibraryQuery ? true : never;
+export const QUERY_SCHEMA_MATCHES_LIBRARY: _QueryAgrees = true;
