@@ -1,0 +1,38 @@
+// What a host (Electron main, the browser host, the CLI) gets from the core, and what it must
+// provide. Hosts differ only in transport and in these few platform abilities.
+import type { AppInfo, EventName, StudioEvents, StudioHandlers } from '../../preload/contract';
+import type { LibraryStore } from '../core/library/types';
+
+/** Abilities only a real desktop shell has; the browser host answers them as best it can. */
+export interface PlatformAdapter {
+  chooseFolder(title?: string): Promise<string | null>;
+  chooseVideos(): Promise<string[]>;
+  revealFile(absolutePath: string): Promise<void>;
+  startDrag(absolutePath: string): Promise<void>;
+  openExternal(url: string): Promise<void>;
+}
+
+export interface StudioCoreOptions {
+  /** Where settings.json and logs live (Electron: app.getPath('userData')). */
+  userDataDir: string;
+  /** The library folder used when settings name none (Electron: Videos/Wan Studio). */
+  defaultLibraryDir: string;
+  host: AppInfo['host'];
+  /** How the UI addresses library files (custom protocol or the host's /media route). */
+  mediaBaseUrl: string;
+  platform: PlatformAdapter;
+  version: string;
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface StudioEventSource {
+  on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void): () => void;
+}
+
+export interface StudioCore {
+  readonly handlers: StudioHandlers;
+  readonly events: StudioEventSource;
+  info(): AppInfo;
+  library(): LibraryStore;
+  close(): Promise<void>;
+}
