@@ -1,0 +1,150 @@
+// The APIXO HTTP client for wan-2-5: submit, status and balance. Every request passes the shared
+// rate limiter, carries the key only in the Authorization header, and comes back either as parsed
+// data or as one StudioError (see classify.ts). It never retries a submit itself: whether a paid
+// request may be sent again is the job engine's decision, made from `createdNothing`.
+import { type Dispatcher, request } from 'undici';
+import type { Clock } from '../clock';
+import { StudioError } from '../errors';
+import { classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
+import { type GenerationParams, MODEL_ID, type SubmitOptions, toApixoBody } from './params';
+import type { RateLimiter } from './rate-limiter';
+import {
+  type Envelope,
+  parseBalance,
+  parseEnvelope,
+  parseJsonBody,
+  parseTaskId,
+  parseTaskStatus,
+  type TaskStatus,
+} from './responses';
+
+export const DEFAULT_BASE_URL = 'https://api.apixo.ai/api/v1';
+
+export interface ApixoClientOptions {
+  baseUrl: string;
+  /** Asked before every request, so a key change applies at once. Null → 'invalid_key'. */
+  getApiKey: () => Promise<string | null>;
+  limiter: RateLimiter;
+  clock: Clock;
+  dispatcher?: Dispatcher;
+  /** Time allowed for the answer's headers; the body gets the same again. */
+  timeoutMs?: number;
+  userAgent?: string;
+}
+
+interface RawAnswer {
+  status: number;
+  envelope: Envelope;
+}
+
+export class ApixoClient {
+  private readonly options: ApixoClientOptions;
+
+  constructor(options: ApixoClientOptions) {
+    this.options = options;
+  }
+
+  get baseUrl(): string {
+    return this.options.baseUrl;
+  }
+
+  /** POST generateTask. Throws StudioError; `createdNothing` tells whether resending is safe. */
+  async submit(params: GenerationParams, submitOptions: SubmitOptions, signal?: AbortSignal): Promise<string> {
+    if (submitOptions.requestType === 'callback' && !isHttpsUrl(submitOptions.callbackUrl)) {
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage: 'Callback mode needs a public https:// URL (Settings → Delivery).',
+        createdNothing: true,
+      });
+    }
+    const answer = await this.send('POST', `/generateTask/${MODEL_ID}`, toApixoBody(params, submitOptions), signal);
+    return parseTaskId(answer.envelope);
+  }
+
+  async status(taskId: string, signal?: AbortSignal): Promise<TaskStatus> {
+    const answer = await this.send(
+      'GET',
+      `/statusTask/${MODEL_ID}?taskId=${encodeURIComponent(taskId)}`,
+      undefined,
+      signal,
+    );
+    return parseTaskStatus(answer.envelope, taskId);
+  }
+
+  /** Remaining balance in USD for the current key. */
+  async balance(signal?: AbortSignal): Promise<number> {
+    const answer = await this.send('GET', '/apikeys/current-balance', undefined, signal);
+    return parseBalance(answer.envelope);
+  }
+
+  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<RawAnswer> {
+    const what = `${method} ${path.split('?')[0]}`;
+    const apiKey = await this.options.getApiKey();
+    if (!apiKey) {
+      throw new StudioError({
+        kind: 'invalid_key',
+        userMessage: 'No APIXO API key is set — add one in Settings.',
+        detail: `${what}: no key`,
+        createdNothing: true,
+      });
+    }
+    await this.options.limiter.acquire(signal);
+    const timeoutMs = this.options.timeoutMs ?? 30_000;
+    let status: number;
+    let text: string;
+    let retryAfterMs: number | undefined;
+    try {
+      const response = await request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${apiKey}`,
+          accept: 'application/json',
+          'user-agent': this.options.userAgent ?? 'WanStudio',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+        signal,
+        dispatcher: this.options.dispatcher,
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
+      });
+      status = response.statusCode;
+      retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.options.clock.now());
+      text = await response.body.text();
+    } catch (error) {
+      if (signal?.aborted) {
+        throw new StudioError({ kind: 'cancelled', userMessage: 'Cancelled.', detail: what, cause: error });
+      }
+      throw classifyNetworkError(error, what);
+    }
+    return this.interpret(status, text, retryAfterMs, what);
+  }
+
+  private interpret(status: number, text: string, retryAfterMs: number | undefined, what: string): RawAnswer {
+    let envelope: Envelope | undefined;
+    let parseError: unknown;
+    try {
+      envelope = parseEnvelope(parseJsonBody(text));
+    } catch (error) {
+      parseError = error;
+    }
+    // Trust the envelope's code when it reports an error inside a 200 (docs say they are equal).
+    const effective = status === 200 && envelope?.code !== undefined && envelope.code !== 200 ? envelope.code : status;
+    if (effective === 429) this.options.limiter.onRateLimited(retryAfterMs);
+    else this.options.limiter.onSuccess();
+    if (effective < 200 || effective >= 300) {
+      throw classifyHttpError(effective, envelope, retryAfterMs, what);
+    }
+    if (!envelope) throw parseError;
+    return { status: effective, envelope };
+  }
+}
+
+function isHttpsUrl(value: string | undefined): boolean {
+  if (!value) return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
