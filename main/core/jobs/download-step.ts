@@ -1,0 +1,172 @@
+// downloading → done | expired | failed. The result URL is fetched as soon as the task succeeds
+// (APIXO result links expire), resumed across restarts from the recorded .part file, verified,
+// and only then recorded as a video in the library.
+import { access, mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { downloadFile } from '../downloads/download-file';
+import { generationVideoPaths, type LibraryFilePaths, libraryFilePaths } from '../downloads/library-paths';
+import type { GenerationRecord, PartialDownload } from '../library/types';
+import { probeMp4 } from '../media/mp4-probe';
+import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './context';
+
+const DOWNLOAD_ERROR_LIMIT = 5;
+
+function pathsFor(ctx: JobContext, record: GenerationRecord, stored: PartialDownload | null): LibraryFilePaths {
+  const root = ctx.library.root;
+  // Resume into the part we already have, even if the project was renamed meanwhile.
+  if (stored) return libraryFilePaths(root, stored.partRelPath.replace(/\.part$/, ''));
+  const projectName = record.projectId
+    ? (ctx.library.listProjects().find((project) => project.id === record.projectId)?.name ?? null)
+    : null;
+  return generationVideoPaths({
+    root,
+    projectName,
+    prompt: record.params.prompt,
+    generationId: record.id,
+    createdAt: record.createdAt,
+  });
+}
+
+async function exists(path: string): Promise<boolean> {
+  return access(path).then(
+    () => true,
+    () => false,
+  );
+}
+
+export async function downloadStep(ctx: JobContext, runner: Runner, record: GenerationRecord): Promise<void> {
+  if (record.video) {
+    // Crashed after recording the video but before marking done.
+    ctx.library.clearPartialDownload(record.id);
+    ctx.write(runner, { state: 'done', completedAt: record.completedAt ?? ctx.clock.now(), nextCheckAt: null });
+    return;
+  }
+  const url = record.resultUrl;
+  if (!url) {
+    ctx.write(runner, { state: 'failed', errorKind: 'protocol', errorMessage: 'APIXO reported success without a video link.' });
+    return;
+  }
+  await runner.sleepUntil(record.nextCheckAt);
+  const stored = ctx.library.getPartialDownload(record.id);
+  const paths = pathsFor(ctx, record, stored);
+  const resume = stored && stored.url === url ? stored : null;
+  const checkpoint = (bytesDone: number, etag: string | null, lastModified: string | null, total: number | null) =>
+    ctx.library.savePartialDownload({
+      generationId: record.id,
+      url,
+      partRelPath: paths.partRelPath,
+      bytesDone,
+      totalBytes: total,
+      etag,
+      lastModified,
+    });
+  if (!stored || stored.url !== url) checkpoint(stored?.bytesDone ?? 0, stored?.etag ?? null, stored?.lastModified ?? null, null);
+
+  let result: { bytes: number; sha256: string } | null = null;
+  if (!(await exists(paths.absPath)) || (await exists(paths.partAbsPath))) {
+    try {
+      await mkdir(dirname(paths.absPath), { recursive: true });
+      let total: number | null = stored?.totalBytes ?? null;
+      result = await ctx.downloads.run(
+        () =>
+          downloadFile({
+            url,
+            partPath: paths.partAbsPath,
+            finalPath: paths.absPath,
+            resume: resume ?? (stored ? { bytesDone: stored.bytesDone, etag: stored.etag, lastModified: stored.lastModified } : null),
+            signal: runner.controller.signal,
+            clock: ctx.clock,
+            onProgress: (progress) => {
+              total = progress.total;
+              ctx.onProgress(record.id, progress);
+            },
+            onCheckpoint: (state) => checkpoint(state.bytesDone, state.etag, state.lastModified, total),
+          }),
+        { signal: runner.controller.signal },
+      );
+    } catch (caught) {
+      await handleDownloadError(ctx, runner, record, caught);
+      return;
+    }
+  }
+  ctx.network.reportSuccess();
+  // The final file exists only after a verified, fsynced rename; if we crashed right after it,
+  // hash it again rather than download it twice.
+  const verified = result ?? (await hashExisting(paths.absPath));
+  const info = await probeMp4(paths.absPath).catch((error: unknown) => {
+    ctx.log.warn('downloaded file is not a readable MP4', { id: record.id, error });
+    return null;
+  });
+  if (runner.controller.signal.aborted) return;
+  ctx.library.addVideo(record.id, {
+    relPath: paths.relPath,
+    bytes: verified.bytes,
+    sha256: verified.sha256,
+    width: info?.width ?? null,
+    height: info?.height ?? null,
+    durationMs: info?.durationMs ?? null,
+    posterRelPath: null,
+  });
+  ctx.library.clearPartialDownload(record.id);
+  ctx.write(runner, {
+    state: 'done',
+    completedAt: ctx.clock.now(),
+    nextCheckAt: null,
+    errorKind: null,
+    errorMessage: null,
+  });
+}
+
+async function hashExisting(path: string): Promise<{ bytes: number; sha256: string }> {
+  const { createHash } = await import('node:crypto');
+  const { createReadStream } = await import('node:fs');
+  const hash = createHash('sha256');
+  let bytes = 0;
+  for await (const chunk of createReadStream(path)) {
+    hash.update(chunk as Buffer);
+    bytes += (chunk as Buffer).length;
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+async function handleDownloadError(ctx: JobContext, runner: Runner, record: GenerationRecord, caught: unknown) {
+  const error = asStudioError(caught);
+  if (error.kind === 'cancelled' || runner.controller.signal.aborted) return;
+  if (error.kind === 'network') {
+    ctx.network.reportFailure();
+    ctx.write(runner, { errorKind: 'network', errorMessage: 'Download paused: you are offline. It resumes by itself.' });
+    await ctx.network.waitToRetry(runner.controller.signal);
+    return;
+  }
+  if (error.kind === 'expired') {
+    if (!runner.urlRefreshed && record.taskId) {
+      // A signed link may have been re-issued: ask once for a fresh one, keep the partial file.
+      runner.urlRefreshed = true;
+      ctx.write(runner, { state: 'pending', nextCheckAt: ctx.clock.now() });
+      return;
+    }
+    ctx.write(runner, {
+      state: 'expired',
+      errorKind: 'expired',
+      errorMessage: 'The result link has expired before the video was saved. Remix to generate it again.',
+      completedAt: ctx.clock.now(),
+    });
+    return;
+  }
+  runner.consecutiveErrors++;
+  if (runner.consecutiveErrors >= DOWNLOAD_ERROR_LIMIT) {
+    ctx.write(runner, {
+      state: 'failed',
+      errorKind: error.kind,
+      errorMessage: `The video could not be saved: ${error.userMessage} Retry to resume the download.`,
+      completedAt: ctx.clock.now(),
+    });
+    return;
+  }
+  ctx.log.warn('download failed, retrying', { id: record.id, kind: error.kind, detail: error.detail });
+  ctx.write(runner, {
+    errorKind: error.kind,
+    errorMessage: error.userMessage,
+    nextCheckAt: ctx.clock.now() + errorBackoffMs(runner.consecutiveErrors),
+  });
+}

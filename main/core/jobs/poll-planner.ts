@@ -1,0 +1,62 @@
+// When to ask APIXO about a task. The docs suggest "wait 50 seconds, then poll every 5 seconds";
+// we do better by learning from this library's own history: the first query goes out when the
+// fastest recent tasks with the same settings had finished, then short intervals while completion
+// is likely, then a gentle backoff once the task runs longer than anything seen before.
+import type { Duration, Resolution } from '../apixo/params';
+
+/** Documented generation times (Wan 2.5 page, "Tips"). */
+export const DOCUMENTED_RANGE_MS: Readonly<Record<Resolution, readonly [number, number]>> = {
+  '720p': [50_000, 70_000],
+  '1080p': [70_000, 90_000],
+};
+
+export const SHORT_INTERVAL_MS = 5_000;
+const MAX_INTERVAL_MS = 30_000;
+/** Below this many samples the history is too thin to trust. */
+const MIN_SAMPLES = 5;
+
+export interface PollPlan {
+  /** Delay from submit to the first status query. */
+  firstCheckMs: number;
+  /** Typical duration, shown to the user as "expected". */
+  expectedMs: number;
+  /** After this long without an end the job becomes `stalled` (the user can check again). */
+  stallAfterMs: number;
+  /** Delay before the next query, given the time since submit. */
+  nextIntervalMs(elapsedMs: number): number;
+}
+
+function quantile(sorted: number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  const position = (sorted.length - 1) * q;
+  const low = Math.floor(position);
+  const high = Math.ceil(position);
+  const lowValue = sorted[low] ?? 0;
+  const highValue = sorted[high] ?? lowValue;
+  return lowValue + (highValue - lowValue) * (position - low);
+}
+
+export function planPolling(resolution: Resolution, _duration: Duration, historyMs: readonly number[]): PollPlan {
+  const [docLow, docHigh] = DOCUMENTED_RANGE_MS[resolution];
+  const samples = historyMs.filter((ms) => Number.isFinite(ms) && ms > 0).sort((a, b) => a - b);
+  const learned = samples.length >= MIN_SAMPLES;
+  const low = learned ? quantile(samples, 0.1) : docLow;
+  const typical = learned ? quantile(samples, 0.5) : (docLow + docHigh) / 2;
+  const high = learned ? quantile(samples, 0.95) : docHigh;
+  // Intervals scale with how spread out the history is: a tight distribution needs fewer looks.
+  const spread = Math.max(high - low, 1);
+  const activeInterval = learned
+    ? Math.min(MAX_INTERVAL_MS, Math.max(SHORT_INTERVAL_MS, spread / 3))
+    : SHORT_INTERVAL_MS;
+  return {
+    firstCheckMs: Math.max(1_000, low),
+    expectedMs: typical,
+    stallAfterMs: Math.max(10 * 60_000, high * 4),
+    nextIntervalMs(elapsedMs) {
+      if (elapsedMs <= high) return activeInterval;
+      // Past anything seen: back off gently (×1.5 per 10 s overdue), never beyond 30 s.
+      const overdue = elapsedMs - high;
+      return Math.min(MAX_INTERVAL_MS, activeInterval * 1.5 ** Math.ceil(overdue / 10_000));
+    },
+  };
+}

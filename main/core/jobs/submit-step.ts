@@ -1,0 +1,88 @@
+// queued → submitting → pending. The money-safety rules live here:
+// - the row says `submitting` (durably) before the POST leaves, so a crash mid-request is visible;
+// - the taskId is committed the moment the answer arrives;
+// - only a request that provably created nothing goes back to `queued` by itself; an unknown
+//   outcome becomes `uncertain` and waits for the user.
+import type { GenerationRecord } from '../library/types';
+import { asStudioError, type JobContext, type Runner } from './context';
+
+export async function submitStep(ctx: JobContext, runner: Runner, record: GenerationRecord): Promise<void> {
+  await runner.sleepUntil(record.nextCheckAt);
+  if (!runner.holdsSlot) {
+    await ctx.slots.acquire(runner.controller.signal);
+    runner.holdsSlot = true;
+  }
+  if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null })) return;
+
+  let taskId: string;
+  try {
+    // No abort signal on purpose: abandoning a paid request halfway would make its outcome unknown.
+    taskId = await ctx.clientFor(record).submit(record.params, ctx.delivery());
+  } catch (caught) {
+    const error = asStudioError(caught);
+    ctx.releaseSlot(runner);
+    if (error.createdNothing && error.kind === 'network') {
+      ctx.network.reportFailure();
+      if (!ctx.write(runner, { state: 'queued', errorKind: 'network', errorMessage: error.userMessage })) return;
+      await ctx.network.waitToRetry(runner.controller.signal);
+      return;
+    }
+    if (error.createdNothing && error.kind === 'rate_limited') {
+      // The shared limiter already holds every request back; just queue again.
+      ctx.write(runner, { state: 'queued', errorKind: error.kind, errorMessage: error.userMessage });
+      return;
+    }
+    if (error.createdNothing) {
+      ctx.log.warn('submit rejected', { id: record.id, kind: error.kind, detail: error.detail });
+      ctx.write(runner, {
+        state: 'failed',
+        errorKind: error.kind,
+        errorMessage: error.userMessage,
+        failCode: error.failCode ?? null,
+        completedAt: ctx.clock.now(),
+      });
+      return;
+    }
+    ctx.log.warn('submit outcome unknown', { id: record.id, kind: error.kind, detail: error.detail });
+    ctx.write(runner, {
+      state: 'uncertain',
+      errorKind: error.kind,
+      errorMessage:
+        'Wan Studio could not confirm whether APIXO received this request. Resubmitting may charge twice; dismiss it if you are not sure.',
+    });
+    return;
+  }
+
+  ctx.network.reportSuccess();
+  const now = ctx.clock.now();
+  const plan = ctx.plan(record);
+  // Written even if the user cancelled meanwhile: the taskId is the receipt for money spent.
+  ctx.library.updateGeneration(record.id, { taskId });
+  if (runner.cancelRequested) return; // cancel() finishes the job once this step returns
+  ctx.write(runner, {
+    state: 'pending',
+    submittedAt: now,
+    nextCheckAt: now + plan.firstCheckMs,
+    pollCount: 0,
+    errorKind: null,
+    errorMessage: null,
+  });
+}
+
+/**
+ * A job found in `submitting` after a restart: the process died while the request was out.
+ * With a taskId the answer arrived and was saved; without one, nobody can know.
+ */
+export function recoverSubmitting(ctx: JobContext, runner: Runner, record: GenerationRecord): void {
+  if (record.taskId) {
+    ctx.write(runner, { state: 'pending', submittedAt: record.submittedAt ?? ctx.clock.now(), nextCheckAt: ctx.clock.now() });
+    return;
+  }
+  ctx.releaseSlot(runner);
+  ctx.write(runner, {
+    state: 'uncertain',
+    errorKind: 'network',
+    errorMessage:
+      'Wan Studio stopped while sending this request, so it cannot know whether APIXO received it. Resubmitting may charge twice.',
+  });
+}
