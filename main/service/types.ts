@@ -1,7 +1,10 @@
 // What a host (Electron main, the browser host, the CLI) gets from the core, and what it must
 // provide. Hosts differ only in transport and in these few platform abilities.
 import type { AppInfo, EventName, StudioEvents, StudioHandlers } from '../../preload/contract';
+import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
+import type { Logger } from '../core/log';
+import type { Simulator } from '../demo/simulator';
 
 /** Abilities only a real desktop shell has; the browser host answers them as best it can. */
 export interface PlatformAdapter {
@@ -32,7 +35,11 @@ export interface StudioEventSource {
 export interface StudioCore {
   readonly handlers: StudioHandlers;
   readonly events: StudioEventSource;
-  info(): AppInfo;
+  info(): Promise<AppInfo>;
   library(): LibraryStore;
+  engine(): JobEngine;
+  /** The embedded APIXO simulator behind demo mode (tests use it to inject faults). */
+  demoSimulator(): Simulator | null;
+  readonly log: Logger;
   close(): Promise<void>;
 }

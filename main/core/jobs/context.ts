@@ -42,7 +42,7 @@ export interface JobContext {
   network: NetworkMonitor;
   slots: Slots;
   log: EngineLogger;
-  delivery(): SubmitOptions;
+  delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   plan(record: GenerationRecord): PollPlan;
   onProgress(id: string, progress: DownloadProgress): void;
   /** Persist and announce; refuses (returns null) once the runner was aborted, so a cancelled job is never revived by a late answer. */

@@ -29,7 +29,7 @@ export interface JobEngineOptions {
   clock: Clock;
   downloads: DownloadQueue;
   log: EngineLogger;
-  delivery(): SubmitOptions;
+  delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   onUpdate(record: GenerationRecord): void;
   onProgress(id: string, progress: DownloadProgress): void;
   network?: NetworkMonitor;
@@ -42,6 +42,7 @@ export interface EnqueueRequest {
   count: number;
   seedMode: 'random' | 'fixed';
   projectId: string | null;
+  backend: 'apixo' | 'demo';
 }
 
 export class JobEngine {
@@ -106,7 +107,8 @@ export class JobEngine {
         projectId: request.projectId,
         batchId,
         params: { ...request.params, seed },
-        requestType: this.options.delivery().requestType,
+        backend: request.backend,
+        requestType: this.options.delivery({ backend: request.backend }).requestType,
         estimatedCostUsd: estimateCostUsd(request.params.resolution, request.params.duration),
       });
       created.push(record);

@@ -17,7 +17,7 @@ export async function submitStep(ctx: JobContext, runner: Runner, record: Genera
   let taskId: string;
   try {
     // No abort signal on purpose: abandoning a paid request halfway would make its outcome unknown.
-    taskId = await ctx.clientFor(record).submit(record.params, ctx.delivery());
+    taskId = await ctx.clientFor(record).submit(record.params, ctx.delivery(record));
   } catch (caught) {
     const error = asStudioError(caught);
     ctx.releaseSlot(runner);

@@ -51,6 +51,18 @@ export interface GenerationRecord {
   tags: string[];
   deletedAt: number | null;
   video: VideoRecord | null;
+  /**
+   * Stored values this version does not know (e.g. `state=paused` written by a newer app), shown
+   * as safe stand-ins in the fields above. Absent when everything was understood.
+   */
+  unrecognized?: string[];
+}
+
+/** One entry of a generation's state history; `from` is null for the creation. */
+export interface GenerationStateChange {
+  from: GenerationState | null;
+  to: GenerationState;
+  at: number;
 }
 
 export interface NewGeneration {
@@ -104,6 +116,7 @@ export interface LibraryQuery {
   /** FTS5 over prompt, negative prompt, notes and tags; plain words, each must match (prefix match on the last). */
   text?: string;
   projectId?: string | null;
+  /** Any of these states; an empty array means no state filter. */
   states?: GenerationState[];
   resolution?: GenerationParams['resolution'];
   duration?: GenerationParams['duration'];
@@ -111,7 +124,9 @@ export interface LibraryQuery {
   mode?: GenerationParams['mode'];
   favourite?: boolean;
   tag?: string;
+  /** createdAt >= createdFrom */
   createdFrom?: number;
+  /** createdAt < createdTo */
   createdTo?: number;
   /** Only rows in the trash (deletedAt set). Default: only rows not in the trash. */
   trashed?: boolean;
@@ -145,6 +160,8 @@ export interface LibraryStore {
   updateGeneration(id: string, patch: GenerationPatch): GenerationRecord;
   /** Every generation not in a terminal state and not trashed, oldest first. */
   listActive(): GenerationRecord[];
+  /** Every state change of a generation, oldest first; starts with its creation. */
+  stateHistory(id: string): GenerationStateChange[];
   query(query: LibraryQuery): LibraryPage;
   /** costTime (ms) of recent successful generations with these settings, newest first. */
   costTimeHistory(
@@ -180,9 +197,18 @@ export interface LibraryStore {
   // trash: files move to <root>/.trash/, rows keep deletedAt; restore puts both back.
   trash(id: string): void;
   restore(id: string): void;
+  /** Deletes rows and files of generations trashed before `olderThan` (Unix ms; default: all). Returns the count. */
   purgeTrash(olderThan?: number): number;
 
   // settings that are not secrets (the key never goes here)
   getSetting<T>(key: string): T | undefined;
+  /** `undefined` removes the setting. */
   setSetting(key: string, value: unknown): void;
+
+  /**
+   * Moves the whole library folder (database included when it lives inside) to `newRoot`, which
+   * must not exist or be empty. Stored paths are relative, so rows need no rewrite; `root`
+   * reports the new location afterwards.
+   */
+  moveTo(newRoot: string): Promise<void>;
 }

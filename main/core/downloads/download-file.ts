@@ -1,0 +1,340 @@
+// Resumable, verified, atomic download of one result video.
+//
+// The bytes go to `partPath` (appending), the sha256 is computed while they arrive, and only a file
+// whose length matches what the server announced is fsynced and renamed to `finalPath`. Every
+// failure leaves the part file in place, so a later call (with the ResumeState the caller persisted
+// from onCheckpoint) continues with `Range` + `If-Range` instead of starting over.
+import { mkdir } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { Writable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import { type Dispatcher, request } from 'undici';
+import { type Clock, systemClock } from '../clock';
+import { StudioError } from '../errors';
+import { renameDurable } from '../fs/atomic';
+import {
+  cancelledError,
+  httpStatusError,
+  isRetryable,
+  redactUrl,
+  toDownloadError,
+  truncatedError,
+} from './download-errors';
+import { contentLength, headerValue, ifRangeValidator, isRedirect, parseContentRange } from './http-range';
+import { PartFile, storageError } from './part-file';
+import { type DownloadProgress, ProgressMeter } from './progress-meter';
+
+export type { DownloadProgress } from './progress-meter';
+
+export interface ResumeState {
+  bytesDone: number;
+  etag: string | null;
+  lastModified: string | null;
+}
+
+export interface DownloadResult {
+  bytes: number;
+  sha256: string;
+  etag: string | null;
+  lastModified: string | null;
+  /** Times the part was thrown away because the server sent the whole file or a different one. */
+  restarts: number;
+  /** Every body byte received over the wire, including bytes later thrown away. */
+  bytesFetched: number;
+}
+
+export interface DownloadOptions {
+  url: string;
+  /** Absolute; the in-progress file. */
+  partPath: string;
+  /** Absolute; created only when the download is complete and verified. */
+  finalPath: string;
+  /** From a previous run (persisted by the caller from onCheckpoint). */
+  resume?: ResumeState | null;
+  signal?: AbortSignal;
+  /** Throttled to at most one call per progressIntervalMs. */
+  onProgress?: (p: DownloadProgress) => void;
+  progressIntervalMs?: number;
+  /** Called after the part was fsynced up to `bytesDone`: periodically and before any throw. */
+  onCheckpoint?: (s: ResumeState) => void;
+  checkpointIntervalMs?: number;
+  /** Connection-level attempts within this call (short backoff between them). */
+  maxAttempts?: number;
+  /** No headers or no body bytes for this long counts as a dropped connection. */
+  stallTimeoutMs?: number;
+  clock?: Clock;
+  dispatcher?: Dispatcher;
+}
+
+const MAX_REDIRECTS = 5;
+const BACKOFF_BASE_MS = 250;
+const BACKOFF_MAX_MS = 4_000;
+const RETRY_AFTER_MAX_MS = 30_000;
+
+type AttemptOutcome = 'complete' | 'again';
+
+export async function downloadFile(options: DownloadOptions): Promise<DownloadResult> {
+  const url = checkUrl(options.url);
+  if (options.signal?.aborted) throw cancelledError();
+  const part = await PartFile.open(options.partPath, options.resume?.bytesDone ?? 0);
+  try {
+    return await new Download(options, url, part).run();
+  } finally {
+    await part.close();
+  }
+}
+
+class Download {
+  private readonly clock: Clock;
+  private readonly progress: ProgressMeter;
+  private etag: string | null;
+  private lastModified: string | null;
+  private total: number | null = null;
+  private restarts = 0;
+  private fetched = 0;
+  private lastCheckpointAt: number;
+
+  constructor(
+    private readonly options: DownloadOptions,
+    private readonly url: string,
+    private readonly part: PartFile,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.progress = new ProgressMeter(this.clock, options.progressIntervalMs ?? 250, options.onProgress);
+    // Validators only mean something for bytes we still have.
+    this.etag = part.bytes > 0 ? (options.resume?.etag ?? null) : null;
+    this.lastModified = part.bytes > 0 ? (options.resume?.lastModified ?? null) : null;
+    this.lastCheckpointAt = this.clock.now();
+  }
+
+  async run(): Promise<DownloadResult> {
+    const maxAttempts = Math.max(1, this.options.maxAttempts ?? 5);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        if ((await this.attempt()) === 'complete') return await this.finish();
+        if (attempt >= maxAttempts) {
+          throw new StudioError({
+            kind: 'protocol',
+            userMessage: 'The file server kept sending inconsistent parts of the video.',
+            detail: `GET ${redactUrl(this.url)}: no usable response after ${attempt} attempts`,
+          });
+        }
+      } catch (raw) {
+        if (this.options.signal?.aborted) throw await this.cancelled();
+        const error = toDownloadError(raw, this.url);
+        if (!isRetryable(error) || attempt >= maxAttempts) {
+          await this.checkpoint().catch(() => {});
+          throw error;
+        }
+        await this.backoff(attempt, error);
+      }
+    }
+  }
+
+  private async attempt(): Promise<AttemptOutcome> {
+    const { statusCode, headers, body } = await this.open();
+    if (statusCode !== 200 && statusCode !== 206) {
+      await body.dump().catch(() => {});
+      if (statusCode === 416) return this.onRangeNotSatisfiable(headers);
+      throw httpStatusError(statusCode, this.url, retryAfterMs(headerValue(headers, 'retry-after')));
+    }
+    if (!(await this.acceptResponse(statusCode, headers))) {
+      await body.dump().catch(() => {});
+      return 'again';
+    }
+    await pipeline(body, this.sink());
+    const total = this.total;
+    if (total === null) return 'complete'; // the server never said; a clean end is all we can check
+    if (this.part.bytes < total) throw truncatedError(this.part.bytes, total);
+    if (this.part.bytes > total) {
+      await this.restartPart();
+      throw new StudioError({
+        kind: 'protocol',
+        userMessage: 'The file server sent more data than it announced; the download was discarded.',
+        detail: `GET ${redactUrl(this.url)}: received more than ${total} bytes`,
+      });
+    }
+    return 'complete';
+  }
+
+  /** Follows redirects by hand so that every hop is checked to be http(s). */
+  private async open(): Promise<Dispatcher.ResponseData> {
+    const stall = this.options.stallTimeoutMs ?? 30_000;
+    let url = this.url;
+    for (let hop = 0; ; hop++) {
+      const response = await request(url, {
+        method: 'GET',
+        headers: this.requestHeaders(),
+        signal: this.options.signal ?? null,
+        headersTimeout: stall,
+        bodyTimeout: stall,
+        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
+      });
+      const location = headerValue(response.headers, 'location');
+      if (!isRedirect(response.statusCode) || !location) return response;
+      await response.body.dump().catch(() => {});
+      if (hop >= MAX_REDIRECTS) {
+        throw new StudioError({
+          kind: 'protocol',
+          userMessage: 'The result link redirects too many times.',
+          detail: `GET ${redactUrl(this.url)}: more than ${MAX_REDIRECTS} redirects`,
+        });
+      }
+      url = checkUrl(new URL(location, url).toString());
+    }
+  }
+
+  private requestHeaders(): Record<string, string> {
+    // identity: byte offsets must refer to the file itself, not to a compressed rendition of it.
+    const headers: Record<string, string> = { 'accept-encoding': 'identity' };
+    if (this.part.bytes > 0) {
+      headers.range = `bytes=${this.part.bytes}-`;
+      const validator = ifRangeValidator(this.etag, this.lastModified);
+      if (validator) headers['if-range'] = validator;
+    }
+    return headers;
+  }
+
+  /** Decides whether this 200/206 continues our part; false means "ask again" (after a restart). */
+  private async acceptResponse(
+    status: number,
+    headers: Dispatcher.ResponseData['headers'],
+  ): Promise<boolean> {
+    const etag = headerValue(headers, 'etag');
+    const lastModified = headerValue(headers, 'last-modified');
+    if (status === 206) {
+      const range = parseContentRange(headerValue(headers, 'content-range'));
+      if (!range || range.start !== this.part.bytes || this.validatorChanged(etag, lastModified)) {
+        await this.restartPart();
+        return false;
+      }
+      this.etag ??= etag;
+      this.lastModified ??= lastModified;
+      this.total = range.total;
+      return true;
+    }
+    // 200 is the whole file from byte 0: the server ignored Range or If-Range said it changed.
+    if (this.part.bytes > 0) await this.restartPart();
+    this.etag = etag;
+    this.lastModified = lastModified;
+    this.total = contentLength(headers);
+    return true;
+  }
+
+  /** A server that ignored If-Range would otherwise splice two different files together. */
+  private validatorChanged(etag: string | null, lastModified: string | null): boolean {
+    if (this.etag && etag) return this.etag !== etag;
+    return Boolean(this.lastModified && lastModified && this.lastModified !== lastModified);
+  }
+
+  /** 416 with our exact length means an earlier run got every byte but stopped before the rename. */
+  private async onRangeNotSatisfiable(headers: Dispatcher.ResponseData['headers']): Promise<AttemptOutcome> {
+    const range = parseContentRange(headerValue(headers, 'content-range'));
+    if (range?.total != null && range.total === this.part.bytes && this.part.bytes > 0) {
+      this.total = range.total;
+      return 'complete';
+    }
+    await this.restartPart();
+    return 'again';
+  }
+
+  private async restartPart(): Promise<void> {
+    await this.part.restart();
+    this.restarts++;
+  }
+
+  private sink(): Writable {
+    return new Writable({
+      highWaterMark: 64 * 1024,
+      write: (chunk: Buffer, _encoding, callback) => {
+        this.fetched += chunk.length;
+        this.part
+          .append(chunk)
+          .then(() => this.afterChunk())
+          .then(() => callback(), callback);
+      },
+    });
+  }
+
+  private async afterChunk(): Promise<void> {
+    this.progress.update(this.part.bytes, this.total, this.fetched);
+    const interval = this.options.checkpointIntervalMs ?? 1_000;
+    if (this.options.onCheckpoint && this.clock.now() - this.lastCheckpointAt >= interval) {
+      await this.checkpoint();
+    }
+  }
+
+  /** fsync first: a persisted bytesDone must never point past what is really on disk. */
+  private async checkpoint(): Promise<void> {
+    this.lastCheckpointAt = this.clock.now();
+    if (!this.options.onCheckpoint) return;
+    await this.part.sync();
+    this.options.onCheckpoint({
+      bytesDone: this.part.bytes,
+      etag: this.etag,
+      lastModified: this.lastModified,
+    });
+  }
+
+  private async cancelled(): Promise<StudioError> {
+    await this.checkpoint().catch(() => {});
+    return cancelledError();
+  }
+
+  private async backoff(attempt: number, error: StudioError): Promise<void> {
+    const exponential = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** (attempt - 1));
+    const delay =
+      error.retryAfterMs === undefined ? exponential : Math.min(RETRY_AFTER_MAX_MS, error.retryAfterMs);
+    try {
+      await this.clock.sleep(delay, this.options.signal);
+    } catch {
+      throw await this.cancelled();
+    }
+  }
+
+  private async finish(): Promise<DownloadResult> {
+    await this.part.sync();
+    this.progress.flush(this.part.bytes, this.total ?? this.part.bytes, this.fetched);
+    const sha256 = this.part.digest();
+    const bytes = this.part.bytes;
+    await this.part.close(); // Windows cannot rename a file that is still open
+    try {
+      await mkdir(dirname(this.options.finalPath), { recursive: true });
+      await renameDurable(this.options.partPath, this.options.finalPath);
+    } catch (error) {
+      throw storageError('move the finished video into the library', error);
+    }
+    return {
+      bytes,
+      sha256,
+      etag: this.etag,
+      lastModified: this.lastModified,
+      restarts: this.restarts,
+      bytesFetched: this.fetched,
+    };
+  }
+}
+
+/** Only the delta-seconds form: an HTTP date would need the server's clock to agree with ours. */
+function retryAfterMs(raw: string | null): number | undefined {
+  return raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) * 1000 : undefined;
+}
+
+function checkUrl(raw: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(raw);
+  } catch {
+    throw invalidUrl(raw);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidUrl(raw);
+  return parsed.toString();
+}
+
+function invalidUrl(raw: string): StudioError {
+  return new StudioError({
+    kind: 'invalid_request',
+    userMessage: 'The result link is not a web address (http or https); it cannot be downloaded.',
+    detail: `refused download URL with scheme ${raw.split(':')[0]?.slice(0, 20) ?? ''}`,
+  });
+}

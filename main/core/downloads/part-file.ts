@@ -1,0 +1,139 @@
+// The in-progress `.part` file of a download, with a running sha256 that always matches exactly the
+// bytes counted in `bytes`, so the final hash never needs a second read of the file.
+import { createHash, type Hash } from 'node:crypto';
+import { type FileHandle, mkdir, open } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { StudioError } from '../errors';
+
+const HASH_READ_CHUNK = 1024 * 1024;
+
+export class PartFile {
+  private hash: Hash = createHash('sha256');
+  /** Bytes in the file that are also in the hash. */
+  bytes = 0;
+  private pending: Promise<void> = Promise.resolve();
+  private closed = false;
+
+  private constructor(
+    private readonly handle: FileHandle,
+    readonly path: string,
+  ) {}
+
+  /**
+   * Opens (or creates) the part file and keeps at most `keepBytes` of what is there. The caller
+   * passes the byte count of its last checkpoint: only bytes that were fsynced before a checkpoint
+   * are trusted after a crash, anything past them may be garbage the filesystem never flushed.
+   */
+  static async open(path: string, keepBytes: number): Promise<PartFile> {
+    await mkdir(dirname(path), { recursive: true }).catch((error: unknown) => {
+      throw storageError('create the download folder', error);
+    });
+    let handle: FileHandle;
+    try {
+      // a+: appends always go to the end (also after truncate), and we can read to hash the kept part.
+      handle = await open(path, 'a+', 0o644);
+    } catch (error) {
+      throw storageError('open the download file', error);
+    }
+    const part = new PartFile(handle, path);
+    try {
+      const size = (await handle.stat()).size;
+      const kept = Math.max(0, Math.min(size, keepBytes));
+      if (kept !== size) await handle.truncate(kept);
+      await part.hashExisting(kept);
+    } catch (error) {
+      await handle.close().catch(() => {});
+      throw storageError('read the partial download', error);
+    }
+    return part;
+  }
+
+  private async hashExisting(length: number): Promise<void> {
+    const buffer = Buffer.allocUnsafe(Math.min(HASH_READ_CHUNK, Math.max(length, 1)));
+    let position = 0;
+    while (position < length) {
+      const { bytesRead } = await this.handle.read(
+        buffer,
+        0,
+        Math.min(buffer.length, length - position),
+        position,
+      );
+      if (bytesRead === 0) break;
+      this.hash.update(buffer.subarray(0, bytesRead));
+      position += bytesRead;
+    }
+    this.bytes = position;
+  }
+
+  /** Appends a chunk; the hash and `bytes` advance only once the whole chunk is written. */
+  append(chunk: Uint8Array): Promise<void> {
+    const write = this.pending.then(async () => {
+      let offset = 0;
+      try {
+        while (offset < chunk.length) {
+          const { bytesWritten } = await this.handle.write(chunk, offset, chunk.length - offset);
+          offset += bytesWritten;
+        }
+      } catch (error) {
+        throw storageError('write the download file', error);
+      }
+      this.hash.update(chunk);
+      this.bytes += chunk.length;
+    });
+    // A failed write must not poison later bookkeeping (sync/close still need to run).
+    this.pending = write.catch(() => {});
+    return write;
+  }
+
+  /** Throws away everything: the server is sending a different file or ignored our Range. */
+  async restart(): Promise<void> {
+    await this.pending;
+    try {
+      await this.handle.truncate(0);
+    } catch (error) {
+      throw storageError('reset the download file', error);
+    }
+    this.hash = createHash('sha256');
+    this.bytes = 0;
+  }
+
+  /** Waits for an in-flight write (e.g. after the stream was torn down) and makes `bytes` durable. */
+  async sync(): Promise<void> {
+    await this.pending;
+    try {
+      await this.handle.sync();
+    } catch (error) {
+      throw storageError('save the download file', error);
+    }
+  }
+
+  digest(): string {
+    return this.hash.copy().digest('hex');
+  }
+
+  /** Safe to call twice: the download closes before its rename and again in its cleanup. */
+  async close(): Promise<void> {
+    await this.pending;
+    if (this.closed) return;
+    this.closed = true;
+    await this.handle.close().catch(() => {});
+  }
+}
+
+export function storageError(action: string, error: unknown): StudioError {
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const reason =
+    code === 'ENOSPC'
+      ? 'the disk is full'
+      : code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EROFS'
+          ? 'the disk is read-only'
+          : 'a disk error occurred';
+  return new StudioError({
+    kind: 'storage',
+    userMessage: `Could not ${action}: ${reason}. Check free space and the library folder's permissions.`,
+    detail: `${action}: ${error instanceof Error ? error.message : String(error)}`,
+    cause: error,
+  });
+}

@@ -1,0 +1,101 @@
+// What the user adds to a generation: favourite, rating, notes, tags. The FTS index follows notes
+// and tags through the triggers of migration 2.
+import { StudioError } from '../errors';
+import { inTransaction, type LibraryContext } from './context';
+import { notFound, requireGeneration } from './generations';
+import type { GenerationRecord } from './types';
+
+export const MAX_RATING = 5;
+export const MAX_NOTES_LENGTH = 10_000;
+export const MAX_TAG_LENGTH = 64;
+export const MAX_TAGS = 50;
+
+function invalid(userMessage: string): StudioError {
+  return new StudioError({ kind: 'invalid_request', userMessage });
+}
+
+function updateColumn(ctx: LibraryContext, id: string, column: string, value: unknown): GenerationRecord {
+  return inTransaction(ctx, () => {
+    const result = ctx
+      .stmt(`UPDATE generations SET ${column} = ?, updated_at = ? WHERE id = ?`)
+      .run(value, ctx.clock.now(), id);
+    if (result.changes === 0) throw notFound(id);
+    return requireGeneration(ctx, id);
+  });
+}
+
+export function setFavourite(ctx: LibraryContext, id: string, favourite: boolean): GenerationRecord {
+  return updateColumn(ctx, id, 'favourite', favourite ? 1 : 0);
+}
+
+export function setRating(ctx: LibraryContext, id: string, rating: number): GenerationRecord {
+  if (!Number.isInteger(rating) || rating < 0 || rating > MAX_RATING) {
+    throw invalid(`A rating is a whole number from 0 (none) to ${MAX_RATING}.`);
+  }
+  return updateColumn(ctx, id, 'rating', rating);
+}
+
+export function setNotes(ctx: LibraryContext, id: string, notes: string): GenerationRecord {
+  if (typeof notes !== 'string') throw invalid('Notes must be text.');
+  if (notes.length > MAX_NOTES_LENGTH) throw invalid(`Notes can be at most ${MAX_NOTES_LENGTH} characters.`);
+  return updateColumn(ctx, id, 'notes', notes);
+}
+
+/** Trimmed, inner whitespace collapsed, control characters dropped, case-insensitive duplicates removed. */
+export function normalizeTags(tags: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const raw of tags) {
+    if (typeof raw !== 'string') throw invalid('Tags must be text.');
+    const tag = raw
+      .replace(/\p{Cc}/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim();
+    if (tag.length === 0) continue;
+    if (tag.length > MAX_TAG_LENGTH)
+      throw invalid(`A tag can be at most ${MAX_TAG_LENGTH} characters: "${tag}"`);
+    const folded = tag.toLowerCase();
+    if (seen.has(folded)) continue;
+    seen.add(folded);
+    out.push(tag);
+  }
+  if (out.length > MAX_TAGS) throw invalid(`A generation can have at most ${MAX_TAGS} tags.`);
+  return out;
+}
+
+export function setTags(ctx: LibraryContext, id: string, tags: readonly string[]): GenerationRecord {
+  const names = normalizeTags(tags);
+  return inTransaction(ctx, () => {
+    if (!ctx.stmt('SELECT 1 FROM generations WHERE id = ?').get(id)) throw notFound(id);
+    const previous = ctx
+      .stmt('SELECT tag_id FROM generation_tags WHERE generation_id = ?')
+      .pluck()
+      .all(id) as number[];
+    ctx.stmt('DELETE FROM generation_tags WHERE generation_id = ?').run(id);
+    for (const name of names) {
+      // The tag keeps the spelling it was first created with (names are unique without case).
+      ctx.stmt('INSERT INTO tags (name) VALUES (?) ON CONFLICT (name) DO NOTHING').run(name);
+      const tagId = ctx.stmt('SELECT id FROM tags WHERE name = ?').pluck().get(name) as number;
+      ctx.stmt('INSERT INTO generation_tags (generation_id, tag_id) VALUES (?, ?)').run(id, tagId);
+    }
+    for (const tagId of previous) {
+      ctx
+        .stmt('DELETE FROM tags WHERE id = ? AND NOT EXISTS (SELECT 1 FROM generation_tags WHERE tag_id = ?)')
+        .run(tagId, tagId);
+    }
+    ctx.stmt('UPDATE generations SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), id);
+    return requireGeneration(ctx, id);
+  });
+}
+
+/** Tags in use by generations outside the trash, most used first. */
+export function listTags(ctx: LibraryContext): { name: string; count: number }[] {
+  return ctx
+    .stmt(
+      `SELECT t.name AS name, count(*) AS count
+       FROM tags t JOIN generation_tags gt ON gt.tag_id = t.id JOIN generations g ON g.id = gt.generation_id
+       WHERE g.deleted_at IS NULL
+       GROUP BY t.id ORDER BY count DESC, t.name COLLATE NOCASE`,
+    )
+    .all() as { name: string; count: number }[];
+}

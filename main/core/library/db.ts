@@ -1,0 +1,76 @@
+// Opens the library database with the settings every connection needs, then brings the schema
+// up to date. The CLI and the app may open the same file at once; WAL lets readers run while
+// one writer commits, and busy_timeout makes the second writer wait instead of failing.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
+import { StudioError } from '../errors';
+import { MIGRATIONS, type Migration } from './migrations';
+
+const BUSY_TIMEOUT_MS = 5_000;
+
+export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Database {
+  let db: Database;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    db = new BetterSqlite3(path);
+  } catch (error) {
+    throw new StudioError({
+      kind: 'storage',
+      userMessage: `Could not open the library database at ${path}. Check that the folder exists and is writable.`,
+      detail: String(error),
+      cause: error,
+    });
+  }
+  try {
+    db.pragma('journal_mode = WAL');
+    // In WAL mode NORMAL syncs at checkpoints, not at every commit: an app crash loses nothing,
+    // a power cut can lose the last few commits but never corrupts the file. The job engine
+    // tolerates that (a lost state change is re-derived from APIXO on the next poll).
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+    migrate(db, migrations);
+    return db;
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export function schemaVersion(db: Database): number {
+  return Number(db.pragma('user_version', { simple: true }));
+}
+
+/** Runs every migration past the stored user_version, each in its own immediate transaction. */
+export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
+  const target = migrations.length;
+  if (schemaVersion(db) > target) {
+    throw new StudioError({
+      kind: 'storage',
+      userMessage:
+        'This library was last opened by a newer version of Wan Studio. Update the app to open it.',
+      detail: `database user_version ${schemaVersion(db)} > supported ${target}`,
+    });
+  }
+  while (schemaVersion(db) < target) {
+    // IMMEDIATE takes the write lock before reading the version, so when the CLI and the app
+    // open an old library together only one of them runs each step.
+    db.transaction(() => {
+      const version = schemaVersion(db);
+      const migration = migrations[version];
+      if (!migration) return;
+      try {
+        migration.up(db);
+      } catch (error) {
+        throw new StudioError({
+          kind: 'storage',
+          userMessage: `Could not upgrade the library database (step ${version + 1}: ${migration.name}). That step was rolled back.`,
+          detail: String(error),
+          cause: error,
+        });
+      }
+      db.pragma(`user_version = ${version + 1}`);
+    }).immediate();
+  }
+}

@@ -1,0 +1,220 @@
+// Generation rows: create, read, patch (with state history), and the engine's own queries.
+import { generationParamsSchema, MODEL_ID, REQUEST_TYPES } from '../apixo/params';
+import { ERROR_KINDS, StudioError } from '../errors';
+import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../jobs/states';
+import { inTransaction, type LibraryContext } from './context';
+import { newId } from './ids';
+import { toRelPath } from './paths';
+import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFromRow } from './rows';
+import type { GenerationPatch, GenerationRecord, GenerationStateChange, NewGeneration } from './types';
+
+const NON_TERMINAL_STATES = GENERATION_STATES.filter((state) => !TERMINAL_STATES.has(state));
+
+function invalid(userMessage: string): StudioError {
+  return new StudioError({ kind: 'invalid_request', userMessage });
+}
+
+export function notFound(id: string): StudioError {
+  return new StudioError({ kind: 'not_found', userMessage: `No generation with id ${id} in the library.` });
+}
+
+function assertState(state: unknown): asserts state is GenerationState {
+  if (!(GENERATION_STATES as readonly unknown[]).includes(state)) {
+    throw invalid(`Unknown generation state: ${String(state)}`);
+  }
+}
+
+export function assertProjectExists(ctx: LibraryContext, projectId: string | null | undefined): void {
+  if (projectId == null) return;
+  if (!ctx.stmt('SELECT 1 FROM projects WHERE id = ?').get(projectId)) {
+    throw new StudioError({ kind: 'not_found', userMessage: `No project with id ${projectId}.` });
+  }
+}
+
+export function getGeneration(ctx: LibraryContext, id: string): GenerationRecord | null {
+  const row = ctx.stmt(`SELECT ${GENERATION_COLUMNS} FROM ${GENERATION_FROM} WHERE g.id = ?`).get(id) as
+    | GenerationRow
+    | undefined;
+  return row ? generationFromRow(ctx, row) : null;
+}
+
+export function requireGeneration(ctx: LibraryContext, id: string): GenerationRecord {
+  const record = getGeneration(ctx, id);
+  if (!record) throw notFound(id);
+  return record;
+}
+
+function recordStateChange(
+  ctx: LibraryContext,
+  id: string,
+  from: GenerationState | null,
+  to: GenerationState,
+  at: number,
+): void {
+  ctx
+    .stmt('INSERT INTO generation_events (generation_id, from_state, to_state, at) VALUES (?, ?, ?, ?)')
+    .run(id, from, to, at);
+}
+
+export function createGeneration(ctx: LibraryContext, input: NewGeneration): GenerationRecord {
+  const parsed = generationParamsSchema.safeParse(input.params);
+  if (!parsed.success) {
+    throw invalid(`Invalid generation parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
+  }
+  const params = parsed.data;
+  if (!REQUEST_TYPES.includes(input.requestType)) throw invalid(`Unknown request type: ${input.requestType}`);
+  const state = input.state ?? 'queued';
+  assertState(state);
+  if (!Number.isFinite(input.estimatedCostUsd) || input.estimatedCostUsd < 0) {
+    throw invalid('The estimated cost must be a non-negative number.');
+  }
+  const now = ctx.clock.now();
+  const id = newId(now);
+  return inTransaction(ctx, () => {
+    assertProjectExists(ctx, input.projectId);
+    ctx
+      .stmt(
+        `INSERT INTO generations (id, project_id, batch_id, model, mode, prompt, negative_prompt, resolution,
+           duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
+           created_at, updated_at, estimated_cost_usd, reference_image_path)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      )
+      .run(
+        id,
+        input.projectId ?? null,
+        input.batchId ?? null,
+        MODEL_ID,
+        params.mode,
+        params.prompt,
+        params.negativePrompt ?? null,
+        params.resolution,
+        params.duration,
+        params.aspectRatio ?? null,
+        params.imageUrl ?? null,
+        params.seed ?? null,
+        params.promptExpansion ? 1 : 0,
+        params.provider,
+        input.requestType,
+        state,
+        now,
+        now,
+        input.estimatedCostUsd,
+        input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
+      );
+    recordStateChange(ctx, id, null, state, now);
+    return requireGeneration(ctx, id);
+  });
+}
+
+// Patch field → column. Only these can be written through updateGeneration.
+const PATCH_COLUMNS = {
+  state: 'state',
+  taskId: 'task_id',
+  failCode: 'fail_code',
+  failMsg: 'fail_msg',
+  errorKind: 'error_kind',
+  errorMessage: 'error_message',
+  submittedAt: 'submitted_at',
+  completedAt: 'completed_at',
+  remoteCreateTime: 'remote_create_time',
+  remoteCompleteTime: 'remote_complete_time',
+  costTimeMs: 'cost_time_ms',
+  resultUrl: 'result_url',
+  nextCheckAt: 'next_check_at',
+  pollCount: 'poll_count',
+  referenceImagePath: 'reference_image_path',
+  projectId: 'project_id',
+} as const satisfies Record<keyof GenerationPatch, string>;
+
+function validatePatch(patch: GenerationPatch): void {
+  if (patch.state !== undefined) assertState(patch.state);
+  if (patch.errorKind != null && !ERROR_KINDS.includes(patch.errorKind)) {
+    throw invalid(`Unknown error kind: ${String(patch.errorKind)}`);
+  }
+  if (patch.pollCount !== undefined && (!Number.isInteger(patch.pollCount) || patch.pollCount < 0)) {
+    throw invalid('pollCount must be a non-negative whole number.');
+  }
+}
+
+export function updateGeneration(ctx: LibraryContext, id: string, patch: GenerationPatch): GenerationRecord {
+  validatePatch(patch);
+  if (patch.referenceImagePath) patch = { ...patch, referenceImagePath: toRelPath(patch.referenceImagePath) };
+  const now = ctx.clock.now();
+  return inTransaction(ctx, () => {
+    const current = ctx.stmt('SELECT state FROM generations WHERE id = ?').get(id) as
+      | { state: string }
+      | undefined;
+    if (!current) throw notFound(id);
+    if (patch.projectId !== undefined) assertProjectExists(ctx, patch.projectId);
+    const columns: string[] = [];
+    const values: unknown[] = [];
+    for (const [field, column] of Object.entries(PATCH_COLUMNS)) {
+      const value = patch[field as keyof GenerationPatch];
+      if (value === undefined) continue;
+      columns.push(`${column} = ?`);
+      values.push(value);
+    }
+    columns.push('updated_at = ?');
+    values.push(now);
+    ctx.stmt(`UPDATE generations SET ${columns.join(', ')} WHERE id = ?`).run(...values, id);
+    if (patch.state !== undefined && patch.state !== current.state) {
+      // The stored state may be one this version does not know; history keeps it verbatim.
+      recordStateChange(ctx, id, current.state as GenerationState, patch.state, now);
+    }
+    return requireGeneration(ctx, id);
+  });
+}
+
+export function listActive(ctx: LibraryContext): GenerationRecord[] {
+  // Known non-terminal states only: a state written by a newer version is never resumed here.
+  const placeholders = NON_TERMINAL_STATES.map(() => '?').join(', ');
+  const rows = ctx
+    .stmt(
+      `SELECT ${GENERATION_COLUMNS} FROM ${GENERATION_FROM}
+       WHERE g.state IN (${placeholders}) AND g.deleted_at IS NULL
+       ORDER BY g.created_at, g.id`,
+    )
+    .all(...NON_TERMINAL_STATES) as GenerationRow[];
+  return rows.map((row) => generationFromRow(ctx, row));
+}
+
+export function stateHistory(ctx: LibraryContext, id: string): GenerationStateChange[] {
+  if (!ctx.stmt('SELECT 1 FROM generations WHERE id = ?').get(id)) throw notFound(id);
+  const rows = ctx
+    .stmt('SELECT from_state, to_state, at FROM generation_events WHERE generation_id = ? ORDER BY id')
+    .all(id) as { from_state: string | null; to_state: string; at: number }[];
+  return rows.map((row) => ({
+    from: row.from_state as GenerationState | null,
+    to: row.to_state as GenerationState,
+    at: row.at,
+  }));
+}
+
+export function costTimeHistory(
+  ctx: LibraryContext,
+  resolution: string,
+  duration: number,
+  limit = 20,
+): number[] {
+  const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
+  return ctx
+    .stmt(
+      `SELECT cost_time_ms FROM generations
+       WHERE resolution = ? AND duration = ? AND state = 'done' AND cost_time_ms IS NOT NULL
+       ORDER BY completed_at DESC, created_at DESC LIMIT ?`,
+    )
+    .pluck()
+    .all(resolution, duration, safeLimit) as number[];
+}
+
+export function countByState(ctx: LibraryContext): Partial<Record<GenerationState, number>> {
+  const rows = ctx
+    .stmt('SELECT state, count(*) AS n FROM generations WHERE deleted_at IS NULL GROUP BY state')
+    .all() as { state: string; n: number }[];
+  const counts: Partial<Record<GenerationState, number>> = {};
+  for (const row of rows) {
+    if ((GENERATION_STATES as readonly string[]).includes(row.state))
+      counts[row.state as GenerationState] = row.n;
+  }
+  return counts;
+}

@@ -1,0 +1,180 @@
+// The library store: one better-sqlite3 connection plus the library folder. This file wires the
+// operations (one concern per file in this folder) into the LibraryStore interface and owns the
+// connection's life: open, close, and reopen after a move.
+
+import { mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
+import { type Clock, systemClock } from '../clock';
+import { StudioError } from '../errors';
+import { createContext, type LibraryContext } from './context';
+import * as curation from './curation';
+import { openDatabase } from './db';
+import * as generations from './generations';
+import { assertMoveTarget, isInside, moveFolder } from './move';
+import * as projects from './projects';
+import { queryGenerations } from './query';
+import * as settings from './settings';
+import * as trash from './trash';
+import type { LibraryStore } from './types';
+import * as videos from './videos';
+
+/** Where the database lives inside a library folder, unless `dbPath` says otherwise. */
+export const DEFAULT_DB_RELATIVE_PATH = join('.wanstudio', 'library.db');
+
+export interface OpenLibraryOptions {
+  /** The library folder; created when missing. */
+  root: string;
+  /** Defaults to `<root>/.wanstudio/library.db`, so the folder moves and backs up as one unit. */
+  dbPath?: string;
+  clock?: Clock;
+  /** Told about data this version does not understand. Default: console.warn, once per message. */
+  onWarning?: (message: string) => void;
+}
+
+function warnOncePerMessage(): (message: string) => void {
+  const seen = new Set<string>();
+  return (message) => {
+    if (seen.has(message)) return;
+    seen.add(message);
+    console.warn(`[library] ${message}`);
+  };
+}
+
+// The raw context behind a store, for code in this folder that must bypass the public API
+// (the synthetic seeder). Kept out of the interface so the app cannot reach the connection.
+const contexts = new WeakMap<LibraryStore, () => LibraryContext>();
+
+export function libraryContext(store: LibraryStore): LibraryContext {
+  const get = contexts.get(store);
+  if (!get) throw new Error('libraryContext: not a store made by openLibrary');
+  return get();
+}
+
+class SqliteLibrary implements LibraryStore {
+  #root: string;
+  #dbPath: string;
+  #ctx: LibraryContext | null;
+  #state: 'open' | 'moving' | 'closed' = 'open';
+  readonly #clock: Clock;
+  readonly #warn: (message: string) => void;
+
+  constructor(options: OpenLibraryOptions) {
+    this.#root = resolve(options.root);
+    this.#dbPath = resolve(options.dbPath ?? join(this.#root, DEFAULT_DB_RELATIVE_PATH));
+    this.#clock = options.clock ?? systemClock;
+    this.#warn = options.onWarning ?? warnOncePerMessage();
+    this.#ctx = this.#connect();
+    contexts.set(this, () => this.#context());
+  }
+
+  #connect(): LibraryContext {
+    try {
+      mkdirSync(this.#root, { recursive: true });
+    } catch (error) {
+      throw new StudioError({
+        kind: 'storage',
+        userMessage: `Could not create the library folder ${this.#root}.`,
+        detail: String(error),
+        cause: error,
+      });
+    }
+    const db = openDatabase(this.#dbPath);
+    return createContext({ db, root: this.#root, clock: this.#clock, warn: this.#warn });
+  }
+
+  #context(): LibraryContext {
+    if (this.#ctx) return this.#ctx;
+    throw new StudioError({
+      kind: 'storage',
+      userMessage:
+        this.#state === 'moving'
+          ? 'The library is being moved. Try again when it is done.'
+          : 'The library is closed.',
+    });
+  }
+
+  get root(): string {
+    return this.#root;
+  }
+
+  close(): void {
+    this.#ctx?.db.close();
+    this.#ctx = null;
+    this.#state = 'closed';
+  }
+
+  createGeneration: LibraryStore['createGeneration'] = (input) =>
+    generations.createGeneration(this.#context(), input);
+  getGeneration: LibraryStore['getGeneration'] = (id) => generations.getGeneration(this.#context(), id);
+  updateGeneration: LibraryStore['updateGeneration'] = (id, patch) =>
+    generations.updateGeneration(this.#context(), id, patch);
+  listActive: LibraryStore['listActive'] = () => generations.listActive(this.#context());
+  stateHistory: LibraryStore['stateHistory'] = (id) => generations.stateHistory(this.#context(), id);
+  query: LibraryStore['query'] = (query) => queryGenerations(this.#context(), query);
+  costTimeHistory: LibraryStore['costTimeHistory'] = (resolution, duration, limit) =>
+    generations.costTimeHistory(this.#context(), resolution, duration, limit);
+  countByState: LibraryStore['countByState'] = () => generations.countByState(this.#context());
+
+  setFavourite: LibraryStore['setFavourite'] = (id, favourite) =>
+    curation.setFavourite(this.#context(), id, favourite);
+  setRating: LibraryStore['setRating'] = (id, rating) => curation.setRating(this.#context(), id, rating);
+  setNotes: LibraryStore['setNotes'] = (id, notes) => curation.setNotes(this.#context(), id, notes);
+  setTags: LibraryStore['setTags'] = (id, tags) => curation.setTags(this.#context(), id, tags);
+  listTags: LibraryStore['listTags'] = () => curation.listTags(this.#context());
+
+  listProjects: LibraryStore['listProjects'] = () => projects.listProjects(this.#context());
+  createProject: LibraryStore['createProject'] = (name) => projects.createProject(this.#context(), name);
+  renameProject: LibraryStore['renameProject'] = (id, name) =>
+    projects.renameProject(this.#context(), id, name);
+  deleteProject: LibraryStore['deleteProject'] = (id) => projects.deleteProject(this.#context(), id);
+
+  addVideo: LibraryStore['addVideo'] = (generationId, video) =>
+    videos.addVideo(this.#context(), generationId, video);
+  setPoster: LibraryStore['setPoster'] = (videoId, posterRelPath) =>
+    videos.setPoster(this.#context(), videoId, posterRelPath);
+  getPartialDownload: LibraryStore['getPartialDownload'] = (generationId) =>
+    videos.getPartialDownload(this.#context(), generationId);
+  savePartialDownload: LibraryStore['savePartialDownload'] = (download) =>
+    videos.savePartialDownload(this.#context(), download);
+  clearPartialDownload: LibraryStore['clearPartialDownload'] = (generationId) =>
+    videos.clearPartialDownload(this.#context(), generationId);
+
+  trash: LibraryStore['trash'] = (id) => trash.trash(this.#context(), id);
+  restore: LibraryStore['restore'] = (id) => trash.restore(this.#context(), id);
+  purgeTrash: LibraryStore['purgeTrash'] = (olderThan) => trash.purgeTrash(this.#context(), olderThan);
+
+  getSetting<T>(key: string): T | undefined {
+    return settings.getSetting<T>(this.#context(), key);
+  }
+  setSetting: LibraryStore['setSetting'] = (key, value) => settings.setSetting(this.#context(), key, value);
+
+  async moveTo(newRoot: string): Promise<void> {
+    const ctx = this.#context();
+    const from = this.#root;
+    const to = resolve(newRoot);
+    await assertMoveTarget(from, to);
+    const dbInside = isInside(this.#dbPath, from);
+    if (dbInside) {
+      // Fold the WAL into the main file so the moved folder holds one self-contained database.
+      ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+      ctx.db.close();
+    }
+    this.#ctx = null;
+    this.#state = 'moving';
+    try {
+      await moveFolder(from, to);
+      this.#root = to;
+      if (dbInside) this.#dbPath = join(to, relative(from, this.#dbPath));
+    } finally {
+      // Reopen where the library now is: the new place on success, the old one on failure.
+      this.#ctx = dbInside
+        ? this.#connect()
+        : createContext({ db: ctx.db, root: this.#root, clock: this.#clock, warn: this.#warn });
+      this.#state = 'open';
+    }
+  }
+}
+
+export function openLibrary(options: OpenLibraryOptions): LibraryStore {
+  return new SqliteLibrary(options);
+}

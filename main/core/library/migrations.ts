@@ -1,0 +1,193 @@
+// Versioned schema. Each entry moves the database from version i to i+1 (PRAGMA user_version).
+// Append only: a released migration is never edited, because libraries already ran it.
+import type { Database } from 'better-sqlite3';
+
+export interface Migration {
+  /** Says what the step does, for the error message when it fails. */
+  name: string;
+  up(db: Database): void;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    name: 'base tables',
+    up(db) {
+      db.exec(`
+        CREATE TABLE projects (
+          id TEXT PRIMARY KEY,
+          name TEXT NOT NULL COLLATE NOCASE UNIQUE,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+
+        -- seq is the rowid alias: an explicit INTEGER PRIMARY KEY survives VACUUM, so the FTS
+        -- table can key on it.
+        CREATE TABLE generations (
+          seq INTEGER PRIMARY KEY,
+          id TEXT NOT NULL UNIQUE,
+          project_id TEXT REFERENCES projects(id) ON DELETE SET NULL,
+          batch_id TEXT,
+          model TEXT NOT NULL,
+          mode TEXT NOT NULL,
+          prompt TEXT NOT NULL,
+          negative_prompt TEXT,
+          resolution TEXT NOT NULL,
+          duration INTEGER NOT NULL,
+          aspect_ratio TEXT,
+          image_url TEXT,
+          seed INTEGER,
+          prompt_expansion INTEGER NOT NULL,
+          provider TEXT NOT NULL,
+          request_type TEXT NOT NULL,
+          state TEXT NOT NULL,
+          task_id TEXT,
+          fail_code TEXT,
+          fail_msg TEXT,
+          error_kind TEXT,
+          error_message TEXT,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL,
+          submitted_at INTEGER,
+          completed_at INTEGER,
+          remote_create_time INTEGER,
+          remote_complete_time INTEGER,
+          cost_time_ms INTEGER,
+          estimated_cost_usd REAL NOT NULL,
+          result_url TEXT,
+          next_check_at INTEGER,
+          poll_count INTEGER NOT NULL DEFAULT 0,
+          reference_image_path TEXT,
+          favourite INTEGER NOT NULL DEFAULT 0,
+          rating INTEGER NOT NULL DEFAULT 0,
+          notes TEXT NOT NULL DEFAULT '',
+          deleted_at INTEGER
+        ) STRICT;
+
+        CREATE TABLE generation_events (
+          id INTEGER PRIMARY KEY,
+          generation_id TEXT NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+          from_state TEXT,
+          to_state TEXT NOT NULL,
+          at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX generation_events_by_generation ON generation_events(generation_id, id);
+
+        CREATE TABLE videos (
+          id TEXT PRIMARY KEY,
+          generation_id TEXT UNIQUE REFERENCES generations(id) ON DELETE CASCADE,
+          rel_path TEXT NOT NULL UNIQUE,
+          bytes INTEGER NOT NULL,
+          sha256 TEXT NOT NULL,
+          width INTEGER,
+          height INTEGER,
+          duration_ms INTEGER,
+          poster_rel_path TEXT,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE tags (
+          id INTEGER PRIMARY KEY,
+          name TEXT NOT NULL COLLATE NOCASE UNIQUE
+        ) STRICT;
+
+        CREATE TABLE generation_tags (
+          generation_id TEXT NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+          tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+          PRIMARY KEY (generation_id, tag_id)
+        ) STRICT, WITHOUT ROWID;
+        CREATE INDEX generation_tags_by_tag ON generation_tags(tag_id, generation_id);
+
+        CREATE TABLE partial_downloads (
+          generation_id TEXT PRIMARY KEY REFERENCES generations(id) ON DELETE CASCADE,
+          url TEXT NOT NULL,
+          part_rel_path TEXT NOT NULL,
+          bytes_done INTEGER NOT NULL,
+          total_bytes INTEGER,
+          etag TEXT,
+          last_modified TEXT,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE settings (
+          key TEXT PRIMARY KEY,
+          value TEXT NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE INDEX generations_active ON generations(state, created_at);
+        CREATE INDEX generations_project ON generations(project_id, created_at, id);
+        CREATE INDEX generations_cost_time ON generations(resolution, duration, completed_at)
+          WHERE state = 'done' AND cost_time_ms IS NOT NULL;
+        CREATE INDEX generations_reference_image ON generations(reference_image_path)
+          WHERE reference_image_path IS NOT NULL;
+      `);
+    },
+  },
+  {
+    // Full-text search over prompt, negative prompt, notes and tags. Triggers keep it in sync so
+    // no write path (store, seeder, a future migration) can forget to. The last statement backfills
+    // libraries created at version 1.
+    name: 'full-text search',
+    up(db) {
+      db.exec(`
+        CREATE VIRTUAL TABLE generations_fts USING fts5(
+          prompt, negative_prompt, notes, tags,
+          tokenize = 'porter unicode61 remove_diacritics 2',
+          prefix = '2 3'
+        );
+
+        CREATE TRIGGER generations_fts_insert AFTER INSERT ON generations BEGIN
+          INSERT INTO generations_fts(rowid, prompt, negative_prompt, notes, tags)
+          VALUES (new.seq, new.prompt, coalesce(new.negative_prompt, ''), new.notes, '');
+        END;
+        CREATE TRIGGER generations_fts_update AFTER UPDATE OF prompt, negative_prompt, notes ON generations BEGIN
+          UPDATE generations_fts
+          SET prompt = new.prompt, negative_prompt = coalesce(new.negative_prompt, ''), notes = new.notes
+          WHERE rowid = new.seq;
+        END;
+        CREATE TRIGGER generations_fts_delete AFTER DELETE ON generations BEGIN
+          DELETE FROM generations_fts WHERE rowid = old.seq;
+        END;
+
+        CREATE VIEW generation_tag_text AS
+          SELECT gt.generation_id AS generation_id, group_concat(t.name, ' ') AS text
+          FROM generation_tags gt JOIN tags t ON t.id = gt.tag_id
+          GROUP BY gt.generation_id;
+
+        CREATE TRIGGER generation_tags_fts_insert AFTER INSERT ON generation_tags BEGIN
+          UPDATE generations_fts
+          SET tags = coalesce((SELECT text FROM generation_tag_text WHERE generation_id = new.generation_id), '')
+          WHERE rowid = (SELECT seq FROM generations WHERE id = new.generation_id);
+        END;
+        CREATE TRIGGER generation_tags_fts_delete AFTER DELETE ON generation_tags BEGIN
+          UPDATE generations_fts
+          SET tags = coalesce((SELECT text FROM generation_tag_text WHERE generation_id = old.generation_id), '')
+          WHERE rowid = (SELECT seq FROM generations WHERE id = old.generation_id);
+        END;
+
+        INSERT INTO generations_fts(rowid, prompt, negative_prompt, notes, tags)
+        SELECT g.seq, g.prompt, coalesce(g.negative_prompt, ''), g.notes,
+               coalesce((SELECT text FROM generation_tag_text WHERE generation_id = g.id), '')
+        FROM generations g;
+      `);
+    },
+  },
+  {
+    // Indexes for the library grid: every sort walks one of these in order, so a keyset page reads
+    // about `limit` entries instead of sorting the table. Partial on deleted_at IS NULL because
+    // the grid almost always excludes the trash, and the trash is small enough to sort.
+    name: 'library grid indexes',
+    up(db) {
+      db.exec(`
+        CREATE INDEX generations_created ON generations(created_at, id) WHERE deleted_at IS NULL;
+        CREATE INDEX generations_rating ON generations(rating, created_at, id) WHERE deleted_at IS NULL;
+        CREATE INDEX generations_favourite ON generations(created_at, id)
+          WHERE deleted_at IS NULL AND favourite = 1;
+        CREATE INDEX generations_state_created ON generations(state, created_at, id) WHERE deleted_at IS NULL;
+        CREATE INDEX generations_trashed ON generations(deleted_at) WHERE deleted_at IS NOT NULL;
+        CREATE INDEX generations_listing ON generations(
+          deleted_at, resolution, duration, aspect_ratio, mode, favourite, state, project_id, created_at
+        );
+      `);
+    },
+  },
+];

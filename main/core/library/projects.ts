@@ -1,0 +1,76 @@
+// Projects group generations. Names are unique without regard to case. Deleting a project keeps
+// its generations (they become unassigned): a project is a label, not a container of paid work.
+import { StudioError } from '../errors';
+import { inTransaction, type LibraryContext } from './context';
+import { newId } from './ids';
+import type { Project } from './types';
+
+export const MAX_PROJECT_NAME_LENGTH = 100;
+
+const PROJECT_SELECT = `SELECT p.id AS id, p.name AS name, p.created_at AS createdAt,
+  (SELECT count(*) FROM generations g WHERE g.project_id = p.id AND g.deleted_at IS NULL) AS generationCount
+  FROM projects p`;
+
+function validName(name: string): string {
+  const trimmed = typeof name === 'string' ? name.replace(/\s+/g, ' ').trim() : '';
+  if (trimmed.length === 0) {
+    throw new StudioError({ kind: 'invalid_request', userMessage: 'A project needs a name.' });
+  }
+  if (trimmed.length > MAX_PROJECT_NAME_LENGTH) {
+    throw new StudioError({
+      kind: 'invalid_request',
+      userMessage: `A project name can be at most ${MAX_PROJECT_NAME_LENGTH} characters.`,
+    });
+  }
+  return trimmed;
+}
+
+function assertNameFree(ctx: LibraryContext, name: string, exceptId: string | null): void {
+  const existing = ctx.stmt('SELECT id FROM projects WHERE name = ?').pluck().get(name) as string | undefined;
+  if (existing !== undefined && existing !== exceptId) {
+    throw new StudioError({
+      kind: 'invalid_request',
+      userMessage: `A project named "${name}" already exists.`,
+    });
+  }
+}
+
+function projectNotFound(id: string): StudioError {
+  return new StudioError({ kind: 'not_found', userMessage: `No project with id ${id}.` });
+}
+
+function getProject(ctx: LibraryContext, id: string): Project {
+  const project = ctx.stmt(`${PROJECT_SELECT} WHERE p.id = ?`).get(id) as Project | undefined;
+  if (!project) throw projectNotFound(id);
+  return project;
+}
+
+export function listProjects(ctx: LibraryContext): Project[] {
+  return ctx.stmt(`${PROJECT_SELECT} ORDER BY p.name COLLATE NOCASE, p.id`).all() as Project[];
+}
+
+export function createProject(ctx: LibraryContext, name: string): Project {
+  const clean = validName(name);
+  return inTransaction(ctx, () => {
+    assertNameFree(ctx, clean, null);
+    const now = ctx.clock.now();
+    const id = newId(now);
+    ctx.stmt('INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)').run(id, clean, now);
+    return getProject(ctx, id);
+  });
+}
+
+export function renameProject(ctx: LibraryContext, id: string, name: string): Project {
+  const clean = validName(name);
+  return inTransaction(ctx, () => {
+    assertNameFree(ctx, clean, id);
+    const result = ctx.stmt('UPDATE projects SET name = ? WHERE id = ?').run(clean, id);
+    if (result.changes === 0) throw projectNotFound(id);
+    return getProject(ctx, id);
+  });
+}
+
+export function deleteProject(ctx: LibraryContext, id: string): void {
+  const result = ctx.stmt('DELETE FROM projects WHERE id = ?').run(id);
+  if (result.changes === 0) throw projectNotFound(id);
+}

@@ -1,0 +1,21 @@
+// Serves library files on wan-media://library/<relPath>, read from whatever the library root is at
+// the moment of the request (the user can move the library while the app runs).
+import { resolveLibraryFile } from '../service/media-path';
+import { APP_ORIGIN, MEDIA_HOST, MEDIA_SCHEME } from './app-identity';
+import { fileResponse } from './file-response';
+
+// Only our UI may read media cross-origin (for drawing a poster frame on a canvas); any other
+// origin gets an opaque response it cannot read.
+const CORS_HEADERS = { 'Access-Control-Allow-Origin': APP_ORIGIN, Vary: 'Origin' };
+
+export function createMediaProtocolHandler(libraryRoot: () => string): (request: Request) => Promise<Response> {
+  return async (request) => {
+    const url = new URL(request.url);
+    if (url.protocol !== `${MEDIA_SCHEME}:` || url.host !== MEDIA_HOST) {
+      return new Response(null, { status: 404, headers: CORS_HEADERS });
+    }
+    const file = await resolveLibraryFile(libraryRoot(), url.pathname);
+    if (!file.ok) return new Response(null, { status: file.status, headers: CORS_HEADERS });
+    return fileResponse(request, file, CORS_HEADERS);
+  };
+}

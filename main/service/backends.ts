@@ -1,0 +1,88 @@
+// The two places a generation can run: APIXO itself (with the user's key), or the built-in
+// simulator (demo mode, when no key is set). Each generation remembers its backend, so demo jobs
+// keep talking to the simulator even after a key is added.
+import { join } from 'node:path';
+import type { Settings } from '../../preload/contract';
+import { ApixoClient } from '../core/apixo/client';
+import { RateLimiter } from '../core/apixo/rate-limiter';
+import type { Clock } from '../core/clock';
+import type { GenerationRecord } from '../core/library/types';
+import type { SecretStore } from '../core/secrets';
+import { type Simulator, startSimulator } from '../demo/simulator';
+
+export const DEMO_API_KEY = 'demo-key';
+
+export interface DemoOptions {
+  /** Simulator durations × this; 0.15 makes a 720p clip take about 9 s. */
+  timeScale?: number;
+  balanceUsd?: number;
+}
+
+export class Backends {
+  private simulator: Simulator | null = null;
+  private demo: ApixoClient | null = null;
+  readonly real: ApixoClient;
+
+  constructor(
+    private readonly options: {
+      secrets: SecretStore;
+      settings: () => Settings;
+      clock: Clock;
+      userDataDir: string;
+      demo?: DemoOptions;
+      version: string;
+    },
+  ) {
+    const settingsNow = options.settings;
+    this.real = new ApixoClient({
+      get baseUrl() {
+        return settingsNow().apiBaseUrl;
+      },
+      getApiKey: () => options.secrets.get('apixo-api-key'),
+      limiter: new RateLimiter({ clock: options.clock }),
+      clock: options.clock,
+      userAgent: `WanStudio/${options.version}`,
+    });
+  }
+
+  async start(): Promise<void> {
+    this.simulator = await startSimulator({
+      clock: this.options.clock,
+      timeScale: this.options.demo?.timeScale ?? 0.15,
+      balanceUsd: this.options.demo?.balanceUsd ?? 25,
+      statePath: join(this.options.userDataDir, 'demo', 'simulator.json'),
+      apiKeys: [DEMO_API_KEY],
+    });
+    this.demo = new ApixoClient({
+      baseUrl: `${this.simulator.url}/api/v1`,
+      getApiKey: async () => DEMO_API_KEY,
+      limiter: new RateLimiter({ clock: this.options.clock }),
+      clock: this.options.clock,
+    });
+  }
+
+  async isDemo(): Promise<boolean> {
+    return !(await this.options.secrets.get('apixo-api-key'));
+  }
+
+  demoClient(): ApixoClient {
+    if (!this.demo) throw new Error('demo backend not started');
+    return this.demo;
+  }
+
+  clientFor(record: GenerationRecord): ApixoClient {
+    return record.backend === 'demo' ? this.demoClient() : this.real;
+  }
+
+  async current(): Promise<{ client: ApixoClient; backend: 'demo' | 'apixo' }> {
+    return (await this.isDemo()) ? { client: this.demoClient(), backend: 'demo' } : { client: this.real, backend: 'apixo' };
+  }
+
+  demoSimulator(): Simulator | null {
+    return this.simulator;
+  }
+
+  async close(): Promise<void> {
+    await this.simulator?.close();
+  }
+}

@@ -1,0 +1,168 @@
+// The contract's methods, implemented over the core. Arguments arrive already parsed by the
+// dispatcher; handlers only translate between the UI's intents and the core's operations.
+import type { AppInfo, KeyStatus, StudioHandlers } from '../../preload/contract';
+import { StudioError } from '../core/errors';
+import type { JobEngine } from '../core/jobs/engine';
+import { TERMINAL_STATES } from '../core/jobs/states';
+import type { LibraryStore } from '../core/library/types';
+import type { SecretStore } from '../core/secrets';
+import type { BalanceTracker } from './balance';
+import type { EventHub } from './event-hub';
+import { exportVideos, importBytes, importPaths, savePoster, videoPathOf } from './library-files';
+import type { SettingsFile } from './settings-file';
+import type { PlatformAdapter } from './types';
+
+export interface HandlerDeps {
+  info(): Promise<AppInfo>;
+  library(): LibraryStore;
+  engine(): JobEngine;
+  secrets: SecretStore;
+  settings: SettingsFile;
+  balance: BalanceTracker;
+  hub: EventHub;
+  platform: PlatformAdapter;
+  currentBackend(): Promise<'demo' | 'apixo'>;
+  applySettings(): Promise<void>;
+  moveLibrary(folder: string): Promise<void>;
+}
+
+const RESOLUTION_DURATIONS = [
+  ['720p', 5],
+  ['720p', 10],
+  ['1080p', 5],
+  ['1080p', 10],
+] as const;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export function createHandlers(deps: HandlerDeps): StudioHandlers {
+  const keyStatus = async (): Promise<KeyStatus> => deps.secrets.status('apixo-api-key');
+  const changed = (reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project') =>
+    deps.hub.emit('library.changed', { reason });
+  const curated = <T>(value: T): T => {
+    changed('curation');
+    return value;
+  };
+
+  return {
+    app: {
+      info: () => deps.info(),
+      openExternal: async ({ url }) => {
+        const protocol = new URL(url).protocol;
+        if (protocol !== 'https:' && protocol !== 'http:') {
+          throw new StudioError({ kind: 'invalid_request', userMessage: 'Only web links can be opened.' });
+        }
+        await deps.platform.openExternal(url);
+      },
+    },
+    generations: {
+      create: async ({ params, count, seedMode, projectId }) =>
+        deps.engine().enqueue({ params, count, seedMode, projectId, backend: await deps.currentBackend() }),
+      get: ({ id }) => deps.library().getGeneration(id),
+      cancel: ({ id }) => deps.engine().cancel(id),
+      retry: ({ id }) => deps.engine().retry(id),
+      resubmit: ({ id }) => deps.engine().resubmit(id),
+      dismiss: ({ id }) => deps.engine().dismiss(id),
+      checkAgain: ({ id }) => deps.engine().checkAgain(id),
+    },
+    queue: {
+      snapshot: () => {
+        const library = deps.library();
+        const engine = deps.engine();
+        const now = Date.now();
+        const recent = library
+          .query({ states: [...TERMINAL_STATES], sort: 'created_desc', limit: 30 })
+          .items.filter((item) => (item.completedAt ?? item.updatedAt) > now - DAY_MS);
+        const expectedMs: Record<string, number> = {};
+        for (const [resolution, duration] of RESOLUTION_DURATIONS) {
+          expectedMs[`${resolution}/${duration}`] = engine.expectedMs(resolution, duration);
+        }
+        return { active: library.listActive(), recent, network: engine.network.snapshot(), expectedMs };
+      },
+    },
+    library: {
+      query: (query) => deps.library().query(query),
+      setFavourite: ({ id, favourite }) => curated(deps.library().setFavourite(id, favourite)),
+      setRating: ({ id, rating }) => curated(deps.library().setRating(id, rating)),
+      setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),
+      setTags: ({ id, tags }) => curated(deps.library().setTags(id, tags)),
+      listTags: () => deps.library().listTags(),
+      trash: ({ id }) => {
+        deps.library().trash(id);
+        changed('trash');
+      },
+      restore: ({ id }) => {
+        deps.library().restore(id);
+        changed('restore');
+      },
+      importPaths: async ({ paths }) => {
+        const result = await importPaths(deps.library(), paths);
+        changed('import');
+        return result;
+      },
+      importFile: async ({ name, bytes }) => {
+        const result = await importBytes(deps.library(), name, bytes);
+        changed('import');
+        return result;
+      },
+      savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
+      reveal: ({ id }) => deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
+      exportTo: async ({ ids, folder }) => ({ copied: await exportVideos(deps.library(), ids, folder) }),
+      startDrag: ({ id }) => deps.platform.startDrag(videoPathOf(deps.library(), deps.library().getGeneration(id))),
+      move: async ({ folder }) => {
+        await deps.moveLibrary(folder);
+        changed('move');
+        return deps.info();
+      },
+    },
+    projects: {
+      list: () => deps.library().listProjects(),
+      create: ({ name }) => {
+        const project = deps.library().createProject(name);
+        changed('project');
+        return project;
+      },
+      rename: ({ id, name }) => {
+        const project = deps.library().renameProject(id, name);
+        changed('project');
+        return project;
+      },
+      remove: ({ id }) => {
+        deps.library().deleteProject(id);
+        changed('project');
+      },
+    },
+    settings: {
+      get: () => deps.settings.settings,
+      update: async (patch) => {
+        const settings = await deps.settings.update(patch);
+        await deps.applySettings();
+        deps.hub.emit('settings.updated', settings);
+        return settings;
+      },
+    },
+    key: {
+      status: keyStatus,
+      set: async ({ key, where }) => {
+        await deps.secrets.set('apixo-api-key', key, where);
+        const status = await keyStatus();
+        deps.hub.emit('key.updated', status);
+        void deps.balance.refresh();
+        return status;
+      },
+      clear: async () => {
+        await deps.secrets.clear('apixo-api-key');
+        const status = await keyStatus();
+        deps.hub.emit('key.updated', status);
+        void deps.balance.refresh();
+        return status;
+      },
+    },
+    balance: {
+      get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+    },
+    dialog: {
+      chooseFolder: (input) => deps.platform.chooseFolder(input?.title),
+      chooseVideos: () => deps.platform.chooseVideos(),
+    },
+  };
+}

@@ -1,0 +1,76 @@
+// App settings (not secrets) in <userData>/settings.json, written atomically. Settings belong to
+// the app, not to a library, so switching or moving the library keeps them.
+import { mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { type Settings, settingsSchema } from '../../preload/contract';
+import { DEFAULT_BASE_URL } from '../core/apixo/client';
+import { writeFileAtomic } from '../core/fs/atomic';
+
+export const DEFAULT_SETTINGS: Settings = {
+  language: 'system',
+  theme: 'system',
+  downloadConcurrency: 3,
+  delivery: 'polling',
+  callbackPublicUrl: '',
+  callbackPort: 8765,
+  notifications: true,
+  tray: true,
+  taskbarProgress: true,
+  apiBaseUrl: DEFAULT_BASE_URL,
+};
+
+interface SettingsFileShape {
+  settings: Settings;
+  libraryRoot: string | null;
+}
+
+export class SettingsFile {
+  private state: SettingsFileShape = { settings: DEFAULT_SETTINGS, libraryRoot: null };
+
+  constructor(private readonly path: string) {}
+
+  async load(): Promise<void> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await readFile(this.path, 'utf8'));
+    } catch {
+      return; // missing or unreadable: defaults (the next save rewrites it whole)
+    }
+    const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    // Keep each valid field on its own, so one bad value does not reset everything.
+    const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+    const stored = record.settings && typeof record.settings === 'object' ? record.settings : {};
+    for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
+      const field = settingsSchema.shape[key as keyof Settings];
+      if (field?.safeParse(value).success) merged[key] = value;
+    }
+    this.state = {
+      settings: settingsSchema.parse(merged),
+      libraryRoot: typeof record.libraryRoot === 'string' ? record.libraryRoot : null,
+    };
+  }
+
+  get settings(): Settings {
+    return this.state.settings;
+  }
+
+  get libraryRoot(): string | null {
+    return this.state.libraryRoot;
+  }
+
+  async update(patch: Partial<Settings>): Promise<Settings> {
+    this.state = { ...this.state, settings: settingsSchema.parse({ ...this.state.settings, ...patch }) };
+    await this.save();
+    return this.state.settings;
+  }
+
+  async setLibraryRoot(root: string): Promise<void> {
+    this.state = { ...this.state, libraryRoot: root };
+    await this.save();
+  }
+
+  private async save(): Promise<void> {
+    await mkdir(dirname(this.path), { recursive: true });
+    await writeFileAtomic(this.path, `${JSON.stringify(this.state, null, 2)}\n`);
+  }
+}

@@ -1,0 +1,58 @@
+// The studio window: sidebar, top bar, banners, the current view, and toasts.
+import { useTranslation } from 'react-i18next';
+import { ErrorNotice } from './components/ErrorNotice';
+import { Toasts } from './components/Toasts';
+import { ConnectionBanner, DemoBanner } from './shell/Banners';
+import { Sidebar } from './shell/Sidebar';
+import { TopBar } from './shell/TopBar';
+import { useShortcuts } from './shell/use-shortcuts';
+import { useThemeAndLanguage } from './shell/use-theme';
+import { useApp } from './state/app';
+import { GenerateView } from './views/generate/GenerateView';
+import { LibraryView } from './views/library/LibraryView';
+import { QueueView } from './views/queue/QueueView';
+import { SettingsView } from './views/settings/SettingsView';
+
+export function App() {
+  useThemeAndLanguage();
+  useShortcuts();
+  const { t } = useTranslation();
+  const view = useApp((state) => state.view);
+  const info = useApp((state) => state.info);
+  const startupError = useApp((state) => state.startupError);
+
+  return (
+    <div className="app">
+      <a className="skip-link" href="#main">
+        {t('common.skipToContent')}
+      </a>
+      <Sidebar />
+      <div className="workspace">
+        <TopBar />
+        <ConnectionBanner />
+        <DemoBanner />
+        <main id="main" className="view" data-view={view}>
+          {startupError && !info ? (
+            <div className="view-pad">
+              <ErrorNotice error={startupError} onRetry={() => location.reload()} />
+            </div>
+          ) : !info ? (
+            <div className="view-loading" role="status">
+              <span className="spinner" aria-hidden="true" />
+              {t('common.connecting')}
+            </div>
+          ) : view === 'generate' ? (
+            <GenerateView />
+          ) : view === 'queue' ? (
+            <QueueView />
+          ) : view === 'library' ? (
+            <LibraryView />
+          ) : (
+            <SettingsView />
+          )}
+        </main>
+      </div>
+      <Toasts />
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+// An error in words: what happened, what to do, and the core's own detail for the curious.
+import { useTranslation } from 'react-i18next';
+import { describeError } from '../lib/errors';
+import { Button } from './Button';
+import { Icon } from './Icon';
+
+export function ErrorNotice({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+  const { t } = useTranslation();
+  const text = describeError(t, error);
+  return (
+    <div className={compact ? 'notice notice-error notice-compact' : 'notice notice-error'} role="alert">
+      <Icon name="alert" size={18} className="notice-icon" />
+      <div className="notice-text">
+        <strong>{text.title}</strong>
+        <span>{text.action}</span>
+        {text.detail && text.detail !== text.title ? <span className="notice-detail">{text.detail}</span> : null}
+      </div>
+      {onRetry ? (
+        <Button size="sm" icon="refresh" onClick={onRetry}>
+          {t('common.tryAgain')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+// Renders the toast stack; a polite live region so screen readers hear it without losing focus.
+import { useTranslation } from 'react-i18next';
+import { useToasts } from '../state/toasts';
+import { Button, IconButton } from './Button';
+import { Icon } from './Icon';
+
+export function Toasts() {
+  const { t } = useTranslation();
+  const toasts = useToasts((state) => state.toasts);
+  const dismiss = useToasts((state) => state.dismiss);
+  return (
+    <section className="toasts" aria-live="polite" aria-label={t('common.notifications')}>
+      {toasts.map((toast) => (
+        <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
+          <Icon name={toast.tone === 'error' ? 'alert' : toast.tone === 'success' ? 'check' : 'info'} className="toast-icon" />
+          <div className="toast-text">
+            <strong>{toast.title}</strong>
+            {toast.detail ? <span>{toast.detail}</span> : null}
+          </div>
+          {toast.action ? (
+            <Button
+              size="sm"
+              tone="ghost"
+              onClick={() => {
+                toast.action?.run();
+                dismiss(toast.id);
+              }}
+            >
+              {toast.action.label}
+            </Button>
+          ) : null}
+          <IconButton icon="close" size="sm" aria-label={t('common.dismiss')} onClick={() => dismiss(toast.id)} />
+        </div>
+      ))}
+    </section>
+  );
+}

@@ -1,0 +1,38 @@
+// Full-width notices under the top bar: demo mode, and a lost connection to the engine.
+import { useTranslation } from 'react-i18next';
+import { Button } from '../components/Button';
+import { Icon } from '../components/Icon';
+import { useApp } from '../state/app';
+
+export function DemoBanner() {
+  const { t } = useTranslation();
+  const demo = useApp((state) => state.info?.demoMode);
+  const setView = useApp((state) => state.setView);
+  const view = useApp((state) => state.view);
+  if (!demo) return null;
+  return (
+    <div className="banner banner-demo" role="note" data-testid="demo-banner">
+      <span className="banner-tag">{t('demo.tag')}</span>
+      <span className="banner-text">{t('demo.text')}</span>
+      {view !== 'settings' ? (
+        <Button size="sm" tone="ghost" icon="key" onClick={() => setView('settings')}>
+          {t('demo.addKey')}
+        </Button>
+      ) : null}
+    </div>
+  );
+}
+
+export function ConnectionBanner() {
+  const { t } = useTranslation();
+  const connection = useApp((state) => state.connection);
+  if (connection === 'open' || connection === 'connecting') return null;
+  return (
+    <div className="banner banner-warning" role="status" data-testid="connection-banner">
+      {connection === 'no-token' ? <Icon name="key" size={16} /> : <span className="spinner" aria-hidden="true" />}
+      <span className="banner-text">
+        {connection === 'no-token' ? t('connection.noToken') : t('connection.reconnecting')}
+      </span>
+    </div>
+  );
+}

@@ -1,0 +1,117 @@
+// The Generate form. It holds what the user typed (strings stay strings until submit, so a
+// half-typed seed is not lost) and turns it into contract input; the limits themselves live in
+// generationParamsSchema and are never restated here.
+import { create } from 'zustand';
+import type {
+  AspectRatio,
+  Duration,
+  GenerationParamsInput,
+  Mode,
+  Provider,
+  Resolution,
+} from '../../main/core/apixo/params';
+import type { GenerationRecord } from '../../preload/contract';
+
+export interface GenerateForm {
+  mode: Mode;
+  prompt: string;
+  negativePrompt: string;
+  resolution: Resolution;
+  duration: Duration;
+  aspectRatio: AspectRatio;
+  imageUrl: string;
+  seedMode: 'random' | 'fixed';
+  seed: string;
+  promptExpansion: boolean;
+  provider: Provider;
+  count: number;
+  projectId: string | null;
+}
+
+export const DEFAULT_FORM: GenerateForm = {
+  mode: 'text-to-video',
+  prompt: '',
+  negativePrompt: '',
+  resolution: '720p',
+  duration: 5,
+  aspectRatio: '16:9',
+  imageUrl: '',
+  seedMode: 'random',
+  seed: '',
+  promptExpansion: true,
+  provider: 'auto',
+  count: 1,
+  projectId: null,
+};
+
+export function toParamsInput(form: GenerateForm): GenerationParamsInput {
+  const params: GenerationParamsInput = {
+    mode: form.mode,
+    prompt: form.prompt,
+    resolution: form.resolution,
+    duration: form.duration,
+    promptExpansion: form.promptExpansion,
+    provider: form.provider,
+  };
+  if (form.negativePrompt.trim()) params.negativePrompt = form.negativePrompt;
+  if (form.mode === 'text-to-video') params.aspectRatio = form.aspectRatio;
+  else params.imageUrl = form.imageUrl;
+  if (form.seedMode === 'fixed') params.seed = form.seed.trim() === '' ? Number.NaN : Number(form.seed);
+  return params;
+}
+
+/** Every parameter of a past generation, seed included, so "remix" reproduces it exactly. */
+export function formFromRecord(record: GenerationRecord, current: GenerateForm): GenerateForm {
+  const { params } = record;
+  return {
+    ...current,
+    mode: params.mode,
+    prompt: params.prompt,
+    negativePrompt: params.negativePrompt ?? '',
+    resolution: params.resolution,
+    duration: params.duration,
+    aspectRatio: params.aspectRatio ?? '16:9',
+    imageUrl: params.imageUrl ?? '',
+    seedMode: params.seed === undefined ? 'random' : 'fixed',
+    seed: params.seed === undefined ? '' : String(params.seed),
+    promptExpansion: params.promptExpansion,
+    provider: params.provider,
+    count: 1,
+    projectId: record.projectId,
+  };
+}
+
+export function randomSeed(): string {
+  const values = new Uint32Array(1);
+  crypto.getRandomValues(values);
+  return String((values[0] ?? 0) % 2_147_483_648);
+}
+
+interface GenerateState {
+  form: GenerateForm;
+  /** Fields the user has left at least once: errors show only there (and everywhere after a submit attempt). */
+  touched: Partial<Record<keyof GenerateForm, true>>;
+  attempted: boolean;
+  /** Bumped by remix so the view can focus the prompt and announce the change. */
+  remixToken: number;
+  update(patch: Partial<GenerateForm>): void;
+  touch(field: keyof GenerateForm): void;
+  setAttempted(attempted: boolean): void;
+  loadRecord(record: GenerationRecord): void;
+  useSeed(seed: number): void;
+  reset(): void;
+}
+
+export const useGenerate = create<GenerateState>()((set, get) => ({
+  form: DEFAULT_FORM,
+  touched: {},
+  attempted: false,
+  remixToken: 0,
+  update: (patch) => set({ form: { ...get().form, ...patch } }),
+  touch: (field) => set({ touched: { ...get().touched, [field]: true } }),
+  setAttempted: (attempted) => set({ attempted }),
+  loadRecord: (record) =>
+    set({ form: formFromRecord(record, get().form), touched: {}, attempted: false, remixToken: get().remixToken + 1 }),
+  useSeed: (seed) => set({ form: { ...get().form, seedMode: 'fixed', seed: String(seed) } }),
+  reset: () => set({ form: { ...DEFAULT_FORM, projectId: get().form.projectId }, touched: {}, attempted: false }),
+}));

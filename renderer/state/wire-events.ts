@@ -1,0 +1,84 @@
+// The one place main's events reach the stores. Everything the UI shows is loaded once here and
+// then kept current by pushes; after a reconnect we load again, because pushes may have been
+// missed while the socket was down.
+import { asContractError } from '../lib/errors';
+import { connection, studio } from '../studio';
+import { useApp } from './app';
+import { useLibrary } from './library';
+import { useProjects } from './projects';
+import { useQueue } from './queue';
+import { useSettings } from './settings';
+
+async function refreshInfo(): Promise<void> {
+  try {
+    useApp.setState({ info: await studio.app.info(), startupError: null });
+  } catch (error) {
+    useApp.setState({ startupError: asContractError(error) });
+  }
+}
+
+async function loadAll(): Promise<void> {
+  await refreshInfo();
+  const tasks: Promise<unknown>[] = [
+    studio.settings.get().then((settings) => useSettings.setState({ settings })),
+    studio.key.status().then((key) => useApp.setState({ key })),
+    studio.balance.get().then((balance) => useApp.setState({ balance })),
+    studio.queue.snapshot().then((snapshot) => {
+      useQueue.getState().applySnapshot(snapshot);
+      useApp.setState({ network: snapshot.network });
+    }),
+    useProjects.getState().refresh(),
+    useLibrary.getState().refreshTags(),
+  ];
+  // Each part fails on its own; a view shows its own error or empty state.
+  await Promise.allSettled(tasks);
+}
+
+export function wireEvents(): () => void {
+  const unsubscribe = [
+    studio.on('generation.updated', (record) => {
+      useQueue.getState().applyUpdate(record);
+      useLibrary.getState().applyUpdate(record);
+    }),
+    studio.on('download.progress', (event) => useQueue.getState().applyProgress(event)),
+    studio.on('network.status', (network) => useApp.setState({ network })),
+    studio.on('balance.updated', (balance) => useApp.setState({ balance })),
+    studio.on('settings.updated', (settings) => useSettings.setState({ settings })),
+    studio.on('key.updated', (key) => {
+      useApp.setState({ key });
+      // Setting or removing the key switches demo mode on or off.
+      void refreshInfo();
+    }),
+    studio.on('library.changed', ({ reason }) => {
+      const library = useLibrary.getState();
+      if (reason === 'project') void useProjects.getState().refresh();
+      if (reason === 'curation') void library.refreshTags();
+      if (reason === 'import' || reason === 'restore') library.refreshHeadSoon();
+      if (reason === 'move') {
+        void refreshInfo();
+        library.reload();
+      }
+    }),
+    connection.onState((state, reconnected) => {
+      useApp.setState({ connection: state });
+      if (reconnected) {
+        void loadAll();
+        useLibrary.getState().refreshHeadSoon();
+      }
+    }),
+  ];
+  useApp.setState({ connection: connection.state() });
+  void loadAll();
+  return () => {
+    for (const off of unsubscribe) off();
+  };
+}
+
+export async function refreshBalance(): Promise<void> {
+  useApp.setState({ balanceLoading: true });
+  try {
+    useApp.setState({ balance: await studio.balance.get({ refresh: true }) });
+  } finally {
+    useApp.setState({ balanceLoading: false });
+  }
+}

@@ -1,0 +1,49 @@
+// Which `window.studio` the UI talks to. Electron's preload provides one; an ordinary browser
+// (the browser host, used by Playwright) builds it over a WebSocket. The rest of the renderer
+// imports `studio` from here and never knows which host it runs in.
+import type { StudioApi } from '../../preload/contract';
+import { type ConnectionState, connectWsStudio } from './ws-client';
+
+declare global {
+  interface Window {
+    studio?: StudioApi;
+  }
+}
+
+const TOKEN_KEY = 'wan-studio.token';
+
+/**
+ * The host prints a URL with `#token=…`. Take it out of the address bar (so it is not bookmarked
+ * or shared by accident) but keep it for this tab, so a reload can reconnect.
+ */
+function takeToken(): string | null {
+  const match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
+  if (match?.[1]) {
+    const token = decodeURIComponent(match[1]);
+    sessionStorage.setItem(TOKEN_KEY, token);
+    history.replaceState(null, '', location.pathname + location.search);
+    return token;
+  }
+  return sessionStorage.getItem(TOKEN_KEY);
+}
+
+function createStudio(): {
+  api: StudioApi;
+  connection: { state(): ConnectionState; onState(l: (s: ConnectionState, reconnected: boolean) => void): () => void };
+} {
+  if (window.studio) {
+    // Electron: IPC never "disconnects" while the window lives.
+    return { api: window.studio, connection: { state: () => 'open', onState: () => () => {} } };
+  }
+  const token = takeToken();
+  const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
+  const url = token ? `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}` : null;
+  const ws = connectWsStudio(url);
+  return { api: ws.api, connection: ws };
+}
+
+const created = createStudio();
+
+export const studio: StudioApi = created.api;
+export const connection = created.connection;
+export type { ConnectionState };

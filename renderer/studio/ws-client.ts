@@ -1,0 +1,137 @@
+// The browser host's transport: the contract over one loopback WebSocket. Requests are
+// `{ id, channel, argument }`, replies `{ id, envelope }`, pushes `{ event, payload }` — all
+// encoded with encodeWire so Uint8Array arguments (posters, dropped files) survive JSON.
+// The socket reconnects with capped backoff; calls made while it is down wait for it briefly
+// instead of failing at once, because a reconnect usually takes under a second.
+import { buildStudioApi, type Invoke, type Subscribe } from '../../preload/build-api';
+import type { Envelope, EventName, StudioApi, StudioEvents } from '../../preload/contract';
+import { decodeWire, encodeWire } from '../../preload/wire';
+
+export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token';
+
+export interface WsStudio {
+  api: StudioApi;
+  state(): ConnectionState;
+  /** Called on every state change; `reconnected` is true when a reconnect follows a drop (events may be missed). */
+  onState(listener: (state: ConnectionState, reconnected: boolean) => void): () => void;
+}
+
+interface Pending {
+  resolve: (envelope: Envelope<unknown>) => void;
+  reject: (error: Error) => void;
+}
+
+const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
+const WAIT_FOR_SOCKET_MS = 15_000;
+
+export function connectWsStudio(url: string | null): WsStudio {
+  const pending = new Map<number, Pending>();
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  const stateListeners = new Set<(state: ConnectionState, reconnected: boolean) => void>();
+  const waitingForOpen = new Set<() => void>();
+  let socket: WebSocket | null = null;
+  let state: ConnectionState = url ? 'connecting' : 'no-token';
+  let nextId = 1;
+  let attempt = 0;
+  let everOpened = false;
+
+  function setState(next: ConnectionState, reconnected = false): void {
+    state = next;
+    for (const listener of stateListeners) listener(next, reconnected);
+  }
+
+  function failPending(reason: string): void {
+    for (const entry of pending.values()) entry.reject(new Error(reason));
+    pending.clear();
+  }
+
+  function handleMessage(text: string): void {
+    const message = decodeWire(text) as
+      | { id: number; envelope: Envelope<unknown> }
+      | { event: EventName; payload: unknown };
+    if ('event' in message) {
+      for (const listener of listeners.get(message.event) ?? []) listener(message.payload);
+      return;
+    }
+    const entry = pending.get(message.id);
+    if (!entry) return;
+    pending.delete(message.id);
+    entry.resolve(message.envelope);
+  }
+
+  function open(): void {
+    if (!url) return;
+    const ws = new WebSocket(url);
+    socket = ws;
+    ws.onopen = () => {
+      attempt = 0;
+      const reconnected = everOpened;
+      everOpened = true;
+      setState('open', reconnected);
+      for (const wake of waitingForOpen) wake();
+      waitingForOpen.clear();
+    };
+    ws.onmessage = (event) => {
+      if (typeof event.data === 'string') handleMessage(event.data);
+    };
+    ws.onclose = () => {
+      if (socket !== ws) return;
+      socket = null;
+      failPending('the connection closed');
+      setState(everOpened ? 'reconnecting' : 'connecting');
+      const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 8000;
+      attempt += 1;
+      setTimeout(open, delay);
+    };
+  }
+
+  function whenOpen(): Promise<void> {
+    if (socket?.readyState === WebSocket.OPEN) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waitingForOpen.delete(wake);
+        reject(new Error('not connected'));
+      }, WAIT_FOR_SOCKET_MS);
+      const wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+      waitingForOpen.add(wake);
+    });
+  }
+
+  const invoke: Invoke = async (channel, argument) => {
+    if (!url) throw new Error('no access token');
+    await whenOpen();
+    const id = nextId++;
+    return new Promise<Envelope<unknown>>((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      socket?.send(encodeWire({ id, channel, argument }));
+    });
+  };
+
+  const subscribe: Subscribe = <E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) => {
+    let set = listeners.get(event);
+    if (!set) {
+      set = new Set();
+      listeners.set(event, set);
+    }
+    const untyped = listener as (payload: unknown) => void;
+    set.add(untyped);
+    return () => {
+      set.delete(untyped);
+    };
+  };
+
+  open();
+  return {
+    api: buildStudioApi(invoke, subscribe),
+    state: () => state,
+    onState(listener) {
+      stateListeners.add(listener);
+      return () => {
+        stateListeners.delete(listener);
+      };
+    },
+  };
+}

@@ -1,0 +1,44 @@
+// Inline errors for the Generate form. The rules are generationParamsSchema's (and the contract's
+// batch limit); this only decides where each issue shows and words it in the UI language, with
+// the numbers taken from LIMITS so the text can never disagree with the check.
+import type { TFunction } from 'i18next';
+import { generationParamsSchema, LIMITS } from '../../../main/core/apixo/params';
+import { createGenerationsSchema } from '../../../preload/contract';
+import { type GenerateForm, toParamsInput } from '../../state/generate';
+
+export type FieldName = 'prompt' | 'negativePrompt' | 'imageUrl' | 'seed' | 'count' | 'aspectRatio' | 'resolution' | 'duration';
+
+function wordIssue(t: TFunction, form: GenerateForm, field: string, code: string, fallback: string): string {
+  switch (field) {
+    case 'prompt':
+      if (code === 'too_small') return t('fieldErrors.promptRequired');
+      if (code === 'too_big') return t('fieldErrors.promptTooLong', { max: LIMITS.promptMax });
+      break;
+    case 'negativePrompt':
+      if (code === 'too_big') return t('fieldErrors.negativeTooLong', { max: LIMITS.negativePromptMax });
+      break;
+    case 'imageUrl':
+      return form.imageUrl.trim() ? t('fieldErrors.imageNotHttp') : t('fieldErrors.imageRequired');
+    case 'seed':
+      if (form.seed.trim() === '') return t('fieldErrors.seedMissing');
+      if (code === 'invalid_type') return t('fieldErrors.seedWhole');
+      return t('fieldErrors.seedRange', { max: LIMITS.seedMax });
+  }
+  return fallback;
+}
+
+/** Every problem with the form right now, one message per field. */
+export function validateForm(t: TFunction, form: GenerateForm): Partial<Record<FieldName, string>> {
+  const errors: Partial<Record<FieldName, string>> = {};
+  const parsed = generationParamsSchema.safeParse(toParamsInput(form));
+  if (!parsed.success) {
+    for (const issue of parsed.error.issues) {
+      const field = String(issue.path[0] ?? 'prompt') as FieldName;
+      errors[field] ??= wordIssue(t, form, field, issue.code, issue.message);
+    }
+  }
+  if (!createGenerationsSchema.shape.count.safeParse(form.count).success) {
+    errors.count = t('fieldErrors.countRange', { max: 20 });
+  }
+  return errors;
+}
