@@ -15,8 +15,19 @@ const external = [
   ...Object.keys(pkg.dependencies),
 ].map((name) => new RegExp(`^${name.replace(/[/.]/g, '\\$&')}(/.*)?$`));
 
-function nodeTarget(outDir: string, input: Record<string, string>, format: 'es' | 'cjs'): UserConfig {
+// A sandboxed preload can require('electron') and nothing else, so everything it uses (zod for the
+// contract) is bundled into it.
+const preloadExternal = [/^electron$/];
+
+function nodeTarget(
+  outDir: string,
+  input: Record<string, string>,
+  format: 'es' | 'cjs',
+  externals: RegExp[] = external,
+): UserConfig {
   return {
+    // SSR builds leave node_modules imports alone by default; only `externals` may stay external.
+    ...(externals === external ? {} : { ssr: { noExternal: true } }),
     build: {
       ssr: true,
       target: 'node22',
@@ -25,7 +36,7 @@ function nodeTarget(outDir: string, input: Record<string, string>, format: 'es' 
       sourcemap: true,
       rollupOptions: {
         input,
-        external,
+        external: externals,
         output: { format, entryFileNames: format === 'cjs' ? '[name].cjs' : '[name].js' },
       },
     },
@@ -37,7 +48,7 @@ export default defineConfig(({ mode }) => {
     return nodeTarget('dist/node', { cli: 'main/cli/cli.ts', host: 'main/host/browser-host.ts' }, 'es');
   }
   if (mode === 'electron') return nodeTarget('dist/main', { 'electron-main': 'main/electron/main.ts' }, 'es');
-  if (mode === 'preload') return nodeTarget('dist/preload', { preload: 'preload/index.ts' }, 'cjs');
+  if (mode === 'preload') return nodeTarget('dist/preload', { preload: 'preload/index.ts' }, 'cjs', preloadExternal);
   return {
     root: 'renderer',
     base: './',

@@ -48,7 +48,7 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     const wanted = last === undefined || extensionOf(last) === '' ? ['index.html'] : segments;
     const contentType = APP_CONTENT_TYPES[extensionOf(wanted.at(-1) ?? '')];
     if (!contentType) return notServed(404);
-    let bytes: Uint8Array;
+    let bytes: Uint8Array<ArrayBuffer>;
     try {
       bytes = await readFile(join(rendererDir, ...wanted));
     } catch {

@@ -31,6 +31,7 @@ export class Backends {
       userDataDir: string;
       demo?: DemoOptions;
       version: string;
+      forceDemo?: boolean;
     },
   ) {
     const settingsNow = options.settings;
@@ -62,7 +63,7 @@ export class Backends {
   }
 
   async isDemo(): Promise<boolean> {
-    return !(await this.options.secrets.get('apixo-api-key'));
+    return this.options.forceDemo === true || !(await this.options.secrets.get('apixo-api-key'));
   }
 
   demoClient(): ApixoClient {

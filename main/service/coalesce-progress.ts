@@ -3,19 +3,10 @@
 // key: whatever arrived last in that interval (older values are dropped, never queued). complete()
 // sends a pending value straight away, so the final figure is not lost when a download finishes.
 // Host-agnostic: the Electron window and the browser host's socket both use it.
+import { type Clock, systemClock } from '../core/clock';
 
-export interface CoalescerClock {
-  now(): number;
-  setTimeout(callback: () => void, ms: number): unknown;
-  clearTimeout(handle: unknown): void;
-}
-
-// Looked up at call time so test fake timers (which replace the globals) are honoured.
-const systemClock: CoalescerClock = {
-  now: () => Date.now(),
-  setTimeout: (callback, ms) => setTimeout(callback, ms),
-  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
-};
+/** The engine's clock; only these two abilities are needed. */
+export type CoalescerClock = Pick<Clock, 'now' | 'setTimeout'>;
 
 export const DEFAULT_PROGRESS_INTERVAL_MS = 100;
 
@@ -30,7 +21,7 @@ export interface ProgressCoalescer<T> {
 interface KeyState<T> {
   lastSentAt: number;
   pending: { value: T } | null;
-  timer: unknown;
+  timer: { cancel(): void } | null;
 }
 
 export function createProgressCoalescer<T>(
@@ -77,12 +68,12 @@ export function createProgressCoalescer<T>(
     complete(key) {
       const state = keys.get(key);
       if (!state) return;
-      if (state.timer !== null) clock.clearTimeout(state.timer);
+      state.timer?.cancel();
       keys.delete(key);
       sendPending(state);
     },
     dispose() {
-      for (const state of keys.values()) if (state.timer !== null) clock.clearTimeout(state.timer);
+      for (const state of keys.values()) state.timer?.cancel();
       keys.clear();
     },
   };

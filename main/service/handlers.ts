@@ -15,7 +15,7 @@ import type { PlatformAdapter } from './types';
 export interface HandlerDeps {
   info(): Promise<AppInfo>;
   library(): LibraryStore;
-  engine(): JobEngine;
+  engine(purpose?: 'generate' | 'read'): JobEngine;
   secrets: SecretStore;
   settings: SettingsFile;
   balance: BalanceTracker;
@@ -56,13 +56,13 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     generations: {
       create: async ({ params, count, seedMode, projectId }) =>
-        deps.engine().enqueue({ params, count, seedMode, projectId, backend: await deps.currentBackend() }),
+        deps.engine('generate').enqueue({ params, count, seedMode, projectId, backend: await deps.currentBackend() }),
       get: ({ id }) => deps.library().getGeneration(id),
-      cancel: ({ id }) => deps.engine().cancel(id),
-      retry: ({ id }) => deps.engine().retry(id),
-      resubmit: ({ id }) => deps.engine().resubmit(id),
-      dismiss: ({ id }) => deps.engine().dismiss(id),
-      checkAgain: ({ id }) => deps.engine().checkAgain(id),
+      cancel: ({ id }) => deps.engine('generate').cancel(id),
+      retry: ({ id }) => deps.engine('generate').retry(id),
+      resubmit: ({ id }) => deps.engine('generate').resubmit(id),
+      dismiss: ({ id }) => deps.engine('generate').dismiss(id),
+      checkAgain: ({ id }) => deps.engine('generate').checkAgain(id),
     },
     queue: {
       snapshot: () => {

@@ -9,6 +9,8 @@ import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
+import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
+import { StudioError } from '../core/errors';
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
@@ -27,6 +29,14 @@ export interface CoreExtras {
   secretService?: string;
   secrets?: SecretStore;
   logToConsole?: boolean;
+  /** Use this library folder instead of the one in settings (CLI --library). */
+  libraryDir?: string;
+  /** Run generations on the built-in simulator even when a key is set (CLI --demo). */
+  forceDemo?: boolean;
+  /** Talk to this APIXO base URL instead of the one in settings (CLI --base-url). */
+  apiBaseUrl?: string;
+  /** false: read-only use of the library (CLI list/search); no jobs are driven. Default true. */
+  startEngine?: boolean;
 }
 
 export async function createStudioCore(options: StudioCoreOptions & CoreExtras): Promise<StudioCore> {
@@ -42,10 +52,20 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     console: options.logToConsole ?? false,
   });
   const hub = new EventHub();
-  const backends = new Backends({ secrets, settings: () => settings.settings, clock, userDataDir: options.userDataDir, demo: options.demo, version: options.version });
+  const effectiveSettings = () =>
+    options.apiBaseUrl ? { ...settings.settings, apiBaseUrl: options.apiBaseUrl } : settings.settings;
+  const backends = new Backends({
+    secrets,
+    settings: effectiveSettings,
+    clock,
+    userDataDir: options.userDataDir,
+    demo: options.demo,
+    version: options.version,
+    forceDemo: options.forceDemo ?? false,
+  });
   await backends.start();
 
-  const libraryRoot = settings.libraryRoot ?? options.defaultLibraryDir;
+  const libraryRoot = options.libraryDir ?? settings.libraryRoot ?? options.defaultLibraryDir;
   await mkdir(libraryRoot, { recursive: true });
   let library: LibraryStore = openLibrary({ root: libraryRoot, clock });
   const downloads = createDownloadQueue({ concurrency: settings.settings.downloadConcurrency });
@@ -72,10 +92,36 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       onProgress: (id, progress) => hub.emit('download.progress', { id, ...progress }),
     });
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
-    created.start();
     return created;
   };
   let engine = makeEngine();
+  let lock: EngineLock | null = null;
+  let lockHeldBy: number | null = null;
+  const startEngine = async () => {
+    if (options.startEngine === false) return;
+    const result = await acquireEngineLock(join(library.root, '.wanstudio', 'engine.lock'));
+    if ('heldBy' in result) {
+      lockHeldBy = result.heldBy;
+      log.warn('another process drives this library; jobs are not started here', { pid: result.heldBy });
+      return;
+    }
+    lock = result;
+    lockHeldBy = null;
+    engine.start();
+  };
+  await startEngine();
+  const engineFor = (purpose: 'generate' | 'read') => {
+    if (purpose === 'generate' && !lock) {
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage:
+          lockHeldBy !== null
+            ? `Another Wan Studio (process ${lockHeldBy}) is working on this library. Generate there, or close it first.`
+            : 'This session opened the library read-only.',
+      });
+    }
+    return engine;
+  };
 
   const applySettings = async () => {
     const current = settings.settings;
@@ -101,7 +147,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     host: options.host,
     platform: process.platform,
     demoMode: await backends.isDemo(),
-    apiBaseUrl: settings.settings.apiBaseUrl,
+    apiBaseUrl: effectiveSettings().apiBaseUrl,
     libraryRoot: library.root,
     mediaBaseUrl: options.mediaBaseUrl,
   });
@@ -110,7 +156,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const handlers = createHandlers({
     info,
     library: () => library,
-    engine: () => engine,
+    engine: engineFor,
     secrets,
     settings,
     balance,
@@ -120,11 +166,14 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     applySettings,
     moveLibrary: async (folder) => {
       await engine.stop();
+      await lock?.release();
+      lock = null;
       try {
         await library.moveTo(folder);
         await settings.setLibraryRoot(library.root);
       } finally {
         engine = makeEngine();
+        await startEngine();
       }
     },
   });
@@ -140,6 +189,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     log,
     async close() {
       await engine.stop();
+      await lock?.release();
       await callbackReceiver?.close();
       library.close();
       await backends.close();

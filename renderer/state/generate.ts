@@ -98,7 +98,7 @@ interface GenerateState {
   touch(field: keyof GenerateForm): void;
   setAttempted(attempted: boolean): void;
   loadRecord(record: GenerationRecord): void;
-  useSeed(seed: number): void;
+  applySeed(seed: number): void;
   reset(): void;
 }
 
@@ -112,6 +112,6 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
   setAttempted: (attempted) => set({ attempted }),
   loadRecord: (record) =>
     set({ form: formFromRecord(record, get().form), touched: {}, attempted: false, remixToken: get().remixToken + 1 }),
-  useSeed: (seed) => set({ form: { ...get().form, seedMode: 'fixed', seed: String(seed) } }),
+  applySeed: (seed) => set({ form: { ...get().form, seedMode: 'fixed', seed: String(seed) } }),
   reset: () => set({ form: { ...DEFAULT_FORM, projectId: get().form.projectId }, touched: {}, attempted: false }),
 }));

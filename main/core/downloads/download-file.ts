@@ -70,6 +70,7 @@ const MAX_REDIRECTS = 5;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 4_000;
 const RETRY_AFTER_MAX_MS = 30_000;
+const WRITE_BACKLOG_MAX = 1024 * 1024;
 
 type AttemptOutcome = 'complete' | 'again';
 
@@ -132,6 +133,8 @@ class Download {
   }
 
   private async attempt(): Promise<AttemptOutcome> {
+    // Chunks of a failed attempt may still be on their way to disk; Range must count them.
+    await this.part.flushed();
     const { statusCode, headers, body } = await this.open();
     if (statusCode !== 200 && statusCode !== 206) {
       await body.dump().catch(() => {});
@@ -243,25 +246,29 @@ class Download {
     this.restarts++;
   }
 
+  /**
+   * Every chunk goes straight into the part file's write queue and is acknowledged at once while
+   * the disk keeps up, so no body bytes sit in stream buffers when a connection dies (they would
+   * be thrown away and fetched again). Backpressure starts when the queue holds WRITE_BACKLOG_MAX.
+   */
   private sink(): Writable {
     return new Writable({
-      highWaterMark: 64 * 1024,
       write: (chunk: Buffer, _encoding, callback) => {
+        if (this.part.error) return callback(this.part.error);
         this.fetched += chunk.length;
-        this.part
-          .append(chunk)
-          .then(() => this.afterChunk())
-          .then(() => callback(), callback);
+        const backlog = this.part.enqueue(chunk);
+        this.progress.update(this.part.bytes, this.total, this.fetched);
+        const checkpointDue =
+          this.options.onCheckpoint !== undefined &&
+          this.clock.now() - this.lastCheckpointAt >= (this.options.checkpointIntervalMs ?? 1_000);
+        if (checkpointDue) this.checkpoint().then(() => callback(), callback);
+        else if (backlog >= WRITE_BACKLOG_MAX) this.part.flushed().then(() => callback(), callback);
+        else callback();
+      },
+      final: (callback) => {
+        this.part.flushed().then(() => callback(), callback);
       },
     });
-  }
-
-  private async afterChunk(): Promise<void> {
-    this.progress.update(this.part.bytes, this.total, this.fetched);
-    const interval = this.options.checkpointIntervalMs ?? 1_000;
-    if (this.options.onCheckpoint && this.clock.now() - this.lastCheckpointAt >= interval) {
-      await this.checkpoint();
-    }
   }
 
   /** fsync first: a persisted bytesDone must never point past what is really on disk. */

@@ -11,7 +11,10 @@ export class PartFile {
   private hash: Hash = createHash('sha256');
   /** Bytes in the file that are also in the hash. */
   bytes = 0;
-  private pending: Promise<void> = Promise.resolve();
+  /** Bytes handed to `enqueue` and not yet written. */
+  private backlog = 0;
+  private queue: Promise<void> = Promise.resolve();
+  private failure: StudioError | null = null;
   private closed = false;
 
   private constructor(
@@ -65,29 +68,50 @@ export class PartFile {
     this.bytes = position;
   }
 
-  /** Appends a chunk; the hash and `bytes` advance only once the whole chunk is written. */
-  append(chunk: Uint8Array): Promise<void> {
-    const write = this.pending.then(async () => {
-      let offset = 0;
+  /**
+   * Queues a chunk and returns the backlog in bytes. The chunk is taken at once (not left in a
+   * stream buffer), so a connection that dies right after delivering it loses nothing; the
+   * caller applies backpressure when the backlog grows.
+   */
+  enqueue(chunk: Uint8Array): number {
+    this.backlog += chunk.length;
+    this.queue = this.queue.then(async () => {
       try {
-        while (offset < chunk.length) {
-          const { bytesWritten } = await this.handle.write(chunk, offset, chunk.length - offset);
-          offset += bytesWritten;
-        }
+        if (!this.failure) await this.write(chunk);
       } catch (error) {
-        throw storageError('write the download file', error);
+        this.failure = storageError('write the download file', error);
+      } finally {
+        this.backlog -= chunk.length;
       }
-      this.hash.update(chunk);
-      this.bytes += chunk.length;
     });
-    // A failed write must not poison later bookkeeping (sync/close still need to run).
-    this.pending = write.catch(() => {});
-    return write;
+    return this.backlog;
+  }
+
+  private async write(chunk: Uint8Array): Promise<void> {
+    let offset = 0;
+    while (offset < chunk.length) {
+      const { bytesWritten } = await this.handle.write(chunk, offset, chunk.length - offset);
+      offset += bytesWritten;
+    }
+    // Only after the whole chunk is in the file: hash and count never run ahead of the disk.
+    this.hash.update(chunk);
+    this.bytes += chunk.length;
+  }
+
+  /** The first write error, if any: the download stops on it. */
+  get error(): StudioError | null {
+    return this.failure;
+  }
+
+  /** Resolves when every queued chunk is written; rejects with the first write error. */
+  async flushed(): Promise<void> {
+    await this.queue;
+    if (this.failure) throw this.failure;
   }
 
   /** Throws away everything: the server is sending a different file or ignored our Range. */
   async restart(): Promise<void> {
-    await this.pending;
+    await this.flushed();
     try {
       await this.handle.truncate(0);
     } catch (error) {
@@ -97,9 +121,9 @@ export class PartFile {
     this.bytes = 0;
   }
 
-  /** Waits for an in-flight write (e.g. after the stream was torn down) and makes `bytes` durable. */
+  /** Writes what is queued and makes `bytes` durable. */
   async sync(): Promise<void> {
-    await this.pending;
+    await this.flushed();
     try {
       await this.handle.sync();
     } catch (error) {
@@ -113,7 +137,7 @@ export class PartFile {
 
   /** Safe to call twice: the download closes before its rename and again in its cleanup. */
   async close(): Promise<void> {
-    await this.pending;
+    await this.queue;
     if (this.closed) return;
     this.closed = true;
     await this.handle.close().catch(() => {});

@@ -1,6 +1,7 @@
 // Converts whatever a caller hands the logger into plain JSON data with every string redacted.
 // Errors keep name, message, stack, cause and their own fields (StudioError's kind and detail);
 // buffers, functions, cycles and very deep or long values are summarised instead of dumped.
+import { REDACTED } from './redact';
 
 export type Redact = (text: string) => string;
 
@@ -40,7 +41,7 @@ function loggableError(error: Error, redact: Redact, ancestors: object[]): { [ke
 
 function convert(value: unknown, redact: Redact, ancestors: object[], key: string): Loggable | undefined {
   if (value === undefined || typeof value === 'function' || typeof value === 'symbol') return undefined;
-  if (SENSITIVE_KEY.test(key) && value !== null) return '[redacted]';
+  if (SENSITIVE_KEY.test(key) && value !== null) return REDACTED;
   if (value === null || typeof value === 'boolean') return value;
   if (typeof value === 'string') return loggableString(value, redact);
   if (typeof value === 'number' || typeof value === 'bigint') {

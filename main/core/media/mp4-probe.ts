@@ -45,8 +45,9 @@ async function readMoov(handle: FileHandle, path: string): Promise<Uint8Array> {
     const box = readBoxHeader(header.subarray(0, bytesRead), 0, fileSize - offset);
     if (!box) break;
     if (index === 0 && box.type !== 'ftyp') throw notMp4(path, 'first box is not ftyp');
+    // A box that runs past the end: the copy or download stopped early.
+    if (offset + box.size > fileSize) throw damaged(path, `${box.type} box runs past the end of the file`);
     if (box.type === 'moov') {
-      if (offset + box.size > fileSize) throw damaged(path, 'moov runs past the end of the file');
       if (box.size > MOOV_MAX_BYTES) throw damaged(path, `moov of ${box.size} bytes`);
       const moov = Buffer.alloc(box.size - box.headerSize);
       await handle.read(moov, 0, moov.length, offset + box.headerSize);

@@ -6,6 +6,11 @@ import { generationParamsSchema, LIMITS } from '../../../main/core/apixo/params'
 import { createGenerationsSchema } from '../../../preload/contract';
 import { type GenerateForm, toParamsInput } from '../../state/generate';
 
+/** The batch limit as the contract states it. */
+const COUNT = createGenerationsSchema.shape.count.unwrap();
+export const BATCH_MIN = COUNT.minValue ?? 1;
+export const BATCH_MAX = COUNT.maxValue ?? 1;
+
 export type FieldName = 'prompt' | 'negativePrompt' | 'imageUrl' | 'seed' | 'count' | 'aspectRatio' | 'resolution' | 'duration';
 
 function wordIssue(t: TFunction, form: GenerateForm, field: string, code: string, fallback: string): string {
@@ -37,8 +42,8 @@ export function validateForm(t: TFunction, form: GenerateForm): Partial<Record<F
       errors[field] ??= wordIssue(t, form, field, issue.code, issue.message);
     }
   }
-  if (!createGenerationsSchema.shape.count.safeParse(form.count).success) {
-    errors.count = t('fieldErrors.countRange', { max: 20 });
+  if (!COUNT.safeParse(form.count).success) {
+    errors.count = t('fieldErrors.countRange', { min: BATCH_MIN, max: BATCH_MAX });
   }
   return errors;
 }

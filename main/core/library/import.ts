@@ -1,0 +1,190 @@
+// Imports MP4 files from anywhere on disk into the library folder, so videos made elsewhere sit
+// next to generated ones: probed (only real MP4s with a video track), copied under our own name
+// through a temp file + fsync + rename, hashed during the copy, and skipped when the same bytes are
+// already in the library.
+//
+// Each import becomes a finished generation row (state 'done', cost 0) carrying the video, because
+// the library lists, searches and groups generations: a bare video row would be invisible and
+// could not belong to a project. The prompt is the file name, so a search finds it by name.
+import { createHash } from 'node:crypto';
+import { type FileHandle, mkdir, open, rm, stat } from 'node:fs/promises';
+import { basename, dirname, extname, join } from 'node:path';
+import type { AspectRatio, GenerationParams } from '../apixo/params';
+import { LIMITS } from '../apixo/params';
+import { monthFolder } from '../downloads/library-paths';
+import { isStudioError } from '../errors';
+import { renameDurable } from '../fs/atomic';
+import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
+import { newId } from './ids';
+import type { LibraryStore, VideoRecord } from './types';
+
+export interface ImportResult {
+  imported: VideoRecord[];
+  skipped: { path: string; reason: string }[];
+}
+
+/** Proposed addition to LibraryStore; used when the store has it (see knownHashes otherwise). */
+export interface VideoLookup {
+  findVideoBySha256(sha256: string): VideoRecord | null;
+}
+
+const IMPORT_FOLDER = 'imported';
+const COPY_CHUNK = 1024 * 1024;
+
+export async function importVideos(
+  store: LibraryStore,
+  paths: string[],
+  options?: { projectId?: string | null },
+): Promise<ImportResult> {
+  const result: ImportResult = { imported: [], skipped: [] };
+  const known = new KnownVideos(store);
+  for (const path of paths) {
+    try {
+      const outcome = await importOne(store, path, known, options?.projectId ?? null);
+      if (typeof outcome === 'string') result.skipped.push({ path, reason: outcome });
+      else result.imported.push(outcome);
+    } catch (error) {
+      // One bad file (or a full disk) must not lose the report of the others.
+      result.skipped.push({ path, reason: isStudioError(error) ? error.userMessage : String(error) });
+    }
+  }
+  return result;
+}
+
+/** Returns the new video, or the reason it was skipped. */
+async function importOne(
+  store: LibraryStore,
+  path: string,
+  known: KnownVideos,
+  projectId: string | null,
+): Promise<VideoRecord | string> {
+  const file = await stat(path).catch(() => null);
+  if (!file) return 'File not found.';
+  if (!file.isFile()) return 'Not a file (folders are not imported; select the videos inside).';
+  const info = await probeMp4(path).catch((error: unknown) => {
+    if (isStudioError(error) && error.kind === 'invalid_request') return error.userMessage;
+    throw error;
+  });
+  if (typeof info === 'string') return info;
+  if (!info.hasVideo) return 'The MP4 has no video track (audio only).';
+
+  const relPath = `${IMPORT_FOLDER}/${monthFolder(Date.now())}/${newId()}.mp4`;
+  const target = join(store.root, ...relPath.split('/'));
+  const temp = `${target}.import.tmp`;
+  await mkdir(dirname(target), { recursive: true });
+  try {
+    const copied = await copyWithHash(path, temp);
+    if (known.has(copied.sha256))
+      return 'Already in the library (the same video was imported or generated before).';
+    await renameDurable(temp, target);
+    try {
+      const generation = store.createGeneration({
+        projectId,
+        params: paramsFor(path, info),
+        requestType: 'async',
+        estimatedCostUsd: 0,
+        state: 'done',
+      });
+      store.setNotes(generation.id, `Imported from ${basename(path)}`);
+      const video = store.addVideo(generation.id, {
+        relPath,
+        bytes: copied.bytes,
+        sha256: copied.sha256,
+        width: info.width,
+        height: info.height,
+        durationMs: info.durationMs,
+        posterRelPath: null,
+      });
+      known.add(copied.sha256);
+      return video;
+    } catch (error) {
+      await rm(target, { force: true });
+      throw error;
+    }
+  } finally {
+    await rm(temp, { force: true });
+  }
+}
+
+/** Copies in one pass, hashing what it writes, and fsyncs the copy before it is renamed. */
+async function copyWithHash(from: string, to: string): Promise<{ bytes: number; sha256: string }> {
+  const hash = createHash('sha256');
+  const buffer = Buffer.allocUnsafe(COPY_CHUNK);
+  let source: FileHandle | null = null;
+  let target: FileHandle | null = null;
+  let bytes = 0;
+  try {
+    source = await open(from, 'r');
+    target = await open(to, 'w', 0o644);
+    for (;;) {
+      const { bytesRead } = await source.read(buffer, 0, buffer.length, null);
+      if (bytesRead === 0) break;
+      const chunk = buffer.subarray(0, bytesRead);
+      let written = 0;
+      while (written < bytesRead) written += (await target.write(chunk, written)).bytesWritten;
+      hash.update(chunk);
+      bytes += bytesRead;
+    }
+    await target.sync();
+  } finally {
+    await source?.close();
+    await target?.close();
+  }
+  return { bytes, sha256: hash.digest('hex') };
+}
+
+/** Imported videos get honest-looking settings: the nearest ones Wan 2.5 could have produced. */
+function paramsFor(path: string, info: Mp4Info): GenerationParams {
+  const name = basename(path, extname(path)).replace(/\s+/g, ' ').trim();
+  const shortSide = Math.min(info.width ?? 0, info.height ?? 0);
+  const ratio = info.width && info.height ? info.width / info.height : 16 / 9;
+  const aspectRatio: AspectRatio = ratio > 1.2 ? '16:9' : ratio < 0.83 ? '9:16' : '1:1';
+  return {
+    mode: 'text-to-video',
+    prompt: (name || 'Imported video').slice(0, LIMITS.promptMax),
+    resolution: shortSide >= 1000 ? '1080p' : '720p',
+    duration: (info.durationMs ?? 0) > 7_500 ? 10 : 5,
+    aspectRatio,
+    promptExpansion: false,
+    provider: 'auto',
+  };
+}
+
+function hasVideoLookup(store: LibraryStore): store is LibraryStore & VideoLookup {
+  return typeof (store as Partial<VideoLookup>).findVideoBySha256 === 'function';
+}
+
+/**
+ * "Is this sha256 already in the library?" With `findVideoBySha256` on the store it is one indexed
+ * query per file; without it, the hashes of every generation (trash included) are read once per
+ * import call. Files imported earlier in the same call count too.
+ */
+class KnownVideos {
+  private readonly hashes: Set<string>;
+
+  constructor(private readonly store: LibraryStore) {
+    this.hashes = hasVideoLookup(store) ? new Set() : allVideoHashes(store);
+  }
+
+  has(sha256: string): boolean {
+    if (this.hashes.has(sha256)) return true;
+    return hasVideoLookup(this.store) && this.store.findVideoBySha256(sha256) !== null;
+  }
+
+  add(sha256: string): void {
+    this.hashes.add(sha256);
+  }
+}
+
+function allVideoHashes(store: LibraryStore): Set<string> {
+  const hashes = new Set<string>();
+  for (const trashed of [false, true]) {
+    let cursor: string | null = null;
+    do {
+      const page = store.query({ trashed, limit: 500, cursor });
+      for (const item of page.items) if (item.video) hashes.add(item.video.sha256.toLowerCase());
+      cursor = page.nextCursor;
+    } while (cursor);
+  }
+  return hashes;
+}

@@ -1,0 +1,118 @@
+// Generate: what to make on the left, how to make it on the right, cost and submit at the bottom.
+// Ctrl/Cmd+Enter submits from anywhere in the form.
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Segmented } from '../../components/Segmented';
+import { asContractError, serverFieldErrors } from '../../lib/errors';
+import { useApp } from '../../state/app';
+import { toParamsInput, useGenerate } from '../../state/generate';
+import { useToasts } from '../../state/toasts';
+import { studio } from '../../studio';
+import { ActiveStrip } from './ActiveStrip';
+import { type FieldName, validateForm } from './field-errors';
+import { ImageSource } from './ImageSource';
+import { OutputOptions } from './OutputOptions';
+import { PromptFields } from './PromptFields';
+import { SubmitBar } from './SubmitBar';
+
+export function GenerateView() {
+  const { t } = useTranslation();
+  const form = useGenerate((state) => state.form);
+  const touched = useGenerate((state) => state.touched);
+  const attempted = useGenerate((state) => state.attempted);
+  const remixToken = useGenerate((state) => state.remixToken);
+  const { update, setAttempted } = useGenerate.getState();
+  const [submitting, setSubmitting] = useState(false);
+  const [submitError, setSubmitError] = useState<unknown>(null);
+  const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
+  const formRef = useRef<HTMLFormElement>(null);
+
+  // A remix lands here with every field filled: put the cursor in the prompt to tweak it.
+  useEffect(() => {
+    if (remixToken > 0) formRef.current?.querySelector<HTMLTextAreaElement>('textarea')?.focus();
+  }, [remixToken]);
+
+  // Server errors describe the form as it was sent; any edit makes them stale.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reset on every form change
+  useEffect(() => {
+    setServerErrors({});
+    setSubmitError(null);
+  }, [form]);
+
+  const allErrors = validateForm(t, form);
+  const visibleErrors: Partial<Record<FieldName, string>> = {};
+  for (const [field, message] of Object.entries(allErrors) as [FieldName, string][]) {
+    if (attempted || touched[field]) visibleErrors[field] = message;
+  }
+  for (const [field, message] of Object.entries(serverErrors)) visibleErrors[field as FieldName] ??= message;
+
+  async function submit(): Promise<void> {
+    if (submitting) return;
+    setAttempted(true);
+    if (Object.keys(allErrors).length > 0) {
+      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      return;
+    }
+    setSubmitting(true);
+    try {
+      const created = await studio.generations.create({
+        params: toParamsInput(form),
+        count: form.count,
+        seedMode: form.seedMode,
+        projectId: form.projectId,
+      });
+      setAttempted(false);
+      useToasts.getState().show({
+        tone: 'success',
+        title: t('generate.queued', { count: created.length }),
+        detail: t('generate.queuedDetail'),
+        action: { label: t('generate.openQueue'), run: () => useApp.getState().setView('queue') },
+      });
+    } catch (error) {
+      const fields = serverFieldErrors(error);
+      setServerErrors(fields);
+      if (Object.keys(fields).length === 0 || asContractError(error).kind !== 'validation') setSubmitError(error);
+    } finally {
+      setSubmitting(false);
+    }
+  }
+
+  return (
+    <form
+      ref={formRef}
+      className="generate"
+      aria-label={t('generate.formLabel')}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+          event.preventDefault();
+          void submit();
+        }
+      }}
+    >
+      <div className="generate-main">
+        <Segmented
+          label={t('generate.mode')}
+          hideLabel
+          value={form.mode}
+          options={[
+            { value: 'text-to-video', label: t('generate.textToVideo') },
+            { value: 'image-to-video', label: t('generate.imageToVideo') },
+          ]}
+          onChange={(mode) => update({ mode })}
+        />
+        {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
+        <PromptFields errors={visibleErrors} />
+        <ActiveStrip />
+      </div>
+      <aside className="generate-side" aria-label={t('generate.optionsLabel')}>
+        <OutputOptions errors={visibleErrors} />
+        <SubmitBar submitting={submitting} error={submitError} />
+      </aside>
+    </form>
+  );
+}

@@ -1,0 +1,113 @@
+// How to generate: size, length, framing, seed, expansion, routing, batch size and project.
+import { useTranslation } from 'react-i18next';
+import { ASPECT_RATIOS, type Provider } from '../../../main/core/apixo/params';
+import { Field } from '../../components/Field';
+import { Segmented } from '../../components/Segmented';
+import { Switch } from '../../components/Switch';
+import { useGenerate } from '../../state/generate';
+import { useProjects } from '../../state/projects';
+import { BATCH_MAX, BATCH_MIN, type FieldName } from './field-errors';
+import { SeedField } from './SeedField';
+
+export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, string>> }) {
+  const { t } = useTranslation();
+  const form = useGenerate((state) => state.form);
+  const projects = useProjects((state) => state.projects);
+  const { update, touch } = useGenerate.getState();
+
+  return (
+    <div className="options">
+      <div className="options-row">
+        <Segmented
+          label={t('generate.resolution')}
+          value={form.resolution}
+          options={[
+            { value: '720p', label: '720p', hint: t('generate.res720Hint') },
+            { value: '1080p', label: '1080p', hint: t('generate.res1080Hint') },
+          ]}
+          onChange={(resolution) => update({ resolution })}
+        />
+        <Segmented
+          label={t('generate.duration')}
+          value={form.duration}
+          options={[
+            { value: 5, label: t('generate.seconds', { count: 5 }) },
+            { value: 10, label: t('generate.seconds', { count: 10 }) },
+          ]}
+          onChange={(duration) => update({ duration })}
+        />
+      </div>
+      {form.mode === 'text-to-video' ? (
+        <Segmented
+          label={t('generate.aspectRatio')}
+          value={form.aspectRatio}
+          options={ASPECT_RATIOS.map((ratio) => ({ value: ratio, label: ratio, hint: t(`generate.aspect.${ratio}`) }))}
+          onChange={(aspectRatio) => update({ aspectRatio })}
+        />
+      ) : (
+        <p className="hint">{t('generate.aspectFromImage')}</p>
+      )}
+      <SeedField error={errors.seed} />
+      <Switch
+        label={t('generate.promptExpansion')}
+        description={t('generate.promptExpansionHint')}
+        checked={form.promptExpansion}
+        onChange={(promptExpansion) => update({ promptExpansion })}
+      />
+      <div>
+        <Segmented<Provider>
+          label={t('generate.routing')}
+          value={form.provider}
+          size="sm"
+          options={[
+            { value: 'auto', label: t('generate.provider.auto') },
+            { value: 'value', label: t('generate.provider.value') },
+            { value: 'official', label: t('generate.provider.official') },
+          ]}
+          onChange={(provider) => update({ provider })}
+        />
+        <p className="hint">{t(`generate.providerHint.${form.provider}`)}</p>
+      </div>
+      <div className="options-row">
+        <Field
+          label={t('generate.variations')}
+          error={errors.count}
+          className="field-narrow"
+          hint={form.seedMode === 'fixed' && form.count > 1 ? t('generate.variationsFixedSeed') : undefined}
+        >
+          {(control) => (
+            <input
+              {...control}
+              className="input"
+              type="number"
+              min={BATCH_MIN}
+              max={BATCH_MAX}
+              step={1}
+              value={Number.isNaN(form.count) ? '' : form.count}
+              onChange={(event) => update({ count: event.target.valueAsNumber })}
+              onBlur={() => touch('count')}
+              data-testid="count"
+            />
+          )}
+        </Field>
+        <Field label={t('generate.project')} className="field-grow">
+          {(control) => (
+            <select
+              {...control}
+              className="select"
+              value={form.projectId ?? ''}
+              onChange={(event) => update({ projectId: event.target.value || null })}
+            >
+              <option value="">{t('generate.noProject')}</option>
+              {projects.map((project) => (
+                <option key={project.id} value={project.id}>
+                  {project.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+      </div>
+    </div>
+  );
+}

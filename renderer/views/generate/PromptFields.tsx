@@ -1,0 +1,65 @@
+// Prompt and negative prompt with live character counters measured the way the schema measures
+// (trimmed), so "800 / 800" here means the request passes.
+import { useTranslation } from 'react-i18next';
+import { LIMITS } from '../../../main/core/apixo/params';
+import { Field } from '../../components/Field';
+import { useGenerate } from '../../state/generate';
+import type { FieldName } from './field-errors';
+
+function Counter({ length, max }: { length: number; max: number }) {
+  const state = length > max ? 'over' : length > max * 0.9 ? 'near' : 'ok';
+  return (
+    <span className={`counter counter-${state}`} aria-live={state === 'ok' ? 'off' : 'polite'}>
+      {length} / {max}
+    </span>
+  );
+}
+
+export function PromptFields({ errors }: { errors: Partial<Record<FieldName, string>> }) {
+  const { t } = useTranslation();
+  const form = useGenerate((state) => state.form);
+  const { update, touch } = useGenerate.getState();
+  return (
+    <>
+      <Field
+        label={t('generate.prompt')}
+        error={errors.prompt}
+        aside={<Counter length={form.prompt.trim().length} max={LIMITS.promptMax} />}
+        hint={form.mode === 'image-to-video' ? t('generate.promptHintImage') : t('generate.promptHint')}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="textarea textarea-prompt"
+            rows={7}
+            value={form.prompt}
+            placeholder={
+              form.mode === 'image-to-video' ? t('generate.promptPlaceholderImage') : t('generate.promptPlaceholder')
+            }
+            onChange={(event) => update({ prompt: event.target.value })}
+            onBlur={() => touch('prompt')}
+            data-testid="prompt"
+          />
+        )}
+      </Field>
+      <Field
+        label={t('generate.negativePrompt')}
+        error={errors.negativePrompt}
+        aside={<Counter length={form.negativePrompt.trim().length} max={LIMITS.negativePromptMax} />}
+        hint={t('generate.negativeHint')}
+      >
+        {(control) => (
+          <textarea
+            {...control}
+            className="textarea"
+            rows={2}
+            value={form.negativePrompt}
+            placeholder={t('generate.negativePlaceholder')}
+            onChange={(event) => update({ negativePrompt: event.target.value })}
+            onBlur={() => touch('negativePrompt')}
+          />
+        )}
+      </Field>
+    </>
+  );
+}

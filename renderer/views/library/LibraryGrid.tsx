@@ -1,0 +1,166 @@
+// The virtualized grid: a row virtualizer over rows of N cards, N from the width. Only rows near
+// the viewport exist in the DOM; the store fetches the pages those rows need. The scroll offset
+// outlives the view (switching to Generate and back lands where you were), and store updates never
+// touch it.
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { type KeyboardEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { GenerationRecord } from '../../../preload/contract';
+import { Icon } from '../../components/Icon';
+import { formatNumber } from '../../lib/format';
+import { useApp } from '../../state/app';
+import { itemAt, slotCount } from '../../state/library-pages';
+import { useLibrary } from '../../state/library';
+import { LibraryCard, SkeletonCard } from './LibraryCard';
+
+const MIN_CARD = 208;
+const GAP = 16;
+const PAD = 20;
+const META_HEIGHT = 58;
+
+/** Where the grid was scrolled, for the query it was showing (a new query starts at the top). */
+const saved = { offset: 0, request: 0 };
+
+function useWidth(ref: RefObject<HTMLElement | null>): number {
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    setWidth(element.clientWidth);
+    const observer = new ResizeObserver(([entry]) => {
+      // A hidden grid reports 0: keep the last real width so the layout does not collapse.
+      const next = entry?.contentRect.width ?? 0;
+      if (next > 0) setWidth(next);
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [ref]);
+  return width;
+}
+
+export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void }) {
+  const { t } = useTranslation();
+  const parentRef = useRef<HTMLDivElement>(null);
+  const width = useWidth(parentRef);
+  const list = useLibrary((state) => state.list);
+  const offsets = useLibrary((state) => state.offsets);
+  const selectedId = useLibrary((state) => state.selected?.id);
+  const scrollTopRequest = useLibrary((state) => state.scrollTopRequest);
+  const pendingNew = useLibrary((state) => state.pendingNew);
+  const { setVisibleRange, setAtTop, showPendingNew } = useLibrary.getState();
+  const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
+  const host = useApp((state) => state.info?.host);
+
+  const inner = Math.max(0, width - PAD * 2);
+  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CARD + GAP)));
+  const cardWidth = (inner - GAP * (columns - 1)) / columns;
+  const rowHeight = Math.round((cardWidth * 9) / 16 + META_HEIGHT + GAP);
+  const slots = slotCount(list);
+  const rows = Math.ceil(slots / columns);
+
+  const virtualizer = useVirtualizer({
+    count: rows,
+    getScrollElement: () => parentRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 3,
+    initialOffset: saved.request === scrollTopRequest ? saved.offset : 0,
+    paddingStart: PAD,
+    paddingEnd: PAD,
+  });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: row height feeds estimateSize
+  useEffect(() => {
+    virtualizer.measure();
+  }, [rowHeight, columns]);
+
+  const virtualRows = virtualizer.getVirtualItems();
+  const firstRow = virtualRows[0]?.index ?? 0;
+  const lastRow = virtualRows.at(-1)?.index ?? 0;
+  useEffect(() => {
+    if (width > 0) setVisibleRange(firstRow * columns, (lastRow + 1) * columns);
+  }, [firstRow, lastRow, columns, width, setVisibleRange]);
+
+  useEffect(() => {
+    if (saved.request !== scrollTopRequest) {
+      saved.request = scrollTopRequest;
+      saved.offset = 0;
+      virtualizer.scrollToOffset(0);
+    }
+  }, [scrollTopRequest, virtualizer]);
+
+  const onScroll = useCallback(() => {
+    const offset = parentRef.current?.scrollTop ?? 0;
+    saved.offset = offset;
+    setAtTop(offset < rowHeight / 2);
+  }, [rowHeight, setAtTop]);
+
+  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+    const target = event.target as HTMLElement;
+    const index = Number(target.dataset.index);
+    if (!Number.isInteger(index)) return;
+    const step: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+    const delta = step[event.key];
+    if (delta === undefined) return;
+    event.preventDefault();
+    const next = Math.min(Math.max(0, index + delta), slots - 1);
+    virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
+    requestAnimationFrame(() =>
+      parentRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
+    );
+  }
+
+  return (
+    <div className="grid-wrap">
+      {pendingNew > 0 ? (
+        <button type="button" className="new-pill" onClick={showPendingNew}>
+          <Icon name="sparkles" size={14} />
+          {t('library.newItems', { count: pendingNew })}
+        </button>
+      ) : null}
+      <div
+        ref={parentRef}
+        className="grid-scroll"
+        onScroll={onScroll}
+        onKeyDown={onKeyDown}
+        role="region"
+        aria-label={t('library.gridLabel', { count: slots, total: formatNumber(slots) })}
+        data-testid="library-grid"
+      >
+        <div className="grid-space" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualRows.map((row) => (
+            <div
+              key={row.key}
+              className="grid-row"
+              style={{
+                transform: `translateY(${row.start}px)`,
+                height: rowHeight - GAP,
+                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
+                left: PAD,
+                right: PAD,
+              }}
+            >
+              {Array.from({ length: columns }, (_, column) => {
+                const index = row.index * columns + column;
+                if (index >= slots) return <div key={column} />;
+                const record = itemAt(list, offsets, index);
+                return record ? (
+                  <LibraryCard
+                    key={record.id}
+                    record={record}
+                    index={index}
+                    mediaBase={mediaBase}
+                    host={host}
+                    selected={record.id === selectedId}
+                    onOpen={onOpen}
+                  />
+                ) : (
+                  <SkeletonCard key={`skeleton-${index}`} />
+                );
+              })}
+            </div>
+          ))}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,113 @@
+// What the user can do with a library item. Each intent goes to main; the UI changes only from
+// main's answer (or optimistically where waiting would feel broken, like delete).
+import type { GenerationRecord, ImportResult } from '../../../preload/contract';
+import i18n from '../../i18n';
+import { attempt, notifyError, notifySuccess } from '../../lib/notify';
+import { useApp } from '../../state/app';
+import { useGenerate } from '../../state/generate';
+import { useLibrary } from '../../state/library';
+import { useToasts } from '../../state/toasts';
+import { studio } from '../../studio';
+
+const t = i18n.t.bind(i18n);
+
+export function remix(record: GenerationRecord): void {
+  useGenerate.getState().loadRecord(record);
+  useApp.getState().setView('generate');
+  useToasts.getState().show({ tone: 'info', title: t('library.remixed'), detail: t('library.remixedDetail') });
+}
+
+export function reuseSeed(record: GenerationRecord): void {
+  const seed = record.params.seed;
+  if (seed === undefined) return;
+  useGenerate.getState().applySeed(seed);
+  useToasts.getState().show({
+    tone: 'success',
+    title: t('library.seedSet', { seed }),
+    action: { label: t('library.openGenerate'), run: () => useApp.getState().setView('generate') },
+  });
+}
+
+export async function reveal(record: GenerationRecord): Promise<void> {
+  await attempt(() => studio.library.reveal({ id: record.id }));
+}
+
+export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
+  const folder = await attempt(() => studio.dialog.chooseFolder({ title: t('library.exportTitle') }));
+  if (!folder) return;
+  const result = await attempt(() => studio.library.exportTo({ ids: records.map((record) => record.id), folder }));
+  if (result) notifySuccess(t('library.exported', { count: result.copied }), folder);
+}
+
+export async function applyCuration(run: () => Promise<GenerationRecord>): Promise<void> {
+  const record = await attempt(run);
+  if (record) useLibrary.getState().applyUpdate(record);
+}
+
+/** Delete moves the file to the library's trash; the toast offers Undo, which restores it in place. */
+export async function moveToTrash(record: GenerationRecord): Promise<void> {
+  const done = await attempt(() => studio.library.trash({ id: record.id }));
+  if (done === undefined) return;
+  const removed = useLibrary.getState().removeLocal(record.id);
+  useToasts.getState().show(
+    {
+      tone: 'info',
+      title: t('library.trashed'),
+      detail: record.params.prompt.slice(0, 80),
+      action: {
+        label: t('library.undo'),
+        run: () => {
+          void (async () => {
+            const restored = await attempt(() => studio.library.restore({ id: record.id }));
+            if (restored === undefined) return;
+            if (removed) useLibrary.getState().reinsertLocal(removed);
+            else useLibrary.getState().refreshHeadSoon();
+          })();
+        },
+      },
+    },
+    8000,
+  );
+}
+
+function isVideoFile(file: File): boolean {
+  return file.type === 'video/mp4' || /\.(mp4|m4v|mov)$/i.test(file.name);
+}
+
+/** Imports dropped or picked files by sending their bytes (works in every host). */
+export async function importFiles(files: File[]): Promise<void> {
+  const videos = files.filter(isVideoFile);
+  const skipped: ImportResult['skipped'] = files
+    .filter((file) => !isVideoFile(file))
+    .map((file) => ({ name: file.name, reason: t('library.importNotVideo') }));
+  let imported = 0;
+  for (const file of videos) {
+    try {
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const result = await studio.library.importFile({ name: file.name, bytes });
+      imported += result.imported;
+      skipped.push(...result.skipped);
+    } catch (error) {
+      notifyError(error);
+    }
+  }
+  reportImport(imported, skipped);
+}
+
+export async function importWithDialog(): Promise<boolean> {
+  const paths = await attempt(() => studio.dialog.chooseVideos());
+  if (!paths || paths.length === 0) return false;
+  const result = await attempt(() => studio.library.importPaths({ paths }));
+  if (result) reportImport(result.imported, result.skipped);
+  return true;
+}
+
+function reportImport(imported: number, skipped: ImportResult['skipped']): void {
+  if (imported > 0) useLibrary.getState().refreshHeadSoon();
+  const detail = skipped.map((item) => `${item.name}: ${item.reason}`).join('; ');
+  useToasts.getState().show({
+    tone: imported > 0 ? 'success' : skipped.length > 0 ? 'error' : 'info',
+    title: t('library.imported', { count: imported }),
+    ...(detail ? { detail: t('library.importSkipped', { count: skipped.length, detail }) } : {}),
+  });
+}

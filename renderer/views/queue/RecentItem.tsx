@@ -1,0 +1,44 @@
+// A finished generation: open it in the library, or retry one that failed or expired.
+import { useTranslation } from 'react-i18next';
+import type { GenerationRecord } from '../../../preload/contract';
+import { Button } from '../../components/Button';
+import { StatePill } from '../../components/StatePill';
+import { formatRelative } from '../../lib/format';
+import { posterUrl } from '../../lib/media';
+import { useApp } from '../../state/app';
+import { GenerationError } from './GenerationError';
+import { openInLibrary, runIntent } from './actions';
+
+export function RecentItem({ record }: { record: GenerationRecord }) {
+  const { t } = useTranslation();
+  const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
+  const poster = posterUrl(mediaBase, record);
+  const canRetry = record.state === 'failed' || record.state === 'expired';
+  return (
+    <li className="recent-item" data-state={record.state} data-testid="recent-item">
+      <div className="recent-thumb" aria-hidden="true">
+        {poster ? <img src={poster} alt="" loading="lazy" /> : null}
+      </div>
+      <div className="recent-main">
+        <div className="queue-item-head">
+          <StatePill state={record.state} />
+          <p className="queue-prompt single">{record.params.prompt}</p>
+        </div>
+        <span className="recent-time">{formatRelative(record.completedAt ?? record.updatedAt)}</span>
+        {record.state === 'failed' || record.state === 'expired' ? <GenerationError record={record} /> : null}
+      </div>
+      <div className="queue-actions">
+        {record.state === 'done' ? (
+          <Button size="sm" icon="grid" onClick={() => openInLibrary(record)}>
+            {t('queue.openInLibrary')}
+          </Button>
+        ) : null}
+        {canRetry ? (
+          <Button size="sm" icon="refresh" onClick={() => void runIntent('retry', record.id)}>
+            {t('queue.retry')}
+          </Button>
+        ) : null}
+      </div>
+    </li>
+  );
+}
