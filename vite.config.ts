@@ -3,9 +3,11 @@
 //   node                the CLI and browser host   → dist/node      (ESM, Node 22)
 //   electron            the Electron main process  → dist/main      (ESM)
 //   preload             the sandboxed preload      → dist/preload   (CommonJS: sandboxed preloads cannot be ESM)
+import { cpSync } from 'node:fs';
 import { builtinModules } from 'node:module';
+import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
-import { defineConfig, type UserConfig } from 'vite';
+import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
 
 const external = [
@@ -19,6 +21,17 @@ const external = [
 // contract) is bundled into it.
 const preloadExternal = [/^electron$/];
 
+// The demo simulator serves its clips from `media/` next to its module; bundled, that module is
+// the entry file, so the clips are copied beside it.
+function copyDemoMedia(outDir: string): Plugin {
+  return {
+    name: 'copy-demo-media',
+    closeBundle() {
+      cpSync('main/demo/media', join(outDir, 'media'), { recursive: true });
+    },
+  };
+}
+
 function nodeTarget(
   outDir: string,
   input: Record<string, string>,
@@ -28,6 +41,7 @@ function nodeTarget(
   return {
     // SSR builds leave node_modules imports alone by default; only `externals` may stay external.
     ...(externals === external ? {} : { ssr: { noExternal: true } }),
+    plugins: format === 'es' ? [copyDemoMedia(outDir)] : [],
     build: {
       ssr: true,
       target: 'node22',
@@ -48,7 +62,8 @@ export default defineConfig(({ mode }) => {
     return nodeTarget('dist/node', { cli: 'main/cli/cli.ts', host: 'main/host/browser-host.ts' }, 'es');
   }
   if (mode === 'electron') return nodeTarget('dist/main', { 'electron-main': 'main/electron/main.ts' }, 'es');
-  if (mode === 'preload') return nodeTarget('dist/preload', { preload: 'preload/index.ts' }, 'cjs', preloadExternal);
+  if (mode === 'preload')
+    return nodeTarget('dist/preload', { preload: 'preload/index.ts' }, 'cjs', preloadExternal);
   return {
     root: 'renderer',
     base: './',

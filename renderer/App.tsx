@@ -1,6 +1,7 @@
 // The studio window: sidebar, top bar, banners, the current view, and toasts.
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
+import { FolderPrompt } from './components/FolderPrompt';
 import { Toasts } from './components/Toasts';
 import { ConnectionBanner, DemoBanner } from './shell/Banners';
 import { Sidebar } from './shell/Sidebar';
@@ -53,6 +54,7 @@ export function App() {
         </main>
       </div>
       <Toasts />
+      <FolderPrompt />
     </div>
   );
 }

@@ -9,8 +9,10 @@ import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { applyInitialTheme } from './shell/use-theme';
 import { wireEvents } from './state/wire-events';
 
+applyInitialTheme();
 wireEvents();
 
 const root = document.getElementById('root');

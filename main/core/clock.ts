@@ -36,7 +36,7 @@ export function createScaledClock(speedup: number, start = Date.now()): Clock {
   const realStart = Date.now();
   const toReal = (ms: number) => Math.max(0, ms / speedup);
   return {
-    now: () => start + (Date.now() - realStart) * speedup,
+    now: () => Math.floor(start + (Date.now() - realStart) * speedup),
     sleep: (ms, signal) => systemClock.sleep(toReal(ms), signal),
     setTimeout: (fn, ms) => systemClock.setTimeout(fn, toReal(ms)),
   };

@@ -42,7 +42,8 @@ export function createAppProtocolHandler(rendererDir: string): (request: Request
     if (request.method !== 'GET' && request.method !== 'HEAD') return notServed(405);
     const url = new URL(request.url);
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notServed(404);
-    const segments = safePathSegments(url.pathname);
+    // Electron gives standard-scheme URLs a '/' path; Node's parser leaves it empty.
+    const segments = safePathSegments(url.pathname || '/');
     if (segments === null) return notServed(400);
     const last = segments.at(-1);
     const wanted = last === undefined || extensionOf(last) === '' ? ['index.html'] : segments;

@@ -15,7 +15,11 @@ function fileStream(path: string, start: number, end: number): ReadableStream<Ui
   return Readable.toWeb(createReadStream(path, { start, end })) as unknown as ReadableStream<Uint8Array>;
 }
 
-export function fileResponse(request: Request, file: ServedFile, extraHeaders: Record<string, string> = {}): Response {
+export function fileResponse(
+  request: Request,
+  file: ServedFile,
+  extraHeaders: Record<string, string> = {},
+): Response {
   const headers = new Headers({
     ...extraHeaders,
     'Content-Type': file.contentType,

@@ -18,7 +18,11 @@ const RENDER_SHARE = 0.9;
 const MAX_WHILE_RUNNING = 0.99;
 
 /** One generation's progress in [0, 1), or null when we cannot tell (queued, no estimate yet). */
-export function generationFraction(entry: TrackedGeneration, expectedMs: number | null, now: number): number | null {
+export function generationFraction(
+  entry: TrackedGeneration,
+  expectedMs: number | null,
+  now: number,
+): number | null {
   const { record, download } = entry;
   if (record.state === 'downloading') {
     const downloaded = download?.total ? Math.min(1, download.bytes / download.total) : 0;
@@ -34,7 +38,9 @@ export function generationFraction(entry: TrackedGeneration, expectedMs: number 
 export function taskbarProgress(enabled: boolean, activity: Activity, now: number): TaskbarProgress {
   const running = activity.running();
   if (!enabled || running.length === 0) return { value: -1, mode: 'none' };
-  const fractions = running.map((entry) => generationFraction(entry, activity.expectedFor(entry.record), now));
+  const fractions = running.map((entry) =>
+    generationFraction(entry, activity.expectedFor(entry.record), now),
+  );
   if (fractions.every((fraction) => fraction === null)) return { value: 2, mode: 'indeterminate' };
   const sum = fractions.reduce<number>((total, fraction) => total + (fraction ?? 0), 0);
   return { value: Math.min(MAX_WHILE_RUNNING, sum / running.length), mode: 'normal' };
@@ -85,7 +91,12 @@ export interface NotificationInputs {
 }
 
 /** A notification for a generation that just finished, failed or needs a decision; else null. */
-export function notificationFor({ enabled, windowFocused, previous, record }: NotificationInputs): NotificationView | null {
+export function notificationFor({
+  enabled,
+  windowFocused,
+  previous,
+  record,
+}: NotificationInputs): NotificationView | null {
   // Curation edits (favourite, tags) on old records also arrive as updates: only a state change
   // of a generation we saw in flight is news.
   if (!enabled || windowFocused || previous === null || previous === record.state) return null;
@@ -93,9 +104,15 @@ export function notificationFor({ enabled, windowFocused, previous, record }: No
     case 'done':
       return { title: 'Video ready', body: promptPreview(record) };
     case 'failed':
-      return { title: 'Generation failed', body: record.errorMessage ?? record.failMsg ?? promptPreview(record) };
+      return {
+        title: 'Generation failed',
+        body: record.errorMessage ?? record.failMsg ?? promptPreview(record),
+      };
     case 'expired':
-      return { title: 'Result expired', body: record.errorMessage ?? 'The video link expired before it was saved.' };
+      return {
+        title: 'Result expired',
+        body: record.errorMessage ?? 'The video link expired before it was saved.',
+      };
     case 'uncertain':
       return {
         title: 'Check a generation',
@@ -105,4 +122,3 @@ export function notificationFor({ enabled, windowFocused, previous, record }: No
       return null;
   }
 }
-

@@ -31,7 +31,8 @@ export function senderFactsOf(event: IpcMainInvokeEvent): SenderFacts {
   let frame: SenderFacts['frame'] = null;
   try {
     const sent = event.senderFrame;
-    if (sent) frame = { frameTreeNodeId: sent.frameTreeNodeId, isTopLevel: sent.parent === null, url: sent.url };
+    if (sent)
+      frame = { frameTreeNodeId: sent.frameTreeNodeId, isTopLevel: sent.parent === null, url: sent.url };
   } catch {
     // A frame destroyed mid-call throws on access: treat it like a missing frame (refused).
   }

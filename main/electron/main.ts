@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
-import { createAppProtocolHandler } from './app-protocol';
 import { APP_ID, APP_SCHEME, MEDIA_BASE_URL, MEDIA_SCHEME, PRODUCT_NAME } from './app-identity';
+import { createAppProtocolHandler } from './app-protocol';
 import { hardenSession, hardenWebContents } from './harden';
 import { startIndicators } from './indicators';
 import { registerIpcGate } from './ipc-gate';
@@ -61,8 +61,16 @@ async function start(): Promise<void> {
   const logger = core.log.child({ scope: 'shell' });
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(join(app.getAppPath(), 'dist', 'renderer')));
-  protocol.handle(MEDIA_SCHEME, createMediaProtocolHandler(() => core.library().root));
-  registerIpcGate({ ipcMain, handlers: core.handlers, trustedWindows: () => trustedWindowsOf(mainWindow()), logger });
+  protocol.handle(
+    MEDIA_SCHEME,
+    createMediaProtocolHandler(() => core.library().root),
+  );
+  registerIpcGate({
+    ipcMain,
+    handlers: core.handlers,
+    trustedWindows: () => trustedWindowsOf(mainWindow()),
+    logger,
+  });
 
   const openWindow = async () => {
     const settings = await core.handlers.settings.get(undefined);

@@ -8,7 +8,9 @@ import { fileResponse } from './file-response';
 // origin gets an opaque response it cannot read.
 const CORS_HEADERS = { 'Access-Control-Allow-Origin': APP_ORIGIN, Vary: 'Origin' };
 
-export function createMediaProtocolHandler(libraryRoot: () => string): (request: Request) => Promise<Response> {
+export function createMediaProtocolHandler(
+  libraryRoot: () => string,
+): (request: Request) => Promise<Response> {
   return async (request) => {
     const url = new URL(request.url);
     if (url.protocol !== `${MEDIA_SCHEME}:` || url.host !== MEDIA_HOST) {

@@ -1,7 +1,14 @@
 // The desktop abilities the core asks of its host (main/service/types.ts PlatformAdapter), done
 // with Electron: native dialogs, reveal in the file manager, drag a file out, open a web link.
 import { existsSync } from 'node:fs';
-import { type BrowserWindow, dialog, type NativeImage, nativeImage, type OpenDialogOptions, shell } from 'electron';
+import {
+  type BrowserWindow,
+  dialog,
+  type NativeImage,
+  nativeImage,
+  type OpenDialogOptions,
+  shell,
+} from 'electron';
 import { StudioError } from '../core/errors';
 import type { PlatformAdapter } from '../service/types';
 import { safeExternalUrl } from './external-url';

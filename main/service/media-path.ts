@@ -30,7 +30,10 @@ async function realpathOrNull(path: string): Promise<string | null> {
 }
 
 /** Resolves a URL pathname such as `/project/2026-11/clip-abc.mp4` against the library root. */
-export async function resolveLibraryFile(libraryRoot: string, urlPathname: string): Promise<MediaFile | MediaRefusal> {
+export async function resolveLibraryFile(
+  libraryRoot: string,
+  urlPathname: string,
+): Promise<MediaFile | MediaRefusal> {
   const segments = safePathSegments(urlPathname);
   if (segments === null) return { ok: false, status: 400, reason: 'malformed path' };
   const name = segments.at(-1);

@@ -12,7 +12,15 @@ interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   children?: ReactNode;
 }
 
-export function Button({ tone = 'secondary', size = 'md', icon, busy, children, className, ...rest }: ButtonProps) {
+export function Button({
+  tone = 'secondary',
+  size = 'md',
+  icon,
+  busy,
+  children,
+  className,
+  ...rest
+}: ButtonProps) {
   const classes = ['btn', `btn-${tone}`, `btn-${size}`, className].filter(Boolean).join(' ');
   return (
     <button type="button" className={classes} aria-busy={busy || undefined} {...rest}>
@@ -30,7 +38,14 @@ interface IconButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   size?: 'sm' | 'md';
 }
 
-export function IconButton({ icon, tone = 'ghost', pressed, size = 'md', className, ...rest }: IconButtonProps) {
+export function IconButton({
+  icon,
+  tone = 'ghost',
+  pressed,
+  size = 'md',
+  className,
+  ...rest
+}: IconButtonProps) {
   const classes = ['btn', 'btn-icon', `btn-${tone}`, `btn-${size}`, className].filter(Boolean).join(' ');
   return (
     <button type="button" className={classes} aria-pressed={pressed} title={rest['aria-label']} {...rest}>

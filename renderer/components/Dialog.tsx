@@ -14,7 +14,15 @@ interface DialogProps {
   width?: 'sm' | 'md';
 }
 
-export function Dialog({ open, title, onClose, children, footer, tone = 'default', width = 'sm' }: DialogProps) {
+export function Dialog({
+  open,
+  title,
+  onClose,
+  children,
+  footer,
+  tone = 'default',
+  width = 'sm',
+}: DialogProps) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   const { t } = useTranslation();
@@ -34,6 +42,7 @@ export function Dialog({ open, title, onClose, children, footer, tone = 'default
   }, [open]);
 
   return (
+    // biome-ignore lint/a11y/useKeyWithClickEvents: the click closes on the backdrop; the keyboard closes with Escape ('cancel')
     <dialog
       ref={ref}
       className={`dialog dialog-${width} dialog-${tone}`}
@@ -73,7 +82,17 @@ interface ConfirmProps {
   onClose(): void;
 }
 
-export function ConfirmDialog({ open, title, children, confirmLabel, cancelLabel, tone, busy, onConfirm, onClose }: ConfirmProps) {
+export function ConfirmDialog({
+  open,
+  title,
+  children,
+  confirmLabel,
+  cancelLabel,
+  tone,
+  busy,
+  onConfirm,
+  onClose,
+}: ConfirmProps) {
   const { t } = useTranslation();
   return (
     <Dialog

@@ -4,7 +4,15 @@ import { describeError } from '../lib/errors';
 import { Button } from './Button';
 import { Icon } from './Icon';
 
-export function ErrorNotice({ error, onRetry, compact }: { error: unknown; onRetry?: () => void; compact?: boolean }) {
+export function ErrorNotice({
+  error,
+  onRetry,
+  compact,
+}: {
+  error: unknown;
+  onRetry?: () => void;
+  compact?: boolean;
+}) {
   const { t } = useTranslation();
   const text = describeError(t, error);
   return (
@@ -13,7 +21,9 @@ export function ErrorNotice({ error, onRetry, compact }: { error: unknown; onRet
       <div className="notice-text">
         <strong>{text.title}</strong>
         <span>{text.action}</span>
-        {text.detail && text.detail !== text.title ? <span className="notice-detail">{text.detail}</span> : null}
+        {text.detail && text.detail !== text.title ? (
+          <span className="notice-detail">{text.detail}</span>
+        ) : null}
       </div>
       {onRetry ? (
         <Button size="sm" icon="refresh" onClick={onRetry}>

@@ -40,7 +40,7 @@ export function Segmented<T extends string | number>({
               checked={option.value === value}
               onChange={() => onChange(option.value)}
             />
-            <span>{option.label}</span>
+            <span className="segment-label">{option.label}</span>
           </label>
         ))}
       </div>

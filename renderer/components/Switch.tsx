@@ -29,6 +29,7 @@ export function Switch({ label, description, checked, onChange, disabled }: Swit
         role="switch"
         className="switch"
         checked={checked}
+        aria-checked={checked}
         disabled={disabled}
         aria-describedby={description ? `${id}-desc` : undefined}
         onChange={(event) => onChange(event.target.checked)}

@@ -11,8 +11,15 @@ export function Toasts() {
   return (
     <section className="toasts" aria-live="polite" aria-label={t('common.notifications')}>
       {toasts.map((toast) => (
-        <div key={toast.id} className={`toast toast-${toast.tone}`} role={toast.tone === 'error' ? 'alert' : 'status'}>
-          <Icon name={toast.tone === 'error' ? 'alert' : toast.tone === 'success' ? 'check' : 'info'} className="toast-icon" />
+        <div
+          key={toast.id}
+          className={`toast toast-${toast.tone}`}
+          role={toast.tone === 'error' ? 'alert' : 'status'}
+        >
+          <Icon
+            name={toast.tone === 'error' ? 'alert' : toast.tone === 'success' ? 'check' : 'info'}
+            className="toast-icon"
+          />
           <div className="toast-text">
             <strong>{toast.title}</strong>
             {toast.detail ? <span>{toast.detail}</span> : null}
@@ -29,7 +36,12 @@ export function Toasts() {
               {toast.action.label}
             </Button>
           ) : null}
-          <IconButton icon="close" size="sm" aria-label={t('common.dismiss')} onClick={() => dismiss(toast.id)} />
+          <IconButton
+            icon="close"
+            size="sm"
+            aria-label={t('common.dismiss')}
+            onClick={() => dismiss(toast.id)}
+          />
         </div>
       ))}
     </section>

@@ -20,7 +20,7 @@ export function formatNumber(value: number): string {
 }
 
 export function formatBytes(bytes: number): string {
-  const units = ['B', 'KB', 'MB', 'GB'];
+  const units = [i18n.t('units.b'), i18n.t('units.kb'), i18n.t('units.mb'), i18n.t('units.gb')];
   let value = bytes;
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
@@ -51,7 +51,8 @@ export function formatDateTime(ms: number): string {
 }
 
 export function formatRelative(ms: number, now = Date.now()): string {
-  const diff = ms - now;
+  // A timestamp a little ahead of our clock (another machine's, or rounding) reads as "now".
+  const diff = Math.min(0, ms - now);
   const abs = Math.abs(diff);
   const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
   if (abs < 60_000) return rtf.format(Math.round(diff / 1000), 'second');

@@ -5,7 +5,9 @@ import { describeError } from './errors';
 
 export function notifyError(error: unknown): void {
   const text = describeError(i18n.t, error);
-  useToasts.getState().show({ tone: 'error', title: text.title, detail: `${text.action} ${text.detail}`.trim() });
+  useToasts
+    .getState()
+    .show({ tone: 'error', title: text.title, detail: `${text.action} ${text.detail}`.trim() });
 }
 
 export function notifySuccess(title: string, detail?: string): void {

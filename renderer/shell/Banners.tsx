@@ -12,7 +12,7 @@ export function DemoBanner() {
   if (!demo) return null;
   return (
     <div className="banner banner-demo" role="note" data-testid="demo-banner">
-      <span className="banner-tag">{t('demo.tag')}</span>
+      <Icon name="sparkles" size={16} />
       <span className="banner-text">{t('demo.text')}</span>
       {view !== 'settings' ? (
         <Button size="sm" tone="ghost" icon="key" onClick={() => setView('settings')}>
@@ -29,7 +29,11 @@ export function ConnectionBanner() {
   if (connection === 'open' || connection === 'connecting') return null;
   return (
     <div className="banner banner-warning" role="status" data-testid="connection-banner">
-      {connection === 'no-token' ? <Icon name="key" size={16} /> : <span className="spinner" aria-hidden="true" />}
+      {connection === 'no-token' ? (
+        <Icon name="key" size={16} />
+      ) : (
+        <span className="spinner" aria-hidden="true" />
+      )}
       <span className="banner-text">
         {connection === 'no-token' ? t('connection.noToken') : t('connection.reconnecting')}
       </span>

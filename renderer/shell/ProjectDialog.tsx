@@ -96,7 +96,6 @@ export function ProjectDialog({ open, project, onClose, onRemoved }: ProjectDial
               maxLength={100}
               placeholder={t('projects.namePlaceholder')}
               onChange={(event) => setName(event.target.value)}
-              // biome-ignore lint/a11y/noAutofocus: the dialog exists to type this one name
               autoFocus
             />
           )}

@@ -39,6 +39,7 @@ export function Sidebar() {
             key={item.view}
             type="button"
             className="nav-item"
+            data-testid={`nav-${item.view}`}
             aria-current={view === item.view ? 'page' : undefined}
             onClick={() => {
               // "Library" from the nav means the whole library, not the last project filter.
@@ -51,9 +52,12 @@ export function Sidebar() {
             <Icon name={item.icon} />
             <span className="nav-label">{t(`nav.${item.view}`)}</span>
             {item.view === 'queue' && activeCount > 0 ? (
-              <span className="badge" aria-label={t('nav.activeCount', { count: activeCount })}>
-                {activeCount}
-              </span>
+              <>
+                <span className="badge" aria-hidden="true">
+                  {activeCount}
+                </span>
+                <span className="visually-hidden">{t('nav.activeCount', { count: activeCount })}</span>
+              </>
             ) : null}
           </button>
         ))}

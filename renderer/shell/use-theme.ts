@@ -3,6 +3,13 @@ import { useEffect } from 'react';
 import { applyLanguage } from '../i18n';
 import { useSettings } from '../state/settings';
 
+/** Before React renders, so a dark OS never sees a flash of the light theme. */
+export function applyInitialTheme(): void {
+  document.documentElement.dataset.theme = window.matchMedia('(prefers-color-scheme: dark)').matches
+    ? 'dark'
+    : 'light';
+}
+
 export function useThemeAndLanguage(): void {
   const theme = useSettings((state) => state.settings?.theme ?? 'system');
   const language = useSettings((state) => state.settings?.language);

@@ -111,7 +111,13 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
   touch: (field) => set({ touched: { ...get().touched, [field]: true } }),
   setAttempted: (attempted) => set({ attempted }),
   loadRecord: (record) =>
-    set({ form: formFromRecord(record, get().form), touched: {}, attempted: false, remixToken: get().remixToken + 1 }),
+    set({
+      form: formFromRecord(record, get().form),
+      touched: {},
+      attempted: false,
+      remixToken: get().remixToken + 1,
+    }),
   applySeed: (seed) => set({ form: { ...get().form, seedMode: 'fixed', seed: String(seed) } }),
-  reset: () => set({ form: { ...DEFAULT_FORM, projectId: get().form.projectId }, touched: {}, attempted: false }),
+  reset: () =>
+    set({ form: { ...DEFAULT_FORM, projectId: get().form.projectId }, touched: {}, attempted: false }),
 }));

@@ -166,7 +166,9 @@ export function mergeHead(list: PagedList, fresh: GenerationRecord[], total: num
   if (firstId === undefined) return fresh.length === 0 ? { ...list, total } : null;
   const known = fresh.findIndex((item) => item.id === firstId);
   if (known < 0) return null;
-  const newer = fresh.slice(0, known).filter((item) => !first.items?.some((existing) => existing.id === item.id));
+  const newer = fresh
+    .slice(0, known)
+    .filter((item) => !first.items?.some((existing) => existing.id === item.id));
   if (newer.length === 0) return { ...list, total };
   const items = [...newer, ...first.items];
   return {

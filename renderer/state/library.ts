@@ -131,7 +131,11 @@ export const useLibrary = create<LibraryState>()((set, get) => {
       const query = toQuery(get().filters);
       if (refill >= 0) {
         const page = list.pages[refill];
-        const result = await studio.library.query({ ...query, cursor: page?.cursor ?? null, limit: page?.size || 1 });
+        const result = await studio.library.query({
+          ...query,
+          cursor: page?.cursor ?? null,
+          limit: page?.size || 1,
+        });
         if (get().epoch !== epoch) return;
         setList(refillPage(get().list, refill, result.items));
       } else {
@@ -139,7 +143,8 @@ export const useLibrary = create<LibraryState>()((set, get) => {
         const result = await studio.library.query({ ...query, cursor: list.nextCursor, limit });
         if (get().epoch !== epoch) return;
         let next = appendPage(get().list, list.nextCursor, result.items, result.nextCursor, result.total);
-        if (loadedCount(next) > MEMORY_CAP) next = evictOutside(next, wanted.from - KEEP_MARGIN, wanted.to + KEEP_MARGIN);
+        if (loadedCount(next) > MEMORY_CAP)
+          next = evictOutside(next, wanted.from - KEEP_MARGIN, wanted.to + KEEP_MARGIN);
         setList(next);
       }
     } catch (error) {

@@ -29,7 +29,10 @@ function takeToken(): string | null {
 
 function createStudio(): {
   api: StudioApi;
-  connection: { state(): ConnectionState; onState(l: (s: ConnectionState, reconnected: boolean) => void): () => void };
+  connection: {
+    state(): ConnectionState;
+    onState(l: (s: ConnectionState, reconnected: boolean) => void): () => void;
+  };
 } {
   if (window.studio) {
     // Electron: IPC never "disconnects" while the window lives.

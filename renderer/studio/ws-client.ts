@@ -110,7 +110,10 @@ export function connectWsStudio(url: string | null): WsStudio {
     });
   };
 
-  const subscribe: Subscribe = <E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) => {
+  const subscribe: Subscribe = <E extends EventName>(
+    event: E,
+    listener: (payload: StudioEvents[E]) => void,
+  ) => {
     let set = listeners.get(event);
     if (!set) {
       set = new Set();

@@ -1,9 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  mainWindowOptions,
-  WINDOW_BACKGROUND,
-  windowBackground,
-} from '../../main/electron/window-options';
+import { mainWindowOptions, WINDOW_BACKGROUND, windowBackground } from '../../main/electron/window-options';
 
 describe('mainWindowOptions', () => {
   const options = mainWindowOptions({
@@ -35,9 +31,10 @@ describe('mainWindowOptions', () => {
   it('uses our preload and the devTools flag it was given', () => {
     expect(prefs.preload).toBe('/app/dist/preload/preload.cjs');
     expect(prefs.devTools).toBe(false);
-    expect(mainWindowOptions({ preloadPath: 'p', backgroundColor: '#000', devTools: true }).webPreferences?.devTools).toBe(
-      true,
-    );
+    expect(
+      mainWindowOptions({ preloadPath: 'p', backgroundColor: '#000', devTools: true }).webPreferences
+        ?.devTools,
+    ).toBe(true);
   });
 
   it('is hidden until ready, sized sensibly, painted with the given background', () => {

@@ -58,7 +58,10 @@ export interface DownloadOptions {
   /** Called after the part was fsynced up to `bytesDone`: periodically and before any throw. */
   onCheckpoint?: (s: ResumeState) => void;
   checkpointIntervalMs?: number;
-  /** Connection-level attempts within this call (short backoff between them). */
+  /**
+   * Attempts in a row that bring no new bytes before giving up (short backoff between them);
+   * an attempt that made progress starts the count again. 1 = no retry.
+   */
   maxAttempts?: number;
   /** No headers or no body bytes for this long counts as a dropped connection. */
   stallTimeoutMs?: number;
@@ -108,26 +111,37 @@ class Download {
     this.lastCheckpointAt = this.clock.now();
   }
 
+  /**
+   * Attempts are counted only while they bring nothing new: a flaky link that drops every few
+   * megabytes still finishes here instead of surfacing as "offline" to the engine.
+   */
   async run(): Promise<DownloadResult> {
     const maxAttempts = Math.max(1, this.options.maxAttempts ?? 5);
-    for (let attempt = 1; ; attempt++) {
+    let failures = 0;
+    for (;;) {
+      const fetchedBefore = this.fetched;
       try {
         if ((await this.attempt()) === 'complete') return await this.finish();
-        if (attempt >= maxAttempts) {
-          throw new StudioError({
-            kind: 'protocol',
-            userMessage: 'The file server kept sending inconsistent parts of the video.',
-            detail: `GET ${redactUrl(this.url)}: no usable response after ${attempt} attempts`,
-          });
-        }
       } catch (raw) {
         if (this.options.signal?.aborted) throw await this.cancelled();
         const error = toDownloadError(raw, this.url);
-        if (!isRetryable(error) || attempt >= maxAttempts) {
+        failures = this.fetched > fetchedBefore ? 1 : failures + 1;
+        if (!isRetryable(error) || failures >= maxAttempts) {
           await this.checkpoint().catch(() => {});
           throw error;
         }
-        await this.backoff(attempt, error);
+        await this.backoff(failures, error);
+        continue;
+      }
+      // 'again': the part was reset because the answer did not fit it; ask again at once.
+      failures++;
+      if (failures >= maxAttempts) {
+        await this.checkpoint().catch(() => {});
+        throw new StudioError({
+          kind: 'protocol',
+          userMessage: 'The file server kept sending inconsistent parts of the video.',
+          detail: `GET ${redactUrl(this.url)}: no usable response after ${failures} attempts`,
+        });
       }
     }
   }

@@ -62,5 +62,5 @@ export function asStudioError(error: unknown): StudioError {
 
 /** Short exponential backoff with jitter for server/protocol hiccups: 2 s, 4 s … 60 s. */
 export function errorBackoffMs(consecutiveErrors: number, random: () => number = Math.random): number {
-  return Math.min(60_000, 2_000 * 2 ** Math.min(consecutiveErrors, 5)) * (0.75 + random() * 0.5);
+  return Math.round(Math.min(60_000, 2_000 * 2 ** Math.min(consecutiveErrors, 5)) * (0.75 + random() * 0.5));
 }

@@ -20,6 +20,8 @@ import { recoverSubmitting, submitStep } from './submit-step';
 
 export const MAX_REMOTE_TASKS = 1000;
 const PLAN_CACHE_MS = 60_000;
+/** A runner that crashed on something unexpected (a full disk, a bug) tries again after this. */
+const CRASH_RETRY_MS = 15_000;
 const SEED_MAX = 2_147_483_647;
 
 export interface JobEngineOptions {
@@ -264,13 +266,23 @@ export class JobEngine {
       this.slots.claim();
       runner.holdsSlot = true;
     }
+    let crashed = false;
     const done = this.drive(runner)
       .catch((error: unknown) => {
-        if (!runner.controller.signal.aborted) this.options.log.error('job runner crashed', { id: runner.id, error });
+        if (runner.controller.signal.aborted) return;
+        crashed = true;
+        this.options.log.error('job runner crashed', { id: runner.id, error });
       })
       .finally(() => {
         this.context.releaseSlot(runner);
         this.runners.delete(runner.id);
+        // Never leave a job orphaned: its state is stored, so a fresh runner can pick it up.
+        if (crashed && !this.stopping) {
+          this.options.clock.setTimeout(() => {
+            const current = this.options.library.getGeneration(runner.id);
+            if (current && !this.stopping) this.spawn(current);
+          }, CRASH_RETRY_MS);
+        }
       });
     this.runners.set(record.id, { runner, done });
   }

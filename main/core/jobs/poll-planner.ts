@@ -48,15 +48,16 @@ export function planPolling(resolution: Resolution, _duration: Duration, history
   const activeInterval = learned
     ? Math.min(MAX_INTERVAL_MS, Math.max(SHORT_INTERVAL_MS, spread / 3))
     : SHORT_INTERVAL_MS;
+  // Whole milliseconds: these become stored timestamps.
   return {
-    firstCheckMs: Math.max(1_000, low),
-    expectedMs: typical,
-    stallAfterMs: Math.max(10 * 60_000, high * 4),
+    firstCheckMs: Math.round(Math.max(1_000, low)),
+    expectedMs: Math.round(typical),
+    stallAfterMs: Math.round(Math.max(10 * 60_000, high * 4)),
     nextIntervalMs(elapsedMs) {
-      if (elapsedMs <= high) return activeInterval;
+      if (elapsedMs <= high) return Math.round(activeInterval);
       // Past anything seen: back off gently (×1.5 per 10 s overdue), never beyond 30 s.
       const overdue = elapsedMs - high;
-      return Math.min(MAX_INTERVAL_MS, activeInterval * 1.5 ** Math.ceil(overdue / 10_000));
+      return Math.round(Math.min(MAX_INTERVAL_MS, activeInterval * 1.5 ** Math.ceil(overdue / 10_000)));
     },
   };
 }

@@ -6,7 +6,13 @@ import { inTransaction, type LibraryContext } from './context';
 import { newId } from './ids';
 import { toRelPath } from './paths';
 import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFromRow } from './rows';
-import type { GenerationPatch, GenerationRecord, GenerationStateChange, NewGeneration } from './types';
+import {
+  BACKENDS,
+  type GenerationPatch,
+  type GenerationRecord,
+  type GenerationStateChange,
+  type NewGeneration,
+} from './types';
 
 const NON_TERMINAL_STATES = GENERATION_STATES.filter((state) => !TERMINAL_STATES.has(state));
 
@@ -63,6 +69,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
   }
   const params = parsed.data;
   if (!REQUEST_TYPES.includes(input.requestType)) throw invalid(`Unknown request type: ${input.requestType}`);
+  const backend = input.backend ?? 'apixo';
+  if (!BACKENDS.includes(backend)) throw invalid(`Unknown backend: ${String(backend)}`);
   const state = input.state ?? 'queued';
   assertState(state);
   if (!Number.isFinite(input.estimatedCostUsd) || input.estimatedCostUsd < 0) {
@@ -74,16 +82,17 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
     assertProjectExists(ctx, input.projectId);
     ctx
       .stmt(
-        `INSERT INTO generations (id, project_id, batch_id, model, mode, prompt, negative_prompt, resolution,
+        `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
            created_at, updated_at, estimated_cost_usd, reference_image_path)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
         input.projectId ?? null,
         input.batchId ?? null,
         MODEL_ID,
+        backend,
         params.mode,
         params.prompt,
         params.negativePrompt ?? null,
@@ -166,15 +175,16 @@ export function updateGeneration(ctx: LibraryContext, id: string, patch: Generat
 }
 
 export function listActive(ctx: LibraryContext): GenerationRecord[] {
-  // Known non-terminal states only: a state written by a newer version is never resumed here.
-  const placeholders = NON_TERMINAL_STATES.map(() => '?').join(', ');
+  // Known states and backends only: a row written by a newer version is never resumed here.
+  const states = NON_TERMINAL_STATES.map(() => '?').join(', ');
+  const backends = BACKENDS.map(() => '?').join(', ');
   const rows = ctx
     .stmt(
       `SELECT ${GENERATION_COLUMNS} FROM ${GENERATION_FROM}
-       WHERE g.state IN (${placeholders}) AND g.deleted_at IS NULL
+       WHERE g.state IN (${states}) AND g.deleted_at IS NULL AND g.backend IN (${backends})
        ORDER BY g.created_at, g.id`,
     )
-    .all(...NON_TERMINAL_STATES) as GenerationRow[];
+    .all(...NON_TERMINAL_STATES, ...BACKENDS) as GenerationRow[];
   return rows.map((row) => generationFromRow(ctx, row));
 }
 

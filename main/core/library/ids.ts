@@ -13,9 +13,18 @@ const RANDOM_LENGTH = 16;
 let lastTime = -1;
 let lastRandom: number[] = [];
 
+// One crypto call per 256 ids instead of one per id (it dominated bulk inserts).
+let pool = Buffer.alloc(0);
+let poolOffset = 0;
+
 function randomDigits(): number[] {
-  const bytes = randomBytes(RANDOM_LENGTH);
-  return Array.from(bytes, (byte) => byte & 31);
+  if (poolOffset + RANDOM_LENGTH > pool.length) {
+    pool = randomBytes(RANDOM_LENGTH * 256);
+    poolOffset = 0;
+  }
+  const digits = Array.from(pool.subarray(poolOffset, poolOffset + RANDOM_LENGTH), (byte) => byte & 31);
+  poolOffset += RANDOM_LENGTH;
+  return digits;
 }
 
 /** Adds one to a base32 digit array; false when it overflows (2^80 ids in one ms: never in practice). */

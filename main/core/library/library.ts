@@ -132,6 +132,9 @@ class SqliteLibrary implements LibraryStore {
     videos.addVideo(this.#context(), generationId, video);
   setPoster: LibraryStore['setPoster'] = (videoId, posterRelPath) =>
     videos.setPoster(this.#context(), videoId, posterRelPath);
+  getVideo: LibraryStore['getVideo'] = (videoId) => videos.getVideo(this.#context(), videoId);
+  findVideoBySha256: LibraryStore['findVideoBySha256'] = (sha256) =>
+    videos.findVideoBySha256(this.#context(), sha256);
   getPartialDownload: LibraryStore['getPartialDownload'] = (generationId) =>
     videos.getPartialDownload(this.#context(), generationId);
   savePartialDownload: LibraryStore['savePartialDownload'] = (download) =>

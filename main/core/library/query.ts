@@ -1,13 +1,10 @@
-// The library grid's query: filters on the base table, optional full-text search joined by rowid,
-// keyset pagination and a total count. Following the SQLite notes (anchors §5.1), range filters
-// never go into the MATCH expression: MATCH only yields rowids, everything else is plain SQL that
-// the indexes of migration 3 serve.
+// The library grid's query: keyset pagination over the filters of ./filters and a total count.
 import { StudioError } from '../errors';
-import { GENERATION_STATES } from '../jobs/states';
 import type { LibraryContext } from './context';
 import { decodeCursor, encodeCursor, type KeyValue } from './cursor';
+import { type FilterPlan, planFilters } from './filters';
 import { ftsMatchExpression } from './fts';
-import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFromRow } from './rows';
+import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
 import type { LibraryPage, LibraryQuery, SortKey } from './types';
 
 export const DEFAULT_PAGE_SIZE = 60;
@@ -37,57 +34,30 @@ const SORTS: Record<SortKey, SortSpec> = {
   },
 };
 
-interface Filter {
-  where: string[];
-  args: unknown[];
-}
-
 function invalid(userMessage: string): StudioError {
   return new StudioError({ kind: 'invalid_request', userMessage });
 }
 
-function buildFilter(query: LibraryQuery): Filter {
-  const where: string[] = [query.trashed ? 'g.deleted_at IS NOT NULL' : 'g.deleted_at IS NULL'];
-  const args: unknown[] = [];
-  const equals = (column: string, value: unknown) => {
-    where.push(`${column} = ?`);
-    args.push(value);
-  };
-  if (query.projectId === null) where.push('g.project_id IS NULL');
-  else if (query.projectId !== undefined) equals('g.project_id', query.projectId);
-  if (query.states && query.states.length > 0) {
-    for (const state of query.states) {
-      if (!GENERATION_STATES.includes(state)) throw invalid(`Unknown state filter: ${String(state)}`);
-    }
-    where.push(`g.state IN (${query.states.map(() => '?').join(', ')})`);
-    args.push(...query.states);
+function countMatches(ctx: LibraryContext, plan: FilterPlan, text: string | undefined): number {
+  if (plan.plainSearchMatches !== null) {
+    // The search box alone: FTS has counted its matches already; subtract the few in the trash
+    // (usually none, and then the match set need not be built a second time).
+    const trashIsEmpty = !ctx.stmt('SELECT 1 FROM generations WHERE deleted_at IS NOT NULL LIMIT 1').get();
+    if (trashIsEmpty) return plan.plainSearchMatches;
+    const trashed = ctx
+      .stmt(
+        `SELECT count(*) FROM generations g WHERE g.deleted_at IS NOT NULL
+         AND +g.seq IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?)`,
+      )
+      .pluck()
+      .get(ftsMatchExpression(text)) as number;
+    return plan.plainSearchMatches - trashed;
   }
-  if (query.resolution !== undefined) equals('g.resolution', query.resolution);
-  if (query.duration !== undefined) equals('g.duration', query.duration);
-  if (query.aspectRatio !== undefined) equals('g.aspect_ratio', query.aspectRatio);
-  if (query.mode !== undefined) equals('g.mode', query.mode);
-  if (query.favourite !== undefined) equals('g.favourite', query.favourite ? 1 : 0);
-  if (query.tag !== undefined) {
-    where.push(
-      `EXISTS (SELECT 1 FROM generation_tags gt WHERE gt.generation_id = g.id
-         AND gt.tag_id = (SELECT id FROM tags WHERE name = ?))`,
-    );
-    args.push(query.tag.trim());
-  }
-  if (query.createdFrom !== undefined) {
-    where.push('g.created_at >= ?');
-    args.push(query.createdFrom);
-  }
-  if (query.createdTo !== undefined) {
-    where.push('g.created_at < ?');
-    args.push(query.createdTo);
-  }
-  const match = ftsMatchExpression(query.text);
-  if (match !== null) {
-    where.push('g.seq IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?)');
-    args.push(match);
-  }
-  return { where, args };
+  const indexedBy = plan.countIndex ? ` INDEXED BY ${plan.countIndex}` : '';
+  return ctx
+    .stmt(`SELECT count(*) FROM generations g${indexedBy} WHERE ${plan.count.where.join(' AND ')}`)
+    .pluck()
+    .get(...plan.count.args) as number;
 }
 
 // Totals are cached per filter until anything changes. data_version moves when another
@@ -95,9 +65,10 @@ function buildFilter(query: LibraryQuery): Filter {
 // large filtered result then counts once, not once per page.
 const totalCaches = new WeakMap<LibraryContext, Map<string, number>>();
 
-function countTotal(ctx: LibraryContext, filter: Filter): number {
+function cachedTotal(ctx: LibraryContext, query: LibraryQuery, compute: () => number): number {
+  const { sort: _sort, limit: _limit, cursor: _cursor, ...filters } = query;
   const version = `${ctx.db.pragma('data_version', { simple: true })}:${ctx.stmt('SELECT total_changes()').pluck().get()}`;
-  const key = `${version}|${filter.where.join(' AND ')}|${JSON.stringify(filter.args)}`;
+  const key = `${version}|${JSON.stringify(filters)}`;
   let cache = totalCaches.get(ctx);
   if (!cache) {
     cache = new Map();
@@ -105,11 +76,8 @@ function countTotal(ctx: LibraryContext, filter: Filter): number {
   }
   const cached = cache.get(key);
   if (cached !== undefined) return cached;
-  const total = ctx
-    .stmt(`SELECT count(*) FROM generations g WHERE ${filter.where.join(' AND ')}`)
-    .pluck()
-    .get(...filter.args) as number;
-  // Every key of an older version is stale; keep the map from growing.
+  const total = compute();
+  // Keys of older versions are stale; keep the map from growing.
   if (cache.size > 64) cache.clear();
   cache.set(key, total);
   return total;
@@ -126,23 +94,29 @@ export function queryGenerations(ctx: LibraryContext, query: LibraryQuery): Libr
   const sort = SORTS[sortKey];
   if (!sort) throw invalid(`Unknown sort: ${String(sortKey)}`);
   const limit = pageSize(query.limit);
-  const filter = buildFilter(query);
-  const total = countTotal(ctx, filter);
+  const plan = planFilters(ctx, query);
+  const total = cachedTotal(ctx, query, () => countMatches(ctx, plan, query.text));
 
-  const where = [...filter.where];
-  const args = [...filter.args];
+  const where = [...plan.page.where];
+  const args = [...plan.page.args];
   if (query.cursor) {
     const key = decodeCursor(query.cursor, sortKey, sort.columns.length);
-    const placeholders = key.map(() => '?').join(', ');
-    where.push(`(${sort.columns.join(', ')}) ${sort.descending ? '<' : '>'} (${placeholders})`);
+    where.push(
+      `(${sort.columns.join(', ')}) ${sort.descending ? '<' : '>'} (${key.map(() => '?').join(', ')})`,
+    );
     args.push(...key);
   }
   const direction = sort.descending ? 'DESC' : 'ASC';
   const orderBy = sort.columns.map((column) => `${column} ${direction}`).join(', ');
+  // Pick the page's rows on the narrow table first, then hydrate only those: sorting and the
+  // per-row tag subquery then touch `limit` rows, never every match.
   const rows = ctx
     .stmt(
-      `SELECT ${GENERATION_COLUMNS} FROM ${GENERATION_FROM}
-       WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?`,
+      `WITH page AS MATERIALIZED (
+         SELECT g.seq FROM generations g WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT ?
+       )
+       SELECT ${GENERATION_COLUMNS} FROM page JOIN generations g ON g.seq = page.seq ${VIDEO_JOIN}
+       ORDER BY ${orderBy}`,
     )
     .all(...args, limit + 1) as GenerationRow[];
 

@@ -20,7 +20,7 @@ import {
 import { ERROR_KINDS, type ErrorKind } from '../errors';
 import { GENERATION_STATES, type GenerationState } from '../jobs/states';
 import type { LibraryContext } from './context';
-import type { GenerationRecord, VideoRecord } from './types';
+import { BACKENDS, type Backend, type GenerationRecord, type VideoRecord } from './types';
 
 export interface GenerationRow {
   seq: number;
@@ -28,6 +28,7 @@ export interface GenerationRow {
   project_id: string | null;
   batch_id: string | null;
   model: string;
+  backend: string;
   mode: string;
   prompt: string;
   negative_prompt: string | null;
@@ -84,7 +85,8 @@ export const GENERATION_COLUMNS = `g.*,
   v.width AS v_width, v.height AS v_height, v.duration_ms AS v_duration_ms,
   v.poster_rel_path AS v_poster_rel_path, v.created_at AS v_created_at`;
 
-export const GENERATION_FROM = 'generations g LEFT JOIN videos v ON v.generation_id = g.id';
+export const VIDEO_JOIN = 'LEFT JOIN videos v ON v.generation_id = g.id';
+export const GENERATION_FROM = `generations g ${VIDEO_JOIN}`;
 
 function pick<T extends string | number>(
   known: readonly T[],
@@ -140,6 +142,7 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
   // An unknown state shows as 'uncertain' (waits for the user, never acted on automatically);
   // listActive selects known states only, so the engine never picks such a row up.
   const state = pick<GenerationState>(GENERATION_STATES, row.state, 'uncertain', 'state', flags);
+  const backend = pick<Backend>(BACKENDS, row.backend, 'apixo', 'backend', flags);
   const requestType = pick<RequestType>(REQUEST_TYPES, row.request_type, 'async', 'request_type', flags);
   let errorKind: ErrorKind | null = null;
   if (row.error_kind !== null)
@@ -150,6 +153,7 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
     projectId: row.project_id,
     batchId: row.batch_id,
     model: row.model,
+    backend,
     params,
     requestType,
     state,

@@ -3,11 +3,11 @@
 // creation dates spread over a period. Everything goes in one transaction through prepared
 // statements, which is what makes 100 000 rows take seconds instead of minutes. Deterministic for
 // a given `seed` except for the ids (which carry real randomness). No files are written.
-import { randomBytes } from 'node:crypto';
 import type { AspectRatio, Duration, Mode, Resolution } from '../apixo/params';
 import { MODEL_ID } from '../apixo/params';
 import { estimateCostUsd } from '../apixo/pricing';
 import type { GenerationState } from '../jobs/states';
+import { refreshPlannerStatistics } from './db';
 import { newId } from './ids';
 import { libraryContext } from './library';
 import type { LibraryStore } from './types';
@@ -169,6 +169,15 @@ const DIMENSIONS: Record<Resolution, Record<AspectRatio, [number, number]>> = {
   '1080p': { '16:9': [1920, 1080], '9:16': [1080, 1920], '1:1': [1080, 1080] },
 };
 
+function fakeSha256(random: () => number): string {
+  let hex = '';
+  for (let i = 0; i < 8; i++)
+    hex += Math.floor(random() * 0x100000000)
+      .toString(16)
+      .padStart(8, '0');
+  return hex;
+}
+
 function slug(text: string): string {
   return text
     .toLowerCase()
@@ -211,6 +220,7 @@ export function seedSyntheticLibrary(
   const projectName = db.prepare('SELECT 1 FROM projects WHERE name = ?');
 
   const run = db.transaction(() => {
+    db.pragma('defer_foreign_keys = ON');
     const projectIds: { id: string; slug: string }[] = [];
     for (let i = 0; i < (options.projects ?? 8); i++) {
       let name = PROJECT_NAMES[i % PROJECT_NAMES.length] ?? 'Project';
@@ -252,6 +262,12 @@ export function seedSyntheticLibrary(
       const fail = state === 'failed' ? pickOf(FAIL_CODES) : null;
       const taskId = submitted === null ? null : `task_${id.toLowerCase()}`;
       const updatedAt = completed ?? createdAt + 2000;
+      // Tags first (foreign keys are deferred): the FTS insert trigger then indexes the row once,
+      // with its tags, instead of re-indexing it for every tag.
+      const tagCount = Math.floor(random() * 4);
+      const chosen = new Set<number>();
+      for (let t = 0; t < tagCount; t++) chosen.add(pickOf(tagIds));
+      for (const tag of chosen) insertGenerationTag.run(id, tag);
       insertGeneration.run(
         id,
         project?.id ?? null,
@@ -299,7 +315,7 @@ export function seedSyntheticLibrary(
           id,
           `${base}.mp4`,
           Math.floor((duration * (resolution === '720p' ? 0.6 : 1.2) + random()) * 1_000_000),
-          randomBytes(32).toString('hex'),
+          fakeSha256(random),
           width,
           height,
           duration * 1000,
@@ -307,13 +323,10 @@ export function seedSyntheticLibrary(
           completed ?? createdAt,
         );
       }
-      const tagCount = Math.floor(random() * 4);
-      const chosen = new Set<number>();
-      for (let t = 0; t < tagCount; t++) chosen.add(pickOf(tagIds));
-      for (const tag of chosen) insertGenerationTag.run(id, tag);
     }
     return projectIds.map((project) => project.id);
   });
   const projectIds = run.immediate();
+  refreshPlannerStatistics(db);
   return { inserted: count, projectIds, elapsedMs: performance.now() - started };
 }

@@ -4,6 +4,10 @@ import type { GenerationParams, RequestType } from '../apixo/params';
 import type { ErrorKind } from '../errors';
 import type { GenerationState } from '../jobs/states';
 
+/** Where a generation runs: the real APIXO API, or the embedded simulator (demo mode). */
+export const BACKENDS = ['apixo', 'demo'] as const;
+export type Backend = (typeof BACKENDS)[number];
+
 export interface VideoRecord {
   id: string;
   generationId: string | null;
@@ -23,6 +27,7 @@ export interface GenerationRecord {
   projectId: string | null;
   batchId: string | null;
   model: string;
+  backend: Backend;
   params: GenerationParams;
   requestType: RequestType;
   state: GenerationState;
@@ -68,6 +73,8 @@ export interface GenerationStateChange {
 export interface NewGeneration {
   projectId?: string | null;
   batchId?: string | null;
+  /** Defaults to 'apixo'. */
+  backend?: Backend;
   params: GenerationParams;
   requestType: RequestType;
   estimatedCostUsd: number;
@@ -190,6 +197,9 @@ export interface LibraryStore {
     video: Omit<VideoRecord, 'id' | 'generationId' | 'createdAt'>,
   ): VideoRecord;
   setPoster(videoId: string, posterRelPath: string): void;
+  getVideo(videoId: string): VideoRecord | null;
+  /** A video with this content (trash included), for duplicate detection on import. */
+  findVideoBySha256(sha256: string): VideoRecord | null;
   getPartialDownload(generationId: string): PartialDownload | null;
   savePartialDownload(download: PartialDownload): void;
   clearPartialDownload(generationId: string): void;

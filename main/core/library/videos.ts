@@ -100,6 +100,13 @@ export function getVideo(ctx: LibraryContext, videoId: string): VideoRecord | nu
   return row ? videoFromRow(row) : null;
 }
 
+export function findVideoBySha256(ctx: LibraryContext, sha256: string): VideoRecord | null {
+  const row = ctx.stmt('SELECT * FROM videos WHERE sha256 = ? LIMIT 1').get(sha256.toLowerCase()) as
+    | VideoRow
+    | undefined;
+  return row ? videoFromRow(row) : null;
+}
+
 export function setPoster(ctx: LibraryContext, videoId: string, posterRelPath: string): void {
   const result = ctx
     .stmt('UPDATE videos SET poster_rel_path = ? WHERE id = ?')

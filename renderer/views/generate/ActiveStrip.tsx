@@ -22,12 +22,15 @@ export function ActiveStrip() {
         </Button>
       </div>
       <ul>
-        {active.slice(-SHOWN).reverse().map((record) => (
-          <li key={record.id} className="active-strip-item">
-            <span className="active-strip-prompt">{record.params.prompt}</span>
-            <StatePill state={record.state} offline={!online && record.state === 'queued'} />
-          </li>
-        ))}
+        {active
+          .slice(-SHOWN)
+          .reverse()
+          .map((record) => (
+            <li key={record.id} className="active-strip-item">
+              <span className="active-strip-prompt">{record.params.prompt}</span>
+              <StatePill state={record.state} offline={!online && record.state === 'queued'} />
+            </li>
+          ))}
       </ul>
     </section>
   );

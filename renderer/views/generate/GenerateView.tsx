@@ -50,7 +50,9 @@ export function GenerateView() {
     if (submitting) return;
     setAttempted(true);
     if (Object.keys(allErrors).length > 0) {
-      requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus());
+      requestAnimationFrame(() =>
+        formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
+      );
       return;
     }
     setSubmitting(true);
@@ -71,7 +73,8 @@ export function GenerateView() {
     } catch (error) {
       const fields = serverFieldErrors(error);
       setServerErrors(fields);
-      if (Object.keys(fields).length === 0 || asContractError(error).kind !== 'validation') setSubmitError(error);
+      if (Object.keys(fields).length === 0 || asContractError(error).kind !== 'validation')
+        setSubmitError(error);
     } finally {
       setSubmitting(false);
     }

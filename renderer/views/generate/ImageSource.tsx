@@ -55,6 +55,7 @@ export function ImageSource({ error }: { error: string | undefined }) {
   }
 
   return (
+    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for mouse drags; the URL field inside is the keyboard path
     <div
       className={dragging ? 'drop-zone is-dragging' : 'drop-zone'}
       onDragOver={(event) => {
@@ -84,9 +85,7 @@ export function ImageSource({ error }: { error: string | undefined }) {
             />
           )}
         </Field>
-        <p className="drop-caption">
-          {host ? t('generate.imageFrom', { host }) : t('generate.dropHere')}
-        </p>
+        <p className="drop-caption">{host ? t('generate.imageFrom', { host }) : t('generate.dropHere')}</p>
         {dropMessage ? (
           <p className="notice notice-info notice-compact" role="status">
             <Icon name="info" size={16} className="notice-icon" />

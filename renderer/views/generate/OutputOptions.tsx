@@ -41,7 +41,11 @@ export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, st
         <Segmented
           label={t('generate.aspectRatio')}
           value={form.aspectRatio}
-          options={ASPECT_RATIOS.map((ratio) => ({ value: ratio, label: ratio, hint: t(`generate.aspect.${ratio}`) }))}
+          options={ASPECT_RATIOS.map((ratio) => ({
+            value: ratio,
+            label: ratio,
+            hint: t(`generate.aspect.${ratio}`),
+          }))}
           onChange={(aspectRatio) => update({ aspectRatio })}
         />
       ) : (
@@ -54,7 +58,7 @@ export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, st
         checked={form.promptExpansion}
         onChange={(promptExpansion) => update({ promptExpansion })}
       />
-      <div>
+      <div className="control-group">
         <Segmented<Provider>
           label={t('generate.routing')}
           value={form.provider}

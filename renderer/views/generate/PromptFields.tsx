@@ -34,7 +34,9 @@ export function PromptFields({ errors }: { errors: Partial<Record<FieldName, str
             rows={7}
             value={form.prompt}
             placeholder={
-              form.mode === 'image-to-video' ? t('generate.promptPlaceholderImage') : t('generate.promptPlaceholder')
+              form.mode === 'image-to-video'
+                ? t('generate.promptPlaceholderImage')
+                : t('generate.promptPlaceholder')
             }
             onChange={(event) => update({ prompt: event.target.value })}
             onBlur={() => touch('prompt')}

@@ -20,7 +20,13 @@ export function SeedField({ error }: { error: string | undefined }) {
           { value: 'random', label: t('generate.seedRandom') },
           { value: 'fixed', label: t('generate.seedFixed') },
         ]}
-        onChange={(mode) => update(mode === 'fixed' && seed.trim() === '' ? { seedMode: mode, seed: randomSeed() } : { seedMode: mode })}
+        onChange={(mode) =>
+          update(
+            mode === 'fixed' && seed.trim() === ''
+              ? { seedMode: mode, seed: randomSeed() }
+              : { seedMode: mode },
+          )
+        }
       />
       {seedMode === 'fixed' ? (
         <Field label={t('generate.seedValue')} error={error}>
@@ -35,7 +41,11 @@ export function SeedField({ error }: { error: string | undefined }) {
                 onBlur={() => touch('seed')}
                 data-testid="seed"
               />
-              <IconButton icon="dice" aria-label={t('generate.seedDice')} onClick={() => update({ seed: randomSeed() })} />
+              <IconButton
+                icon="dice"
+                aria-label={t('generate.seedDice')}
+                onClick={() => update({ seed: randomSeed() })}
+              />
             </div>
           )}
         </Field>

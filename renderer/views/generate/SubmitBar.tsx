@@ -27,7 +27,15 @@ export function SubmitBar({ submitting, error }: { submitting: boolean; error: u
         </span>
         {demo ? <span className="cost-demo">{t('generate.costDemo')}</span> : null}
       </div>
-      <Button type="submit" tone="primary" size="lg" icon="sparkles" busy={submitting} className="submit-button">
+      <Button
+        type="submit"
+        tone="primary"
+        size="lg"
+        icon="sparkles"
+        busy={submitting}
+        className="submit-button"
+        data-testid="submit"
+      >
         {count > 1 ? t('generate.submitCount', { count }) : t('generate.submit')}
         <kbd className="kbd">{isMac ? '⌘↵' : 'Ctrl+↵'}</kbd>
       </Button>

@@ -11,7 +11,15 @@ const COUNT = createGenerationsSchema.shape.count.unwrap();
 export const BATCH_MIN = COUNT.minValue ?? 1;
 export const BATCH_MAX = COUNT.maxValue ?? 1;
 
-export type FieldName = 'prompt' | 'negativePrompt' | 'imageUrl' | 'seed' | 'count' | 'aspectRatio' | 'resolution' | 'duration';
+export type FieldName =
+  | 'prompt'
+  | 'negativePrompt'
+  | 'imageUrl'
+  | 'seed'
+  | 'count'
+  | 'aspectRatio'
+  | 'resolution'
+  | 'duration';
 
 function wordIssue(t: TFunction, form: GenerateForm, field: string, code: string, fallback: string): string {
   switch (field) {

@@ -6,10 +6,10 @@ import type { GenerationRecord } from '../../../preload/contract';
 import { Icon } from '../../components/Icon';
 import { StatePill } from '../../components/StatePill';
 import { formatRelative } from '../../lib/format';
-import { posterUrl, videoUrl } from '../../lib/media';
+import { videoUrl } from '../../lib/media';
 import { studio } from '../../studio';
 import { applyCuration } from './actions';
-import { requestPoster, useLocalPosters } from './poster-capture';
+import { usePoster } from './use-poster';
 
 const HOVER_DELAY_MS = 350;
 /** Marks drags that start on our own cards, so the library's import drop zone ignores them. */
@@ -24,17 +24,19 @@ interface CardProps {
   onOpen(record: GenerationRecord): void;
 }
 
-export const LibraryCard = memo(function LibraryCard({ record, index, mediaBase, host, selected, onOpen }: CardProps) {
+export const LibraryCard = memo(function LibraryCard({
+  record,
+  index,
+  mediaBase,
+  host,
+  selected,
+  onOpen,
+}: CardProps) {
   const { t } = useTranslation();
   const video = videoUrl(mediaBase, record);
-  const localPoster = useLocalPosters((state) => (record.video ? state.local[record.video.id] : undefined));
-  const poster = posterUrl(mediaBase, record) ?? localPoster ?? null;
+  const poster = usePoster(record);
   const [previewing, setPreviewing] = useState(false);
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(() => {
-    if (record.video && video && !record.video.posterRelPath && !localPoster) requestPoster(record.video.id, video);
-  }, [record.video, video, localPoster]);
 
   useEffect(
     () => () => {
@@ -71,7 +73,11 @@ export const LibraryCard = memo(function LibraryCard({ record, index, mediaBase,
   }
 
   const { params } = record;
-  const ratio = params.aspectRatio ?? (record.video?.width && record.video.height && record.video.height > record.video.width ? '9:16' : '16:9');
+  const ratio =
+    params.aspectRatio ??
+    (record.video?.width && record.video.height && record.video.height > record.video.width
+      ? '9:16'
+      : '16:9');
   return (
     <div className={selected ? 'card is-selected' : 'card'} data-testid="library-card" data-id={record.id}>
       <button
@@ -99,7 +105,7 @@ export const LibraryCard = memo(function LibraryCard({ record, index, mediaBase,
           {previewing && video ? (
             <video className="card-preview" src={video} muted loop autoPlay playsInline preload="auto" />
           ) : null}
-          <span className="card-duration">{`${params.duration}s · ${params.resolution}`}</span>
+          <span className="card-duration">{`${t('generate.seconds', { count: params.duration })} · ${params.resolution}`}</span>
           {record.state !== 'done' ? (
             <span className="card-state">
               <StatePill state={record.state} />
@@ -121,7 +127,9 @@ export const LibraryCard = memo(function LibraryCard({ record, index, mediaBase,
         aria-label={record.favourite ? t('library.unfavourite') : t('library.favourite')}
         title={record.favourite ? t('library.unfavourite') : t('library.favourite')}
         onClick={() =>
-          void applyCuration(() => studio.library.setFavourite({ id: record.id, favourite: !record.favourite }))
+          void applyCuration(() =>
+            studio.library.setFavourite({ id: record.id, favourite: !record.favourite }),
+          )
         }
       >
         <Icon name="star" size={15} />

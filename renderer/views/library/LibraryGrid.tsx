@@ -3,14 +3,22 @@
 // outlives the view (switching to Generate and back lands where you were), and store updates never
 // touch it.
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { type KeyboardEvent, type RefObject, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
+import {
+  type KeyboardEvent,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../preload/contract';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../state/app';
-import { itemAt, slotCount } from '../../state/library-pages';
 import { useLibrary } from '../../state/library';
+import { itemAt, slotCount } from '../../state/library-pages';
 import { LibraryCard, SkeletonCard } from './LibraryCard';
 
 const MIN_CARD = 208;
@@ -40,7 +48,7 @@ function useWidth(ref: RefObject<HTMLElement | null>): number {
 
 export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void }) {
   const { t } = useTranslation();
-  const parentRef = useRef<HTMLDivElement>(null);
+  const parentRef = useRef<HTMLElement>(null);
   const width = useWidth(parentRef);
   const list = useLibrary((state) => state.list);
   const offsets = useLibrary((state) => state.offsets);
@@ -94,11 +102,16 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     setAtTop(offset < rowHeight / 2);
   }, [rowHeight, setAtTop]);
 
-  function onKeyDown(event: KeyboardEvent<HTMLDivElement>): void {
+  function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     const target = event.target as HTMLElement;
     const index = Number(target.dataset.index);
     if (!Number.isInteger(index)) return;
-    const step: Record<string, number> = { ArrowRight: 1, ArrowLeft: -1, ArrowDown: columns, ArrowUp: -columns };
+    const step: Record<string, number> = {
+      ArrowRight: 1,
+      ArrowLeft: -1,
+      ArrowDown: columns,
+      ArrowUp: -columns,
+    };
     const delta = step[event.key];
     if (delta === undefined) return;
     event.preventDefault();
@@ -117,12 +130,11 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
           {t('library.newItems', { count: pendingNew })}
         </button>
       ) : null}
-      <div
+      <section
         ref={parentRef}
         className="grid-scroll"
         onScroll={onScroll}
         onKeyDown={onKeyDown}
-        role="region"
         aria-label={t('library.gridLabel', { count: slots, total: formatNumber(slots) })}
         data-testid="library-grid"
       >
@@ -141,7 +153,7 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
             >
               {Array.from({ length: columns }, (_, column) => {
                 const index = row.index * columns + column;
-                if (index >= slots) return <div key={column} />;
+                if (index >= slots) return <div key={`filler-${index}`} />;
                 const record = itemAt(list, offsets, index);
                 return record ? (
                   <LibraryCard
@@ -160,7 +172,7 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
             </div>
           ))}
         </div>
-      </div>
+      </section>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // main's answer (or optimistically where waiting would feel broken, like delete).
 import type { GenerationRecord, ImportResult } from '../../../preload/contract';
 import i18n from '../../i18n';
+import { chooseFolder } from '../../lib/choose-folder';
 import { attempt, notifyError, notifySuccess } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
@@ -14,7 +15,9 @@ const t = i18n.t.bind(i18n);
 export function remix(record: GenerationRecord): void {
   useGenerate.getState().loadRecord(record);
   useApp.getState().setView('generate');
-  useToasts.getState().show({ tone: 'info', title: t('library.remixed'), detail: t('library.remixedDetail') });
+  useToasts
+    .getState()
+    .show({ tone: 'info', title: t('library.remixed'), detail: t('library.remixedDetail') });
 }
 
 export function reuseSeed(record: GenerationRecord): void {
@@ -33,9 +36,11 @@ export async function reveal(record: GenerationRecord): Promise<void> {
 }
 
 export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
-  const folder = await attempt(() => studio.dialog.chooseFolder({ title: t('library.exportTitle') }));
+  const folder = await attempt(() => chooseFolder(t('library.exportTitle')));
   if (!folder) return;
-  const result = await attempt(() => studio.library.exportTo({ ids: records.map((record) => record.id), folder }));
+  const result = await attempt(() =>
+    studio.library.exportTo({ ids: records.map((record) => record.id), folder }),
+  );
   if (result) notifySuccess(t('library.exported', { count: result.copied }), folder);
 }
 

@@ -40,7 +40,9 @@ async function drain(): Promise<void> {
       try {
         const blob = await captureFrame(job.url);
         const jpeg = new Uint8Array(await blob.arrayBuffer());
-        useLocalPosters.setState((state) => ({ local: { ...state.local, [job.videoId]: URL.createObjectURL(blob) } }));
+        useLocalPosters.setState((state) => ({
+          local: { ...state.local, [job.videoId]: URL.createObjectURL(blob) },
+        }));
         await studio.library.savePoster({ videoId: job.videoId, jpeg });
       } catch {
         // An unreadable or missing file keeps its placeholder; the card still plays if it can.
@@ -91,7 +93,11 @@ async function captureFrame(url: string): Promise<Blob> {
     if (!context) throw new Error('no 2d context');
     context.drawImage(video, 0, 0, canvas.width, canvas.height);
     return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))), 'image/jpeg', 0.82),
+      canvas.toBlob(
+        (blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))),
+        'image/jpeg',
+        0.82,
+      ),
     );
   } finally {
     video.removeAttribute('src');

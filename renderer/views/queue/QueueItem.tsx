@@ -8,10 +8,10 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { StatePill } from '../../components/StatePill';
 import { useApp } from '../../state/app';
 import { expectedKey, useQueue } from '../../state/queue';
+import { runIntent } from './actions';
 import { GenerationError } from './GenerationError';
 import { ParamChips } from './ParamChips';
 import { Timing } from './Timing';
-import { runIntent } from './actions';
 
 export function QueueItem({ record }: { record: GenerationRecord }) {
   const { t } = useTranslation();
@@ -38,8 +38,12 @@ export function QueueItem({ record }: { record: GenerationRecord }) {
         </div>
         <ParamChips record={record} />
         <Timing record={record} expectedMs={expectedMs} progress={progress} online={online} />
-        {record.state === 'uncertain' ? <p className="queue-explain warning">{t('queue.uncertainExplain')}</p> : null}
-        {record.state === 'stalled' ? <p className="queue-explain warning">{t('queue.stalledExplain')}</p> : null}
+        {record.state === 'uncertain' ? (
+          <p className="queue-explain warning">{t('queue.uncertainExplain')}</p>
+        ) : null}
+        {record.state === 'stalled' ? (
+          <p className="queue-explain warning">{t('queue.stalledExplain')}</p>
+        ) : null}
         {record.errorKind && record.state !== 'uncertain' && !waitingForNetwork ? (
           <GenerationError record={record} />
         ) : null}

@@ -1,7 +1,7 @@
 // The queue: what is running now (with honest timing), then what finished recently.
 import { useTranslation } from 'react-i18next';
-import { EmptyState } from '../../components/EmptyState';
 import { Button } from '../../components/Button';
+import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { useQueue } from '../../state/queue';
@@ -32,7 +32,9 @@ export function QueueView() {
           <Icon name="offline" size={18} className="notice-icon" />
           <div className="notice-text">
             <strong>
-              {network.waiting > 0 ? t('queue.offlineWaiting', { count: network.waiting }) : t('queue.offline')}
+              {network.waiting > 0
+                ? t('queue.offlineWaiting', { count: network.waiting })
+                : t('queue.offline')}
             </strong>
             <span>{t('queue.offlineExplain')}</span>
           </div>

@@ -4,15 +4,13 @@ import type { GenerationRecord } from '../../../preload/contract';
 import { Button } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { formatRelative } from '../../lib/format';
-import { posterUrl } from '../../lib/media';
-import { useApp } from '../../state/app';
-import { GenerationError } from './GenerationError';
+import { usePoster } from '../library/use-poster';
 import { openInLibrary, runIntent } from './actions';
+import { GenerationError } from './GenerationError';
 
 export function RecentItem({ record }: { record: GenerationRecord }) {
   const { t } = useTranslation();
-  const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
-  const poster = posterUrl(mediaBase, record);
+  const poster = usePoster(record);
   const canRetry = record.state === 'failed' || record.state === 'expired';
   return (
     <li className="recent-item" data-state={record.state} data-testid="recent-item">

@@ -30,12 +30,17 @@ export function Timing({ record, expectedMs, progress, online }: TimingProps) {
           <span>
             {progress
               ? progress.total
-                ? t('queue.downloadedOf', { done: formatBytes(progress.bytes), total: formatBytes(progress.total) })
+                ? t('queue.downloadedOf', {
+                    done: formatBytes(progress.bytes),
+                    total: formatBytes(progress.total),
+                  })
                 : t('queue.downloaded', { done: formatBytes(progress.bytes) })
               : t('queue.downloadStarting')}
           </span>
           {progress && progress.bytesPerSecond > 0 ? (
-            <span className="timing-rate">{t('queue.rate', { rate: formatBytes(progress.bytesPerSecond) })}</span>
+            <span className="timing-rate">
+              {t('queue.rate', { rate: formatBytes(progress.bytesPerSecond) })}
+            </span>
           ) : null}
         </div>
       </div>
@@ -51,13 +56,18 @@ export function Timing({ record, expectedMs, progress, online }: TimingProps) {
         <div className="timing-line">
           <span className="timing-clock">
             {expectedMs
-              ? t('queue.elapsedOfExpected', { elapsed: formatClock(elapsed), expected: formatClock(expectedMs) })
+              ? t('queue.elapsedOfExpected', {
+                  elapsed: formatClock(elapsed),
+                  expected: formatClock(expectedMs),
+                })
               : t('queue.elapsed', { elapsed: formatClock(elapsed) })}
           </span>
           {late && state !== 'stalled' ? <span className="timing-late">{t('queue.slow')}</span> : null}
           {countdown !== null ? (
             <span className="timing-next">
-              {countdown < 1000 ? t('queue.checkingNow') : t('queue.nextCheck', { time: formatClock(countdown) })}
+              {countdown < 1000
+                ? t('queue.checkingNow')
+                : t('queue.nextCheck', { time: formatClock(countdown) })}
             </span>
           ) : null}
         </div>

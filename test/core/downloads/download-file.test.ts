@@ -68,7 +68,8 @@ beforeAll(async () => {
   const scratch = await mkdtemp(join(tmpdir(), 'dl-src-'));
   await writeFile(join(scratch, 'served.bin'), content);
   // The reference hash comes from coreutils, not from node:crypto.
-  contentSha256 = execFileSync('sha256sum', [join(scratch, 'served.bin')], { encoding: 'utf8' }).split(' ')[0] ?? '';
+  contentSha256 =
+    execFileSync('sha256sum', [join(scratch, 'served.bin')], { encoding: 'utf8' }).split(' ')[0] ?? '';
   await rm(scratch, { recursive: true });
   dispatcher = new Agent({ keepAliveTimeout: 1_000 });
 });
@@ -160,7 +161,7 @@ describe('downloadFile: resuming', () => {
     expect(result.sha256).toBe(contentSha256);
     expect(requests.map((r) => r.range)).toEqual([null, `bytes=${300 * 1024}-`, `bytes=${900 * 1024}-`]);
     expect(result.bytesFetched).toBe(SIZE);
-    expect(sleeps).toEqual([250, 500]);
+    expect(sleeps).toEqual([250, 250]); // each cut attempt brought bytes: no escalation
   });
 
   it('detects a short body that ended cleanly (chunked) by the Content-Range total', async () => {
@@ -174,22 +175,35 @@ describe('downloadFile: resuming', () => {
     expect(requests.map((r) => r.range)).toEqual([null, `bytes=${100 * 1024}-`, `bytes=${300 * 1024}-`]);
   });
 
-  it('fails with a network error after maxAttempts truncated bodies, keeping the part', async () => {
-    const { url, requests } = await serve(() => ({ cutAfter: 50 * 1024, cutHow: 'close' }));
+  it('keeps going while every attempt brings new bytes, even past maxAttempts drops', async () => {
+    const { url, requests } = await serve(() => ({ cutAfter: 100 * 1024, cutHow: 'close' }));
+    const { clock, sleeps } = instantBackoffClock();
+    const result = await download({ url, maxAttempts: 2, clock });
+    expect(result.sha256).toBe(contentSha256);
+    expect(requests).toHaveLength(Math.ceil(SIZE / (100 * 1024)));
+    expect(new Set(sleeps)).toEqual(new Set([250])); // progress resets the backoff too
+  });
+
+  it('fails with a network error after maxAttempts attempts in a row with no new bytes, keeping the part', async () => {
+    const { url, requests } = await serve((index) =>
+      index === 0 ? { cutAfter: 150 * 1024, cutHow: 'close' } : { cutAfter: 0, cutHow: 'close' },
+    );
     const checkpoints: ResumeState[] = [];
+    const { clock, sleeps } = instantBackoffClock();
     const error = await expectFailure(
-      download({
-        url,
-        maxAttempts: 3,
-        clock: instantBackoffClock().clock,
-        onCheckpoint: (s) => checkpoints.push(s),
-      }),
+      download({ url, maxAttempts: 3, clock, onCheckpoint: (s) => checkpoints.push(s) }),
     );
     expect(error.kind).toBe('network');
+    // The first attempt made progress (count restarts at 1), then two empty ones reach 3.
     expect(requests).toHaveLength(3);
+    expect(sleeps).toEqual([250, 500]);
     expect(existsSync(paths().finalPath)).toBe(false);
     expect(statSync(paths().partPath).size).toBe(150 * 1024);
-    expect(checkpoints.at(-1)).toEqual({ bytesDone: 150 * 1024, etag: DEFAULT_ETAG, lastModified: expect.any(String) });
+    expect(checkpoints.at(-1)).toEqual({
+      bytesDone: 150 * 1024,
+      etag: DEFAULT_ETAG,
+      lastModified: expect.any(String),
+    });
   });
 
   it('resumes across calls from the persisted ResumeState', async () => {
@@ -224,11 +238,24 @@ describe('downloadFile: resuming', () => {
     expect(requests.at(-1)?.range).toBe(`bytes=${keep}-`);
   });
 
+  it('starts from zero when the saved state points at a part file that is gone', async () => {
+    const { url, requests } = await serve();
+    const result = await download({
+      url,
+      resume: { bytesDone: 500_000, etag: DEFAULT_ETAG, lastModified: null },
+    });
+    expect(result.sha256).toBe(contentSha256);
+    expect(requests[0]).toMatchObject({ range: null, ifRange: null });
+  });
+
   it('completes without refetching when the part already holds every byte (416)', async () => {
     const { url, requests } = await serve();
     await mkdir(join(dir, 'lib'));
     await writeFile(paths().partPath, content);
-    const result = await download({ url, resume: { bytesDone: SIZE, etag: DEFAULT_ETAG, lastModified: null } });
+    const result = await download({
+      url,
+      resume: { bytesDone: SIZE, etag: DEFAULT_ETAG, lastModified: null },
+    });
     expect(result).toMatchObject({ bytes: SIZE, sha256: contentSha256, bytesFetched: 0, restarts: 0 });
     expect(requests.at(-1)?.range).toBe(`bytes=${SIZE}-`);
   });

@@ -120,12 +120,24 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: Buffer, p
   await sendBody(res, body, plan);
 }
 
+function drainOrClose(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off('drain', done);
+      res.off('close', done);
+      resolve();
+    };
+    res.on('drain', done);
+    res.on('close', done);
+  });
+}
+
 async function sendBody(res: ServerResponse, body: Buffer, plan: ServePlan): Promise<void> {
   const limit = Math.min(body.length, plan.cutAfter ?? plan.stallAfter ?? body.length);
   const chunkSize = plan.chunkSize ?? 16 * 1024;
   for (let at = 0; at < limit && !res.destroyed; at += chunkSize) {
     const chunk = body.subarray(at, Math.min(limit, at + chunkSize));
-    if (!res.write(chunk)) await Promise.race([once(res, 'drain'), once(res, 'close')]);
+    if (!res.write(chunk)) await drainOrClose(res);
     if (plan.chunkDelayMs) await new Promise((resolve) => setTimeout(resolve, plan.chunkDelayMs));
   }
   if (plan.stallAfter !== undefined) return; // keep the socket open and silent

@@ -40,7 +40,9 @@ describe('generationVideoPaths', () => {
     });
     expect(paths.relPath).toBe('client-acme-ads/2025-03/a-paper-boat-on-a-rainy-street-01JABCDEF.mp4');
     expect(paths.partRelPath).toBe(`${paths.relPath}.part`);
-    expect(paths.absPath).toBe(join('/lib', 'client-acme-ads', '2025-03', 'a-paper-boat-on-a-rainy-street-01JABCDEF.mp4'));
+    expect(paths.absPath).toBe(
+      join('/lib', 'client-acme-ads', '2025-03', 'a-paper-boat-on-a-rainy-street-01JABCDEF.mp4'),
+    );
     expect(paths.partAbsPath).toBe(`${paths.absPath}.part`);
   });
 

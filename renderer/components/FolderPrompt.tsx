@@ -1,0 +1,73 @@
+// Asks for a folder path when the host has no native folder picker (the browser host): the
+// desktop app shows the OS dialog instead, and this never appears there.
+
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { create } from 'zustand';
+import { Button } from './Button';
+import { Dialog } from './Dialog';
+import { Field } from './Field';
+
+interface PromptState {
+  request: { title: string; resolve: (path: string | null) => void } | null;
+}
+
+const usePrompt = create<PromptState>()(() => ({ request: null }));
+
+/** Resolves with the typed path, or null when the user cancels. */
+export function promptForFolder(title: string): Promise<string | null> {
+  return new Promise((resolve) => usePrompt.setState({ request: { title, resolve } }));
+}
+
+export function FolderPrompt() {
+  const { t } = useTranslation();
+  const request = usePrompt((state) => state.request);
+  const [path, setPath] = useState('');
+  useEffect(() => {
+    if (request) setPath('');
+  }, [request]);
+
+  const finish = (value: string | null) => {
+    request?.resolve(value);
+    usePrompt.setState({ request: null });
+  };
+  const trimmed = path.trim();
+  return (
+    <Dialog
+      open={request !== null}
+      title={request?.title ?? ''}
+      onClose={() => finish(null)}
+      width="md"
+      footer={
+        <>
+          <Button onClick={() => finish(null)}>{t('common.cancel')}</Button>
+          <Button tone="primary" disabled={!trimmed} onClick={() => finish(trimmed)}>
+            {t('folderPrompt.confirm')}
+          </Button>
+        </>
+      }
+    >
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          if (trimmed) finish(trimmed);
+        }}
+      >
+        <Field label={t('folderPrompt.label')} hint={t('folderPrompt.hint')}>
+          {(control) => (
+            <input
+              {...control}
+              className="input input-mono"
+              value={path}
+              placeholder={t('folderPrompt.placeholder')}
+              spellCheck={false}
+              onChange={(event) => setPath(event.target.value)}
+              autoFocus
+              data-testid="folder-input"
+            />
+          )}
+        </Field>
+      </form>
+    </Dialog>
+  );
+}

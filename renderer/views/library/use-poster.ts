@@ -1,0 +1,19 @@
+// The poster to show for a record: the library's JPEG, or a frame captured here this session
+// (and a capture is requested when there is neither).
+import { useEffect } from 'react';
+import type { GenerationRecord } from '../../../preload/contract';
+import { posterUrl, videoUrl } from '../../lib/media';
+import { useApp } from '../../state/app';
+import { requestPoster, useLocalPosters } from './poster-capture';
+
+export function usePoster(record: GenerationRecord): string | null {
+  const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
+  const videoId = record.video?.id;
+  const local = useLocalPosters((state) => (videoId ? state.local[videoId] : undefined));
+  const stored = posterUrl(mediaBase, record);
+  const video = videoUrl(mediaBase, record);
+  useEffect(() => {
+    if (videoId && video && !stored && !local) requestPoster(videoId, video);
+  }, [videoId, video, stored, local]);
+  return stored ?? local ?? null;
+}

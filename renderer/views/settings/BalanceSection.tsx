@@ -1,0 +1,34 @@
+// The APIXO balance with a manual refresh; in demo mode it is the simulator's pretend balance.
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button';
+import { formatRelative, formatUsd } from '../../lib/format';
+import { attempt } from '../../lib/notify';
+import { useApp } from '../../state/app';
+import { refreshBalance } from '../../state/wire-events';
+
+export function BalanceSection() {
+  const { t } = useTranslation();
+  const balance = useApp((state) => state.balance);
+  const loading = useApp((state) => state.balanceLoading);
+  return (
+    <div className="balance-row">
+      <div>
+        <span className="field-label">{t('settings.balance.title')}</span>
+        <div className="balance-big" data-testid="settings-balance">
+          {balance?.usd !== null && balance?.usd !== undefined ? formatUsd(balance.usd) : '—'}
+          {balance?.demo ? <span className="pill pill-neutral">{t('balance.demo')}</span> : null}
+        </div>
+        <span className="hint">
+          {balance?.error
+            ? balance.error
+            : balance?.fetchedAt
+              ? t('settings.balance.fetched', { when: formatRelative(balance.fetchedAt) })
+              : t('settings.balance.never')}
+        </span>
+      </div>
+      <Button icon="refresh" busy={loading} onClick={() => void attempt(refreshBalance)}>
+        {t('settings.balance.refresh')}
+      </Button>
+    </div>
+  );
+}

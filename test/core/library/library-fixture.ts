@@ -1,0 +1,74 @@
+// A real library in a temp folder with a fake clock, plus small builders for generations.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { GenerationParams } from '../../../main/core/apixo/params';
+import { openLibrary } from '../../../main/core/library/library';
+import type { GenerationRecord, LibraryStore, NewGeneration } from '../../../main/core/library/types';
+import { FakeClock } from '../../helpers/fake-clock';
+
+export interface TestLibrary {
+  dir: string;
+  root: string;
+  clock: FakeClock;
+  store: LibraryStore;
+  warnings: string[];
+  /** Closes the store (if still open) and deletes the temp folder. */
+  cleanup(): void;
+}
+
+export function tempLibrary(): TestLibrary {
+  const dir = mkdtempSync(join(tmpdir(), 'wan-library-'));
+  const root = join(dir, 'library');
+  const clock = new FakeClock(Date.UTC(2025, 5, 1));
+  const warnings: string[] = [];
+  const store = openLibrary({ root, clock, onWarning: (message) => warnings.push(message) });
+  return {
+    dir,
+    root,
+    clock,
+    store,
+    warnings,
+    cleanup() {
+      try {
+        store.close();
+      } catch {
+        // already closed by the test
+      }
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function params(overrides: Partial<GenerationParams> = {}): GenerationParams {
+  return {
+    mode: 'text-to-video',
+    prompt: 'a red fox running through fresh snow',
+    resolution: '720p',
+    duration: 5,
+    aspectRatio: '16:9',
+    promptExpansion: true,
+    provider: 'auto',
+    ...overrides,
+  };
+}
+
+export function create(
+  store: LibraryStore,
+  overrides: Partial<GenerationParams> = {},
+  extra: Partial<NewGeneration> = {},
+): GenerationRecord {
+  return store.createGeneration({
+    params: params(overrides),
+    requestType: 'async',
+    estimatedCostUsd: 0.4,
+    ...extra,
+  });
+}
+
+export const SHA = 'a'.repeat(64);
+
+/** A sha256-shaped hex string that differs per `n`. */
+export function sha(n: number): string {
+  return n.toString(16).padStart(64, '0');
+}

@@ -1,0 +1,46 @@
+// A complete GenerationRecord for tests of the shell's derivations; override what the test is about.
+import type { GenerationRecord } from '../../preload/contract';
+
+export function generationRecord(patch: Partial<GenerationRecord> = {}): GenerationRecord {
+  return {
+    id: 'gen-1',
+    projectId: null,
+    batchId: null,
+    model: 'wan-2-5',
+    params: {
+      mode: 'text-to-video',
+      prompt: 'A red fox runs through fresh snow at dawn',
+      resolution: '720p',
+      duration: 5,
+      aspectRatio: '16:9',
+      promptExpansion: true,
+      provider: 'auto',
+    },
+    requestType: 'async',
+    state: 'queued',
+    taskId: null,
+    failCode: null,
+    failMsg: null,
+    errorKind: null,
+    errorMessage: null,
+    createdAt: 1_000,
+    updatedAt: 1_000,
+    submittedAt: null,
+    completedAt: null,
+    remoteCreateTime: null,
+    remoteCompleteTime: null,
+    costTimeMs: null,
+    estimatedCostUsd: 0.3,
+    resultUrl: null,
+    nextCheckAt: null,
+    pollCount: 0,
+    referenceImagePath: null,
+    favourite: false,
+    rating: 0,
+    notes: '',
+    tags: [],
+    deletedAt: null,
+    video: null,
+    ...patch,
+  };
+}

@@ -1,0 +1,148 @@
+// The gate with a hand-written ipcMain stand-in: the one place this suite stands in for Electron,
+// because there is no Electron binary to provide the real ipcMain. Everything behind the stand-in
+// (sender policy, the shared dispatcher, the contract's schemas) is the real code.
+import type { IpcMainInvokeEvent } from 'electron';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { FORBIDDEN, registerIpcGate } from '../../main/electron/ipc-gate';
+import type { TrustedWindow } from '../../main/electron/sender-policy';
+import { channelNames, contract, type Envelope, type StudioHandlers } from '../../preload/contract';
+import { INVOKE_PREFIX } from '../../preload/ipc-names';
+
+type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
+
+class IpcMainStandIn {
+  readonly handlers = new Map<string, Listener>();
+  handle(channel: string, listener: Listener): void {
+    if (this.handlers.has(channel)) throw new Error(`second handler for ${channel}`);
+    this.handlers.set(channel, listener);
+  }
+  removeHandler(channel: string): void {
+    this.handlers.delete(channel);
+  }
+  async invoke(channel: string, event: IpcMainInvokeEvent, argument: unknown): Promise<Envelope<unknown>> {
+    const listener = this.handlers.get(channel);
+    if (!listener) throw new Error(`No handler registered for '${channel}'`);
+    return (await listener(event, argument)) as Envelope<unknown>;
+  }
+}
+
+const window: TrustedWindow = { webContentsId: 1, mainFrameTreeNodeId: 10 };
+
+function ipcEvent(options: {
+  webContentsId?: number;
+  type?: string;
+  frameTreeNodeId?: number;
+  parent?: object | null;
+  url?: string;
+  noFrame?: boolean;
+}): IpcMainInvokeEvent {
+  const frame = options.noFrame
+    ? null
+    : {
+        frameTreeNodeId: options.frameTreeNodeId ?? 10,
+        parent: options.parent ?? null,
+        url: options.url ?? 'wan-studio://app/index.html',
+      };
+  return {
+    sender: { id: options.webContentsId ?? 1, getType: () => options.type ?? 'window' },
+    senderFrame: frame,
+  } as unknown as IpcMainInvokeEvent;
+}
+
+describe('registerIpcGate', () => {
+  let ipcMain: IpcMainStandIn;
+  let calls: { channel: string; input: unknown }[];
+  let warnings: { message: string; fields?: Record<string, unknown> }[];
+  let unregister: () => void;
+
+  beforeEach(() => {
+    ipcMain = new IpcMainStandIn();
+    calls = [];
+    warnings = [];
+    const handlers: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
+    for (const [group, methods] of Object.entries(contract)) {
+      handlers[group] = {};
+      for (const name of Object.keys(methods)) {
+        const channel = `${group}.${name}`;
+        (handlers[group] as Record<string, (input: unknown) => Promise<unknown>>)[name] = async (input) => {
+          calls.push({ channel, input });
+          return `result of ${channel}`;
+        };
+      }
+    }
+    unregister = registerIpcGate({
+      ipcMain,
+      handlers: handlers as unknown as StudioHandlers,
+      trustedWindows: () => [window],
+      logger: {
+        warn: (message, fields) => warnings.push({ message, fields }),
+        error: (message, fields) => warnings.push({ message, fields }),
+      },
+    });
+  });
+
+  it('registers a handler for every contract channel and nothing else', () => {
+    const expected = channelNames().map((channel) => `${INVOKE_PREFIX}${channel}`);
+    expect([...ipcMain.handlers.keys()].sort()).toEqual(expected.sort());
+    expect(expected.length).toBeGreaterThan(30);
+  });
+
+  it('removes them all again', () => {
+    unregister();
+    expect(ipcMain.handlers.size).toBe(0);
+  });
+
+  it('answers a malformed argument on every channel with a validation error, before any handler runs', async () => {
+    for (const channel of channelNames()) {
+      for (const malformed of [{ unexpected: true }, 42, 'text', [1, 2]]) {
+        const envelope = await ipcMain.invoke(`${INVOKE_PREFIX}${channel}`, ipcEvent({}), malformed);
+        expect(envelope.ok, `${channel} ${JSON.stringify(malformed)}`).toBe(false);
+        if (!envelope.ok) expect(envelope.error.kind, channel).toBe('validation');
+      }
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('answers every channel with forbidden for an untrusted sender, and logs it', async () => {
+    const untrusted = [
+      ipcEvent({ frameTreeNodeId: 11, parent: {} }),
+      ipcEvent({ webContentsId: 2 }),
+      ipcEvent({ url: 'https://evil.example/' }),
+      ipcEvent({ type: 'remote', webContentsId: 3, url: 'devtools://devtools/bundled/devtools_app.html' }),
+      ipcEvent({ noFrame: true }),
+    ];
+    for (const channel of channelNames()) {
+      for (const event of untrusted) {
+        const envelope = await ipcMain.invoke(`${INVOKE_PREFIX}${channel}`, event, undefined);
+        expect(envelope, channel).toEqual(FORBIDDEN);
+      }
+    }
+    expect(calls).toEqual([]);
+    expect(warnings).toHaveLength(channelNames().length * untrusted.length);
+    expect(warnings[0]).toMatchObject({
+      message: 'refused IPC from an untrusted sender',
+      fields: { channel: channelNames()[0], webContentsType: 'window' },
+    });
+  });
+
+  it('passes a trusted, well-formed call through to the handler with the parsed argument', async () => {
+    const info = await ipcMain.invoke(`${INVOKE_PREFIX}app.info`, ipcEvent({}), undefined);
+    expect(info).toEqual({ ok: true, value: 'result of app.info' });
+    // The schema's defaults are applied before the handler sees the argument.
+    await ipcMain.invoke(`${INVOKE_PREFIX}balance.get`, ipcEvent({}), {});
+    expect(calls.at(-1)).toEqual({ channel: 'balance.get', input: { refresh: false } });
+  });
+
+  it('asks for the trusted windows on every call', async () => {
+    let windows: TrustedWindow[] = [window];
+    unregister();
+    registerIpcGate({
+      ipcMain,
+      handlers: {} as StudioHandlers,
+      trustedWindows: () => windows,
+      logger: { warn: () => {}, error: () => {} },
+    });
+    windows = [];
+    expect(await ipcMain.invoke(`${INVOKE_PREFIX}app.info`, ipcEvent({}), undefined)).toEqual(FORBIDDEN);
+  });
+});

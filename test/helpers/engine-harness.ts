@@ -1,0 +1,155 @@
+// A real stack for engine tests: the APIXO simulator on loopback, a SQLite library in a temp
+// folder, the real client and downloader, all sharing one scaled clock so APIXO's minute-long
+// timings pass in a fraction of a second.
+import { createHash } from 'node:crypto';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { ApixoClient } from '../../main/core/apixo/client';
+import type { GenerationParamsInput } from '../../main/core/apixo/params';
+import { generationParamsSchema } from '../../main/core/apixo/params';
+import { RateLimiter } from '../../main/core/apixo/rate-limiter';
+import { type Clock, createScaledClock } from '../../main/core/clock';
+import { createDownloadQueue } from '../../main/core/downloads/download-queue';
+import type { EngineLogger } from '../../main/core/jobs/context';
+import { JobEngine } from '../../main/core/jobs/engine';
+import { openLibrary } from '../../main/core/library/library';
+import { absolutePath } from '../../main/core/library/paths';
+import type { GenerationRecord, LibraryStore } from '../../main/core/library/types';
+import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
+
+export const TEST_KEY = 'sk-test-harness-key-0001';
+
+export interface Harness {
+  sim: Simulator;
+  library: LibraryStore;
+  engine: JobEngine;
+  client: ApixoClient;
+  clock: Clock;
+  dir: string;
+  updates: GenerationRecord[];
+  logs: string[];
+  create(params?: Partial<GenerationParamsInput>, count?: number): GenerationRecord[];
+  waitFor(
+    id: string,
+    predicate: (record: GenerationRecord) => boolean,
+    timeoutMs?: number,
+  ): Promise<GenerationRecord>;
+  settle(id: string, timeoutMs?: number): Promise<GenerationRecord>;
+  /** A new engine on the same library and simulator, as after an app restart. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface HarnessOptions {
+  sim?: SimulatorOptions;
+  speedup?: number;
+  apiKey?: string | null;
+  clientTimeoutMs?: number;
+  maxRemoteTasks?: number;
+}
+
+const SETTLED = new Set(['done', 'failed', 'expired', 'cancelled', 'uncertain', 'stalled']);
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const clock = createScaledClock(options.speedup ?? 200);
+  const sim = await startSimulator({ clock, seed: 7, ...options.sim });
+  const dir = await mkdtemp(join(tmpdir(), 'wan-engine-'));
+  const library = openLibrary({ root: join(dir, 'library'), clock });
+  const updates: GenerationRecord[] = [];
+  const logs: string[] = [];
+  const apiKey = options.apiKey === undefined ? TEST_KEY : options.apiKey;
+  const client = new ApixoClient({
+    baseUrl: `${sim.url}/api/v1`,
+    getApiKey: async () => apiKey,
+    limiter: new RateLimiter({ clock }),
+    clock,
+    timeoutMs: options.clientTimeoutMs ?? 3_000,
+  });
+  const log: EngineLogger = {
+    info: (message, fields) => logs.push(`info ${message} ${JSON.stringify(fields ?? {})}`),
+    warn: (message, fields) => logs.push(`warn ${message} ${JSON.stringify(fields ?? {})}`),
+    error: (message, fields) =>
+      logs.push(`error ${message} ${String(fields?.error ?? JSON.stringify(fields ?? {}))}`),
+  };
+  const makeEngine = () =>
+    new JobEngine({
+      library,
+      clientFor: () => client,
+      clock,
+      downloads: createDownloadQueue({ concurrency: 3 }),
+      log,
+      delivery: () => ({ requestType: 'async' }),
+      onUpdate: (record) => updates.push(record),
+      onProgress: () => {},
+      maxRemoteTasks: options.maxRemoteTasks,
+    });
+  const harness: Harness = {
+    sim,
+    library,
+    engine: makeEngine(),
+    client,
+    clock,
+    dir,
+    updates,
+    logs,
+    create(params = {}, count = 1) {
+      const parsed = generationParamsSchema.parse({
+        mode: 'text-to-video',
+        prompt: 'clouds drifting over a quiet mountain lake',
+        resolution: '720p',
+        duration: 5,
+        aspectRatio: '16:9',
+        ...params,
+      });
+      return harness.engine.enqueue({
+        params: parsed,
+        count,
+        seedMode: 'random',
+        projectId: null,
+        backend: 'apixo',
+      });
+    },
+    waitFor(id, predicate, timeoutMs = 15_000) {
+      return new Promise((resolve, reject) => {
+        const started = Date.now();
+        const tick = () => {
+          const record = library.getGeneration(id);
+          if (record && predicate(record)) return resolve(record);
+          if (Date.now() - started > timeoutMs) {
+            return reject(
+              new Error(
+                `timed out waiting for ${id}; now ${record?.state} ${record?.errorMessage ?? ''}\n${logs.slice(-5).join('\n')}`,
+              ),
+            );
+          }
+          setTimeout(tick, 10);
+        };
+        tick();
+      });
+    },
+    settle(id, timeoutMs) {
+      return harness.waitFor(id, (record) => SETTLED.has(record.state), timeoutMs);
+    },
+    async restart() {
+      await harness.engine.stop();
+      harness.engine = makeEngine();
+      harness.engine.start();
+    },
+    async close() {
+      await harness.engine.stop();
+      library.close();
+      await sim.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+  harness.engine.start();
+  return harness;
+}
+
+export async function fileSha256(library: LibraryStore, record: GenerationRecord): Promise<string> {
+  if (!record.video) throw new Error('no video');
+  return createHash('sha256')
+    .update(await readFile(absolutePath(library.root, record.video.relPath)))
+    .digest('hex');
+}

@@ -1,0 +1,104 @@
+// Builds the real preload bundle (as `vite build --mode preload` does) and runs it the way a
+// sandboxed renderer would: a CommonJS script whose `require` knows only 'electron'. Electron's two
+// preload APIs are stood in for here because there is no Electron binary; what is under test is
+// our bundle: what it requires, what it exposes, and which IPC channels it uses.
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { build } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { channelNames, type StudioApi } from '../../preload/contract';
+import { EVENT_CHANNEL, INVOKE_PREFIX } from '../../preload/ipc-names';
+
+let outDir: string;
+let code: string;
+
+beforeAll(async () => {
+  outDir = await mkdtemp(join(tmpdir(), 'wan-preload-'));
+  await build({ configFile: 'vite.config.ts', mode: 'preload', logLevel: 'silent', build: { outDir } });
+  code = await readFile(join(outDir, 'preload.cjs'), 'utf8');
+}, 60_000);
+afterAll(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+type RendererListener = (event: object, ...args: unknown[]) => void;
+
+function runPreload() {
+  const exposed: { key: string; api: unknown }[] = [];
+  const invoked: { channel: string; argument: unknown }[] = [];
+  const listeners = new Map<string, RendererListener[]>();
+  const electron = {
+    contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
+    ipcRenderer: {
+      invoke: async (channel: string, argument: unknown) => {
+        invoked.push({ channel, argument });
+        return { ok: true, value: `answer from ${channel}` };
+      },
+      on: (channel: string, listener: RendererListener) => {
+        listeners.set(channel, [...(listeners.get(channel) ?? []), listener]);
+      },
+    },
+  };
+  const required: string[] = [];
+  const sandboxRequire = (name: string) => {
+    required.push(name);
+    if (name === 'electron') return electron;
+    throw new Error(`module not found: ${name}`);
+  };
+  const module = { exports: {} };
+  runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console });
+  return { exposed, invoked, listeners, required };
+}
+
+describe('the built preload', () => {
+  it('requires nothing but electron (a sandboxed preload can load nothing else)', () => {
+    const requires = [...code.matchAll(/require\(["']([^"']+)["']\)/g)].map((match) => match[1]);
+    expect(new Set(requires)).toEqual(new Set(['electron']));
+    expect(runPreload().required).toEqual(['electron']);
+  });
+
+  it('exposes exactly one object, window.studio, with the contract and on()', () => {
+    const { exposed } = runPreload();
+    expect(exposed.map((entry) => entry.key)).toEqual(['studio']);
+    const api = exposed[0]?.api as Record<string, unknown>;
+    expect(Object.keys(api).sort()).toEqual(
+      [...new Set(channelNames().map((c) => c.split('.')[0])), 'on'].sort(),
+    );
+    expect(api).not.toHaveProperty('send');
+    expect(api).not.toHaveProperty('invoke');
+    expect(api).not.toHaveProperty('ipcRenderer');
+  });
+
+  it("invokes 'studio:<channel>' and unwraps the envelope", async () => {
+    const { exposed, invoked } = runPreload();
+    const api = exposed[0]?.api as StudioApi;
+    expect(await api.app.info()).toBe('answer from studio:app.info');
+    await api.library.setRating({ id: 'g1', rating: 4 });
+    expect(invoked).toEqual([
+      { channel: `${INVOKE_PREFIX}app.info`, argument: undefined },
+      { channel: `${INVOKE_PREFIX}library.setRating`, argument: { id: 'g1', rating: 4 } },
+    ]);
+  });
+
+  it('listens on one IPC channel and delivers each event only to its own listeners', () => {
+    const { exposed, listeners } = runPreload();
+    const api = exposed[0]?.api as StudioApi;
+    expect([...listeners.keys()]).toEqual([EVENT_CHANNEL]);
+    const received: unknown[] = [];
+    const stop = api.on('library.changed', (payload) => received.push(payload));
+    api.on('network.status', () => received.push('wrong listener'));
+    const deliver = (name: unknown, payload: unknown) => {
+      for (const listener of listeners.get(EVENT_CHANNEL) ?? []) listener({}, name, payload);
+    };
+    deliver('library.changed', { reason: 'import' });
+    deliver('not.an.event', { reason: 'x' });
+    stop();
+    deliver('library.changed', { reason: 'trash' });
+    expect(received).toEqual([{ reason: 'import' }]);
+    // Many subscriptions still share the single IPC listener.
+    for (let index = 0; index < 20; index++) api.on('generation.updated', () => {});
+    expect(listeners.get(EVENT_CHANNEL)).toHaveLength(1);
+  });
+});
