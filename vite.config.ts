@@ -51,7 +51,12 @@ function nodeTarget(
       rollupOptions: {
         input,
         external: externals,
-        output: { format, entryFileNames: format === 'cjs' ? '[name].cjs' : '[name].js' },
+        // Chunks beside the entries, so a module's import.meta.url-relative files (demo media) resolve.
+        output: {
+          format,
+          entryFileNames: format === 'cjs' ? '[name].cjs' : '[name].js',
+          chunkFileNames: '[name]-[hash].js',
+        },
       },
     },
   };

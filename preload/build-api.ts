@@ -4,15 +4,18 @@
 import {
   type ContractError,
   contract,
-  EVENT_NAMES,
   type Envelope,
+  EVENT_NAMES,
   type EventName,
   type StudioApi,
   type StudioEvents,
 } from './contract';
 
 export type Invoke = (channel: string, argument: unknown) => Promise<Envelope<unknown>>;
-export type Subscribe = <E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) => () => void;
+export type Subscribe = <E extends EventName>(
+  event: E,
+  listener: (payload: StudioEvents[E]) => void,
+) => () => void;
 
 export function isContractError(value: unknown): value is ContractError {
   return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
@@ -30,7 +33,10 @@ export function buildStudioApi(invoke: Invoke, subscribe: Subscribe): StudioApi 
           envelope = await invoke(channel, argument);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          throw { kind: 'network', message: `Lost contact with Wan Studio's engine: ${message}` } satisfies ContractError;
+          throw {
+            kind: 'network',
+            message: `Lost contact with Wan Studio's engine: ${message}`,
+          } satisfies ContractError;
         }
         if (envelope.ok) return envelope.value;
         throw envelope.error;
@@ -39,7 +45,8 @@ export function buildStudioApi(invoke: Invoke, subscribe: Subscribe): StudioApi 
     api[group] = Object.freeze(groupApi);
   }
   api.on = <E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void) => {
-    if (!(EVENT_NAMES as readonly string[]).includes(event)) throw new Error(`Unknown event "${String(event)}"`);
+    if (!(EVENT_NAMES as readonly string[]).includes(event))
+      throw new Error(`Unknown event "${String(event)}"`);
     if (typeof listener !== 'function') throw new Error('listener must be a function');
     return subscribe(event, listener);
   };

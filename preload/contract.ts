@@ -12,7 +12,7 @@ import {
   MODES,
   RESOLUTIONS,
 } from '../main/core/apixo/params';
-import { ERROR_KINDS } from '../main/core/errors';
+import type { ERROR_KINDS } from '../main/core/errors';
 import { GENERATION_STATES } from '../main/core/jobs/states';
 import type {
   GenerationRecord,
@@ -197,7 +197,9 @@ export const contract = {
     ),
     savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
     reveal: method<void>()(idArg),
-    exportTo: method<{ copied: number }>()(z.object({ ids: z.array(id).min(1).max(1000), folder: folderPath }).strict()),
+    exportTo: method<{ copied: number }>()(
+      z.object({ ids: z.array(id).min(1).max(1000), folder: folderPath }).strict(),
+    ),
     startDrag: method<void>()(idArg),
     move: method<AppInfo>()(z.object({ folder: folderPath }).strict()),
   },
@@ -217,10 +219,20 @@ export const contract = {
     clear: method<KeyStatus>()(none),
   },
   balance: {
-    get: method<Balance>()(z.object({ refresh: z.boolean().default(false) }).strict().optional()),
+    get: method<Balance>()(
+      z
+        .object({ refresh: z.boolean().default(false) })
+        .strict()
+        .optional(),
+    ),
   },
   dialog: {
-    chooseFolder: method<string | null>()(z.object({ title: z.string().max(200).optional() }).strict().optional()),
+    chooseFolder: method<string | null>()(
+      z
+        .object({ title: z.string().max(200).optional() })
+        .strict()
+        .optional(),
+    ),
     chooseVideos: method<string[]>()(none),
   },
 } as const;
@@ -258,7 +270,9 @@ type ResultOf<S> = S extends MethodSpec<z.ZodType, infer R> ? R : never;
 export type StudioApi = {
   [G in Group]: {
     [M in keyof Contract[G]]: (
-      ...args: undefined extends InputOf<Spec<G, M>> ? [input?: InputOf<Spec<G, M>>] : [input: InputOf<Spec<G, M>>]
+      ...args: undefined extends InputOf<Spec<G, M>>
+        ? [input?: InputOf<Spec<G, M>>]
+        : [input: InputOf<Spec<G, M>>]
     ) => Promise<ResultOf<Spec<G, M>>>;
   };
 } & {
@@ -268,13 +282,17 @@ export type StudioApi = {
 /** What main implements: receives already-parsed arguments. */
 export type StudioHandlers = {
   [G in Group]: {
-    [M in keyof Contract[G]]: (input: ParsedOf<Spec<G, M>>) => Promise<ResultOf<Spec<G, M>>> | ResultOf<Spec<G, M>>;
+    [M in keyof Contract[G]]: (
+      input: ParsedOf<Spec<G, M>>,
+    ) => Promise<ResultOf<Spec<G, M>>> | ResultOf<Spec<G, M>>;
   };
 };
 
 /** Every channel as 'group.method'. */
 export function channelNames(): string[] {
-  return Object.entries(contract).flatMap(([group, methods]) => Object.keys(methods).map((name) => `${group}.${name}`));
+  return Object.entries(contract).flatMap(([group, methods]) =>
+    Object.keys(methods).map((name) => `${group}.${name}`),
+  );
 }
 
 export function specFor(channel: string): MethodSpec<z.ZodType, unknown> | undefined {

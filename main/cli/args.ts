@@ -12,6 +12,7 @@ Commands
       --mode text-to-video|image-to-video  --image-url URL  --negative-prompt TEXT
       --resolution 720p|1080p  --duration 5|10  --aspect-ratio 16:9|9:16|1:1
       --seed N  --no-prompt-expansion  --provider auto|value|official  --count N  --project NAME
+  wait [ID...]              finish unfinished generations (all of them when no id is given)
   status ID                 one generation (state, task id, file, sha256)
   list [--state S] [--limit N]        recent generations
   search TEXT [--limit N]   full-text search over prompts, notes and tags
@@ -64,7 +65,10 @@ export function usageError(message: string): StudioError {
   return new StudioError({ kind: 'invalid_request', userMessage: `${message} (see wan-studio --help)` });
 }
 
-export function integerOption(values: CliValues, name: 'seed' | 'count' | 'limit' | 'duration'): number | undefined {
+export function integerOption(
+  values: CliValues,
+  name: 'seed' | 'count' | 'limit' | 'duration',
+): number | undefined {
   const raw = values[name];
   if (raw === undefined) return undefined;
   if (!/^\d+$/.test(raw)) throw usageError(`--${name} must be a whole number, got "${raw}"`);

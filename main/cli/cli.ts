@@ -1,4 +1,5 @@
 // `wan-studio`: the same core as the desktop app, for scripts and batch work.
+import { clockFromEnvironment } from '../core/clock';
 import { isStudioError, StudioError } from '../core/errors';
 import { TERMINAL_STATES } from '../core/jobs/states';
 import type { GenerationRecord } from '../core/library/types';
@@ -39,7 +40,9 @@ async function waitForAll(core: StudioCore, ids: string[], values: CliValues): P
       }
       if (pending.size === 0) {
         unsubscribe();
-        resolve(ids.map((id) => core.library().getGeneration(id)).filter((r): r is GenerationRecord => r !== null));
+        resolve(
+          ids.map((id) => core.library().getGeneration(id)).filter((r): r is GenerationRecord => r !== null),
+        );
       }
     };
     const unsubscribe = core.events.on('generation.updated', (record) => {
@@ -70,16 +73,28 @@ async function generate(core: StudioCore, values: CliValues): Promise<number> {
   const root = core.library().root;
   if (!values.wait) {
     // Stay until every request has been sent (or refused), so none is left half-submitted.
-    await waitUntil(core, created.map((record) => record.id), (record) => record.state !== 'queued' && record.state !== 'submitting');
+    await waitUntil(
+      core,
+      created.map((record) => record.id),
+      (record) => record.state !== 'queued' && record.state !== 'submitting',
+    );
     const now = created.map((record) => summarize(core.library().getGeneration(record.id) ?? record, root));
     print(values, now.map(line).join('\n'), now.length === 1 ? now[0] : now);
     return 0;
   }
-  const finished = (await waitForAll(core, created.map((record) => record.id), values)).map((record) => summarize(record, root));
+  const finished = (
+    await waitForAll(
+      core,
+      created.map((record) => record.id),
+      values,
+    )
+  ).map((record) => summarize(record, root));
   const ok = finished.every((summary) => summary.state === 'done');
   print(
     values,
-    finished.map((summary) => summary.filePath ?? `${summary.id} ${summary.state}: ${summary.error ?? ''}`).join('\n'),
+    finished
+      .map((summary) => summary.filePath ?? `${summary.id} ${summary.state}: ${summary.error ?? ''}`)
+      .join('\n'),
     finished.length === 1 ? finished[0] : finished,
   );
   if (!ok && !values.json) {
@@ -89,10 +104,19 @@ async function generate(core: StudioCore, values: CliValues): Promise<number> {
   return ok ? 0 : 1;
 }
 
-function waitUntil(core: StudioCore, ids: string[], ready: (record: GenerationRecord) => boolean): Promise<void> {
+function waitUntil(
+  core: StudioCore,
+  ids: string[],
+  ready: (record: GenerationRecord) => boolean,
+): Promise<void> {
   return new Promise((resolve) => {
     const check = () => {
-      if (ids.every((id) => { const record = core.library().getGeneration(id); return !record || ready(record); })) {
+      if (
+        ids.every((id) => {
+          const record = core.library().getGeneration(id);
+          return !record || ready(record);
+        })
+      ) {
         unsubscribe();
         resolve();
       }
@@ -107,11 +131,24 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
   switch (command) {
     case 'generate':
       return generate(core, values);
+    case 'wait': {
+      // Drive whatever is unfinished in this library (after a crash, or jobs sent without --wait).
+      const ids = args.length
+        ? args
+        : core
+            .library()
+            .listActive()
+            .map((record) => record.id);
+      const finished = (await waitForAll(core, ids, values)).map((record) => summarize(record, root));
+      print(values, finished.length ? finished.map(line).join('\n') : 'Nothing is waiting.', finished);
+      return finished.every((summary) => summary.state === 'done') ? 0 : 1;
+    }
     case 'status': {
       const id = args[0];
       if (!id) throw usageError('status needs a generation id');
       const record = core.library().getGeneration(id);
-      if (!record) throw new StudioError({ kind: 'not_found', userMessage: `No generation ${id} in this library.` });
+      if (!record)
+        throw new StudioError({ kind: 'not_found', userMessage: `No generation ${id} in this library.` });
       const summary = summarize(record, root);
       print(values, line(summary), summary);
       return 0;
@@ -121,9 +158,16 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
       const text = command === 'search' ? args.join(' ') : undefined;
       if (command === 'search' && !text) throw usageError('search needs some words');
       const states = values.state ? [values.state as GenerationRecord['state']] : undefined;
-      const page = await core.handlers.library.query({ text, states, limit: integerOption(values, 'limit') ?? 20 });
+      const page = await core.handlers.library.query({
+        text,
+        states,
+        limit: integerOption(values, 'limit') ?? 20,
+      });
       const items = page.items.map((record) => summarize(record, root));
-      print(values, items.length ? items.map(line).join('\n') : 'Nothing found.', { total: page.total, items });
+      print(values, items.length ? items.map(line).join('\n') : 'Nothing found.', {
+        total: page.total,
+        items,
+      });
       return 0;
     }
     case 'import': {
@@ -149,7 +193,13 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
       if (action === 'status') {
         const status = await core.handlers.key.status(undefined);
         const where = status.location === 'keychain' ? status.keychainBackend : status.location;
-        print(values, status.set ? `set (…${status.last4 ?? ''}) in ${where}` : `not set${status.keychainError ? ` — ${status.keychainError}` : ''}`, status);
+        print(
+          values,
+          status.set
+            ? `set (…${status.last4 ?? ''}) in ${where}`
+            : `not set${status.keychainError ? ` — ${status.keychainError}` : ''}`,
+          status,
+        );
         return 0;
       }
       throw usageError('key takes set, clear or status');
@@ -182,7 +232,8 @@ export async function main(argv: string[]): Promise<number> {
     version: VERSION,
     forceDemo: values.demo ?? false,
     apiBaseUrl: values['base-url'],
-    startEngine: command === 'generate',
+    startEngine: command === 'generate' || command === 'wait',
+    clock: clockFromEnvironment(),
     demo: { timeScale: Number(process.env.WAN_STUDIO_DEMO_TIME_SCALE ?? '0.15') },
   });
   const stop = () => {
@@ -202,10 +253,13 @@ if (isEntry) {
   main(process.argv.slice(2)).then(
     (code) => process.exit(code),
     (error: unknown) => {
-      const message = isStudioError(error) ? error.userMessage : error instanceof Error ? error.message : String(error);
+      const message = isStudioError(error)
+        ? error.userMessage
+        : error instanceof Error
+          ? error.message
+          : String(error);
       process.stderr.write(`wan-studio: ${message.split('\n')[0]}\n`);
       process.exit(1);
     },
   );
 }
-

@@ -29,15 +29,27 @@ export const systemClock: Clock = {
 };
 
 /**
- * Real time running `speedup` times faster. The engine and the simulator share one such clock in
- * tests and benchmarks, so APIXO's minute-long timings pass in a second over real loopback HTTP.
+ * Real time running `speedup` times faster from `anchor` (a real Unix ms time). The engine and the
+ * simulator share such a clock in tests and benchmarks, so APIXO's minute-long timings pass in a
+ * second over real loopback HTTP; two processes given the same anchor agree on the time.
  */
-export function createScaledClock(speedup: number, start = Date.now()): Clock {
-  const realStart = Date.now();
+export function createScaledClock(speedup: number, anchor = Date.now()): Clock {
   const toReal = (ms: number) => Math.max(0, ms / speedup);
   return {
-    now: () => Math.floor(start + (Date.now() - realStart) * speedup),
+    now: () => Math.floor(anchor + (Date.now() - anchor) * speedup),
     sleep: (ms, signal) => systemClock.sleep(toReal(ms), signal),
     setTimeout: (fn, ms) => systemClock.setTimeout(fn, toReal(ms)),
   };
+}
+
+/**
+ * `WAN_STUDIO_TIME_SPEEDUP=<speedup>[@<anchor>]` runs a process on a scaled clock: for benchmarks
+ * and crash tests whose simulator runs in another process. Absent: the system clock.
+ */
+export function clockFromEnvironment(env: NodeJS.ProcessEnv = process.env): Clock {
+  const setting = env.WAN_STUDIO_TIME_SPEEDUP;
+  if (!setting) return systemClock;
+  const [speedup, anchor] = setting.split('@').map(Number);
+  if (!speedup || !(speedup > 0)) return systemClock;
+  return createScaledClock(speedup, anchor && anchor > 0 ? anchor : Date.now());
 }

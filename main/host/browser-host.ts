@@ -14,13 +14,13 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp';
-import { createDispatcher } from '../service/dispatch';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
+import { createDispatcher } from '../service/dispatch';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
-import { serveMedia, serveRenderer, sendWebResponse, toWebRequest } from './static-files';
 import { attachSocketBridge } from './socket-bridge';
+import { sendWebResponse, serveMedia, serveRenderer, toWebRequest } from './static-files';
 
 export const VERSION = '0.1.0';
 
@@ -45,7 +45,9 @@ export interface BrowserHost {
 export function defaultRendererDir(): string {
   // dist/node/host.js → dist/renderer; from source (vitest/Playwright) main/host → dist/renderer.
   const here = dirname(fileURLToPath(import.meta.url));
-  return here.endsWith(join('dist', 'node')) ? resolve(here, '..', 'renderer') : resolve(here, '..', '..', 'dist', 'renderer');
+  return here.endsWith(join('dist', 'node'))
+    ? resolve(here, '..', 'renderer')
+    : resolve(here, '..', '..', 'dist', 'renderer');
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
@@ -115,7 +117,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 }
 
 function openInBrowser(url: string): void {
-  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  const command =
+    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
   const child = spawn(command, [url], { stdio: 'ignore', detached: true });
   child.on('error', () => {});
   child.unref();
@@ -147,7 +150,9 @@ async function runFromCommandLine(): Promise<void> {
   });
   const info = await host.core.info();
   process.stdout.write(`Wan Studio is running at ${host.url}\n`);
-  process.stdout.write(`Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`);
+  process.stdout.write(
+    `Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`,
+  );
   if (values.open) openInBrowser(host.url);
   const stop = () => {
     void host.close().finally(() => process.exit(0));

@@ -29,7 +29,8 @@ export function attachSocketBridge(options: {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
   options.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
-    const originOk = request.headers.origin === undefined || request.headers.origin === options.allowedOrigin();
+    const originOk =
+      request.headers.origin === undefined || request.headers.origin === options.allowedOrigin();
     if (url.pathname !== '/ws' || !originOk || !tokenMatches(options.token, url.searchParams.get('token'))) {
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
@@ -47,10 +48,17 @@ export function attachSocketBridge(options: {
       try {
         message = decodeWire(data.toString());
       } catch {
-        send({ id: null, envelope: { ok: false, error: { kind: 'validation', message: 'Message is not JSON' } } });
+        send({
+          id: null,
+          envelope: { ok: false, error: { kind: 'validation', message: 'Message is not JSON' } },
+        });
         return;
       }
-      const { id, channel, argument } = (message ?? {}) as { id?: unknown; channel?: unknown; argument?: unknown };
+      const { id, channel, argument } = (message ?? {}) as {
+        id?: unknown;
+        channel?: unknown;
+        argument?: unknown;
+      };
       const envelope =
         typeof channel === 'string'
           ? await options.dispatch(channel, argument)

@@ -1,13 +1,14 @@
 // Serves the built renderer (dist/renderer) and library media to the browser host, reusing the
 // Electron shell's file response (Range support) and path policy, so both hosts serve files the
 // same way. Node's http objects are bridged to web Request/Response for that.
+
+import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { fileResponse } from '../electron/file-response';
 import { resolveLibraryFile } from '../service/media-path';
 import { extensionOf, safePathSegments } from '../service/safe-url-path';
-import { stat } from 'node:fs/promises';
-import { join } from 'node:path';
 
 const RENDERER_TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -44,7 +45,10 @@ export async function sendWebResponse(response: Response, target: ServerResponse
   body.pipe(target);
 }
 
-export async function rendererFile(rendererDir: string, pathname: string): Promise<{ path: string; size: number; contentType: string } | null> {
+export async function rendererFile(
+  rendererDir: string,
+  pathname: string,
+): Promise<{ path: string; size: number; contentType: string } | null> {
   const segments = safePathSegments(pathname === '/' ? '/index.html' : pathname);
   if (!segments || segments.length === 0) return null;
   const name = segments.at(-1) ?? '';
@@ -55,7 +59,11 @@ export async function rendererFile(rendererDir: string, pathname: string): Promi
   return info?.isFile() ? { path, size: info.size, contentType } : null;
 }
 
-export async function serveRenderer(request: Request, rendererDir: string, headers: Record<string, string>): Promise<Response> {
+export async function serveRenderer(
+  request: Request,
+  rendererDir: string,
+  headers: Record<string, string>,
+): Promise<Response> {
   const file = await rendererFile(rendererDir, new URL(request.url).pathname);
   if (!file) return new Response('Not found', { status: 404 });
   return fileResponse(request, file, headers);

@@ -46,10 +46,14 @@ export class Backends {
     });
   }
 
+  get demoTimeScale(): number {
+    return this.options.demo?.timeScale ?? 0.15;
+  }
+
   async start(): Promise<void> {
     this.simulator = await startSimulator({
       clock: this.options.clock,
-      timeScale: this.options.demo?.timeScale ?? 0.15,
+      timeScale: this.demoTimeScale,
       balanceUsd: this.options.demo?.balanceUsd ?? 25,
       statePath: join(this.options.userDataDir, 'demo', 'simulator.json'),
       apiKeys: [DEMO_API_KEY],
@@ -76,7 +80,9 @@ export class Backends {
   }
 
   async current(): Promise<{ client: ApixoClient; backend: 'demo' | 'apixo' }> {
-    return (await this.isDemo()) ? { client: this.demoClient(), backend: 'demo' } : { client: this.real, backend: 'apixo' };
+    return (await this.isDemo())
+      ? { client: this.demoClient(), backend: 'demo' }
+      : { client: this.real, backend: 'apixo' };
   }
 
   demoSimulator(): Simulator | null {

@@ -6,7 +6,10 @@ import { join } from 'node:path';
 
 export const APP_FOLDER = 'Wan Studio';
 
-export function defaultUserDataDir(env: NodeJS.ProcessEnv = process.env, platform = process.platform): string {
+export function defaultUserDataDir(
+  env: NodeJS.ProcessEnv = process.env,
+  platform = process.platform,
+): string {
   if (platform === 'darwin') return join(homedir(), 'Library', 'Application Support', APP_FOLDER);
   if (platform === 'win32') return join(env.APPDATA ?? join(homedir(), 'AppData', 'Roaming'), APP_FOLDER);
   return join(env.XDG_CONFIG_HOME ?? join(homedir(), '.config'), APP_FOLDER);

@@ -38,11 +38,14 @@ export function toContractError(error: unknown): ContractError {
 export function createDispatcher(handlers: StudioHandlers, logger: DispatchLogger): Dispatch {
   return async (channel, rawArgument) => {
     const spec = specFor(channel);
-    if (!spec) return { ok: false, error: { kind: 'forbidden', message: `Unknown channel "${String(channel)}"` } };
+    if (!spec)
+      return { ok: false, error: { kind: 'forbidden', message: `Unknown channel "${String(channel)}"` } };
     const parsed = spec.input.safeParse(rawArgument);
     if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
     const [group, name] = channel.split('.') as [string, string];
-    const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[group]?.[name];
+    const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[
+      group
+    ]?.[name];
     if (!handler) return { ok: false, error: { kind: 'internal', message: `No handler for "${channel}"` } };
     try {
       return { ok: true, value: await handler(parsed.data) };

@@ -56,7 +56,9 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     generations: {
       create: async ({ params, count, seedMode, projectId }) =>
-        deps.engine('generate').enqueue({ params, count, seedMode, projectId, backend: await deps.currentBackend() }),
+        deps
+          .engine('generate')
+          .enqueue({ params, count, seedMode, projectId, backend: await deps.currentBackend() }),
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
       retry: ({ id }) => deps.engine('generate').retry(id),
@@ -65,16 +67,17 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       checkAgain: ({ id }) => deps.engine('generate').checkAgain(id),
     },
     queue: {
-      snapshot: () => {
+      snapshot: async () => {
         const library = deps.library();
         const engine = deps.engine();
+        const backend = await deps.currentBackend();
         const now = Date.now();
         const recent = library
           .query({ states: [...TERMINAL_STATES], sort: 'created_desc', limit: 30 })
           .items.filter((item) => (item.completedAt ?? item.updatedAt) > now - DAY_MS);
         const expectedMs: Record<string, number> = {};
         for (const [resolution, duration] of RESOLUTION_DURATIONS) {
-          expectedMs[`${resolution}/${duration}`] = engine.expectedMs(resolution, duration);
+          expectedMs[`${resolution}/${duration}`] = engine.expectedMs(resolution, duration, backend);
         }
         return { active: library.listActive(), recent, network: engine.network.snapshot(), expectedMs };
       },
@@ -105,9 +108,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
-      reveal: ({ id }) => deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
+      reveal: ({ id }) =>
+        deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
       exportTo: async ({ ids, folder }) => ({ copied: await exportVideos(deps.library(), ids, folder) }),
-      startDrag: ({ id }) => deps.platform.startDrag(videoPathOf(deps.library(), deps.library().getGeneration(id))),
+      startDrag: ({ id }) =>
+        deps.platform.startDrag(videoPathOf(deps.library(), deps.library().getGeneration(id))),
       move: async ({ folder }) => {
         await deps.moveLibrary(folder);
         changed('move');

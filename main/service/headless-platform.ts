@@ -5,7 +5,10 @@ import type { PlatformAdapter } from './types';
 
 export function headlessPlatform(log: (message: string) => void = () => {}): PlatformAdapter {
   const unsupported = (what: string) =>
-    new StudioError({ kind: 'invalid_request', userMessage: `${what} is only available in the desktop app.` });
+    new StudioError({
+      kind: 'invalid_request',
+      userMessage: `${what} is only available in the desktop app.`,
+    });
   return {
     chooseFolder: async () => null,
     chooseVideos: async () => [],

@@ -4,8 +4,8 @@ import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
 import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { writeFileAtomic } from '../core/fs/atomic';
 import { StudioError } from '../core/errors';
+import { writeFileAtomic } from '../core/fs/atomic';
 import { importVideos } from '../core/library/import';
 import { absolutePath } from '../core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
@@ -14,14 +14,18 @@ const MAX_POSTER_BYTES = 4 * 1024 * 1024;
 const MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024;
 
 export function videoPathOf(library: LibraryStore, record: GenerationRecord | null): string {
-  if (!record?.video) throw new StudioError({ kind: 'not_found', userMessage: 'This generation has no video file yet.' });
+  if (!record?.video)
+    throw new StudioError({ kind: 'not_found', userMessage: 'This generation has no video file yet.' });
   return absolutePath(library.root, record.video.relPath);
 }
 
 export async function savePoster(library: LibraryStore, videoId: string, jpeg: Uint8Array): Promise<void> {
   const isJpeg = jpeg.length > 3 && jpeg[0] === 0xff && jpeg[1] === 0xd8 && jpeg[2] === 0xff;
   if (!isJpeg || jpeg.length > MAX_POSTER_BYTES) {
-    throw new StudioError({ kind: 'invalid_request', userMessage: 'A poster must be a JPEG image under 4 MB.' });
+    throw new StudioError({
+      kind: 'invalid_request',
+      userMessage: 'A poster must be a JPEG image under 4 MB.',
+    });
   }
   const video = library.getVideo(videoId);
   if (!video) throw new StudioError({ kind: 'not_found', userMessage: 'That video is not in the library.' });
@@ -56,11 +60,17 @@ export async function exportVideos(library: LibraryStore, ids: string[], folder:
 /** A file dropped in a browser arrives as bytes: stage it in the library, import, clean up. */
 export async function importBytes(library: LibraryStore, name: string, bytes: Uint8Array) {
   if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) {
-    return { imported: 0, skipped: [{ name, reason: bytes.length === 0 ? 'The file is empty.' : 'The file is too large.' }] };
+    return {
+      imported: 0,
+      skipped: [{ name, reason: bytes.length === 0 ? 'The file is empty.' : 'The file is too large.' }],
+    };
   }
   const staging = join(library.root, '.wanstudio', 'staging');
   await mkdir(staging, { recursive: true });
-  const temp = join(staging, `${randomBytes(8).toString('hex')}${extname(name).toLowerCase() === '.mp4' ? '.mp4' : ''}`);
+  const temp = join(
+    staging,
+    `${randomBytes(8).toString('hex')}${extname(name).toLowerCase() === '.mp4' ? '.mp4' : ''}`,
+  );
   await writeFile(temp, bytes);
   try {
     const result = await importVideos(library, [temp]);

@@ -7,16 +7,16 @@ import type { AppInfo } from '../../preload/contract';
 import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
+import { StudioError } from '../core/errors';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
 import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
-import { StudioError } from '../core/errors';
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
 import { createSecretStore, type SecretStore } from '../core/secrets';
-import { BalanceTracker } from './balance';
 import { Backends, type DemoOptions } from './backends';
+import { BalanceTracker } from './balance';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { SettingsFile } from './settings-file';
@@ -67,7 +67,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
 
   const libraryRoot = options.libraryDir ?? settings.libraryRoot ?? options.defaultLibraryDir;
   await mkdir(libraryRoot, { recursive: true });
-  let library: LibraryStore = openLibrary({ root: libraryRoot, clock });
+  const library: LibraryStore = openLibrary({ root: libraryRoot, clock });
   const downloads = createDownloadQueue({ concurrency: settings.settings.downloadConcurrency });
   let callbackReceiver: CallbackReceiver | null = null;
 
@@ -90,6 +90,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       delivery,
       onUpdate: (record) => hub.emit('generation.updated', record),
       onProgress: (id, progress) => hub.emit('download.progress', { id, ...progress }),
+      timeScaleFor: (backend) => (backend === 'demo' ? backends.demoTimeScale : 1),
     });
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
     return created;
@@ -133,7 +134,10 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     }
     if (wantReceiver && !callbackReceiver) {
       try {
-        callbackReceiver = await startCallbackReceiver({ port: current.callbackPort, onHint: (taskId) => engine.hint(taskId) });
+        callbackReceiver = await startCallbackReceiver({
+          port: current.callbackPort,
+          onHint: (taskId) => engine.hint(taskId),
+        });
       } catch (error) {
         // Polling continues regardless; the receiver is only a way to hear about results sooner.
         log.warn('callback receiver could not start', { port: current.callbackPort, error });

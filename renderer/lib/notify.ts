@@ -23,3 +23,14 @@ export async function attempt<T>(run: () => Promise<T>): Promise<T | undefined> 
     return undefined;
   }
 }
+
+/** For intents that return nothing: true when it worked (the error is already shown when not). */
+export async function succeeded(run: () => Promise<unknown>): Promise<boolean> {
+  try {
+    await run();
+    return true;
+  } catch (error) {
+    notifyError(error);
+    return false;
+  }
+}

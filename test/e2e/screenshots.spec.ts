@@ -45,7 +45,9 @@ for (const theme of THEMES) {
       await shot(page, `generate-${theme}-${lang}.png`);
 
       // Something in flight, so the queue shows progress and not only history.
-      await queueGenerations(host, ['A paper lantern drifting over a dark river, slow pan']);
+      await queueGenerations(host, [
+        `A paper lantern drifting over a dark river (${theme}, ${lang}), slow pan`,
+      ]);
       await openView(page, 'queue');
       await expect(page.getByTestId('queue-item').first()).toBeVisible();
       await shot(page, `queue-${theme}-${lang}.png`);
@@ -57,6 +59,9 @@ for (const theme of THEMES) {
 
       await page.getByTestId('library-card').first().locator('.card-hit').click();
       await expect(page.getByTestId('detail-panel')).toBeVisible();
+      await expect
+        .poll(() => page.getByTestId('player').evaluate((video: HTMLVideoElement) => video.readyState))
+        .toBeGreaterThanOrEqual(2);
       await shot(page, `library-detail-${theme}-${lang}.png`);
       await page.keyboard.press('Escape');
 

@@ -7,6 +7,7 @@ export function generationRecord(patch: Partial<GenerationRecord> = {}): Generat
     projectId: null,
     batchId: null,
     model: 'wan-2-5',
+    backend: 'apixo',
     params: {
       mode: 'text-to-video',
       prompt: 'A red fox runs through fresh snow at dawn',

@@ -59,7 +59,10 @@ function serverMessage(envelope: Envelope | undefined): string {
   if (!envelope) return '';
   const data = envelope.data;
   const inner =
-    data && typeof data === 'object' && 'error' in data && typeof (data as { error: unknown }).error === 'string'
+    data &&
+    typeof data === 'object' &&
+    'error' in data &&
+    typeof (data as { error: unknown }).error === 'string'
       ? (data as { error: string }).error
       : '';
   return [envelope.message, inner].filter(Boolean).join(': ');

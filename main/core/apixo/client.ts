@@ -49,7 +49,11 @@ export class ApixoClient {
   }
 
   /** POST generateTask. Throws StudioError; `createdNothing` tells whether resending is safe. */
-  async submit(params: GenerationParams, submitOptions: SubmitOptions, signal?: AbortSignal): Promise<string> {
+  async submit(
+    params: GenerationParams,
+    submitOptions: SubmitOptions,
+    signal?: AbortSignal,
+  ): Promise<string> {
     if (submitOptions.requestType === 'callback' && !isHttpsUrl(submitOptions.callbackUrl)) {
       throw new StudioError({
         kind: 'invalid_request',
@@ -57,7 +61,12 @@ export class ApixoClient {
         createdNothing: true,
       });
     }
-    const answer = await this.send('POST', `/generateTask/${MODEL_ID}`, toApixoBody(params, submitOptions), signal);
+    const answer = await this.send(
+      'POST',
+      `/generateTask/${MODEL_ID}`,
+      toApixoBody(params, submitOptions),
+      signal,
+    );
     return parseTaskId(answer.envelope);
   }
 
@@ -77,7 +86,12 @@ export class ApixoClient {
     return parseBalance(answer.envelope);
   }
 
-  private async send(method: 'GET' | 'POST', path: string, body: unknown, signal?: AbortSignal): Promise<RawAnswer> {
+  private async send(
+    method: 'GET' | 'POST',
+    path: string,
+    body: unknown,
+    signal?: AbortSignal,
+  ): Promise<RawAnswer> {
     const what = `${method} ${path.split('?')[0]}`;
     const apiKey = await this.options.getApiKey();
     if (!apiKey) {
@@ -129,7 +143,8 @@ export class ApixoClient {
       parseError = error;
     }
     // Trust the envelope's code when it reports an error inside a 200 (docs say they are equal).
-    const effective = status === 200 && envelope?.code !== undefined && envelope.code !== 200 ? envelope.code : status;
+    const effective =
+      status === 200 && envelope?.code !== undefined && envelope.code !== 200 ? envelope.code : status;
     if (effective === 429) this.options.limiter.onRateLimited(retryAfterMs);
     else this.options.limiter.onSuccess();
     if (effective < 200 || effective >= 300) {

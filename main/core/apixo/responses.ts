@@ -62,7 +62,8 @@ export function parseJsonBody(text: string): unknown {
 
 export function parseEnvelope(body: unknown): Envelope {
   const parsed = envelopeSchema.safeParse(body);
-  if (!parsed.success) throw protocolError(`Response is not a {code, message, data} envelope: ${parsed.error.message}`);
+  if (!parsed.success)
+    throw protocolError(`Response is not a {code, message, data} envelope: ${parsed.error.message}`);
   return parsed.data;
 }
 
@@ -71,7 +72,9 @@ export function parseTaskId(envelope: Envelope): string {
   const taskId =
     data && typeof data === 'object' && 'taskId' in data ? (data as { taskId: unknown }).taskId : undefined;
   if (typeof taskId !== 'string' || taskId.trim() === '' || taskId.length > 200) {
-    throw protocolError(`Submit succeeded but carried no usable taskId: ${JSON.stringify(data)?.slice(0, 200)}`);
+    throw protocolError(
+      `Submit succeeded but carried no usable taskId: ${JSON.stringify(data)?.slice(0, 200)}`,
+    );
   }
   return taskId.trim();
 }
@@ -106,7 +109,9 @@ export function parseResultUrls(resultJson: unknown): string[] {
     }
   }
   const urls =
-    value && typeof value === 'object' && 'resultUrls' in value ? (value as { resultUrls: unknown }).resultUrls : undefined;
+    value && typeof value === 'object' && 'resultUrls' in value
+      ? (value as { resultUrls: unknown }).resultUrls
+      : undefined;
   if (!Array.isArray(urls)) throw protocolError('resultJson has no resultUrls array');
   const usable = urls.filter(isHttpUrl);
   if (usable.length === 0) throw protocolError('resultJson.resultUrls holds no http(s) URL');

@@ -16,8 +16,10 @@ export interface CallbackReceiver {
 export function extractTaskId(body: string): string | null {
   try {
     const parsed: unknown = JSON.parse(body);
-    const data = parsed && typeof parsed === 'object' && 'data' in parsed ? (parsed as { data: unknown }).data : parsed;
-    const taskId = data && typeof data === 'object' && 'taskId' in data ? (data as { taskId: unknown }).taskId : null;
+    const data =
+      parsed && typeof parsed === 'object' && 'data' in parsed ? (parsed as { data: unknown }).data : parsed;
+    const taskId =
+      data && typeof data === 'object' && 'taskId' in data ? (data as { taskId: unknown }).taskId : null;
     return typeof taskId === 'string' && /^[\w-]{1,200}$/.test(taskId) ? taskId : null;
   } catch {
     return null;

@@ -11,7 +11,11 @@ import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './c
 
 const DOWNLOAD_ERROR_LIMIT = 5;
 
-function pathsFor(ctx: JobContext, record: GenerationRecord, stored: PartialDownload | null): LibraryFilePaths {
+function pathsFor(
+  ctx: JobContext,
+  record: GenerationRecord,
+  stored: PartialDownload | null,
+): LibraryFilePaths {
   const root = ctx.library.root;
   // Resume into the part we already have, even if the project was renamed meanwhile.
   if (stored) return libraryFilePaths(root, stored.partRelPath.replace(/\.part$/, ''));
@@ -38,19 +42,32 @@ export async function downloadStep(ctx: JobContext, runner: Runner, record: Gene
   if (record.video) {
     // Crashed after recording the video but before marking done.
     ctx.library.clearPartialDownload(record.id);
-    ctx.write(runner, { state: 'done', completedAt: record.completedAt ?? ctx.clock.now(), nextCheckAt: null });
+    ctx.write(runner, {
+      state: 'done',
+      completedAt: record.completedAt ?? ctx.clock.now(),
+      nextCheckAt: null,
+    });
     return;
   }
   const url = record.resultUrl;
   if (!url) {
-    ctx.write(runner, { state: 'failed', errorKind: 'protocol', errorMessage: 'APIXO reported success without a video link.' });
+    ctx.write(runner, {
+      state: 'failed',
+      errorKind: 'protocol',
+      errorMessage: 'APIXO reported success without a video link.',
+    });
     return;
   }
   await runner.sleepUntil(record.nextCheckAt);
   const stored = ctx.library.getPartialDownload(record.id);
   const paths = pathsFor(ctx, record, stored);
   const resume = stored && stored.url === url ? stored : null;
-  const checkpoint = (bytesDone: number, etag: string | null, lastModified: string | null, total: number | null) =>
+  const checkpoint = (
+    bytesDone: number,
+    etag: string | null,
+    lastModified: string | null,
+    total: number | null,
+  ) =>
     ctx.library.savePartialDownload({
       generationId: record.id,
       url,
@@ -60,7 +77,8 @@ export async function downloadStep(ctx: JobContext, runner: Runner, record: Gene
       etag,
       lastModified,
     });
-  if (!stored || stored.url !== url) checkpoint(stored?.bytesDone ?? 0, stored?.etag ?? null, stored?.lastModified ?? null, null);
+  if (!stored || stored.url !== url)
+    checkpoint(stored?.bytesDone ?? 0, stored?.etag ?? null, stored?.lastModified ?? null, null);
 
   let result: { bytes: number; sha256: string } | null = null;
   if (!(await exists(paths.absPath)) || (await exists(paths.partAbsPath))) {
@@ -73,7 +91,11 @@ export async function downloadStep(ctx: JobContext, runner: Runner, record: Gene
             url,
             partPath: paths.partAbsPath,
             finalPath: paths.absPath,
-            resume: resume ?? (stored ? { bytesDone: stored.bytesDone, etag: stored.etag, lastModified: stored.lastModified } : null),
+            resume:
+              resume ??
+              (stored
+                ? { bytesDone: stored.bytesDone, etag: stored.etag, lastModified: stored.lastModified }
+                : null),
             signal: runner.controller.signal,
             clock: ctx.clock,
             onProgress: (progress) => {
@@ -129,12 +151,20 @@ async function hashExisting(path: string): Promise<{ bytes: number; sha256: stri
   return { bytes, sha256: hash.digest('hex') };
 }
 
-async function handleDownloadError(ctx: JobContext, runner: Runner, record: GenerationRecord, caught: unknown) {
+async function handleDownloadError(
+  ctx: JobContext,
+  runner: Runner,
+  record: GenerationRecord,
+  caught: unknown,
+) {
   const error = asStudioError(caught);
   if (error.kind === 'cancelled' || runner.controller.signal.aborted) return;
   if (error.kind === 'network') {
     ctx.network.reportFailure();
-    ctx.write(runner, { errorKind: 'network', errorMessage: 'Download paused: you are offline. It resumes by itself.' });
+    ctx.write(runner, {
+      errorKind: 'network',
+      errorMessage: 'Download paused: you are offline. It resumes by itself.',
+    });
     await ctx.network.waitToRetry(runner.controller.signal);
     return;
   }

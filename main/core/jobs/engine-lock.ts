@@ -35,7 +35,8 @@ export async function acquireEngineLock(path: string): Promise<EngineLock | { he
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
     }
     const owner = Number((await readFile(path, 'utf8').catch(() => '')).trim());
-    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner)) return { heldBy: owner };
+    if (Number.isInteger(owner) && owner > 0 && owner !== process.pid && isAlive(owner))
+      return { heldBy: owner };
     await rm(path, { force: true }); // stale: its owner died (e.g. killed mid-job)
   }
   throw new Error(`Could not take the engine lock at ${path}`);

@@ -1,9 +1,10 @@
 // The durable job engine. Every generation is driven by one runner that reads its stored state,
 // does the next step (submit, poll, download) and persists the result, so after a crash or restart
 // `start()` simply picks every unfinished job up where it was.
-import { estimateCostUsd } from '../apixo/pricing';
+
 import type { ApixoClient } from '../apixo/client';
 import type { GenerationParams, SubmitOptions } from '../apixo/params';
+import { estimateCostUsd } from '../apixo/pricing';
 import type { Clock } from '../clock';
 import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
@@ -14,8 +15,8 @@ import { downloadStep } from './download-step';
 import { NetworkMonitor } from './network-monitor';
 import { type PollPlan, planPolling } from './poll-planner';
 import { pollStep } from './poll-step';
-import { REMOTE_STATES } from './states';
 import { Slots } from './slots';
+import { REMOTE_STATES } from './states';
 import { recoverSubmitting, submitStep } from './submit-step';
 
 export const MAX_REMOTE_TASKS = 1000;
@@ -37,6 +38,8 @@ export interface JobEngineOptions {
   network?: NetworkMonitor;
   maxRemoteTasks?: number;
   random?: () => number;
+  /** How much faster than APIXO a backend's tasks run (the demo simulator's time scale). Default 1. */
+  timeScaleFor?: (backend: GenerationRecord['backend']) => number;
 }
 
 export interface EnqueueRequest {
@@ -70,7 +73,7 @@ export class JobEngine {
       slots: this.slots,
       log: options.log,
       delivery: options.delivery,
-      plan: (record) => this.plan(record.params.resolution, record.params.duration),
+      plan: (record) => this.plan(record.params.resolution, record.params.duration, record.backend),
       onProgress: options.onProgress,
       write: (runner, patch) => (runner.controller.signal.aborted ? null : this.update(runner.id, patch)),
       releaseSlot: (runner) => {
@@ -93,14 +96,16 @@ export class JobEngine {
   async stop(): Promise<void> {
     this.stopping = true;
     const running = [...this.runners.values()];
-    for (const { runner } of running) runner.controller.abort(new StudioError({ kind: 'cancelled', userMessage: 'Stopping.' }));
+    for (const { runner } of running)
+      runner.controller.abort(new StudioError({ kind: 'cancelled', userMessage: 'Stopping.' }));
     await Promise.allSettled(running.map(({ done }) => done));
   }
 
   enqueue(request: EnqueueRequest): GenerationRecord[] {
     const batchId = request.count > 1 ? `batch-${this.options.clock.now().toString(36)}` : null;
     const random = this.options.random ?? Math.random;
-    const baseSeed = request.seedMode === 'fixed' && request.params.seed !== undefined ? request.params.seed : null;
+    const baseSeed =
+      request.seedMode === 'fixed' && request.params.seed !== undefined ? request.params.seed : null;
     const created: GenerationRecord[] = [];
     for (let index = 0; index < request.count; index++) {
       // Every generation records the seed it used, so a remix reproduces it exactly.
@@ -123,7 +128,10 @@ export class JobEngine {
   cancel(id: string): GenerationRecord {
     const record = this.require(id);
     if (['done', 'failed', 'expired', 'cancelled'].includes(record.state)) {
-      throw new StudioError({ kind: 'invalid_request', userMessage: 'This generation has already finished.' });
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage: 'This generation has already finished.',
+      });
     }
     const entry = this.runners.get(id);
     if (record.state === 'submitting' && entry) {
@@ -139,7 +147,13 @@ export class JobEngine {
   retry(id: string): GenerationRecord {
     const record = this.require(id);
     const now = this.options.clock.now();
-    const cleared: GenerationPatch = { errorKind: null, errorMessage: null, failCode: null, failMsg: null, completedAt: null };
+    const cleared: GenerationPatch = {
+      errorKind: null,
+      errorMessage: null,
+      failCode: null,
+      failMsg: null,
+      completedAt: null,
+    };
     let patch: GenerationPatch;
     if (record.state === 'stalled') return this.checkAgain(id);
     if (record.state === 'failed' && record.taskId && record.resultUrl) {
@@ -147,9 +161,20 @@ export class JobEngine {
     } else if (record.state === 'expired' || (record.state === 'cancelled' && record.taskId)) {
       patch = { ...cleared, state: 'pending', nextCheckAt: now }; // ask again; a fresh link may exist
     } else if (record.state === 'failed' || record.state === 'cancelled') {
-      patch = { ...cleared, state: 'queued', taskId: null, resultUrl: null, submittedAt: null, nextCheckAt: null, pollCount: 0 };
+      patch = {
+        ...cleared,
+        state: 'queued',
+        taskId: null,
+        resultUrl: null,
+        submittedAt: null,
+        nextCheckAt: null,
+        pollCount: 0,
+      };
     } else {
-      throw new StudioError({ kind: 'invalid_request', userMessage: `A ${record.state} generation cannot be retried.` });
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage: `A ${record.state} generation cannot be retried.`,
+      });
     }
     return this.restart(id, patch);
   }
@@ -180,8 +205,16 @@ export class JobEngine {
   /** `stalled` (or a waiting job): query status right now. */
   checkAgain(id: string): GenerationRecord {
     const record = this.requireState(id, ['stalled', 'pending', 'processing']);
-    if (!record.taskId) throw new StudioError({ kind: 'invalid_request', userMessage: 'This generation has no task to check.' });
-    const updated = this.restart(id, { state: record.state === 'stalled' ? 'processing' : record.state, nextCheckAt: this.options.clock.now(), errorMessage: null });
+    if (!record.taskId)
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage: 'This generation has no task to check.',
+      });
+    const updated = this.restart(id, {
+      state: record.state === 'stalled' ? 'processing' : record.state,
+      nextCheckAt: this.options.clock.now(),
+      errorMessage: null,
+    });
     const entry = this.runners.get(id);
     if (entry) entry.runner.stallBase = this.options.clock.now();
     return updated;
@@ -199,20 +232,29 @@ export class JobEngine {
     return false;
   }
 
-  expectedMs(resolution: GenerationParams['resolution'], duration: GenerationParams['duration']): number {
-    return this.plan(resolution, duration).expectedMs;
+  expectedMs(
+    resolution: GenerationParams['resolution'],
+    duration: GenerationParams['duration'],
+    backend: GenerationRecord['backend'] = 'apixo',
+  ): number {
+    return this.plan(resolution, duration, backend).expectedMs;
   }
 
   activeCount(): number {
     return this.runners.size;
   }
 
-  private plan(resolution: GenerationParams['resolution'], duration: GenerationParams['duration']): PollPlan {
-    const key = `${resolution}/${duration}`;
+  private plan(
+    resolution: GenerationParams['resolution'],
+    duration: GenerationParams['duration'],
+    backend: GenerationRecord['backend'],
+  ): PollPlan {
+    const key = `${backend}/${resolution}/${duration}`;
     const now = this.options.clock.now();
     const cached = this.plans.get(key);
     if (cached && now - cached.at < PLAN_CACHE_MS) return cached.plan;
-    const plan = planPolling(resolution, duration, this.options.library.costTimeHistory(resolution, duration));
+    const history = this.options.library.costTimeHistory(resolution, duration, { backend });
+    const plan = planPolling(resolution, duration, history, this.options.timeScaleFor?.(backend) ?? 1);
     this.plans.set(key, { plan, at: now });
     return plan;
   }
@@ -225,14 +267,18 @@ export class JobEngine {
 
   private require(id: string): GenerationRecord {
     const record = this.options.library.getGeneration(id);
-    if (!record) throw new StudioError({ kind: 'not_found', userMessage: 'This generation no longer exists.' });
+    if (!record)
+      throw new StudioError({ kind: 'not_found', userMessage: 'This generation no longer exists.' });
     return record;
   }
 
   private requireState(id: string, states: GenerationRecord['state'][]): GenerationRecord {
     const record = this.require(id);
     if (!states.includes(record.state)) {
-      throw new StudioError({ kind: 'invalid_request', userMessage: `Not possible while the generation is ${record.state}.` });
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage: `Not possible while the generation is ${record.state}.`,
+      });
     }
     return record;
   }

@@ -36,8 +36,21 @@ function quantile(sorted: number[], q: number): number {
   return lowValue + (highValue - lowValue) * (position - low);
 }
 
-export function planPolling(resolution: Resolution, _duration: Duration, historyMs: readonly number[]): PollPlan {
-  const [docLow, docHigh] = DOCUMENTED_RANGE_MS[resolution];
+/**
+ * `timeScale` shrinks every documented figure and bound for a backend whose tasks run faster than
+ * APIXO's (the demo simulator); the history already comes in that backend's time.
+ */
+export function planPolling(
+  resolution: Resolution,
+  _duration: Duration,
+  historyMs: readonly number[],
+  timeScale = 1,
+): PollPlan {
+  const [documentedLow, documentedHigh] = DOCUMENTED_RANGE_MS[resolution];
+  const docLow = documentedLow * timeScale;
+  const docHigh = documentedHigh * timeScale;
+  const SHORT = SHORT_INTERVAL_MS * timeScale;
+  const MAX = MAX_INTERVAL_MS * timeScale;
   const samples = historyMs.filter((ms) => Number.isFinite(ms) && ms > 0).sort((a, b) => a - b);
   const learned = samples.length >= MIN_SAMPLES;
   const low = learned ? quantile(samples, 0.1) : docLow;
@@ -45,19 +58,17 @@ export function planPolling(resolution: Resolution, _duration: Duration, history
   const high = learned ? quantile(samples, 0.95) : docHigh;
   // Intervals scale with how spread out the history is: a tight distribution needs fewer looks.
   const spread = Math.max(high - low, 1);
-  const activeInterval = learned
-    ? Math.min(MAX_INTERVAL_MS, Math.max(SHORT_INTERVAL_MS, spread / 3))
-    : SHORT_INTERVAL_MS;
+  const activeInterval = learned ? Math.min(MAX, Math.max(SHORT, spread / 3)) : SHORT;
   // Whole milliseconds: these become stored timestamps.
   return {
-    firstCheckMs: Math.round(Math.max(1_000, low)),
+    firstCheckMs: Math.round(Math.max(1_000 * timeScale, low)),
     expectedMs: Math.round(typical),
-    stallAfterMs: Math.round(Math.max(10 * 60_000, high * 4)),
+    stallAfterMs: Math.round(Math.max(10 * 60_000 * timeScale, high * 4)),
     nextIntervalMs(elapsedMs) {
       if (elapsedMs <= high) return Math.round(activeInterval);
       // Past anything seen: back off gently (×1.5 per 10 s overdue), never beyond 30 s.
       const overdue = elapsedMs - high;
-      return Math.round(Math.min(MAX_INTERVAL_MS, activeInterval * 1.5 ** Math.ceil(overdue / 10_000)));
+      return Math.round(Math.min(MAX, activeInterval * 1.5 ** Math.ceil(overdue / (10_000 * timeScale))));
     },
   };
 }

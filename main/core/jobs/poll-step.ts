@@ -9,7 +9,11 @@ const NOT_FOUND_LIMIT = 3;
 export async function pollStep(ctx: JobContext, runner: Runner, record: GenerationRecord): Promise<void> {
   const taskId = record.taskId;
   if (!taskId) {
-    ctx.write(runner, { state: 'uncertain', errorKind: 'protocol', errorMessage: 'This generation has no task id.' });
+    ctx.write(runner, {
+      state: 'uncertain',
+      errorKind: 'protocol',
+      errorMessage: 'This generation has no task id.',
+    });
     return;
   }
   await runner.sleepUntil(record.nextCheckAt);

@@ -23,7 +23,8 @@ export async function submitStep(ctx: JobContext, runner: Runner, record: Genera
     ctx.releaseSlot(runner);
     if (error.createdNothing && error.kind === 'network') {
       ctx.network.reportFailure();
-      if (!ctx.write(runner, { state: 'queued', errorKind: 'network', errorMessage: error.userMessage })) return;
+      if (!ctx.write(runner, { state: 'queued', errorKind: 'network', errorMessage: error.userMessage }))
+        return;
       await ctx.network.waitToRetry(runner.controller.signal);
       return;
     }
@@ -75,7 +76,11 @@ export async function submitStep(ctx: JobContext, runner: Runner, record: Genera
  */
 export function recoverSubmitting(ctx: JobContext, runner: Runner, record: GenerationRecord): void {
   if (record.taskId) {
-    ctx.write(runner, { state: 'pending', submittedAt: record.submittedAt ?? ctx.clock.now(), nextCheckAt: ctx.clock.now() });
+    ctx.write(runner, {
+      state: 'pending',
+      submittedAt: record.submittedAt ?? ctx.clock.now(),
+      nextCheckAt: ctx.clock.now(),
+    });
     return;
   }
   ctx.releaseSlot(runner);

@@ -204,17 +204,18 @@ export function costTimeHistory(
   ctx: LibraryContext,
   resolution: string,
   duration: number,
-  limit = 20,
+  options: { backend?: string; limit?: number } = {},
 ): number[] {
-  const safeLimit = Math.max(0, Math.min(1000, Math.floor(limit)));
+  const safeLimit = Math.max(0, Math.min(1000, Math.floor(options.limit ?? 20)));
+  // Per backend: the demo simulator's timings must never teach the real poll plan.
   return ctx
     .stmt(
       `SELECT cost_time_ms FROM generations
-       WHERE resolution = ? AND duration = ? AND state = 'done' AND cost_time_ms IS NOT NULL
+       WHERE resolution = ? AND duration = ? AND backend = ? AND state = 'done' AND cost_time_ms IS NOT NULL
        ORDER BY completed_at DESC, created_at DESC LIMIT ?`,
     )
     .pluck()
-    .all(resolution, duration, safeLimit) as number[];
+    .all(resolution, duration, options.backend ?? 'apixo', safeLimit) as number[];
 }
 
 export function countByState(ctx: LibraryContext): Partial<Record<GenerationState, number>> {

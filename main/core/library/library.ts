@@ -111,8 +111,8 @@ class SqliteLibrary implements LibraryStore {
   listActive: LibraryStore['listActive'] = () => generations.listActive(this.#context());
   stateHistory: LibraryStore['stateHistory'] = (id) => generations.stateHistory(this.#context(), id);
   query: LibraryStore['query'] = (query) => queryGenerations(this.#context(), query);
-  costTimeHistory: LibraryStore['costTimeHistory'] = (resolution, duration, limit) =>
-    generations.costTimeHistory(this.#context(), resolution, duration, limit);
+  costTimeHistory: LibraryStore['costTimeHistory'] = (resolution, duration, options) =>
+    generations.costTimeHistory(this.#context(), resolution, duration, options);
   countByState: LibraryStore['countByState'] = () => generations.countByState(this.#context());
 
   setFavourite: LibraryStore['setFavourite'] = (id, favourite) =>

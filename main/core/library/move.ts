@@ -89,7 +89,11 @@ async function copyThenRemove(from: string, to: string): Promise<void> {
  */
 export async function moveFolder(from: string, to: string, options: { copy?: boolean } = {}): Promise<void> {
   await assertMoveTarget(from, to);
-  await mkdir(dirname(to), { recursive: true });
+  try {
+    await mkdir(dirname(to), { recursive: true });
+  } catch (error) {
+    throw storageError(`Could not create the folder for the library at ${to}.`, error);
+  }
   // An empty target folder is replaced: rename cannot overwrite one on every platform.
   await rmdir(to).catch(() => {});
   if (!options.copy) {

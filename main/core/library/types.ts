@@ -174,7 +174,7 @@ export interface LibraryStore {
   costTimeHistory(
     resolution: GenerationParams['resolution'],
     duration: GenerationParams['duration'],
-    limit?: number,
+    options?: { backend?: Backend; limit?: number },
   ): number[];
   countByState(): Partial<Record<GenerationState, number>>;
 

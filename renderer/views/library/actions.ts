@@ -3,7 +3,7 @@
 import type { GenerationRecord, ImportResult } from '../../../preload/contract';
 import i18n from '../../i18n';
 import { chooseFolder } from '../../lib/choose-folder';
-import { attempt, notifyError, notifySuccess } from '../../lib/notify';
+import { attempt, notifyError, notifySuccess, succeeded } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
@@ -51,8 +51,7 @@ export async function applyCuration(run: () => Promise<GenerationRecord>): Promi
 
 /** Delete moves the file to the library's trash; the toast offers Undo, which restores it in place. */
 export async function moveToTrash(record: GenerationRecord): Promise<void> {
-  const done = await attempt(() => studio.library.trash({ id: record.id }));
-  if (done === undefined) return;
+  if (!(await succeeded(() => studio.library.trash({ id: record.id })))) return;
   const removed = useLibrary.getState().removeLocal(record.id);
   useToasts.getState().show(
     {
@@ -63,8 +62,7 @@ export async function moveToTrash(record: GenerationRecord): Promise<void> {
         label: t('library.undo'),
         run: () => {
           void (async () => {
-            const restored = await attempt(() => studio.library.restore({ id: record.id }));
-            if (restored === undefined) return;
+            if (!(await succeeded(() => studio.library.restore({ id: record.id })))) return;
             if (removed) useLibrary.getState().reinsertLocal(removed);
             else useLibrary.getState().refreshHeadSoon();
           })();

@@ -1,14 +1,13 @@
 // Poster frames for videos that have none (imports, or a download whose poster step failed): the
 // browser already decodes MP4, so we seek a hidden <video> to ~1 s, draw it on a canvas and hand
-// main the JPEG. One capture at a time, newest request first (what is on screen now), each video
-// at most once per session. The captured frame is shown at once from a blob URL, before main's
-// record update arrives.
+// main the JPEG. One capture at a time, only for cards still on screen, each video at most once
+// per session. The captured frame is shown at once from a blob URL, before main's record update
+// arrives.
 import { create } from 'zustand';
 import { studio } from '../../studio';
 
 const MAX_WIDTH = 640;
 const TIMEOUT_MS = 15_000;
-const MAX_QUEUED = 24;
 
 interface PosterState {
   local: Record<string, string>;
@@ -16,39 +15,56 @@ interface PosterState {
 
 export const useLocalPosters = create<PosterState>()(() => ({ local: {} }));
 
-const attempted = new Set<string>();
-const queue: { videoId: string; url: string }[] = [];
+/** Videos whose capture finished (saved, or failed twice): never tried again this session. */
+const settled = new Set<string>();
+const failures = new Map<string, number>();
+const queue: { videoId: string; url: string; wanted: number }[] = [];
+let current: string | null = null;
 let running = false;
 
+/** A card (or the inspector) showing this video wants a poster; several may want the same one. */
 export function requestPoster(videoId: string, url: string): void {
-  if (attempted.has(videoId)) return;
-  attempted.add(videoId);
-  queue.push({ videoId, url });
-  // Old requests are for cards that scrolled away; let them go (they can ask again next session).
-  while (queue.length > MAX_QUEUED) {
-    const dropped = queue.shift();
-    if (dropped) attempted.delete(dropped.videoId);
-  }
+  if (settled.has(videoId) || current === videoId) return;
+  const queued = queue.find((job) => job.videoId === videoId);
+  if (queued) queued.wanted += 1;
+  else queue.push({ videoId, url, wanted: 1 });
   void drain();
+}
+
+/** Its card scrolled away before its turn: once nobody wants it, drop it (it asks again if it comes back). */
+export function cancelPoster(videoId: string): void {
+  const index = queue.findIndex((job) => job.videoId === videoId);
+  const job = queue[index];
+  if (!job) return;
+  job.wanted -= 1;
+  if (job.wanted <= 0) queue.splice(index, 1);
 }
 
 async function drain(): Promise<void> {
   if (running) return;
   running = true;
   try {
-    for (let job = queue.pop(); job; job = queue.pop()) {
+    // First come, first served: cards mount top to bottom, so posters fill in reading order.
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      current = job.videoId;
       try {
         const blob = await captureFrame(job.url);
         const jpeg = new Uint8Array(await blob.arrayBuffer());
+        const videoId = job.videoId;
         useLocalPosters.setState((state) => ({
-          local: { ...state.local, [job.videoId]: URL.createObjectURL(blob) },
+          local: { ...state.local, [videoId]: URL.createObjectURL(blob) },
         }));
-        await studio.library.savePoster({ videoId: job.videoId, jpeg });
+        settled.add(videoId);
+        await studio.library.savePoster({ videoId, jpeg });
       } catch {
-        // An unreadable or missing file keeps its placeholder; the card still plays if it can.
+        // A missing or unreadable file keeps its placeholder; one more try later, then we let it be.
+        const count = (failures.get(job.videoId) ?? 0) + 1;
+        failures.set(job.videoId, count);
+        if (count >= 2) settled.add(job.videoId);
       }
     }
   } finally {
+    current = null;
     running = false;
   }
 }

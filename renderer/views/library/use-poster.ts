@@ -4,7 +4,7 @@ import { useEffect } from 'react';
 import type { GenerationRecord } from '../../../preload/contract';
 import { posterUrl, videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
-import { requestPoster, useLocalPosters } from './poster-capture';
+import { cancelPoster, requestPoster, useLocalPosters } from './poster-capture';
 
 export function usePoster(record: GenerationRecord): string | null {
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
@@ -13,7 +13,9 @@ export function usePoster(record: GenerationRecord): string | null {
   const stored = posterUrl(mediaBase, record);
   const video = videoUrl(mediaBase, record);
   useEffect(() => {
-    if (videoId && video && !stored && !local) requestPoster(videoId, video);
+    if (!videoId || !video || stored || local) return;
+    requestPoster(videoId, video);
+    return () => cancelPoster(videoId);
   }, [videoId, video, stored, local]);
   return stored ?? local ?? null;
 }

@@ -18,7 +18,8 @@ export function Timing({ record, expectedMs, progress, online }: TimingProps) {
   const now = useNow();
   const { state } = record;
   const startedAt = record.submittedAt ?? record.createdAt;
-  const elapsed = now - startedAt;
+  // The shared clock ticks once a second, so it can trail a record that just arrived.
+  const elapsed = Math.max(0, now - startedAt);
   const countdown = record.nextCheckAt !== null ? Math.max(0, record.nextCheckAt - now) : null;
 
   if (state === 'downloading') {

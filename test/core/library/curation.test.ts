@@ -22,11 +22,18 @@ describe('curation', () => {
   it('sets favourite, rating and notes, bumping updatedAt each time', async () => {
     const record = create(lib.store);
     await lib.clock.advance(5);
-    expect(lib.store.setFavourite(record.id, true)).toMatchObject({ favourite: true, updatedAt: record.createdAt + 5 });
+    expect(lib.store.setFavourite(record.id, true)).toMatchObject({
+      favourite: true,
+      updatedAt: record.createdAt + 5,
+    });
     expect(lib.store.setRating(record.id, 5).rating).toBe(5);
     expect(lib.store.setRating(record.id, 0).rating).toBe(0);
     expect(lib.store.setNotes(record.id, 'keep for the intro').notes).toBe('keep for the intro');
-    expect(lib.store.getGeneration(record.id)).toMatchObject({ favourite: true, rating: 0, notes: 'keep for the intro' });
+    expect(lib.store.getGeneration(record.id)).toMatchObject({
+      favourite: true,
+      rating: 0,
+      notes: 'keep for the intro',
+    });
     expect(lib.store.setFavourite(record.id, false).favourite).toBe(false);
   });
 
@@ -47,7 +54,9 @@ describe('curation', () => {
       'bell',
     ]);
     expect(kindOf(() => normalizeTags(['x'.repeat(65)]))).toBe('invalid_request');
-    expect(kindOf(() => normalizeTags(Array.from({ length: 51 }, (_, i) => `t${i}`)))).toBe('invalid_request');
+    expect(kindOf(() => normalizeTags(Array.from({ length: 51 }, (_, i) => `t${i}`)))).toBe(
+      'invalid_request',
+    );
   });
 
   it('replaces a generation tag set, sorted by name, reusing a tag spelled another way', () => {

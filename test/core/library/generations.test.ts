@@ -175,7 +175,7 @@ describe('generations', () => {
       completedAt: lib.clock.now() + 1,
     });
     expect(lib.store.costTimeHistory('720p', 5)).toEqual([80_000, 70_000, 60_000]);
-    expect(lib.store.costTimeHistory('720p', 5, 2)).toEqual([80_000, 70_000]);
+    expect(lib.store.costTimeHistory('720p', 5, { limit: 2 })).toEqual([80_000, 70_000]);
     expect(lib.store.costTimeHistory('1080p', 5)).toEqual([99_000]);
     expect(lib.store.costTimeHistory('1080p', 10)).toEqual([]);
   });

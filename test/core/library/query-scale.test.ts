@@ -71,9 +71,11 @@ beforeAll(() => {
   projectIds = seedSyntheticLibrary(lib.store, ROWS, { seed: 7, endAt: lib.clock.now() }).projectIds;
   // A tag on more rows than the drive limit, so tag filters are walked as well as driven.
   const ids = everyPage({ sort: 'created_asc' }, 500).ids;
-  for (const id of ids.filter((_, index) => index % 2 === 0)) {
-    lib.store.setTags(id, [...(lib.store.getGeneration(id)?.tags ?? []), 'bulk']);
-  }
+  libraryContext(lib.store).db.transaction(() => {
+    for (const id of ids.filter((_, index) => index % 2 === 0)) {
+      lib.store.setTags(id, [...(lib.store.getGeneration(id)?.tags ?? []), 'bulk']);
+    }
+  })();
   all = ids.map((id) => {
     const record = lib.store.getGeneration(id);
     if (!record) throw new Error(`missing ${id}`);

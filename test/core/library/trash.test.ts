@@ -6,12 +6,13 @@ import type { GenerationRecord } from '../../../main/core/library/types';
 import { create, sha, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
+let counter: number;
 beforeEach(() => {
   lib = tempLibrary();
+  counter = 0;
 });
 afterEach(() => lib.cleanup());
 
-let counter = 0;
 const at = (relPath: string) => join(lib.root, ...relPath.split('/'));
 const inTrash = (id: string, relPath: string) => join(lib.root, '.trash', id, ...relPath.split('/'));
 

@@ -62,10 +62,17 @@ describe('videos', () => {
   it('refuses paths outside the library, a bad hash and an unknown generation', () => {
     const record = create(lib.store);
     for (const relPath of ['../x.mp4', '/abs/x.mp4', 'C:\\x.mp4', 'a/../../x.mp4', '', '.']) {
-      expect(kindOf(() => lib.store.addVideo(record.id, video(relPath))), relPath).toBe('invalid_request');
+      expect(
+        kindOf(() => lib.store.addVideo(record.id, video(relPath))),
+        relPath,
+      ).toBe('invalid_request');
     }
-    expect(kindOf(() => lib.store.addVideo(record.id, { ...video('x.mp4'), sha256: 'abc' }))).toBe('invalid_request');
-    expect(kindOf(() => lib.store.addVideo(record.id, { ...video('x.mp4'), bytes: -1 }))).toBe('invalid_request');
+    expect(kindOf(() => lib.store.addVideo(record.id, { ...video('x.mp4'), sha256: 'abc' }))).toBe(
+      'invalid_request',
+    );
+    expect(kindOf(() => lib.store.addVideo(record.id, { ...video('x.mp4'), bytes: -1 }))).toBe(
+      'invalid_request',
+    );
     expect(kindOf(() => lib.store.addVideo('missing', video('x.mp4')))).toBe('not_found');
   });
 
@@ -96,6 +103,8 @@ describe('videos', () => {
     expect(lib.store.getPartialDownload(record.id)).toEqual({ ...partial, bytesDone: 600, etag: null });
     lib.store.clearPartialDownload(record.id);
     expect(lib.store.getPartialDownload(record.id)).toBeNull();
-    expect(kindOf(() => lib.store.savePartialDownload({ ...partial, generationId: 'missing' }))).toBe('not_found');
+    expect(kindOf(() => lib.store.savePartialDownload({ ...partial, generationId: 'missing' }))).toBe(
+      'not_found',
+    );
   });
 });

@@ -1,0 +1,112 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { isStudioError } from '../../../main/core/errors';
+import { migrate, openDatabase, schemaVersion } from '../../../main/core/library/db';
+import { DEFAULT_DB_RELATIVE_PATH, openLibrary } from '../../../main/core/library/library';
+import { MIGRATIONS } from '../../../main/core/library/migrations';
+
+let dir: string;
+let root: string;
+let dbPath: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'wan-migrations-'));
+  root = join(dir, 'library');
+  dbPath = join(root, DEFAULT_DB_RELATIVE_PATH);
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function storageErrorOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'no error';
+  } catch (error) {
+    return isStudioError(error) ? `${error.kind}: ${error.userMessage}` : `other: ${String(error)}`;
+  }
+}
+
+describe('migrations', () => {
+  it('creates a new library at the latest version, with the database inside the folder', () => {
+    const store = openLibrary({ root });
+    store.close();
+    const db = new BetterSqlite3(dbPath);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    db.close();
+  });
+
+  it('upgrades a version-1 library, keeping its rows and indexing them for search', () => {
+    // A library as the first release left it: base tables only, no search, no grid indexes.
+    const old = openDatabase(dbPath, MIGRATIONS.slice(0, 1));
+    expect(schemaVersion(old)).toBe(1);
+    old
+      .prepare(
+        `INSERT INTO generations (id, model, mode, prompt, resolution, duration, aspect_ratio, prompt_expansion,
+           provider, request_type, state, created_at, updated_at, estimated_cost_usd, notes)
+         VALUES ('01JOLD0000000000000000000A', 'wan-2-5', 'text-to-video', 'lanterns over a canal', '720p', 5,
+           '16:9', 1, 'auto', 'async', 'done', 1000, 1000, 0.4, 'shot for the festival')`,
+      )
+      .run();
+    old.prepare(`INSERT INTO tags (name) VALUES ('venice')`).run();
+    old
+      .prepare(`INSERT INTO generation_tags (generation_id, tag_id) VALUES ('01JOLD0000000000000000000A', 1)`)
+      .run();
+    old.close();
+
+    const store = openLibrary({ root });
+    const record = store.getGeneration('01JOLD0000000000000000000A');
+    expect(record).toMatchObject({
+      state: 'done',
+      backend: 'apixo',
+      tags: ['venice'],
+      notes: 'shot for the festival',
+    });
+    expect(store.query({ text: 'lantern' }).total).toBe(1);
+    expect(store.query({ text: 'venice' }).total).toBe(1);
+    expect(store.query({ text: 'festival' }).total).toBe(1);
+    store.close();
+    const db = new BetterSqlite3(dbPath);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    const indexes = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'index'`).pluck().all();
+    expect(indexes).toContain('generations_created');
+    db.close();
+  });
+
+  it('refuses a library written by a newer version, without touching it', () => {
+    openLibrary({ root }).close();
+    const db = new BetterSqlite3(dbPath);
+    db.pragma(`user_version = ${MIGRATIONS.length + 1}`);
+    db.close();
+    expect(storageErrorOf(() => openLibrary({ root }))).toMatch(/^storage: .*newer version/);
+    const after = new BetterSqlite3(dbPath);
+    expect(schemaVersion(after)).toBe(MIGRATIONS.length + 1);
+    after.close();
+  });
+
+  it('rolls back a failing step and reports it as a storage error', () => {
+    const db = openDatabase(dbPath, MIGRATIONS.slice(0, 1));
+    const failing = [
+      ...MIGRATIONS.slice(0, 1),
+      {
+        name: 'broken step',
+        up(target: BetterSqlite3.Database) {
+          target.exec('CREATE TABLE half_done (x INTEGER)');
+          target.exec('THIS IS NOT SQL');
+        },
+      },
+    ];
+    expect(storageErrorOf(() => migrate(db, failing))).toMatch(/^storage: .*step 2: broken step/);
+    expect(schemaVersion(db)).toBe(1);
+    expect(db.prepare(`SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'`).pluck().get()).toBe(0);
+    db.close();
+  });
+
+  it('is a no-op when opened again at the latest version', () => {
+    openLibrary({ root }).close();
+    const db = openDatabase(dbPath);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    db.close();
+  });
+});
