@@ -11,11 +11,21 @@ const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const cli = join(root, 'dist', 'node', 'cli.js');
 const [major, minor] = process.versions.node.split('.').map(Number);
 const modern = major > 22 || (major === 22 && minor >= 12);
-const localNode = join(root, '.tools', 'node', 'node_modules', 'node', 'bin', process.platform === 'win32' ? 'node.exe' : 'node');
+const localNode = join(
+  root,
+  '.tools',
+  'node',
+  'node_modules',
+  'node',
+  'bin',
+  process.platform === 'win32' ? 'node.exe' : 'node',
+);
 const node = modern ? process.execPath : existsSync(localNode) ? localNode : null;
 
 if (!node) {
-  console.error(`wan-studio: needs Node 22.12 or newer (this is ${process.version}). Run ./studio setup first.`);
+  console.error(
+    `wan-studio: needs Node 22.12 or newer (this is ${process.version}). Run ./studio setup first.`,
+  );
   process.exit(1);
 }
 if (!existsSync(cli)) {

@@ -29,7 +29,7 @@ export async function savePoster(library: LibraryStore, videoId: string, jpeg: U
   }
   const video = library.getVideo(videoId);
   if (!video) throw new StudioError({ kind: 'not_found', userMessage: 'That video is not in the library.' });
-  const posterRelPath = video.relPath.replace(/\.mp4$/i, '') + '.jpg';
+  const posterRelPath = `${video.relPath.replace(/\.mp4$/i, '')}.jpg`;
   await writeFileAtomic(absolutePath(library.root, posterRelPath), jpeg);
   library.setPoster(videoId, posterRelPath);
 }

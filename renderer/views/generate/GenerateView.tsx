@@ -13,6 +13,7 @@ import { type FieldName, validateForm } from './field-errors';
 import { ImageSource } from './ImageSource';
 import { OutputOptions } from './OutputOptions';
 import { PromptFields } from './PromptFields';
+import { PromptTips } from './PromptTips';
 import { SubmitBar } from './SubmitBar';
 
 export function GenerateView() {
@@ -111,6 +112,7 @@ export function GenerateView() {
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
         <ActiveStrip />
+        <PromptTips />
       </div>
       <aside className="generate-side" aria-label={t('generate.optionsLabel')}>
         <OutputOptions errors={visibleErrors} />
