@@ -31,7 +31,9 @@ function measure(label: string, run: () => unknown, iterations: number, before?:
     samples.push(performance.now() - start);
   }
   const { p50, p95 } = percentiles(samples);
-  console.log(`${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`);
+  console.log(
+    `${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`,
+  );
 }
 
 const store = openLibrary({ root });
@@ -80,7 +82,8 @@ try {
       store.query({ ...query, limit: 100 }); // warm the statement cache
       measure(`${label} — first page`, () => store.query({ ...query, limit: 100 }), 30, invalidate);
       const second = store.query({ ...query, limit: 100 }).nextCursor;
-      if (second) measure(`${label} — next page`, () => store.query({ ...query, limit: 100, cursor: second }), 30);
+      if (second)
+        measure(`${label} — next page`, () => store.query({ ...query, limit: 100, cursor: second }), 30);
     }
   }
 

@@ -182,6 +182,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     },
   });
 
+  let closed = false;
   log.info('core started', { host: options.host, libraryRoot: library.root });
   return {
     handlers,
@@ -192,6 +193,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     demoSimulator: () => backends.demoSimulator(),
     log,
     async close() {
+      if (closed) return;
+      closed = true;
       await engine.stop();
       await lock?.release();
       await callbackReceiver?.close();

@@ -1,8 +1,9 @@
-// What the user adds to a generation: favourite, rating, notes, tags. The FTS index follows notes
-// and tags through the triggers of migration 2.
+// What the user adds to a generation: favourite, rating, notes, tags. Notes and tags are searchable,
+// so changing them reindexes the generation.
 import { StudioError } from '../errors';
 import { inTransaction, type LibraryContext } from './context';
 import { notFound, requireGeneration } from './generations';
+import { indexGeneration } from './search-index';
 import type { GenerationRecord } from './types';
 
 export const MAX_RATING = 5;
@@ -14,12 +15,19 @@ function invalid(userMessage: string): StudioError {
   return new StudioError({ kind: 'invalid_request', userMessage });
 }
 
-function updateColumn(ctx: LibraryContext, id: string, column: string, value: unknown): GenerationRecord {
+/** Writes one curation column (and reindexes for search when it is searchable). */
+function updateColumn(
+  ctx: LibraryContext,
+  id: string,
+  column: 'favourite' | 'rating' | 'notes',
+  value: unknown,
+): GenerationRecord {
   return inTransaction(ctx, () => {
     const result = ctx
       .stmt(`UPDATE generations SET ${column} = ?, updated_at = ? WHERE id = ?`)
       .run(value, ctx.clock.now(), id);
     if (result.changes === 0) throw notFound(id);
+    if (column === 'notes') indexGeneration(ctx, id);
     return requireGeneration(ctx, id);
   });
 }
@@ -84,6 +92,7 @@ export function setTags(ctx: LibraryContext, id: string, tags: readonly string[]
         .run(tagId, tagId);
     }
     ctx.stmt('UPDATE generations SET updated_at = ? WHERE id = ?').run(ctx.clock.now(), id);
+    indexGeneration(ctx, id);
     return requireGeneration(ctx, id);
   });
 }

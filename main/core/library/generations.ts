@@ -6,6 +6,7 @@ import { inTransaction, type LibraryContext } from './context';
 import { newId } from './ids';
 import { toRelPath } from './paths';
 import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFromRow } from './rows';
+import { indexGeneration } from './search-index';
 import {
   BACKENDS,
   type GenerationPatch,
@@ -111,6 +112,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
       );
     recordStateChange(ctx, id, null, state, now);
+    indexGeneration(ctx, id);
     return requireGeneration(ctx, id);
   });
 }

@@ -8,11 +8,6 @@ export interface Migration {
   up(db: Database): void;
 }
 
-/** The tag names of one generation, space separated, as FTS text. */
-const TAG_TEXT = (generationId: string) =>
-  `coalesce((SELECT group_concat(t.name, ' ') FROM generation_tags gt JOIN tags t ON t.id = gt.tag_id
-    WHERE gt.generation_id = ${generationId}), '')`;
-
 export const MIGRATIONS: readonly Migration[] = [
   {
     name: 'base tables',
@@ -129,9 +124,9 @@ export const MIGRATIONS: readonly Migration[] = [
     },
   },
   {
-    // Full-text search over prompt, negative prompt, notes and tags. Triggers keep it in sync so
-    // no write path (store, seeder, a future migration) can forget to. The last statement backfills
-    // libraries created at version 1.
+    // Full-text search over prompt, negative prompt, notes and tags, keyed by generations.seq.
+    // The store keeps it in sync (./search-index.ts); the last statement indexes the rows of a
+    // library created at version 1.
     name: 'full-text search',
     up(db) {
       db.exec(`
@@ -140,36 +135,10 @@ export const MIGRATIONS: readonly Migration[] = [
           tokenize = 'porter unicode61 remove_diacritics 2',
           prefix = '2 3'
         );
-
-        -- Tags are written before their generation's row when a caller defers foreign keys
-        -- (the seeder does, to index each row once), so the insert trigger reads them too.
-        CREATE TRIGGER generations_fts_insert AFTER INSERT ON generations BEGIN
-          INSERT INTO generations_fts(rowid, prompt, negative_prompt, notes, tags)
-          VALUES (new.seq, new.prompt, coalesce(new.negative_prompt, ''), new.notes, ${TAG_TEXT('new.id')});
-        END;
-        CREATE TRIGGER generations_fts_update AFTER UPDATE OF prompt, negative_prompt, notes ON generations BEGIN
-          UPDATE generations_fts
-          SET prompt = new.prompt, negative_prompt = coalesce(new.negative_prompt, ''), notes = new.notes
-          WHERE rowid = new.seq;
-        END;
-        CREATE TRIGGER generations_fts_delete AFTER DELETE ON generations BEGIN
-          DELETE FROM generations_fts WHERE rowid = old.seq;
-        END;
-        -- WHEN skips the FTS statement entirely when the generation is not written yet: touching
-        -- the FTS table flushes its pending inserts, which made bulk seeding 2x slower.
-        CREATE TRIGGER generation_tags_fts_insert AFTER INSERT ON generation_tags
-        WHEN EXISTS (SELECT 1 FROM generations WHERE id = new.generation_id) BEGIN
-          UPDATE generations_fts SET tags = ${TAG_TEXT('new.generation_id')}
-          WHERE rowid = (SELECT seq FROM generations WHERE id = new.generation_id);
-        END;
-        CREATE TRIGGER generation_tags_fts_delete AFTER DELETE ON generation_tags
-        WHEN EXISTS (SELECT 1 FROM generations WHERE id = old.generation_id) BEGIN
-          UPDATE generations_fts SET tags = ${TAG_TEXT('old.generation_id')}
-          WHERE rowid = (SELECT seq FROM generations WHERE id = old.generation_id);
-        END;
-
         INSERT INTO generations_fts(rowid, prompt, negative_prompt, notes, tags)
-        SELECT g.seq, g.prompt, coalesce(g.negative_prompt, ''), g.notes, ${TAG_TEXT('g.id')}
+        SELECT g.seq, g.prompt, coalesce(g.negative_prompt, ''), g.notes,
+          coalesce((SELECT group_concat(t.name, ' ') FROM generation_tags gt JOIN tags t ON t.id = gt.tag_id
+                    WHERE gt.generation_id = g.id), '')
         FROM generations g;
       `);
     },

@@ -10,6 +10,7 @@ import type { GenerationState } from '../jobs/states';
 import { refreshPlannerStatistics } from './db';
 import { newId } from './ids';
 import { libraryContext } from './library';
+import { indexGenerationsAfter } from './search-index';
 import type { LibraryStore } from './types';
 
 export interface SyntheticOptions {
@@ -220,7 +221,8 @@ export function seedSyntheticLibrary(
   const projectName = db.prepare('SELECT 1 FROM projects WHERE name = ?');
 
   const run = db.transaction(() => {
-    db.pragma('defer_foreign_keys = ON');
+    const lastSeq =
+      (db.prepare('SELECT coalesce(max(seq), 0) FROM generations').pluck().get() as number) ?? 0;
     const projectIds: { id: string; slug: string }[] = [];
     for (let i = 0; i < (options.projects ?? 8); i++) {
       let name = PROJECT_NAMES[i % PROJECT_NAMES.length] ?? 'Project';
@@ -262,12 +264,6 @@ export function seedSyntheticLibrary(
       const fail = state === 'failed' ? pickOf(FAIL_CODES) : null;
       const taskId = submitted === null ? null : `task_${id.toLowerCase()}`;
       const updatedAt = completed ?? createdAt + 2000;
-      // Tags first (foreign keys are deferred): the FTS insert trigger then indexes the row once,
-      // with its tags, instead of re-indexing it for every tag.
-      const tagCount = Math.floor(random() * 4);
-      const chosen = new Set<number>();
-      for (let t = 0; t < tagCount; t++) chosen.add(pickOf(tagIds));
-      for (const tag of chosen) insertGenerationTag.run(id, tag);
       insertGeneration.run(
         id,
         project?.id ?? null,
@@ -304,6 +300,10 @@ export function seedSyntheticLibrary(
         random() < 0.6 ? 0 : 1 + Math.floor(random() * 5),
         random() < 0.05 ? pickOf(NOTES) : '',
       );
+      const tagCount = Math.floor(random() * 4);
+      const chosen = new Set<number>();
+      for (let t = 0; t < tagCount; t++) chosen.add(pickOf(tagIds));
+      for (const tag of chosen) insertGenerationTag.run(id, tag);
       insertEvent.run(id, null, 'queued', createdAt);
       if (state !== 'queued') insertEvent.run(id, 'queued', state, updatedAt);
       if (state === 'done') {
@@ -324,6 +324,7 @@ export function seedSyntheticLibrary(
         );
       }
     }
+    indexGenerationsAfter(db, lastSeq);
     return projectIds.map((project) => project.id);
   });
   const projectIds = run.immediate();

@@ -11,6 +11,7 @@ import { isTerminal } from '../jobs/states';
 import { inTransaction, type LibraryContext } from './context';
 import { requireGeneration } from './generations';
 import { absolutePath } from './paths';
+import { unindexGeneration } from './search-index';
 
 export const TRASH_DIR = '.trash';
 
@@ -115,7 +116,10 @@ export function purgeTrash(ctx: LibraryContext, olderThan?: number): number {
     rmSync(trashFolder(ctx.root, row.id), { recursive: true, force: true });
   }
   inTransaction(ctx, () => {
-    for (const row of rows) ctx.stmt('DELETE FROM generations WHERE id = ?').run(row.id);
+    for (const row of rows) {
+      unindexGeneration(ctx, row.id);
+      ctx.stmt('DELETE FROM generations WHERE id = ?').run(row.id);
+    }
     ctx
       .stmt('DELETE FROM tags WHERE NOT EXISTS (SELECT 1 FROM generation_tags WHERE tag_id = tags.id)')
       .run();

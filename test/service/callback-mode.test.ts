@@ -1,0 +1,72 @@
+// Callback mode: a delivery only triggers our own status query; the payload (including any URL in
+// it) is never trusted, duplicates are harmless, and polling goes on as a safety net.
+import { createServer } from 'node:net';
+import { request } from 'undici';
+import { afterEach, describe, expect, it } from 'vitest';
+import { type CoreHarness, KEY_STORAGE, startCoreHarness } from '../helpers/core-harness';
+
+let harness: CoreHarness | null = null;
+afterEach(async () => {
+  await harness?.close();
+  harness = null;
+});
+
+async function freePort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const port = (server.address() as { port: number }).port;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+const params = { mode: 'text-to-video' as const, prompt: 'fireflies over a meadow at dusk', resolution: '1080p' as const, duration: 10 as const, aspectRatio: '16:9' as const, promptExpansion: true, provider: 'auto' as const };
+
+describe('callback mode', () => {
+  it('submits with the public URL and acts on deliveries by querying APIXO itself', async () => {
+    const port = await freePort();
+    harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/apixo` } });
+    const { core, sim } = harness;
+    await core.handlers.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
+    await core.handlers.settings.update({ delivery: 'callback', callbackPublicUrl: 'https://tunnel.example.com/apixo', callbackPort: port });
+
+    const [created] = await core.handlers.generations.create({ params, count: 1, seedMode: 'random', projectId: null });
+    const id = created?.id ?? '';
+    expect(created?.requestType).toBe('callback');
+    await harness.waitForState(id, ['done']);
+    expect(sim.tasks()[0]?.callbackUrl).toBe('https://tunnel.example.com/apixo');
+    await sim.idle();
+    expect(sim.stats.callbacksDelivered).toBe(1);
+
+    const record = core.library().getGeneration(id);
+    const realUrl = sim.tasks()[0]?.resultUrl;
+    expect(record?.resultUrl).toBe(realUrl);
+
+    // A forged delivery (unsigned, with an attacker's link) and a duplicate change nothing.
+    const forged = JSON.stringify({ code: 200, data: { taskId: record?.taskId, state: 'success', resultJson: '{"resultUrls":["https://evil.example/x.mp4"]}' } });
+    for (let i = 0; i < 2; i++) {
+      const answer = await request(`http://127.0.0.1:${port}/apixo`, { method: 'POST', body: forged });
+      expect(answer.statusCode).toBe(200);
+      await answer.body.text();
+    }
+    const after = core.library().getGeneration(id);
+    expect(after?.state).toBe('done');
+    expect(after?.resultUrl).toBe(realUrl);
+    expect(after?.video?.sha256).toBe(record?.video?.sha256);
+  });
+
+  it('a delivery for a running task triggers an immediate status query', async () => {
+    const port = await freePort();
+    harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/hook` } });
+    const { core, sim } = harness;
+    await core.handlers.key.set({ key: 'sk-callback-test-5678', where: KEY_STORAGE });
+    await core.handlers.settings.update({ delivery: 'callback', callbackPublicUrl: 'https://tunnel.example.com/hook', callbackPort: port });
+    const [created] = await core.handlers.generations.create({ params, count: 1, seedMode: 'random', projectId: null });
+    await harness.waitForState(created?.id ?? '', ['pending', 'processing']);
+    const taskId = core.library().getGeneration(created?.id ?? '')?.taskId;
+    const before = sim.stats.statusQueries;
+    const answer = await request(`http://127.0.0.1:${port}/hook`, { method: 'POST', body: JSON.stringify({ data: { taskId } }) });
+    await answer.body.text();
+    await new Promise((resolve) => setTimeout(resolve, 30)); // far less than one scaled poll interval
+    expect(sim.stats.statusQueries).toBeGreaterThan(before);
+  });
+});
