@@ -54,9 +54,13 @@ async function waitForAll(core: StudioCore, ids: string[], values: CliValues): P
   });
 }
 
-async function generate(core: StudioCore, values: CliValues): Promise<number> {
+function generateParams(values: CliValues) {
   if (!values.prompt) throw usageError('generate needs --prompt');
-  const params = generationParamsFrom(values);
+  return generationParamsFrom(values);
+}
+
+async function generate(core: StudioCore, values: CliValues): Promise<number> {
+  const params = generateParams(values);
   let projectId: string | null = null;
   if (values.project) {
     const projects = await core.handlers.projects.list(undefined);
@@ -222,6 +226,10 @@ export async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return command || values.help ? 0 : 2;
   }
+  // Refuse bad arguments before opening anything.
+  const known = ['generate', 'wait', 'status', 'list', 'search', 'import', 'key', 'balance'];
+  if (!known.includes(command)) throw usageError(`unknown command "${command}"`);
+  if (command === 'generate') generateParams(values);
   const core = await createStudioCore({
     userDataDir: values.data ?? defaultUserDataDir(),
     defaultLibraryDir: defaultLibraryDir(),
