@@ -2,7 +2,9 @@
 // p50/p95 of the grid's queries, first page (total not cached) and later pages (cached), plus
 // search-as-you-type. Numbers are for comparing runs on one machine, not absolute truths.
 //
-//   node node_modules/jiti/lib/jiti-cli.mjs bench/library-query.ts [rows] [--keep]
+//   node node_modules/jiti/lib/jiti-cli.mjs bench/library-query.ts [rows] [--keep] [--root DIR] [--only WORD]
+// --keep leaves the seeded library in place; --root reuses one (no seeding); --only runs the cases
+// whose label contains WORD.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,9 +12,15 @@ import { openLibrary } from '../main/core/library/library';
 import { seedSyntheticLibrary } from '../main/core/library/synthetic';
 import type { LibraryQuery } from '../main/core/library/types';
 
-const rows = Number(process.argv.find((arg) => /^\d+$/.test(arg)) ?? 100_000);
-const keep = process.argv.includes('--keep');
-const root = mkdtempSync(join(tmpdir(), 'wan-bench-library-'));
+const rows = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000);
+const option = (name: string) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? process.argv[index + 1] : undefined;
+};
+const reuse = option('--root');
+const only = option('--only');
+const keep = process.argv.includes('--keep') || reuse !== undefined;
+const root = reuse ?? mkdtempSync(join(tmpdir(), 'wan-bench-library-'));
 const END = Date.UTC(2025, 10, 1);
 const DAY = 24 * 3600 * 1000;
 
@@ -38,11 +46,13 @@ function measure(label: string, run: () => unknown, iterations: number, before?:
 
 const store = openLibrary({ root });
 try {
-  const seeded = seedSyntheticLibrary(store, rows, { endAt: END });
-  console.log(
-    `seeded ${rows} rows in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${Math.round(rows / (seeded.elapsedMs / 1000))} rows/s)`,
-  );
-  const project = seeded.projectIds[0];
+  if (!reuse) {
+    const seeded = seedSyntheticLibrary(store, rows, { endAt: END });
+    const rate = Math.round(rows / (seeded.elapsedMs / 1000));
+    console.log(`seeded ${rows} rows in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${rate} rows/s)`);
+  }
+  console.log(`library of ${store.query({ limit: 1 }).total} generations at ${root}`);
+  const project = store.listProjects()[0]?.id;
   let bump = 0;
   // Any write invalidates the cached totals: this makes every sample a first page.
   const invalidate = () => store.setSetting('bench.bump', bump++);
@@ -79,6 +89,7 @@ try {
   ] as const) {
     console.log(`\n${group}`);
     for (const [label, query] of cases) {
+      if (only && !label.includes(only)) continue;
       store.query({ ...query, limit: 100 }); // warm the statement cache
       measure(`${label} — first page`, () => store.query({ ...query, limit: 100 }), 30, invalidate);
       const second = store.query({ ...query, limit: 100 }).nextCursor;
@@ -87,12 +98,14 @@ try {
     }
   }
 
-  console.log('\nother reads');
-  measure('listProjects', () => store.listProjects(), 20);
-  measure('listTags', () => store.listTags(), 20);
-  measure('countByState', () => store.countByState(), 20);
-  measure('listActive', () => store.listActive(), 20);
-  measure('costTimeHistory', () => store.costTimeHistory('720p', 5), 20);
+  if (!only) {
+    console.log('\nother reads');
+    measure('listProjects', () => store.listProjects(), 20);
+    measure('listTags', () => store.listTags(), 20);
+    measure('countByState', () => store.countByState(), 20);
+    measure('listActive', () => store.listActive(), 20);
+    measure('costTimeHistory', () => store.costTimeHistory('720p', 5), 20);
+  }
 } finally {
   store.close();
   if (keep) console.log(`\nlibrary kept at ${root}`);

@@ -1,7 +1,7 @@
 // The wan-studio command as a user runs it: a separate process on the built CLI.
-import { mkdtemp, rm } from 'node:fs/promises';
+
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +27,16 @@ describe('wan-studio CLI', () => {
   let generatedId = '';
 
   it('generate --demo --wait --json puts a verified video in the library', async () => {
-    const { code, output } = await run(['generate', '--demo', '--prompt', 'a hot air balloon over canyons', '--seed', '42', '--wait', '--json']);
+    const { code, output } = await run([
+      'generate',
+      '--demo',
+      '--prompt',
+      'a hot air balloon over canyons',
+      '--seed',
+      '42',
+      '--wait',
+      '--json',
+    ]);
     expect(code, output).toBe(0);
     const result = JSON.parse(output.slice(output.indexOf('{')));
     expect(result).toMatchObject({ state: 'done', seed: 42, prompt: 'a hot air balloon over canyons' });
@@ -56,7 +65,12 @@ describe('wan-studio CLI', () => {
     const first = await run(['import', join(clip, mp4), '--json']);
     expect(first.code, first.output).toBe(0);
     expect(JSON.parse(first.output).imported).toBe(1);
-    const again = await run(['import', join(clip, mp4), join(import.meta.dirname, '../fixtures/images/still-80x64.png'), '--json']);
+    const again = await run([
+      'import',
+      join(clip, mp4),
+      join(import.meta.dirname, '../fixtures/images/still-80x64.png'),
+      '--json',
+    ]);
     const result = JSON.parse(again.output);
     expect(result.imported).toBe(0);
     expect(result.skipped).toHaveLength(2);

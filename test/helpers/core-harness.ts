@@ -3,13 +3,13 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { EventName, StudioEvents } from '../../preload/contract';
 import { type Clock, createScaledClock } from '../../main/core/clock';
-import { EVENT_NAMES } from '../../preload/contract';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
 import { headlessPlatform } from '../../main/service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../../main/service/studio-core';
 import type { StudioCore } from '../../main/service/types';
+import type { EventName, StudioEvents } from '../../preload/contract';
+import { EVENT_NAMES } from '../../preload/contract';
 
 export interface CoreHarness {
   core: StudioCore;
@@ -22,9 +22,12 @@ export interface CoreHarness {
 }
 
 /** Keychain when the suite runs inside scripts/with-keyring.sh, session memory otherwise. */
-export const KEY_STORAGE: 'keychain' | 'session' = process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
+export const KEY_STORAGE: 'keychain' | 'session' =
+  process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
 
-export async function startCoreHarness(options: { sim?: SimulatorOptions; core?: Partial<CoreExtras> } = {}): Promise<CoreHarness> {
+export async function startCoreHarness(
+  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras> } = {},
+): Promise<CoreHarness> {
   const clock = createScaledClock(200);
   const sim = await startSimulator({ clock, seed: 11, ...options.sim });
   const dir = await mkdtemp(join(tmpdir(), 'wan-core-'));
@@ -43,7 +46,8 @@ export async function startCoreHarness(options: { sim?: SimulatorOptions; core?:
     ...options.core,
   });
   const events: { name: EventName; payload: unknown }[] = [];
-  for (const name of EVENT_NAMES) core.events.on(name, (payload: StudioEvents[typeof name]) => events.push({ name, payload }));
+  for (const name of EVENT_NAMES)
+    core.events.on(name, (payload: StudioEvents[typeof name]) => events.push({ name, payload }));
   return {
     core,
     sim,
@@ -56,7 +60,8 @@ export async function startCoreHarness(options: { sim?: SimulatorOptions; core?:
         const tick = () => {
           const record = core.library().getGeneration(id);
           if (record && states.includes(record.state)) return resolve();
-          if (Date.now() - started > timeoutMs) return reject(new Error(`${id} stuck in ${record?.state}: ${record?.errorMessage}`));
+          if (Date.now() - started > timeoutMs)
+            return reject(new Error(`${id} stuck in ${record?.state}: ${record?.errorMessage}`));
           setTimeout(tick, 10);
         };
         tick();

@@ -19,7 +19,15 @@ async function freePort(): Promise<number> {
   return port;
 }
 
-const params = { mode: 'text-to-video' as const, prompt: 'fireflies over a meadow at dusk', resolution: '1080p' as const, duration: 10 as const, aspectRatio: '16:9' as const, promptExpansion: true, provider: 'auto' as const };
+const params = {
+  mode: 'text-to-video' as const,
+  prompt: 'fireflies over a meadow at dusk',
+  resolution: '1080p' as const,
+  duration: 10 as const,
+  aspectRatio: '16:9' as const,
+  promptExpansion: true,
+  provider: 'auto' as const,
+};
 
 describe('callback mode', () => {
   it('submits with the public URL and acts on deliveries by querying APIXO itself', async () => {
@@ -27,9 +35,18 @@ describe('callback mode', () => {
     harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/apixo` } });
     const { core, sim } = harness;
     await core.handlers.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
-    await core.handlers.settings.update({ delivery: 'callback', callbackPublicUrl: 'https://tunnel.example.com/apixo', callbackPort: port });
+    await core.handlers.settings.update({
+      delivery: 'callback',
+      callbackPublicUrl: 'https://tunnel.example.com/apixo',
+      callbackPort: port,
+    });
 
-    const [created] = await core.handlers.generations.create({ params, count: 1, seedMode: 'random', projectId: null });
+    const [created] = await core.handlers.generations.create({
+      params,
+      count: 1,
+      seedMode: 'random',
+      projectId: null,
+    });
     const id = created?.id ?? '';
     expect(created?.requestType).toBe('callback');
     await harness.waitForState(id, ['done']);
@@ -42,7 +59,14 @@ describe('callback mode', () => {
     expect(record?.resultUrl).toBe(realUrl);
 
     // A forged delivery (unsigned, with an attacker's link) and a duplicate change nothing.
-    const forged = JSON.stringify({ code: 200, data: { taskId: record?.taskId, state: 'success', resultJson: '{"resultUrls":["https://evil.example/x.mp4"]}' } });
+    const forged = JSON.stringify({
+      code: 200,
+      data: {
+        taskId: record?.taskId,
+        state: 'success',
+        resultJson: '{"resultUrls":["https://evil.example/x.mp4"]}',
+      },
+    });
     for (let i = 0; i < 2; i++) {
       const answer = await request(`http://127.0.0.1:${port}/apixo`, { method: 'POST', body: forged });
       expect(answer.statusCode).toBe(200);
@@ -59,12 +83,24 @@ describe('callback mode', () => {
     harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/hook` } });
     const { core, sim } = harness;
     await core.handlers.key.set({ key: 'sk-callback-test-5678', where: KEY_STORAGE });
-    await core.handlers.settings.update({ delivery: 'callback', callbackPublicUrl: 'https://tunnel.example.com/hook', callbackPort: port });
-    const [created] = await core.handlers.generations.create({ params, count: 1, seedMode: 'random', projectId: null });
+    await core.handlers.settings.update({
+      delivery: 'callback',
+      callbackPublicUrl: 'https://tunnel.example.com/hook',
+      callbackPort: port,
+    });
+    const [created] = await core.handlers.generations.create({
+      params,
+      count: 1,
+      seedMode: 'random',
+      projectId: null,
+    });
     await harness.waitForState(created?.id ?? '', ['pending', 'processing']);
     const taskId = core.library().getGeneration(created?.id ?? '')?.taskId;
     const before = sim.stats.statusQueries;
-    const answer = await request(`http://127.0.0.1:${port}/hook`, { method: 'POST', body: JSON.stringify({ data: { taskId } }) });
+    const answer = await request(`http://127.0.0.1:${port}/hook`, {
+      method: 'POST',
+      body: JSON.stringify({ data: { taskId } }),
+    });
     await answer.body.text();
     await new Promise((resolve) => setTimeout(resolve, 30)); // far less than one scaled poll interval
     expect(sim.stats.statusQueries).toBeGreaterThan(before);

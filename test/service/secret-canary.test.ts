@@ -12,7 +12,11 @@ afterEach(async () => {
 
 function leaks(haystack: Buffer | string): boolean {
   const text = typeof haystack === 'string' ? haystack : haystack.toString('latin1');
-  return text.includes(CANARY) || text.includes(CANARY.slice(4, 20)) || text.includes(Buffer.from(CANARY).toString('base64'));
+  return (
+    text.includes(CANARY) ||
+    text.includes(CANARY.slice(4, 20)) ||
+    text.includes(Buffer.from(CANARY).toString('base64'))
+  );
 }
 
 describe('the API key never leaves main and the keychain', () => {
@@ -23,8 +27,21 @@ describe('the API key never leaves main and the keychain', () => {
     expect(status).toMatchObject({ set: true, last4: CANARY.slice(-4) });
     expect((await core.info()).demoMode).toBe(false);
 
-    const params = { mode: 'text-to-video' as const, prompt: 'a paper boat on a rainy street', resolution: '720p' as const, duration: 5 as const, aspectRatio: '16:9' as const, promptExpansion: true, provider: 'auto' as const };
-    const created = await core.handlers.generations.create({ params, count: 2, seedMode: 'random', projectId: null });
+    const params = {
+      mode: 'text-to-video' as const,
+      prompt: 'a paper boat on a rainy street',
+      resolution: '720p' as const,
+      duration: 5 as const,
+      aspectRatio: '16:9' as const,
+      promptExpansion: true,
+      provider: 'auto' as const,
+    };
+    const created = await core.handlers.generations.create({
+      params,
+      count: 2,
+      seedMode: 'random',
+      projectId: null,
+    });
     for (const record of created) await harness.waitForState(record.id, ['done']);
     expect(harness.sim.stats.submitsAccepted).toBe(2); // the canary really was the key in use
     const balance = await core.handlers.balance.get({ refresh: true });
@@ -32,7 +49,12 @@ describe('the API key never leaves main and the keychain', () => {
 
     // An error path too: the server rejects a request; its message is logged.
     harness.sim.faults.inject({ kind: 'server_error', phase: 'submit', times: 1 });
-    const [failing] = await core.handlers.generations.create({ params, count: 1, seedMode: 'random', projectId: null });
+    const [failing] = await core.handlers.generations.create({
+      params,
+      count: 1,
+      seedMode: 'random',
+      projectId: null,
+    });
     await harness.waitForState(failing?.id ?? '', ['uncertain']);
 
     const whileOpen = await readAllFiles(harness.dir); // WAL still holds recent pages

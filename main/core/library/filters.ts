@@ -10,8 +10,9 @@
 // The planner cannot know how many rows a MATCH or a tag yields, so we count first (both counts
 // read one index and take well under a millisecond for a typical word) and write the terms so
 // SQLite can only go the right way: unary `+` makes a term a plain test no index can serve.
-// Measured at 100k rows (bench/library-query.ts): walking for a word in 1 of 22 rows takes 1 ms
-// where driving takes 6; driving for a word that matches nothing takes 0.1 ms where walking takes 8.
+// Measured on the raw page SQL at 100k rows: walking for a word in 1 of 22 rows takes 1 ms where
+// driving takes 6; driving for a word that matches nothing takes 0.1 ms where walking takes 8.
+// bench/library-query.ts measures the whole query.
 import { StudioError } from '../errors';
 import { GENERATION_STATES } from '../jobs/states';
 import type { LibraryContext } from './context';
@@ -29,33 +30,43 @@ export interface SqlFilter {
 }
 
 export interface FilterPlan {
-  /** For the page: low-cardinality columns are plain tests, so SQLite walks the sort index. */
   page: SqlFilter;
-  /** For the total: no order, so the facets index may serve the low-cardinality columns. */
   count: SqlFilter;
-  /** `INDEXED BY` for the count, when only facet and date filters apply (the planner picks a table scan). */
+  /** `INDEXED BY` for the count when only facet and date filters apply (the planner would scan the table). */
   countIndex: string | null;
-  /** When the text is the only filter: its FTS match count (trashed rows included). */
-  plainSearchMatches: number | null;
+  /**
+   * When one selective source is the only filter, the total is its row count minus its rows in
+   * the trash; `trashed` counts those (run it only when the trash is not empty).
+   */
+  shortcut: { rows: number; trashed: SqlFilter } | null;
 }
 
 function invalid(userMessage: string): StudioError {
   return new StudioError({ kind: 'invalid_request', userMessage });
 }
 
+type Source = 'text' | 'tag';
+
 const FTS_ROWIDS = 'SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?';
-const TAG_ROWS =
-  'SELECT gt.generation_id FROM generation_tags gt WHERE gt.tag_id = (SELECT id FROM tags WHERE name = ?)';
+const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
 
-function textMatchCount(ctx: LibraryContext, match: string): number {
-  return ctx
-    .stmt(`SELECT count(*) FROM generations_fts WHERE generations_fts MATCH ?`)
-    .pluck()
-    .get(match) as number;
-}
+/** SQL for a selective source: an IN list that can drive, or a per-row test that cannot. */
+const SOURCE_SQL: Record<Source, { drive: string; test: string }> = {
+  text: { drive: `g.seq IN (${FTS_ROWIDS})`, test: `+g.seq IN (${FTS_ROWIDS})` },
+  // Per row, an EXISTS probe of the (generation_id, tag_id) key is cheaper than building the
+  // whole IN list of a common tag for every page.
+  tag: {
+    drive: `g.id IN (SELECT gt.generation_id FROM generation_tags gt WHERE gt.tag_id = ${TAG_ID})`,
+    test: `EXISTS (SELECT 1 FROM generation_tags gt WHERE gt.generation_id = g.id AND gt.tag_id = ${TAG_ID})`,
+  },
+};
 
-function tagUseCount(ctx: LibraryContext, tag: string): number {
-  return ctx.stmt(`SELECT count(*) FROM (${TAG_ROWS})`).pluck().get(tag) as number;
+function sourceRows(ctx: LibraryContext, kind: Source, value: string): number {
+  const sql =
+    kind === 'text'
+      ? 'SELECT count(*) FROM generations_fts WHERE generations_fts MATCH ?'
+      : `SELECT count(*) FROM generation_tags WHERE tag_id = ${TAG_ID}`;
+  return ctx.stmt(sql).pluck().get(value) as number;
 }
 
 function validate(query: LibraryQuery): void {
@@ -71,90 +82,97 @@ function validate(query: LibraryQuery): void {
   }
 }
 
-type Source = 'text' | 'tag';
-
-/** The smaller selective source if it has at most `limit` rows. */
-function pickDriver(textRows: number | null, tagRows: number | null, limit: number): Source | null {
-  const candidates: [Source, number][] = [];
-  if (textRows !== null && textRows <= limit) candidates.push(['text', textRows]);
-  if (tagRows !== null && tagRows <= limit) candidates.push(['tag', tagRows]);
+/** The smaller selective source, if it has at most `limit` rows. */
+function pickDriver(rows: Partial<Record<Source, number>>, limit: number): Source | null {
+  const candidates = (Object.entries(rows) as [Source, number][]).filter(([, n]) => n <= limit);
   candidates.sort((a, b) => a[1] - b[1]);
   return candidates[0]?.[0] ?? null;
 }
 
+interface Term {
+  /** base: project, state, dates, favourites (have their own indexes); facet: low-cardinality columns. */
+  kind: 'base' | 'facet' | Source;
+  /** The term written so an index may serve it, and written so none can (unary +). */
+  indexable: string;
+  plain: string;
+  args: unknown[];
+}
+
+function column(kind: 'base' | 'facet', sql: string, ...args: unknown[]): Term {
+  return { kind, indexable: sql, plain: `+${sql}`, args };
+}
+
+function termsOf(query: LibraryQuery, text: string | null, tag: string | undefined): Term[] {
+  const terms: Term[] = [];
+  if (query.projectId === null) terms.push(column('base', 'g.project_id IS NULL'));
+  else if (query.projectId !== undefined) terms.push(column('base', 'g.project_id = ?', query.projectId));
+  if (query.states && query.states.length > 0) {
+    terms.push(column('base', `g.state IN (${query.states.map(() => '?').join(', ')})`, ...query.states));
+  }
+  if (query.createdFrom !== undefined) terms.push(column('base', 'g.created_at >= ?', query.createdFrom));
+  if (query.createdTo !== undefined) terms.push(column('base', 'g.created_at < ?', query.createdTo));
+  // A literal, not a parameter: only then can SQLite prove the partial favourites index applies.
+  if (query.favourite === true) terms.push(column('base', 'g.favourite = 1'));
+  if (query.favourite === false) terms.push(column('facet', 'g.favourite = 0'));
+  if (query.resolution !== undefined) terms.push(column('facet', 'g.resolution = ?', query.resolution));
+  if (query.duration !== undefined) terms.push(column('facet', 'g.duration = ?', query.duration));
+  if (query.aspectRatio !== undefined) terms.push(column('facet', 'g.aspect_ratio = ?', query.aspectRatio));
+  if (query.mode !== undefined) terms.push(column('facet', 'g.mode = ?', query.mode));
+  if (tag !== undefined)
+    terms.push({ kind: 'tag', indexable: SOURCE_SQL.tag.drive, plain: SOURCE_SQL.tag.test, args: [tag] });
+  if (text !== null) {
+    terms.push({ kind: 'text', indexable: SOURCE_SQL.text.drive, plain: SOURCE_SQL.text.test, args: [text] });
+  }
+  return terms;
+}
+
+/**
+ * Writes the terms for one query. With a driver, only the driver is indexable, so SQLite fetches
+ * its rows and tests the rest. Without one, the page walks the sort index (facets are plain tests,
+ * or SQLite would walk the facets index and sort every match) and the count may use any index.
+ */
+function write(trash: string, terms: Term[], driver: Source | null, forPage: boolean): SqlFilter {
+  const filter: SqlFilter = { where: [trash], args: [] };
+  for (const term of terms) {
+    let indexable: boolean;
+    if (term.kind === 'text' || term.kind === 'tag') indexable = term.kind === driver;
+    else if (driver !== null) indexable = false;
+    else indexable = term.kind === 'base' || !forPage;
+    filter.where.push(indexable ? term.indexable : term.plain);
+    filter.args.push(...term.args);
+  }
+  return filter;
+}
+
 export function planFilters(ctx: LibraryContext, query: LibraryQuery): FilterPlan {
   validate(query);
-  const match = ftsMatchExpression(query.text);
+  const text = ftsMatchExpression(query.text);
   const tag = query.tag?.trim() || undefined;
-  const textRows = match === null ? null : textMatchCount(ctx, match);
-  const tagRows = tag === undefined ? null : tagUseCount(ctx, tag);
+  const rows: Partial<Record<Source, number>> = {};
+  if (text !== null) rows.text = sourceRows(ctx, 'text', text);
+  if (tag !== undefined) rows.tag = sourceRows(ctx, 'tag', tag);
   const tableRows = (ctx.stmt('SELECT max(seq) FROM generations').pluck().get() as number | null) ?? 0;
-  const pageDriver = pickDriver(textRows, tagRows, PAGE_DRIVE_LIMIT);
-  const countDriver = pickDriver(
-    textRows,
-    tagRows,
-    Math.max(PAGE_DRIVE_LIMIT, tableRows * COUNT_DRIVE_SHARE),
-  );
+  const pageDriver = pickDriver(rows, PAGE_DRIVE_LIMIT);
+  const countDriver = pickDriver(rows, Math.max(PAGE_DRIVE_LIMIT, tableRows * COUNT_DRIVE_SHARE));
 
-  const page: SqlFilter = { where: [], args: [] };
-  const count: SqlFilter = { where: [], args: [] };
-  const both = (term: string, ...args: unknown[]) => {
-    page.where.push(term);
-    page.args.push(...args);
-    count.where.push(term);
-    count.args.push(...args);
-  };
-  // Low-cardinality columns: a plain test for the page, indexable for the count.
-  const facet = (column: string, value: unknown) => {
-    page.where.push(`+${column} = ?`);
-    page.args.push(value);
-    count.where.push(`${column} = ?`);
-    count.args.push(value);
-  };
-  // A selective source: the IN list drives when chosen, else it is a membership test (`+`).
-  const source = (kind: Source, column: string, rows: string, value: unknown) => {
-    page.where.push(`${pageDriver === kind ? '' : '+'}${column} IN (${rows})`);
-    page.args.push(value);
-    count.where.push(`${countDriver === kind ? '' : '+'}${column} IN (${rows})`);
-    count.args.push(value);
-  };
-
-  both(query.trashed ? 'g.deleted_at IS NOT NULL' : 'g.deleted_at IS NULL');
-  if (query.projectId === null) both('g.project_id IS NULL');
-  else if (query.projectId !== undefined) both('g.project_id = ?', query.projectId);
-  if (query.states && query.states.length > 0) {
-    both(`g.state IN (${query.states.map(() => '?').join(', ')})`, ...query.states);
+  const terms = termsOf(query, text, tag);
+  const trash = query.trashed ? 'g.deleted_at IS NOT NULL' : 'g.deleted_at IS NULL';
+  const only = terms.length === 1 ? terms[0] : undefined;
+  let shortcut: FilterPlan['shortcut'] = null;
+  if (!query.trashed && only && (only.kind === 'text' || only.kind === 'tag')) {
+    shortcut = {
+      rows: rows[only.kind] ?? 0,
+      trashed: { where: ['g.deleted_at IS NOT NULL', only.plain], args: only.args },
+    };
   }
-  if (query.createdFrom !== undefined) both('g.created_at >= ?', query.createdFrom);
-  if (query.createdTo !== undefined) both('g.created_at < ?', query.createdTo);
-  // A literal, not a parameter: only then can SQLite prove the partial favourites index applies.
-  if (query.favourite === true) both('g.favourite = 1');
-  let facets = 0;
-  const addFacet = (column: string, value: unknown) => {
-    facets++;
-    facet(column, value);
-  };
-  if (query.favourite === false) addFacet('g.favourite', 0);
-  if (query.resolution !== undefined) addFacet('g.resolution', query.resolution);
-  if (query.duration !== undefined) addFacet('g.duration', query.duration);
-  if (query.aspectRatio !== undefined) addFacet('g.aspect_ratio', query.aspectRatio);
-  if (query.mode !== undefined) addFacet('g.mode', query.mode);
-  if (tag !== undefined) source('tag', 'g.id', TAG_ROWS, tag);
-  if (match !== null) source('text', 'g.seq', FTS_ROWIDS, match);
-
   const onlyFacetsAndDates =
-    facets > 0 &&
     !query.trashed &&
-    query.projectId === undefined &&
-    !query.states?.length &&
-    query.favourite !== true &&
-    tag === undefined &&
-    match === null;
-  const otherFilters = count.where.length - 2;
+    terms.some((term) => term.kind === 'facet') &&
+    terms.every((term) => term.kind === 'facet' || term.indexable.startsWith('g.created_at'));
   return {
-    page,
-    count,
+    page: write(trash, terms, pageDriver, true),
+    count: write(trash, terms, countDriver, false),
     countIndex: onlyFacetsAndDates ? 'generations_facets' : null,
-    plainSearchMatches: match !== null && !query.trashed && otherFilters === 0 ? textRows : null,
+    shortcut,
   };
 }

@@ -40,8 +40,8 @@ function warnOncePerMessage(): (message: string) => void {
   };
 }
 
-// The raw context behind a store, for code in this folder that must bypass the public API
-// (the synthetic seeder). Kept out of the interface so the app cannot reach the connection.
+// The raw context behind a store, for code that must bypass the public API (the synthetic seeder,
+// tests). Kept out of the interface so the app cannot reach the connection.
 const contexts = new WeakMap<LibraryStore, () => LibraryContext>();
 
 export function libraryContext(store: LibraryStore): LibraryContext {

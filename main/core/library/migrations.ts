@@ -145,18 +145,18 @@ export const MIGRATIONS: readonly Migration[] = [
   },
   {
     // Indexes for the library grid: every sort walks one of these in order, so a keyset page reads
-    // about `limit` entries instead of sorting the table. Partial on deleted_at IS NULL because
+    // about `limit` entries instead of sorting the table. The tiebreak of every sort is seq, the
+    // rowid, which each index holds implicitly. Partial on deleted_at IS NULL because
     // the grid almost always excludes the trash, and the trash is small enough to sort.
     name: 'library grid indexes',
     up(db) {
       db.exec(`
-        CREATE INDEX generations_created ON generations(created_at, id) WHERE deleted_at IS NULL;
-        CREATE INDEX generations_rating ON generations(rating, created_at, id) WHERE deleted_at IS NULL;
-        CREATE INDEX generations_favourite ON generations(created_at, id)
-          WHERE deleted_at IS NULL AND favourite = 1;
-        CREATE INDEX generations_state ON generations(state, created_at, id) WHERE deleted_at IS NULL;
+        CREATE INDEX generations_created ON generations(created_at) WHERE deleted_at IS NULL;
+        CREATE INDEX generations_rating ON generations(rating, created_at) WHERE deleted_at IS NULL;
+        CREATE INDEX generations_favourite ON generations(created_at) WHERE deleted_at IS NULL AND favourite = 1;
+        CREATE INDEX generations_state ON generations(state, created_at) WHERE deleted_at IS NULL;
         -- Not partial: it also serves the foreign key when a project is deleted.
-        CREATE INDEX generations_project ON generations(project_id, deleted_at, created_at, id);
+        CREATE INDEX generations_project ON generations(project_id, deleted_at, created_at);
         CREATE INDEX generations_trashed ON generations(deleted_at) WHERE deleted_at IS NOT NULL;
         -- Covers the low-cardinality filters so the total of a filtered page is counted from this
         -- index alone. The page query itself never walks it (see query.ts).

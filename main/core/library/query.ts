@@ -1,9 +1,10 @@
 // The library grid's query: keyset pagination over the filters of ./filters and a total count.
+// Ties in the sort key are broken by seq (insertion order): it is the rowid, so every index
+// carries it for free, where a 26-character id would triple the size of the sort indexes.
 import { StudioError } from '../errors';
 import type { LibraryContext } from './context';
 import { decodeCursor, encodeCursor, type KeyValue } from './cursor';
-import { type FilterPlan, planFilters } from './filters';
-import { ftsMatchExpression } from './fts';
+import { type FilterPlan, planFilters, type SqlFilter } from './filters';
 import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
 import type { LibraryPage, LibraryQuery, SortKey } from './types';
 
@@ -18,19 +19,19 @@ interface SortSpec {
 
 const SORTS: Record<SortKey, SortSpec> = {
   created_desc: {
-    columns: ['g.created_at', 'g.id'],
+    columns: ['g.created_at', 'g.seq'],
     descending: true,
-    keyOf: (row) => [row.created_at, row.id],
+    keyOf: (row) => [row.created_at, row.seq],
   },
   created_asc: {
-    columns: ['g.created_at', 'g.id'],
+    columns: ['g.created_at', 'g.seq'],
     descending: false,
-    keyOf: (row) => [row.created_at, row.id],
+    keyOf: (row) => [row.created_at, row.seq],
   },
   rating_desc: {
-    columns: ['g.rating', 'g.created_at', 'g.id'],
+    columns: ['g.rating', 'g.created_at', 'g.seq'],
     descending: true,
-    keyOf: (row) => [row.rating, row.created_at, row.id],
+    keyOf: (row) => [row.rating, row.created_at, row.seq],
   },
 };
 
@@ -38,26 +39,18 @@ function invalid(userMessage: string): StudioError {
   return new StudioError({ kind: 'invalid_request', userMessage });
 }
 
-function countMatches(ctx: LibraryContext, plan: FilterPlan, text: string | undefined): number {
-  if (plan.plainSearchMatches !== null) {
-    // The search box alone: FTS has counted its matches already; subtract the few in the trash
-    // (usually none, and then the match set need not be built a second time).
-    const trashIsEmpty = !ctx.stmt('SELECT 1 FROM generations WHERE deleted_at IS NOT NULL LIMIT 1').get();
-    if (trashIsEmpty) return plan.plainSearchMatches;
-    const trashed = ctx
-      .stmt(
-        `SELECT count(*) FROM generations g WHERE g.deleted_at IS NOT NULL
-         AND +g.seq IN (SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?)`,
-      )
+function countMatches(ctx: LibraryContext, plan: FilterPlan): number {
+  const count = (filter: SqlFilter, indexedBy = '') =>
+    ctx
+      .stmt(`SELECT count(*) FROM generations g${indexedBy} WHERE ${filter.where.join(' AND ')}`)
       .pluck()
-      .get(ftsMatchExpression(text)) as number;
-    return plan.plainSearchMatches - trashed;
+      .get(...filter.args) as number;
+  if (plan.shortcut) {
+    // The trash is usually empty, and then the source's own count is the total.
+    const trashIsEmpty = !ctx.stmt('SELECT 1 FROM generations WHERE deleted_at IS NOT NULL LIMIT 1').get();
+    return plan.shortcut.rows - (trashIsEmpty ? 0 : count(plan.shortcut.trashed));
   }
-  const indexedBy = plan.countIndex ? ` INDEXED BY ${plan.countIndex}` : '';
-  return ctx
-    .stmt(`SELECT count(*) FROM generations g${indexedBy} WHERE ${plan.count.where.join(' AND ')}`)
-    .pluck()
-    .get(...plan.count.args) as number;
+  return count(plan.count, plan.countIndex ? ` INDEXED BY ${plan.countIndex}` : '');
 }
 
 // Totals are cached per filter until anything changes. data_version moves when another
@@ -95,7 +88,7 @@ export function queryGenerations(ctx: LibraryContext, query: LibraryQuery): Libr
   if (!sort) throw invalid(`Unknown sort: ${String(sortKey)}`);
   const limit = pageSize(query.limit);
   const plan = planFilters(ctx, query);
-  const total = cachedTotal(ctx, query, () => countMatches(ctx, plan, query.text));
+  const total = cachedTotal(ctx, query, () => countMatches(ctx, plan));
 
   const where = [...plan.page.where];
   const args = [...plan.page.args];

@@ -183,7 +183,8 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
   };
   if (flags.length > 0) {
     record.unrecognized = flags;
-    ctx.warn(`generation ${row.id} has values this version does not know: ${flags.join(', ')}`);
+    // Without the id, so a page of such rows logs one line, not one per row.
+    ctx.warn(`generations hold values this version does not know (${flags.join(', ')}); shown as stand-ins`);
   }
   return record;
 }

@@ -9,6 +9,7 @@ import { formatRelative } from '../../lib/format';
 import { videoUrl } from '../../lib/media';
 import { studio } from '../../studio';
 import { applyCuration } from './actions';
+import { PosterImage } from './PosterImage';
 import { usePoster } from './use-poster';
 
 const HOVER_DELAY_MS = 350;
@@ -95,13 +96,14 @@ export const LibraryCard = memo(function LibraryCard({
         aria-label={t('library.openCard', { prompt: params.prompt.slice(0, 120) })}
       >
         <div className="card-media" data-ratio={ratio}>
-          {poster ? (
-            <img src={poster} alt="" loading="lazy" decoding="async" draggable={false} />
-          ) : (
-            <div className="card-placeholder" aria-hidden="true">
-              <Icon name={record.state === 'done' ? 'film' : 'alert'} size={22} />
-            </div>
-          )}
+          <PosterImage
+            src={poster}
+            fallback={
+              <div className="card-placeholder" aria-hidden="true">
+                <Icon name={record.state === 'done' ? 'film' : 'alert'} size={22} />
+              </div>
+            }
+          />
           {previewing && video ? (
             <video className="card-preview" src={video} muted loop autoPlay playsInline preload="auto" />
           ) : null}

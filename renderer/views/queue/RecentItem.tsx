@@ -4,6 +4,7 @@ import type { GenerationRecord } from '../../../preload/contract';
 import { Button } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { formatRelative } from '../../lib/format';
+import { PosterImage } from '../library/PosterImage';
 import { usePoster } from '../library/use-poster';
 import { openInLibrary, runIntent } from './actions';
 import { GenerationError } from './GenerationError';
@@ -15,7 +16,7 @@ export function RecentItem({ record }: { record: GenerationRecord }) {
   return (
     <li className="recent-item" data-state={record.state} data-testid="recent-item">
       <div className="recent-thumb" aria-hidden="true">
-        {poster ? <img src={poster} alt="" loading="lazy" /> : null}
+        <PosterImage src={poster} fallback={null} />
       </div>
       <div className="recent-main">
         <div className="queue-item-head">

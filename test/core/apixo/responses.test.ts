@@ -2,24 +2,50 @@
 // becomes a 'protocol' error, never a crash.
 import { describe, expect, it } from 'vitest';
 import { classifyHttpError, parseRetryAfter } from '../../../main/core/apixo/classify';
-import { parseBalance, parseEnvelope, parseJsonBody, parseTaskId, parseTaskStatus } from '../../../main/core/apixo/responses';
+import {
+  parseBalance,
+  parseEnvelope,
+  parseJsonBody,
+  parseTaskId,
+  parseTaskStatus,
+} from '../../../main/core/apixo/responses';
 import { StudioError } from '../../../main/core/errors';
 
-const envelope = (data: unknown, extra: Record<string, unknown> = {}) => parseEnvelope({ code: 200, message: 'success', data, ...extra });
+const envelope = (data: unknown, extra: Record<string, unknown> = {}) =>
+  parseEnvelope({ code: 200, message: 'success', data, ...extra });
 
 describe('status answers', () => {
   it('reads the documented success example, resultJson as a JSON string', () => {
     const status = parseTaskStatus(
-      envelope({ taskId: 't1', state: 'success', resultJson: '{"resultUrls":["https://r2.apixo.ai/video.mp4"]}', createTime: 1767965610929, completeTime: 1767965652317, costTime: 41388 }),
+      envelope({
+        taskId: 't1',
+        state: 'success',
+        resultJson: '{"resultUrls":["https://r2.apixo.ai/video.mp4"]}',
+        createTime: 1767965610929,
+        completeTime: 1767965652317,
+        costTime: 41388,
+      }),
       't1',
     );
-    expect(status).toMatchObject({ state: 'success', resultUrls: ['https://r2.apixo.ai/video.mp4'], costTime: 41388 });
+    expect(status).toMatchObject({
+      state: 'success',
+      resultUrls: ['https://r2.apixo.ai/video.mp4'],
+      costTime: 41388,
+    });
   });
 
   it.each([
     ['resultJson as an object', { resultJson: { resultUrls: ['https://cdn.apixo.ai/a.mp4'] } }, 'success'],
-    ['numbers as strings and nulls', { resultJson: '{"resultUrls":["https://x/a.mp4"]}', costTime: '5000', createTime: null }, 'success'],
-    ['extra unknown fields', { resultJson: '{"resultUrls":["https://x/a.mp4"],"extra":1}', newField: { a: 1 } }, 'success'],
+    [
+      'numbers as strings and nulls',
+      { resultJson: '{"resultUrls":["https://x/a.mp4"]}', costTime: '5000', createTime: null },
+      'success',
+    ],
+    [
+      'extra unknown fields',
+      { resultJson: '{"resultUrls":["https://x/a.mp4"],"extra":1}', newField: { a: 1 } },
+      'success',
+    ],
   ])('tolerates %s', (_name, fields, state) => {
     expect(parseTaskStatus(envelope({ taskId: 't1', state: 'success', ...fields }), 't1').state).toBe(state);
   });
@@ -34,21 +60,39 @@ describe('status answers', () => {
   });
 
   it('keeps failCode and failMsg of a failed task', () => {
-    const status = parseTaskStatus(envelope({ taskId: 't', state: 'failed', failCode: 'CONTENT_VIOLATION', failMsg: 'Content does not meet safety guidelines' }), 't');
-    expect(status).toMatchObject({ failCode: 'CONTENT_VIOLATION', failMsg: 'Content does not meet safety guidelines' });
+    const status = parseTaskStatus(
+      envelope({
+        taskId: 't',
+        state: 'failed',
+        failCode: 'CONTENT_VIOLATION',
+        failMsg: 'Content does not meet safety guidelines',
+      }),
+      't',
+    );
+    expect(status).toMatchObject({
+      failCode: 'CONTENT_VIOLATION',
+      failMsg: 'Content does not meet safety guidelines',
+    });
   });
 
   it.each([
     ['a resultJson that does not parse', { state: 'success', resultJson: '{"resultUrls":[' }],
     ['no resultUrls', { state: 'success', resultJson: '{}' }],
-    ['only non-http URLs', { state: 'success', resultJson: '{"resultUrls":["file:///etc/passwd","javascript:alert(1)"]}' }],
+    [
+      'only non-http URLs',
+      { state: 'success', resultJson: '{"resultUrls":["file:///etc/passwd","javascript:alert(1)"]}' },
+    ],
     ['a missing state', {}],
   ])('refuses %s as a protocol error', (_name, fields) => {
-    expect(() => parseTaskStatus(envelope({ taskId: 't', ...fields }), 't')).toThrow(expect.objectContaining({ kind: 'protocol' }));
+    expect(() => parseTaskStatus(envelope({ taskId: 't', ...fields }), 't')).toThrow(
+      expect.objectContaining({ kind: 'protocol' }),
+    );
   });
 
   it('refuses an answer about another task', () => {
-    expect(() => parseTaskStatus(envelope({ taskId: 'other', state: 'pending' }), 't')).toThrow(expect.objectContaining({ detail: expect.stringMatching(/not t$/) }));
+    expect(() => parseTaskStatus(envelope({ taskId: 'other', state: 'pending' }), 't')).toThrow(
+      expect.objectContaining({ detail: expect.stringMatching(/not t$/) }),
+    );
   });
 });
 
@@ -56,24 +100,35 @@ describe('other answers', () => {
   it('parses the taskId and refuses an empty one', () => {
     expect(parseTaskId(envelope({ taskId: 'task_12345678' }))).toBe('task_12345678');
     expect(() => parseTaskId(envelope({ taskId: '' }))).toThrow(StudioError);
-    expect(() => parseTaskId(envelope(null))).toThrow(expect.objectContaining({ detail: expect.stringMatching(/no usable taskId/) }));
+    expect(() => parseTaskId(envelope(null))).toThrow(
+      expect.objectContaining({ detail: expect.stringMatching(/no usable taskId/) }),
+    );
   });
 
   it('reads the balance as a number', () => {
     expect(parseBalance(envelope(74.87))).toBe(74.87);
     expect(parseBalance(envelope('12.5'))).toBe(12.5);
-    expect(() => parseBalance(envelope(null))).toThrow(expect.objectContaining({ detail: expect.stringMatching(/not a number/) }));
+    expect(() => parseBalance(envelope(null))).toThrow(
+      expect.objectContaining({ detail: expect.stringMatching(/not a number/) }),
+    );
   });
 
   it('turns non-JSON into a protocol error', () => {
-    expect(() => parseJsonBody('<html>502 Bad Gateway</html>')).toThrow(expect.objectContaining({ kind: 'protocol' }));
+    expect(() => parseJsonBody('<html>502 Bad Gateway</html>')).toThrow(
+      expect.objectContaining({ kind: 'protocol' }),
+    );
     expect(() => parseEnvelope([1, 2])).toThrow(expect.objectContaining({ kind: 'protocol' }));
   });
 });
 
 describe('error taxonomy', () => {
   const classify = (status: number, message: string, data: unknown = null) =>
-    classifyHttpError(status, parseEnvelope({ code: status, message, data }), undefined, 'POST /generateTask/wan-2-5');
+    classifyHttpError(
+      status,
+      parseEnvelope({ code: status, message, data }),
+      undefined,
+      'POST /generateTask/wan-2-5',
+    );
 
   it.each([
     [401, 'Invalid or missing API key', 'invalid_key', true],
