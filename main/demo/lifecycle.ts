@@ -66,7 +66,9 @@ export class TaskLifecycle {
     const timer = this.deps.clock.setTimeout(
       () => {
         this.timers.delete(timer);
-        fn();
+        // Timers may fire a millisecond early (a scaled clock rounds); never act before due time.
+        if (this.deps.clock.now() < time) this.at(time, fn);
+        else fn();
       },
       Math.max(0, time - this.deps.clock.now()),
     );

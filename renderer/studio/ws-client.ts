@@ -78,7 +78,8 @@ export function connectWsStudio(url: string | null): WsStudio {
       if (socket !== ws) return;
       socket = null;
       failPending('the connection closed');
-      setState(everOpened ? 'reconnecting' : 'connecting');
+      // Before the first open this is also a retry: say so, rather than "connecting" forever.
+      setState('reconnecting');
       const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 8000;
       attempt += 1;
       setTimeout(open, delay);

@@ -3,6 +3,7 @@
 import { createServer } from 'node:net';
 import { request } from 'undici';
 import { afterEach, describe, expect, it } from 'vitest';
+import { until } from '../helpers/cli-process';
 import { type CoreHarness, KEY_STORAGE, startCoreHarness } from '../helpers/core-harness';
 
 let harness: CoreHarness | null = null;
@@ -51,6 +52,8 @@ describe('callback mode', () => {
     expect(created?.requestType).toBe('callback');
     await harness.waitForState(id, ['done']);
     expect(sim.tasks()[0]?.callbackUrl).toBe('https://tunnel.example.com/apixo');
+    // Polling may notice completion before the delivery lands; both are fine, wait for the delivery.
+    await until(() => sim.stats.callbacksDelivered === 1, 5_000, 'the callback delivery');
     await sim.idle();
     expect(sim.stats.callbacksDelivered).toBe(1);
 

@@ -116,7 +116,7 @@ export const MIGRATIONS: readonly Migration[] = [
         ) STRICT;
 
         -- Lookups outside the grid. The grid's own indexes come in migration 3.
-        CREATE INDEX generations_cost_time ON generations(resolution, duration, completed_at)
+        CREATE INDEX generations_cost_time ON generations(backend, resolution, duration, completed_at)
           WHERE state = 'done' AND cost_time_ms IS NOT NULL;
         CREATE INDEX generations_reference_image ON generations(reference_image_path)
           WHERE reference_image_path IS NOT NULL;

@@ -11,7 +11,7 @@ import { refreshPlannerStatistics } from './db';
 import { newId } from './ids';
 import { libraryContext } from './library';
 import { indexGenerationsAfter } from './search-index';
-import type { LibraryStore } from './types';
+import type { Backend, LibraryStore } from './types';
 
 export interface SyntheticOptions {
   /** PRNG seed; the same seed gives the same prompts, states and dates. Default 1. */
@@ -23,6 +23,11 @@ export interface SyntheticOptions {
   endAt?: number;
   /** Also create a few queued/processing rows (the job engine would try to resume them). Default false. */
   includeActive?: boolean;
+  /**
+   * Backend recorded on the rows. Default 'demo', so made-up cost times never teach the poll plan
+   * of the real API (costTimeHistory is per backend).
+   */
+  backend?: Backend;
 }
 
 export interface SyntheticResult {
@@ -202,11 +207,11 @@ export function seedSyntheticLibrary(
 
   const insertProject = db.prepare('INSERT INTO projects (id, name, created_at) VALUES (?, ?, ?)');
   const insertGeneration = db.prepare(
-    `INSERT INTO generations (id, project_id, batch_id, model, mode, prompt, negative_prompt, resolution, duration,
+    `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution, duration,
        aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state, task_id, fail_code, fail_msg,
        error_kind, error_message, created_at, updated_at, submitted_at, completed_at, remote_create_time,
        remote_complete_time, cost_time_ms, estimated_cost_usd, result_url, poll_count, favourite, rating, notes)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertEvent = db.prepare(
     'INSERT INTO generation_events (generation_id, from_state, to_state, at) VALUES (?, ?, ?, ?)',
@@ -221,8 +226,7 @@ export function seedSyntheticLibrary(
   const projectName = db.prepare('SELECT 1 FROM projects WHERE name = ?');
 
   const run = db.transaction(() => {
-    const lastSeq =
-      (db.prepare('SELECT coalesce(max(seq), 0) FROM generations').pluck().get() as number) ?? 0;
+    const lastSeq = db.prepare('SELECT coalesce(max(seq), 0) FROM generations').pluck().get() as number;
     const projectIds: { id: string; slug: string }[] = [];
     for (let i = 0; i < (options.projects ?? 8); i++) {
       let name = PROJECT_NAMES[i % PROJECT_NAMES.length] ?? 'Project';
@@ -269,6 +273,7 @@ export function seedSyntheticLibrary(
         project?.id ?? null,
         random() < 0.2 ? `batch_${Math.floor(createdAt / 60_000)}` : null,
         MODEL_ID,
+        options.backend ?? 'demo',
         mode,
         prompt,
         random() < 0.3 ? pickOf(NEGATIVES) : null,

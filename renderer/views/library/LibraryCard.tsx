@@ -105,7 +105,16 @@ export const LibraryCard = memo(function LibraryCard({
             }
           />
           {previewing && video ? (
-            <video className="card-preview" src={video} muted loop autoPlay playsInline preload="auto" />
+            <video
+              className="card-preview"
+              src={video}
+              muted
+              loop
+              autoPlay
+              playsInline
+              preload="auto"
+              onError={() => setPreviewing(false)}
+            />
           ) : null}
           <span className="card-duration">{`${t('generate.seconds', { count: params.duration })} · ${params.resolution}`}</span>
           {record.state !== 'done' ? (

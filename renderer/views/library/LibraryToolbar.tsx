@@ -124,6 +124,7 @@ export function LibraryToolbar() {
           accept="video/mp4,.mp4,.m4v,.mov"
           multiple
           hidden
+          aria-label={t('library.importFiles')}
           onChange={(event) => {
             const files = Array.from(event.target.files ?? []);
             event.target.value = '';

@@ -158,8 +158,8 @@ describe('generations', () => {
   });
 
   it('gives the cost-time history of done generations with the same settings, newest first', async () => {
-    const finish = async (costTimeMs: number, overrides = {}) => {
-      const record = create(lib.store, overrides);
+    const finish = async (costTimeMs: number, overrides = {}, backend: 'apixo' | 'demo' = 'apixo') => {
+      const record = create(lib.store, overrides, { backend });
       await lib.clock.advance(1000);
       lib.store.updateGeneration(record.id, { state: 'done', costTimeMs, completedAt: lib.clock.now() });
     };
@@ -168,6 +168,7 @@ describe('generations', () => {
     await finish(99_000, { resolution: '1080p' });
     await finish(88_000, { duration: 10 });
     await finish(80_000);
+    await finish(3_000, {}, 'demo');
     const failed = create(lib.store);
     lib.store.updateGeneration(failed.id, {
       state: 'failed',
@@ -178,6 +179,8 @@ describe('generations', () => {
     expect(lib.store.costTimeHistory('720p', 5, { limit: 2 })).toEqual([80_000, 70_000]);
     expect(lib.store.costTimeHistory('1080p', 5)).toEqual([99_000]);
     expect(lib.store.costTimeHistory('1080p', 10)).toEqual([]);
+    // The simulator's timings never teach the real poll plan, and the other way round.
+    expect(lib.store.costTimeHistory('720p', 5, { backend: 'demo' })).toEqual([3_000]);
   });
 
   it('counts generations by state outside the trash', () => {
