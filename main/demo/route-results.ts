@@ -5,7 +5,7 @@ import { clipFor } from './clips';
 import type { SimContext } from './context';
 import { replies, reply, sendReply } from './envelope';
 import { cutPoint, interceptWithFault, sendPartThenCut } from './fault-replies';
-import { ifRangeMatches, parseRange } from './range';
+import { contentRange, decideRange, ifRangeMatches, unsatisfiedContentRange } from '../core/http/byte-range';
 import { isResultExpired, viewTask } from './task';
 
 export async function handleResult(
@@ -39,23 +39,23 @@ export async function handleResult(
     'last-modified': lastModified,
     'cache-control': 'public, max-age=86400',
   };
-  let range = parseRange(req.headers.range, size);
-  if (range.kind !== 'none') {
+  let range = decideRange(req.headers.range, size);
+  if (range.kind !== 'full') {
     const ifRange = req.headers['if-range'];
     const stale = !ifRangeMatches(Array.isArray(ifRange) ? ifRange[0] : ifRange, clip.etag, lastModified);
     if (stale || ctx.faults.take('download', (spec) => spec.kind === 'range_ignored'))
-      range = { kind: 'none' };
+      range = { kind: 'full' };
   }
   if (range.kind === 'unsatisfiable') {
-    res.writeHead(416, { ...headers, 'content-range': `bytes */${size}`, 'content-length': '0' });
+    res.writeHead(416, { ...headers, 'content-range': unsatisfiedContentRange(size), 'content-length': '0' });
     res.end();
     return;
   }
-  const [start, end] = range.kind === 'satisfiable' ? [range.start, range.end] : [0, size - 1];
+  const [start, end] = range.kind === 'partial' ? [range.start, range.end] : [0, size - 1];
   const body = clip.bytes.subarray(start, end + 1);
   headers['content-length'] = String(body.length);
-  if (range.kind === 'satisfiable') headers['content-range'] = `bytes ${start}-${end}/${size}`;
-  res.writeHead(range.kind === 'satisfiable' ? 206 : 200, headers);
+  if (range.kind === 'partial') headers['content-range'] = contentRange(start, end, size);
+  res.writeHead(range.kind === 'partial' ? 206 : 200, headers);
   if (req.method === 'HEAD') {
     res.end();
     return;

@@ -10,7 +10,7 @@ import { FaultController } from './faults';
 import { TaskLifecycle } from './lifecycle';
 import { resolveOptions, type SimulatorOptions } from './options';
 import { SlidingWindowLimiter } from './rate-limit';
-import { seededRandom } from './rng';
+import { seededRandom } from '../core/random';
 import { routeRequest } from './router';
 import { type SimTask, snapshotTask } from './snapshot';
 import { loadState, StateWriter } from './state-file';

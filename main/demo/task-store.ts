@@ -2,7 +2,7 @@
 // Plain memory; persistence (if any) snapshots it through toState() and restores it with load().
 import { createHash, randomBytes } from 'node:crypto';
 import type { Resolution } from '../core/apixo/params';
-import type { Random } from './rng';
+import type { Random } from '../core/random';
 import { isActive, type TaskRecord, viewTask } from './task';
 import type { ValidSubmit } from './validate-submit';
 

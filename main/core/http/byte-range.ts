@@ -1,4 +1,5 @@
-// Server side of HTTP Range (RFC 9110 §14): what to answer when a <video> asks for part of a file.
+// Server side of HTTP Range (RFC 9110 §14): what to answer when a client (a <video>, our own
+// downloader talking to the simulator) asks for part of a file. Shared by every server we run.
 // One range only; a multi-range request or a header we cannot read is ignored and the whole file is
 // sent, which the RFC allows and every media element handles.
 
@@ -39,4 +40,17 @@ export function contentRange(start: number, end: number, size: number): string {
 /** Sent with 416 so the client learns the real size. */
 export function unsatisfiedContentRange(size: number): string {
   return `bytes */${size}`;
+}
+
+/**
+ * If-Range (RFC 9110 §13.1.5): an ETag must match strongly; a date must equal Last-Modified.
+ * Anything else means the client's partial copy is stale, so it gets the whole new body.
+ */
+export function ifRangeMatches(ifRange: string | undefined, etag: string, lastModified: string): boolean {
+  if (ifRange === undefined) return true;
+  const value = ifRange.trim();
+  if (value.startsWith('W/')) return false;
+  if (value.startsWith('"')) return value === etag;
+  const asked = Date.parse(value);
+  return Number.isFinite(asked) && asked === Date.parse(lastModified);
 }

@@ -1,4 +1,5 @@
-// A tiny seeded PRNG (mulberry32): same seed, same task durations, so benchmarks are repeatable.
+// A tiny seeded PRNG (mulberry32): same seed, same sequence — repeatable simulator task durations,
+// benchmarks and synthetic libraries.
 export type Random = () => number;
 
 export function seededRandom(seed: number): Random {

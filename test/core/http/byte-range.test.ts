@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { contentRange, decideRange, unsatisfiedContentRange } from '../../main/service/byte-range';
+import { contentRange, decideRange, unsatisfiedContentRange } from '../../../main/core/http/byte-range';
 
 describe('decideRange', () => {
   const size = 1000;
