@@ -92,6 +92,9 @@ async function captureFrame(url: string): Promise<Blob> {
   const video = document.createElement('video');
   video.muted = true;
   video.preload = 'auto';
+  // In Electron the wan-media: scheme answers CORS for the app origin; without this the canvas is
+  // tainted and toBlob throws. Same-origin in the browser host, where it changes nothing.
+  video.crossOrigin = 'anonymous';
   video.playsInline = true;
   const timer = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('timeout')), TIMEOUT_MS));
   try {
