@@ -12,7 +12,7 @@ import { RateLimiter } from '../../main/core/apixo/rate-limiter';
 import { type Clock, createScaledClock } from '../../main/core/clock';
 import { createDownloadQueue } from '../../main/core/downloads/download-queue';
 import type { EngineLogger } from '../../main/core/jobs/context';
-import { JobEngine } from '../../main/core/jobs/engine';
+import { JobEngine, type JobEngineOptions } from '../../main/core/jobs/engine';
 import { openLibrary } from '../../main/core/library/library';
 import { absolutePath } from '../../main/core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../../main/core/library/types';
@@ -47,20 +47,34 @@ export interface HarnessOptions {
   apiKey?: string | null;
   clientTimeoutMs?: number;
   maxRemoteTasks?: number;
+  /** Engine knobs a test or benchmark changes (e.g. the polling strategy). */
+  engine?: Pick<JobEngineOptions, 'planner' | 'random'>;
+  downloadConcurrency?: number;
 }
 
-const SETTLED = new Set(['done', 'failed', 'expired', 'cancelled', 'uncertain', 'stalled']);
+export interface EngineStack {
+  library: LibraryStore;
+  client: ApixoClient;
+  updates: GenerationRecord[];
+  logs: string[];
+  makeEngine(): JobEngine;
+}
 
-export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
-  const clock = createScaledClock(options.speedup ?? 200);
-  const sim = await startSimulator({ clock, seed: 7, ...options.sim });
-  const dir = await mkdtemp(join(tmpdir(), 'wan-engine-'));
-  const library = openLibrary({ root: join(dir, 'library'), clock });
+/**
+ * The real engine wiring (library, client with its shared limiter, downloads, logger) against any
+ * APIXO base URL: the harness below uses it with an in-process simulator, benchmarks with one in
+ * another process.
+ */
+export function createEngineStack(
+  options: Omit<HarnessOptions, 'sim' | 'speedup'> & { clock: Clock; baseUrl: string; root: string },
+): EngineStack {
+  const { clock } = options;
+  const library = openLibrary({ root: options.root, clock });
   const updates: GenerationRecord[] = [];
   const logs: string[] = [];
   const apiKey = options.apiKey === undefined ? TEST_KEY : options.apiKey;
   const client = new ApixoClient({
-    baseUrl: `${sim.url}/api/v1`,
+    baseUrl: options.baseUrl,
     getApiKey: async () => apiKey,
     limiter: new RateLimiter({ clock }),
     clock,
@@ -77,13 +91,29 @@ export async function startHarness(options: HarnessOptions = {}): Promise<Harnes
       library,
       clientFor: () => client,
       clock,
-      downloads: createDownloadQueue({ concurrency: 3 }),
+      downloads: createDownloadQueue({ concurrency: options.downloadConcurrency ?? 3 }),
       log,
       delivery: () => ({ requestType: 'async' }),
       onUpdate: (record) => updates.push(record),
       onProgress: () => {},
       maxRemoteTasks: options.maxRemoteTasks,
+      ...options.engine,
     });
+  return { library, client, updates, logs, makeEngine };
+}
+
+const SETTLED = new Set(['done', 'failed', 'expired', 'cancelled', 'uncertain', 'stalled']);
+
+export async function startHarness(options: HarnessOptions = {}): Promise<Harness> {
+  const clock = createScaledClock(options.speedup ?? 200);
+  const sim = await startSimulator({ clock, seed: 7, ...options.sim });
+  const dir = await mkdtemp(join(tmpdir(), 'wan-engine-'));
+  const { library, client, updates, logs, makeEngine } = createEngineStack({
+    ...options,
+    clock,
+    baseUrl: `${sim.url}/api/v1`,
+    root: join(dir, 'library'),
+  });
   const harness: Harness = {
     sim,
     library,

@@ -40,6 +40,8 @@ export interface JobEngineOptions {
   random?: () => number;
   /** How much faster than APIXO a backend's tasks run (the demo simulator's time scale). Default 1. */
   timeScaleFor?: (backend: GenerationRecord['backend']) => number;
+  /** The polling strategy; benchmarks swap in the documented one to compare. Default planPolling. */
+  planner?: typeof planPolling;
 }
 
 export interface EnqueueRequest {
@@ -254,7 +256,8 @@ export class JobEngine {
     const cached = this.plans.get(key);
     if (cached && now - cached.at < PLAN_CACHE_MS) return cached.plan;
     const history = this.options.library.costTimeHistory(resolution, duration, { backend });
-    const plan = planPolling(resolution, duration, history, this.options.timeScaleFor?.(backend) ?? 1);
+    const planner = this.options.planner ?? planPolling;
+    const plan = planner(resolution, duration, history, this.options.timeScaleFor?.(backend) ?? 1);
     this.plans.set(key, { plan, at: now });
     return plan;
   }
