@@ -87,7 +87,7 @@ export const keySetSchema = z
 // ── result types ───────────────────────────────────────────────────────────────────────────────
 export interface AppInfo {
   version: string;
-  host: 'electron' | 'browser';
+  host: 'electron' | 'browser' | 'cli';
   platform: string;
   /** No API key: the app runs against the built-in APIXO simulator. */
   demoMode: boolean;

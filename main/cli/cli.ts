@@ -234,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
     userDataDir: values.data ?? defaultUserDataDir(),
     defaultLibraryDir: defaultLibraryDir(),
     libraryDir: values.library,
-    host: 'browser',
+    host: 'cli',
     mediaBaseUrl: '',
     platform: headlessPlatform(),
     version: VERSION,

@@ -13,6 +13,10 @@ export const ERROR_KINDS = [
   'expired',
   'storage',
   'cancelled',
+  /** A reference image (file, link or data) that cannot be used, and why. */
+  'invalid_image',
+  /** Image hosting (the user's S3-compatible bucket) is missing, misconfigured or failing. */
+  'hosting',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -1,7 +1,9 @@
 // When to ask APIXO about a task. The docs suggest "wait 50 seconds, then poll every 5 seconds";
-// we do better by learning from this library's own history: the first query goes out when the
-// fastest recent tasks with the same settings had finished, then short intervals while completion
-// is likely, then a gentle backoff once the task runs longer than anything seen before.
+// we do better by learning from this library's own history: looks are packed into the window where
+// recent tasks with the same settings finished (about four looks across it, never sparser than the
+// documented 5 s), the first one a single interval after the fastest of them, and a gentle backoff
+// once a task runs longer than nearly anything seen before. bench/polling.ts measures the result
+// against the documented strategy: fewer status requests, and a finished task is noticed sooner.
 import type { Duration, Resolution } from '../apixo/params';
 
 /** Documented generation times (Wan 2.5 page, "Tips"). */
@@ -14,6 +16,8 @@ export const SHORT_INTERVAL_MS = 5_000;
 const MAX_INTERVAL_MS = 30_000;
 /** Below this many samples the history is too thin to trust. */
 const MIN_SAMPLES = 5;
+/** Status queries spread across the window where recent tasks finished. */
+const LOOKS_PER_WINDOW = 4;
 
 export interface PollPlan {
   /** Delay from submit to the first status query. */
@@ -53,15 +57,19 @@ export function planPolling(
   const MAX = MAX_INTERVAL_MS * timeScale;
   const samples = historyMs.filter((ms) => Number.isFinite(ms) && ms > 0).sort((a, b) => a - b);
   const learned = samples.length >= MIN_SAMPLES;
-  const low = learned ? quantile(samples, 0.1) : docLow;
+  const low = learned ? quantile(samples, 0.05) : docLow;
   const typical = learned ? quantile(samples, 0.5) : (docLow + docHigh) / 2;
   const high = learned ? quantile(samples, 0.95) : docHigh;
-  // Intervals scale with how spread out the history is: a tight distribution needs fewer looks.
-  const spread = Math.max(high - low, 1);
-  const activeInterval = learned ? Math.min(MAX, Math.max(SHORT, spread / 3)) : SHORT;
+  // A quarter of the window where tasks finish, capped at the documented interval: a finished task
+  // is noticed within one interval, which is never longer than under the documented strategy.
+  const spread = Math.max(high - low, 0);
+  const activeInterval = learned ? Math.min(SHORT, Math.max(SHORT / 5, spread / LOOKS_PER_WINDOW)) : SHORT;
+  // Looking before the fastest recent task had finished would only cost a request; one interval
+  // after it, the fastest ones are seen as promptly as every other.
+  const firstCheck = learned ? low + activeInterval : docLow;
   // Whole milliseconds: these become stored timestamps.
   return {
-    firstCheckMs: Math.round(Math.max(1_000 * timeScale, low)),
+    firstCheckMs: Math.round(Math.max(1_000 * timeScale, firstCheck)),
     expectedMs: Math.round(typical),
     stallAfterMs: Math.round(Math.max(10 * 60_000 * timeScale, high * 4)),
     nextIntervalMs(elapsedMs) {

@@ -7,6 +7,7 @@ import type { AspectRatio, Duration, Mode, Resolution } from '../apixo/params';
 import { MODEL_ID } from '../apixo/params';
 import { estimateCostUsd } from '../apixo/pricing';
 import type { GenerationState } from '../jobs/states';
+import { seededRandom } from '../random';
 import { refreshPlannerStatistics } from './db';
 import { newId } from './ids';
 import { libraryContext } from './library';
@@ -158,18 +159,6 @@ const FAIL_CODES: [string, string][] = [
   ['INTERNAL', 'Internal error, please retry'],
 ];
 
-/** mulberry32: tiny, fast, good enough for test data. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const DIMENSIONS: Record<Resolution, Record<AspectRatio, [number, number]>> = {
   '720p': { '16:9': [1280, 720], '9:16': [720, 1280], '1:1': [720, 720] },
   '1080p': { '16:9': [1920, 1080], '9:16': [1080, 1920], '1:1': [1080, 1080] },
@@ -200,7 +189,7 @@ export function seedSyntheticLibrary(
   const started = performance.now();
   const ctx = libraryContext(store);
   const { db } = ctx;
-  const random = prng(options.seed ?? 1);
+  const random = seededRandom(options.seed ?? 1);
   const pickOf = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   const endAt = options.endAt ?? ctx.clock.now();
   const spanMs = (options.spanDays ?? 365) * 24 * 3600 * 1000;
