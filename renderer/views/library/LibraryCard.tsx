@@ -2,7 +2,7 @@
 // and drag-out (Electron hands the real file to the OS; a browser gets a download URL).
 import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { AppInfo, GenerationRecord } from '../../../preload/contract';
 import { Icon } from '../../components/Icon';
 import { StatePill } from '../../components/StatePill';
 import { formatRelative } from '../../lib/format';
@@ -20,7 +20,7 @@ interface CardProps {
   record: GenerationRecord;
   index: number;
   mediaBase: string | undefined;
-  host: 'electron' | 'browser' | undefined;
+  host: AppInfo['host'] | undefined;
   selected: boolean;
   onOpen(record: GenerationRecord): void;
 }
