@@ -14,7 +14,6 @@ const CHROMIUM_ARGS = [
 ];
 
 export default defineConfig({
-  testDir: 'test/e2e',
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
@@ -34,5 +33,9 @@ export default defineConfig({
       args: CHROMIUM_ARGS,
     },
   },
-  projects: [{ name: 'chromium' }],
+  projects: [
+    { name: 'chromium', testDir: 'test/e2e' },
+    // The same flow in the real Electron app; it reports itself skipped where no binary is installed.
+    { name: 'electron', testDir: 'test/e2e-electron' },
+  ],
 });
