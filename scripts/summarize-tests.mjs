@@ -5,6 +5,19 @@ import { existsSync, readFileSync } from 'node:fs';
 let passed = 0;
 let failed = 0;
 let skipped = 0;
+const skips = [];
+
+// Playwright nests suites; collect every skipped test with the reason it gave.
+function collectSkips(suite, trail = []) {
+  for (const spec of suite.specs ?? []) {
+    for (const test of spec.tests ?? []) {
+      if (test.status !== 'skipped') continue;
+      const reason = (test.annotations ?? []).find((note) => note.type === 'skip')?.description ?? 'no reason given';
+      skips.push(`${[...trail, spec.title].join(' › ')} — ${reason}`);
+    }
+  }
+  for (const child of suite.suites ?? []) collectSkips(child, [...trail, child.title]);
+}
 for (const file of process.argv.slice(2)) {
   if (!existsSync(file)) {
     console.error(`missing test report: ${file}`);
@@ -22,7 +35,9 @@ for (const file of process.argv.slice(2)) {
     passed += report.stats.expected + (report.stats.flaky ?? 0);
     failed += report.stats.unexpected;
     skipped += report.stats.skipped;
+    for (const suite of report.suites ?? []) collectSkips(suite);
   }
 }
+if (skips.length > 0) console.log(`\nSkipped (not passed):\n${skips.map((line) => `  - ${line}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);
