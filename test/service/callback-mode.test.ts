@@ -30,17 +30,23 @@ const params = {
   provider: 'auto' as const,
 };
 
+/** A core in callback mode whose public URL the simulator's "tunnel" maps to our receiver. */
+async function startInCallbackMode(path: string) {
+  const port = await freePort();
+  harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/${path}` } });
+  const { core, sim } = harness;
+  await core.handlers.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
+  await core.handlers.settings.update({
+    delivery: 'callback',
+    callbackPublicUrl: `https://tunnel.example.com/${path}`,
+    callbackPort: port,
+  });
+  return { port, core, sim };
+}
+
 describe('callback mode', () => {
   it('submits with the public URL and acts on deliveries by querying APIXO itself', async () => {
-    const port = await freePort();
-    harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/apixo` } });
-    const { core, sim } = harness;
-    await core.handlers.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
-    await core.handlers.settings.update({
-      delivery: 'callback',
-      callbackPublicUrl: 'https://tunnel.example.com/apixo',
-      callbackPort: port,
-    });
+    const { port, core, sim } = await startInCallbackMode('apixo');
 
     const [created] = await core.handlers.generations.create({
       params,
@@ -82,15 +88,7 @@ describe('callback mode', () => {
   });
 
   it('a delivery for a running task triggers an immediate status query', async () => {
-    const port = await freePort();
-    harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/hook` } });
-    const { core, sim } = harness;
-    await core.handlers.key.set({ key: 'sk-callback-test-5678', where: KEY_STORAGE });
-    await core.handlers.settings.update({
-      delivery: 'callback',
-      callbackPublicUrl: 'https://tunnel.example.com/hook',
-      callbackPort: port,
-    });
+    const { port, core, sim } = await startInCallbackMode('hook');
     const [created] = await core.handlers.generations.create({
       params,
       count: 1,

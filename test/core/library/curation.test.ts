@@ -1,22 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStudioError } from '../../../main/core/errors';
 import { normalizeTags } from '../../../main/core/library/curation';
-import { create, type TestLibrary, tempLibrary } from './library-fixture';
+import { create, kindOf, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
 beforeEach(() => {
   lib = tempLibrary();
 });
 afterEach(() => lib.cleanup());
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return isStudioError(error) ? error.kind : 'other';
-  }
-}
 
 describe('curation', () => {
   it('sets favourite, rating and notes, bumping updatedAt each time', async () => {

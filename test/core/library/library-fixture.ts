@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { GenerationParams } from '../../../main/core/apixo/params';
+import { isStudioError } from '../../../main/core/errors';
 import { openLibrary } from '../../../main/core/library/library';
 import type { GenerationRecord, LibraryStore, NewGeneration } from '../../../main/core/library/types';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -71,4 +72,14 @@ export const SHA = 'a'.repeat(64);
 /** A sha256-shaped hex string that differs per `n`. */
 export function sha(n: number): string {
   return n.toString(16).padStart(64, '0');
+}
+
+/** The StudioError kind a call throws ('no error' / 'other' otherwise), for table-style asserts. */
+export function kindOf(fn: () => unknown): string {
+  try {
+    fn();
+    return 'no error';
+  } catch (error) {
+    return isStudioError(error) ? error.kind : 'other';
+  }
 }

@@ -1,21 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStudioError } from '../../../main/core/errors';
-import { create, type TestLibrary, tempLibrary } from './library-fixture';
+import { create, kindOf, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
 beforeEach(() => {
   lib = tempLibrary();
 });
 afterEach(() => lib.cleanup());
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return isStudioError(error) ? error.kind : 'other';
-  }
-}
 
 describe('projects', () => {
   it('creates, lists by name, renames and deletes', () => {

@@ -1,22 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStudioError } from '../../../main/core/errors';
 import { libraryContext } from '../../../main/core/library/library';
-import { type TestLibrary, tempLibrary } from './library-fixture';
+import { kindOf, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
 beforeEach(() => {
   lib = tempLibrary();
 });
 afterEach(() => lib.cleanup());
-
-function kindOf(fn: () => unknown): string {
-  try {
-    fn();
-    return 'no error';
-  } catch (error) {
-    return isStudioError(error) ? error.kind : 'other';
-  }
-}
 
 describe('settings', () => {
   it('round-trips JSON values of every shape', () => {
