@@ -8,11 +8,13 @@ import {
   ASPECT_RATIOS,
   DURATIONS,
   type GenerationParams,
-  generationParamsSchema,
+  generationParamsDraftSchema,
   MODES,
   RESOLUTIONS,
 } from '../main/core/apixo/params';
 import type { ERROR_KINDS } from '../main/core/errors';
+import { type HostingSettings, hostingSettingsSchema } from '../main/core/hosting/config';
+import type { HostingTestResult } from '../main/core/hosting/test-connection';
 import { GENERATION_STATES } from '../main/core/jobs/states';
 import type {
   GenerationRecord,
@@ -21,8 +23,21 @@ import type {
   Project,
   VideoRecord,
 } from '../main/core/library/types';
+import { MAX_SOURCE_BYTES } from '../main/core/references/limits';
+import { SHA256_PATTERN } from '../main/core/references/paths';
+import type { ImageInspection } from '../main/core/references/reference-images';
 
-export type { GenerationParams, GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord };
+export type {
+  GenerationParams,
+  GenerationRecord,
+  HostingSettings,
+  HostingTestResult,
+  ImageInspection,
+  LibraryPage,
+  LibraryQuery,
+  Project,
+  VideoRecord,
+};
 
 // ── shared argument schemas ────────────────────────────────────────────────────────────────────
 const id = z.string().min(1).max(64);
@@ -50,15 +65,50 @@ export const libraryQuerySchema = z
   })
   .strict();
 
+/** A stored reference image, named by the SHA-256 of its bytes (from images.inspect*). */
+const imageId = z.string().regex(SHA256_PATTERN, 'must be an image id (a SHA-256 in hex)');
+const MAX_BATCH = 20;
+
 export const createGenerationsSchema = z
   .object({
-    params: generationParamsSchema,
+    /** For image-to-video the link may be left out when `references` names the images instead. */
+    params: generationParamsDraftSchema,
     /** Batch of N variations; each gets its own seed when seedMode is 'random'. */
-    count: z.number().int().min(1).max(20).default(1),
+    count: z.number().int().min(1).max(MAX_BATCH).default(1),
     seedMode: z.enum(['random', 'fixed']).default('random'),
     projectId: id.nullable().default(null),
+    /** image-to-video: inspected images; each makes `count` generations with the same settings. */
+    references: z.array(imageId).min(1).max(MAX_BATCH).optional(),
   })
-  .strict();
+  .strict()
+  .superRefine((input, ctx) => {
+    const imageToVideo = input.params.mode === 'image-to-video';
+    if (input.references && !imageToVideo) {
+      ctx.addIssue({ code: 'custom', path: ['references'], message: 'Only image-to-video takes images' });
+    }
+    if (input.references && input.params.imageUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['params', 'imageUrl'],
+        message: 'Give either an image link or added images, not both',
+      });
+    }
+    if (imageToVideo && !input.references && !input.params.imageUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['params', 'imageUrl'],
+        message: 'Image-to-video needs exactly one image URL',
+      });
+    }
+    const total = (input.references?.length ?? 1) * input.count;
+    if (total > MAX_BATCH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['count'],
+        message: `A batch is at most ${MAX_BATCH} videos: ${input.references?.length} images × ${input.count} variations make ${total}`,
+      });
+    }
+  });
 
 export const settingsSchema = z
   .object({
@@ -73,9 +123,23 @@ export const settingsSchema = z
     tray: z.boolean(),
     taskbarProgress: z.boolean(),
     apiBaseUrl: z.string().url().max(2048),
+    /** Where reference images from this computer are uploaded (the credentials are secrets, elsewhere). */
+    imageHosting: hostingSettingsSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
+
+export const hostingCredentialsSchema = z
+  .object({
+    /** Either may be left out to keep the one already stored. */
+    accessKeyId: z.string().min(1).max(512).optional(),
+    secretAccessKey: z.string().min(1).max(512).optional(),
+    where: z.enum(['keychain', 'session']),
+  })
+  .strict()
+  .refine((input) => input.accessKeyId !== undefined || input.secretAccessKey !== undefined, {
+    message: 'Give the access key ID, the secret, or both',
+  });
 
 export const keySetSchema = z
   .object({
@@ -103,6 +167,19 @@ export interface KeyStatus {
   location: 'keychain' | 'session' | 'environment' | null;
   keychainAvailable: boolean;
   keychainBackend: string;
+  keychainError: string | null;
+}
+
+/** The hosting credentials as the UI may know them: set or not, never their values. */
+export interface HostingStatus {
+  accessKeyIdSet: boolean;
+  secretSet: boolean;
+  /** Where the secret is kept (the key ID follows the same choice). */
+  location: 'keychain' | 'session' | null;
+  /** Bucket and both credentials present: uploads can be tried. */
+  ready: boolean;
+  missing: string[];
+  keychainAvailable: boolean;
   keychainError: string | null;
 }
 
@@ -225,6 +302,41 @@ export const contract = {
         .strict()
         .optional(),
     ),
+  },
+  images: {
+    /** A dropped or pasted file: judged by its bytes, kept in the library when usable or convertible. */
+    inspect: method<ImageInspection>()(
+      z
+        .object({
+          name: z.string().min(1).max(255),
+          bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.length <= MAX_SOURCE_BYTES, {
+            message: `Images up to ${MAX_SOURCE_BYTES / (1024 * 1024)} MB can be added`,
+          }),
+        })
+        .strict(),
+    ),
+    /** A typed, pasted or dragged link (http, https or data:), fetched and judged like a file. */
+    inspectUrl: method<ImageInspection>()(
+      z
+        .object({
+          url: z
+            .string()
+            .trim()
+            .min(1)
+            .max(Math.ceil((MAX_SOURCE_BYTES * 4) / 3) + 1024),
+        })
+        .strict(),
+    ),
+    /** The offered conversion: an upright JPEG under 10 MB; the original stays in the library. */
+    convert: method<ImageInspection>()(z.object({ sha256: imageId }).strict()),
+    get: method<ImageInspection>()(z.object({ sha256: imageId }).strict()),
+  },
+  hosting: {
+    status: method<HostingStatus>()(none),
+    setCredentials: method<HostingStatus>()(hostingCredentialsSchema),
+    clearCredentials: method<HostingStatus>()(none),
+    /** Upload, read back, presigned download and delete of a small test object. */
+    test: method<HostingTestResult>()(none),
   },
   dialog: {
     chooseFolder: method<string | null>()(

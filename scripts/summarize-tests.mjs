@@ -12,7 +12,8 @@ function collectSkips(suite, trail = []) {
   for (const spec of suite.specs ?? []) {
     for (const test of spec.tests ?? []) {
       if (test.status !== 'skipped') continue;
-      const reason = (test.annotations ?? []).find((note) => note.type === 'skip')?.description ?? 'no reason given';
+      const reason =
+        (test.annotations ?? []).find((note) => note.type === 'skip')?.description ?? 'no reason given';
       skips.push(`${[...trail, spec.title].join(' › ')} — ${reason}`);
     }
   }
@@ -38,6 +39,7 @@ for (const file of process.argv.slice(2)) {
     for (const suite of report.suites ?? []) collectSkips(suite);
   }
 }
-if (skips.length > 0) console.log(`\nSkipped (not passed):\n${skips.map((line) => `  - ${line}`).join('\n')}`);
+if (skips.length > 0)
+  console.log(`\nSkipped (not passed):\n${skips.map((line) => `  - ${line}`).join('\n')}`);
 console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
 process.exit(failed > 0 || passed === 0 ? 1 : 0);

@@ -1,15 +1,20 @@
 // Command-line parsing for `wan-studio`. Turns flags into the same generation parameters the UI
 // sends, validated by the same schema, so the CLI and the app agree on every limit.
 import { parseArgs } from 'node:util';
-import { type GenerationParamsInput, generationParamsSchema } from '../core/apixo/params';
+import {
+  type GenerationParamsInput,
+  generationParamsDraftSchema,
+  generationParamsSchema,
+} from '../core/apixo/params';
 import { StudioError } from '../core/errors';
 import { zodFieldErrors } from '../service/dispatch';
 
 export const USAGE = `Usage: wan-studio <command> [options]
 
 Commands
-  generate --prompt TEXT [--wait] [--json]   text-to-video (or image-to-video with --image-url)
+  generate --prompt TEXT [--wait] [--json]   text-to-video (or image-to-video with --image-url/--image)
       --mode text-to-video|image-to-video  --image-url URL  --negative-prompt TEXT
+      --image FILE (repeatable: one video per image; uploaded through the image hosting in settings)
       --resolution 720p|1080p  --duration 5|10  --aspect-ratio 16:9|9:16|1:1
       --seed N  --no-prompt-expansion  --provider auto|value|official  --count N  --project NAME
   wait [ID...]              finish unfinished generations (all of them when no id is given)
@@ -31,6 +36,7 @@ export const OPTIONS = {
   'negative-prompt': { type: 'string' },
   mode: { type: 'string' },
   'image-url': { type: 'string' },
+  image: { type: 'string', multiple: true },
   resolution: { type: 'string' },
   duration: { type: 'string' },
   'aspect-ratio': { type: 'string' },
@@ -76,7 +82,8 @@ export function integerOption(
 }
 
 export function generationParamsFrom(values: CliValues) {
-  const mode = values.mode ?? (values['image-url'] ? 'image-to-video' : 'text-to-video');
+  const files = values.image ?? [];
+  const mode = values.mode ?? (values['image-url'] || files.length > 0 ? 'image-to-video' : 'text-to-video');
   const input: Record<string, unknown> = {
     mode,
     prompt: values.prompt ?? '',
@@ -89,7 +96,9 @@ export function generationParamsFrom(values: CliValues) {
     promptExpansion: !values['no-prompt-expansion'],
     provider: values.provider ?? 'auto',
   } satisfies Record<keyof GenerationParamsInput, unknown>;
-  const parsed = generationParamsSchema.safeParse(input);
+  if (files.length > 0 && values['image-url']) throw usageError('give --image or --image-url, not both');
+  // Image files get their link from the upload just before submit.
+  const parsed = (files.length > 0 ? generationParamsDraftSchema : generationParamsSchema).safeParse(input);
   if (!parsed.success) {
     const [field, message] = Object.entries(zodFieldErrors(parsed.error))[0] ?? ['', 'invalid parameters'];
     throw usageError(`${field}: ${message}`);

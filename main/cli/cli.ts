@@ -1,4 +1,6 @@
 // `wan-studio`: the same core as the desktop app, for scripts and batch work.
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
 import { clockFromEnvironment } from '../core/clock';
 import { isStudioError, StudioError } from '../core/errors';
 import { TERMINAL_STATES } from '../core/jobs/states';
@@ -59,6 +61,32 @@ function generateParams(values: CliValues) {
   return generationParamsFrom(values);
 }
 
+/** --image files, judged like dropped ones; a file that needs conversion is converted (the CLI cannot ask). */
+async function referencesFrom(core: StudioCore, files: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of files) {
+    let inspection = await core.handlers.images.inspect({
+      name: basename(file),
+      bytes: new Uint8Array(
+        await readFile(file).catch(() => {
+          throw usageError(`cannot read the image file ${file}`);
+        }),
+      ),
+    });
+    if (inspection.status === 'needs_conversion' && inspection.sha256) {
+      inspection = await core.handlers.images.convert({ sha256: inspection.sha256 });
+    }
+    if (inspection.status !== 'ready' || !inspection.sha256) {
+      throw new StudioError({
+        kind: 'invalid_image',
+        userMessage: `${file}: ${inspection.message ?? 'cannot be used'}`,
+      });
+    }
+    ids.push(inspection.sha256);
+  }
+  return ids;
+}
+
 async function generate(core: StudioCore, values: CliValues): Promise<number> {
   const params = generateParams(values);
   let projectId: string | null = null;
@@ -68,11 +96,13 @@ async function generate(core: StudioCore, values: CliValues): Promise<number> {
       projects.find((project) => project.name === values.project)?.id ??
       (await core.handlers.projects.create({ name: values.project })).id;
   }
+  const references = await referencesFrom(core, values.image ?? []);
   const created = await core.handlers.generations.create({
     params,
     count: integerOption(values, 'count') ?? 1,
     seedMode: params.seed === undefined ? 'random' : 'fixed',
     projectId,
+    ...(references.length > 0 ? { references } : {}),
   });
   const root = core.library().root;
   if (!values.wait) {

@@ -1,11 +1,11 @@
 // GET/HEAD /results/{token}.mp4: the result file, like a CDN would serve it: validators, single
 // byte ranges, If-Range, and 410 once the URL has expired.
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { contentRange, decideRange, ifRangeMatches, unsatisfiedContentRange } from '../core/http/byte-range';
 import { clipFor } from './clips';
 import type { SimContext } from './context';
 import { replies, reply, sendReply } from './envelope';
 import { cutPoint, interceptWithFault, sendPartThenCut } from './fault-replies';
-import { contentRange, decideRange, ifRangeMatches, unsatisfiedContentRange } from '../core/http/byte-range';
 import { isResultExpired, viewTask } from './task';
 
 export async function handleResult(

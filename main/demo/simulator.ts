@@ -3,6 +3,7 @@
 // switch on each way the real service or the network can fail.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { seededRandom } from '../core/random';
 import { loadClips } from './clips';
 import type { SimContext } from './context';
 import { replies, sendReply } from './envelope';
@@ -10,7 +11,6 @@ import { FaultController } from './faults';
 import { TaskLifecycle } from './lifecycle';
 import { resolveOptions, type SimulatorOptions } from './options';
 import { SlidingWindowLimiter } from './rate-limit';
-import { seededRandom } from '../core/random';
 import { routeRequest } from './router';
 import { type SimTask, snapshotTask } from './snapshot';
 import { loadState, StateWriter } from './state-file';

@@ -5,9 +5,13 @@ import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
 import { TERMINAL_STATES } from '../core/jobs/states';
 import type { LibraryStore } from '../core/library/types';
+import type { AddressPolicy } from '../core/net/address-policy';
+import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
+import { createGenerations } from './create-generations';
 import type { EventHub } from './event-hub';
+import type { HostingService } from './hosting-service';
 import { exportVideos, importBytes, importPaths, savePoster, videoPathOf } from './library-files';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
@@ -24,6 +28,10 @@ export interface HandlerDeps {
   currentBackend(): Promise<'demo' | 'apixo'>;
   applySettings(): Promise<void>;
   moveLibrary(folder: string): Promise<void>;
+  references: ReferenceImages;
+  hosting: HostingService;
+  /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
+  policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
 }
 
 const RESOLUTION_DURATIONS = [
@@ -55,10 +63,17 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
     },
     generations: {
-      create: async ({ params, count, seedMode, projectId }) =>
-        deps
-          .engine('generate')
-          .enqueue({ params, count, seedMode, projectId, backend: await deps.currentBackend() }),
+      create: (input) =>
+        createGenerations(
+          {
+            engine: () => deps.engine('generate'),
+            backend: deps.currentBackend,
+            references: deps.references,
+            hosting: deps.hosting,
+            policyFor: deps.policyFor,
+          },
+          input,
+        ),
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
       retry: ({ id }) => deps.engine('generate').retry(id),
@@ -164,6 +179,21 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     balance: {
       get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+    },
+    images: {
+      inspect: ({ name, bytes }) => deps.references.inspectBytes(name, bytes),
+      inspectUrl: async ({ url }) => {
+        const backend = await deps.currentBackend();
+        return deps.references.inspectUrl(url, deps.policyFor(backend), backend);
+      },
+      convert: ({ sha256 }) => deps.references.convert(sha256),
+      get: ({ sha256 }) => deps.references.get(sha256),
+    },
+    hosting: {
+      status: () => deps.hosting.status(),
+      setCredentials: (input) => deps.hosting.setCredentials(input),
+      clearCredentials: () => deps.hosting.clearCredentials(),
+      test: () => deps.hosting.test(),
     },
     dialog: {
       chooseFolder: (input) => deps.platform.chooseFolder(input?.title),

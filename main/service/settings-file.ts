@@ -2,9 +2,11 @@
 // the app, not to a library, so switching or moving the library keeps them.
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import type { ZodType } from 'zod';
 import { type Settings, settingsSchema } from '../../preload/contract';
 import { DEFAULT_BASE_URL } from '../core/apixo/client';
 import { writeFileAtomic } from '../core/fs/atomic';
+import { DEFAULT_HOSTING_SETTINGS } from '../core/hosting/config';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
@@ -17,7 +19,22 @@ export const DEFAULT_SETTINGS: Settings = {
   tray: true,
   taskbarProgress: true,
   apiBaseUrl: DEFAULT_BASE_URL,
+  imageHosting: DEFAULT_HOSTING_SETTINGS,
 };
+
+function isGroup(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A group of settings (like imageHosting) keeps its valid fields when one of them is bad or new. */
+function mergeGroup(field: ZodType, defaults: Record<string, unknown>, stored: Record<string, unknown>) {
+  const merged: Record<string, unknown> = { ...defaults };
+  for (const [key, value] of Object.entries(stored)) {
+    if (!(key in defaults)) continue;
+    if (field.safeParse({ ...merged, [key]: value }).success) merged[key] = value;
+  }
+  return merged;
+}
 
 interface SettingsFileShape {
   settings: Settings;
@@ -43,6 +60,8 @@ export class SettingsFile {
     for (const [key, value] of Object.entries(stored as Record<string, unknown>)) {
       const field = settingsSchema.shape[key as keyof Settings];
       if (field?.safeParse(value).success) merged[key] = value;
+      else if (field && isGroup(value) && isGroup(merged[key]))
+        merged[key] = mergeGroup(field, merged[key], value);
     }
     this.state = {
       settings: settingsSchema.parse(merged),

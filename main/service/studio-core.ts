@@ -8,17 +8,21 @@ import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
 import { StudioError } from '../core/errors';
+import { ReferenceHosting } from '../core/hosting/reference-hosting';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
 import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
+import { type AddressPolicy, anyAddress, publicInternetOnly } from '../core/net/address-policy';
+import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
+import { HostingService } from './hosting-service';
 import { SettingsFile } from './settings-file';
 import type { StudioCore, StudioCoreOptions } from './types';
 
@@ -37,6 +41,11 @@ export interface CoreExtras {
   apiBaseUrl?: string;
   /** false: read-only use of the library (CLI list/search); no jobs are driven. Default true. */
   startEngine?: boolean;
+  /**
+   * Which addresses APIXO can reach. Default: the public internet only. Tests let 127.0.0.1 stand
+   * in for the internet so that links and hosting on loopback behave like public ones.
+   */
+  publicAddressPolicy?: AddressPolicy;
 }
 
 export async function createStudioCore(options: StudioCoreOptions & CoreExtras): Promise<StudioCore> {
@@ -80,6 +89,23 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     return { requestType: 'async' };
   };
 
+  const publicPolicy = options.publicAddressPolicy ?? publicInternetOnly;
+  // The simulator runs on this machine, so demo generations may use any address.
+  const policyFor = (backend: 'demo' | 'apixo'): AddressPolicy =>
+    backend === 'demo' ? anyAddress : publicPolicy;
+  const hostingService = new HostingService(settings, secrets, publicPolicy);
+  const references = new ReferenceImages(
+    () => library,
+    () => clock.now(),
+  );
+  const referenceHosting = new ReferenceHosting({
+    library: () => library,
+    source: hostingService,
+    clock,
+    log: log.child({ scope: 'hosting' }),
+    policyFor,
+  });
+
   const makeEngine = () => {
     const created = new JobEngine({
       library,
@@ -91,6 +117,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       onUpdate: (record) => hub.emit('generation.updated', record),
       onProgress: (id, progress) => hub.emit('download.progress', { id, ...progress }),
       timeScaleFor: (backend) => (backend === 'demo' ? backends.demoTimeScale : 1),
+      hosting: referenceHosting,
     });
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
     return created;
@@ -168,6 +195,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     platform: options.platform,
     currentBackend: async () => (await backends.current()).backend,
     applySettings,
+    references,
+    hosting: hostingService,
+    policyFor,
     moveLibrary: async (folder) => {
       await engine.stop();
       await lock?.release();

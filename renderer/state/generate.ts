@@ -71,7 +71,8 @@ export function formFromRecord(record: GenerationRecord, current: GenerateForm):
     resolution: params.resolution,
     duration: params.duration,
     aspectRatio: params.aspectRatio ?? '16:9',
-    imageUrl: params.imageUrl ?? '',
+    // A presigned link to our own upload is not for reuse: the reference image comes back instead.
+    imageUrl: record.imageSource === 'hosted' ? '' : (params.imageUrl ?? ''),
     seedMode: params.seed === undefined ? 'random' : 'fixed',
     seed: params.seed === undefined ? '' : String(params.seed),
     promptExpansion: params.promptExpansion,

@@ -83,6 +83,32 @@ describe('wan-studio CLI', () => {
       [['generate', '--demo', '--prompt', 'ok', '--seed', '-3'], /seed/],
       [['generate', '--demo', '--prompt', 'ok', '--image-url', 'ftp://x/y.png'], /http\(s\) URL/],
       [['generate', '--demo'], /needs --prompt/],
+      [
+        ['generate', '--demo', '--prompt', 'ok', '--image', join(dir, 'missing.png')],
+        /cannot read the image file/,
+      ],
+      [
+        [
+          'generate',
+          '--demo',
+          '--prompt',
+          'ok',
+          '--image',
+          join(import.meta.dirname, '../fixtures/images/small-40x30.png'),
+        ],
+        /too small: 40×30 pixels/,
+      ],
+      [
+        [
+          'generate',
+          '--demo',
+          '--prompt',
+          'ok',
+          '--image',
+          join(import.meta.dirname, '../fixtures/images/still-80x64.png'),
+        ],
+        /Set up image hosting in Settings → Image hosting/,
+      ],
       [['status', 'no-such-id'], /No generation/],
       [['frobnicate'], /unknown command/],
       [['generate', '--bogus'], /Unknown option/],

@@ -22,5 +22,7 @@ test('field errors use the words of the limits', async ({ studio: page }) => {
   await expect(page.getByText('Prompt must be at most 800 characters.')).toBeVisible();
   await page.getByRole('radio', { name: 'Image to video' }).check();
   await page.getByTestId('submit').click();
-  await expect(page.getByText('Image-to-video needs one image URL.')).toBeVisible();
+  await expect(
+    page.getByText('Image-to-video needs an image: add a file, paste one, or give a public link.'),
+  ).toBeVisible();
 });

@@ -66,6 +66,9 @@ describe('electron-builder.yml', () => {
       'node_modules/better-sqlite3/prebuilds/win32-x64.node',
       'node_modules/better-sqlite3/prebuilds/darwin-arm64.node',
       'node_modules/@napi-rs/keyring-linux-x64-gnu/keyring.linux-x64-gnu.node',
+      'node_modules/@img/sharp-linux-x64/lib/sharp-linux-x64-0.35.5.node',
+      // sharp's addon dlopen()s libvips from the neighbouring package: it must be unpacked too.
+      'node_modules/@img/sharp-libvips-linux-x64/lib/libvips-cpp.so.8.18.7',
     ]) {
       expect(
         unpack.some((pattern) => typeof pattern === 'string' && matchesGlob(addon, pattern)),

@@ -36,6 +36,8 @@ export function generationRecord(patch: Partial<GenerationRecord> = {}): Generat
     nextCheckAt: null,
     pollCount: 0,
     referenceImagePath: null,
+    imageSource: null,
+    imageUrlExpiresAt: null,
     favourite: false,
     rating: 0,
     notes: '',

@@ -34,6 +34,8 @@ describe('contract completeness (types)', () => {
       settings: true,
       key: true,
       balance: true,
+      images: true,
+      hosting: true,
       dialog: true,
     };
     expect(Object.keys(groupsMatch).sort()).toEqual(Object.keys(contract).sort());

@@ -33,20 +33,23 @@ const params = {
 /** A core in callback mode whose public URL the simulator's "tunnel" maps to our receiver. */
 async function startInCallbackMode(path: string) {
   const port = await freePort();
-  harness = await startCoreHarness({ sim: { callbackTunnel: () => `http://127.0.0.1:${port}/${path}` } });
-  const { core, sim } = harness;
+  const started = await startCoreHarness({
+    sim: { callbackTunnel: () => `http://127.0.0.1:${port}/${path}` },
+  });
+  harness = started;
+  const { core, sim } = started;
   await core.handlers.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
   await core.handlers.settings.update({
     delivery: 'callback',
     callbackPublicUrl: `https://tunnel.example.com/${path}`,
     callbackPort: port,
   });
-  return { port, core, sim };
+  return { port, core, sim, started };
 }
 
 describe('callback mode', () => {
   it('submits with the public URL and acts on deliveries by querying APIXO itself', async () => {
-    const { port, core, sim } = await startInCallbackMode('apixo');
+    const { port, core, sim, started } = await startInCallbackMode('apixo');
 
     const [created] = await core.handlers.generations.create({
       params,
@@ -56,7 +59,7 @@ describe('callback mode', () => {
     });
     const id = created?.id ?? '';
     expect(created?.requestType).toBe('callback');
-    await harness.waitForState(id, ['done']);
+    await started.waitForState(id, ['done']);
     expect(sim.tasks()[0]?.callbackUrl).toBe('https://tunnel.example.com/apixo');
     // Polling may notice completion before the delivery lands; both are fine, wait for the delivery.
     await until(() => sim.stats.callbacksDelivered === 1, 5_000, 'the callback delivery');
@@ -88,14 +91,14 @@ describe('callback mode', () => {
   });
 
   it('a delivery for a running task triggers an immediate status query', async () => {
-    const { port, core, sim } = await startInCallbackMode('hook');
+    const { port, core, sim, started } = await startInCallbackMode('hook');
     const [created] = await core.handlers.generations.create({
       params,
       count: 1,
       seedMode: 'random',
       projectId: null,
     });
-    await harness.waitForState(created?.id ?? '', ['pending', 'processing']);
+    await started.waitForState(created?.id ?? '', ['pending', 'processing']);
     const taskId = core.library().getGeneration(created?.id ?? '')?.taskId;
     const before = sim.stats.statusQueries;
     const answer = await request(`http://127.0.0.1:${port}/hook`, {

@@ -1,4 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_HOSTING_SETTINGS } from '../../main/core/hosting/config';
 import { EventHub } from '../../main/service/event-hub';
 import { forwardStudioEvents } from '../../main/service/forward-events';
 import { EVENT_NAMES, type EventName, type StudioEvents } from '../../preload/contract';
@@ -22,6 +23,7 @@ const samplePayloads: { [E in EventName]: StudioEvents[E] } = {
     tray: true,
     taskbarProgress: true,
     apiBaseUrl: 'https://api.apixo.ai',
+    imageHosting: DEFAULT_HOSTING_SETTINGS,
   },
   'key.updated': {
     set: true,

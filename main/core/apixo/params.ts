@@ -37,36 +37,38 @@ const httpUrl = z
     }
   }, 'must be an http(s) URL');
 
-/** Parameters of one generation, validated against the documented limits before anything is sent. */
-export const generationParamsSchema = z
-  .object({
-    mode: z.enum(MODES),
-    prompt: z
-      .string()
-      .trim()
-      .min(1, 'Prompt is required')
-      .max(LIMITS.promptMax, `Prompt must be at most ${LIMITS.promptMax} characters`),
-    negativePrompt: z
-      .string()
-      .trim()
-      .max(LIMITS.negativePromptMax, `Negative prompt must be at most ${LIMITS.negativePromptMax} characters`)
-      .optional(),
-    resolution: z.enum(RESOLUTIONS),
-    duration: z.union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' }),
-    aspectRatio: z.enum(ASPECT_RATIOS).optional(),
-    imageUrl: httpUrl.optional(),
-    seed: z
-      .number()
-      .int('Seed must be a whole number')
-      .min(0, 'Seed must be between 0 and 2147483647')
-      .max(LIMITS.seedMax, 'Seed must be between 0 and 2147483647')
-      .optional(),
-    promptExpansion: z.boolean().default(true),
-    provider: z.enum(PROVIDERS).default('auto'),
-  })
-  .superRefine((params, ctx) => {
+const paramsObject = z.object({
+  mode: z.enum(MODES),
+  prompt: z
+    .string()
+    .trim()
+    .min(1, 'Prompt is required')
+    .max(LIMITS.promptMax, `Prompt must be at most ${LIMITS.promptMax} characters`),
+  negativePrompt: z
+    .string()
+    .trim()
+    .max(LIMITS.negativePromptMax, `Negative prompt must be at most ${LIMITS.negativePromptMax} characters`)
+    .optional(),
+  resolution: z.enum(RESOLUTIONS),
+  duration: z.union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' }),
+  aspectRatio: z.enum(ASPECT_RATIOS).optional(),
+  imageUrl: httpUrl.optional(),
+  seed: z
+    .number()
+    .int('Seed must be a whole number')
+    .min(0, 'Seed must be between 0 and 2147483647')
+    .max(LIMITS.seedMax, 'Seed must be between 0 and 2147483647')
+    .optional(),
+  promptExpansion: z.boolean().default(true),
+  provider: z.enum(PROVIDERS).default('auto'),
+});
+
+type ParamsShape = z.output<typeof paramsObject>;
+
+function modeRules(imageRequired: boolean) {
+  return (params: ParamsShape, ctx: z.RefinementCtx) => {
     if (params.mode === 'image-to-video') {
-      if (!params.imageUrl) {
+      if (!params.imageUrl && imageRequired) {
         ctx.addIssue({
           code: 'custom',
           path: ['imageUrl'],
@@ -83,7 +85,17 @@ export const generationParamsSchema = z
     } else if (params.imageUrl) {
       ctx.addIssue({ code: 'custom', path: ['imageUrl'], message: 'Text-to-video takes no image URL' });
     }
-  });
+  };
+}
+
+/** Parameters of one generation, validated against the documented limits before anything is sent. */
+export const generationParamsSchema = paramsObject.superRefine(modeRules(true));
+
+/**
+ * The same, except that image-to-video may still lack its link: a reference image from this
+ * computer gets one (a presigned URL to the user's image hosting) just before it is submitted.
+ */
+export const generationParamsDraftSchema = paramsObject.superRefine(modeRules(false));
 
 export type GenerationParams = z.output<typeof generationParamsSchema>;
 export type GenerationParamsInput = z.input<typeof generationParamsSchema>;
@@ -104,7 +116,11 @@ export function toApixoBody(params: GenerationParams, options: SubmitOptions): R
     enable_prompt_expansion: params.promptExpansion,
   };
   if (params.mode === 'text-to-video') input.aspect_ratio = params.aspectRatio ?? '16:9';
-  if (params.imageUrl) input.image_urls = [params.imageUrl];
+  if (params.mode === 'image-to-video') {
+    // A hosted reference image gets its link right before submit; sending without one would be paid for nothing.
+    if (!params.imageUrl) throw new Error('image-to-video submitted without an image link');
+    input.image_urls = [params.imageUrl];
+  }
   if (params.negativePrompt) input.negative_prompt = params.negativePrompt;
   if (params.seed !== undefined) input.seed = params.seed;
   const body: Record<string, unknown> = {

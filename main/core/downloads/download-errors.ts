@@ -35,13 +35,23 @@ export function isConnectionError(error: unknown): boolean {
 
 /** Retried inside one downloadFile call (up to maxAttempts); everything else fails at once. */
 export function isRetryable(error: StudioError): boolean {
-  return error.kind === 'network' || error.kind === 'server';
+  return error.kind === 'network' || error.kind === 'server' || error.kind === 'rate_limited';
 }
 
 export function httpStatusError(status: number, url: string, retryAfterMs?: number): StudioError {
   const detail = `GET ${redactUrl(url)} answered HTTP ${status}`;
   if (status === 403 || status === 404 || status === 410) {
     return new StudioError({ kind: 'expired', userMessage: EXPIRED_MESSAGE, detail, httpStatus: status });
+  }
+  if (status === 429) {
+    // "Too many requests" is a request to wait, not a refusal: retried after Retry-After.
+    return new StudioError({
+      kind: 'rate_limited',
+      userMessage: `The file server asked Wan Studio to slow down (HTTP 429). ${RESUME_HINT}`,
+      detail,
+      httpStatus: status,
+      ...(retryAfterMs === undefined ? {} : { retryAfterMs }),
+    });
   }
   if (status >= 500) {
     return new StudioError({

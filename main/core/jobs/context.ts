@@ -7,6 +7,7 @@ import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, LibraryStore } from '../library/types';
+import type { ReferenceHost } from './host-step';
 import type { NetworkMonitor } from './network-monitor';
 import type { PollPlan } from './poll-planner';
 import type { Slots } from './slots';
@@ -45,6 +46,8 @@ export interface JobContext {
   delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   plan(record: GenerationRecord): PollPlan;
   onProgress(id: string, progress: DownloadProgress): void;
+  /** Uploads reference images from this computer; absent where no hosting exists (then such jobs fail). */
+  hosting: ReferenceHost | null;
   /** Persist and announce; refuses (returns null) once the runner was aborted, so a cancelled job is never revived by a late answer. */
   write(runner: Runner, patch: GenerationPatch): GenerationRecord | null;
   releaseSlot(runner: Runner): void;

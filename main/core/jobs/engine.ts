@@ -9,9 +9,10 @@ import type { Clock } from '../clock';
 import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
-import type { GenerationPatch, GenerationRecord, LibraryStore } from '../library/types';
+import type { GenerationPatch, GenerationRecord, ImageSource, LibraryStore } from '../library/types';
 import type { EngineLogger, JobContext, Runner } from './context';
 import { downloadStep } from './download-step';
+import type { ReferenceHost } from './host-step';
 import { NetworkMonitor } from './network-monitor';
 import { type PollPlan, planPolling } from './poll-planner';
 import { pollStep } from './poll-step';
@@ -24,6 +25,9 @@ const PLAN_CACHE_MS = 60_000;
 /** A runner that crashed on something unexpected (a full disk, a bug) tries again after this. */
 const CRASH_RETRY_MS = 15_000;
 const SEED_MAX = 2_147_483_647;
+
+const planKey = (backend: string, resolution: string, duration: number) =>
+  `${backend}/${resolution}/${duration}`;
 
 export interface JobEngineOptions {
   library: LibraryStore;
@@ -42,6 +46,8 @@ export interface JobEngineOptions {
   timeScaleFor?: (backend: GenerationRecord['backend']) => number;
   /** The polling strategy; benchmarks swap in the documented one to compare. Default planPolling. */
   planner?: typeof planPolling;
+  /** Uploads reference images from this computer before submit, and deletes them after. */
+  hosting?: ReferenceHost;
 }
 
 export interface EnqueueRequest {
@@ -50,6 +56,12 @@ export interface EnqueueRequest {
   seedMode: 'random' | 'fixed';
   projectId: string | null;
   backend: 'apixo' | 'demo';
+  /**
+   * image-to-video: the reference images kept in the library. Each makes `count` generations with
+   * the same settings (dropping several images makes one batch). 'url' keeps params.imageUrl;
+   * 'hosted' uploads the image before submit.
+   */
+  images?: { referenceImagePath: string; imageSource: ImageSource; imageUrl?: string }[];
 }
 
 export class JobEngine {
@@ -77,6 +89,7 @@ export class JobEngine {
       delivery: options.delivery,
       plan: (record) => this.plan(record.params.resolution, record.params.duration, record.backend),
       onProgress: options.onProgress,
+      hosting: options.hosting ?? null,
       write: (runner, patch) => (runner.controller.signal.aborted ? null : this.update(runner.id, patch)),
       releaseSlot: (runner) => {
         if (runner.holdsSlot) {
@@ -104,25 +117,35 @@ export class JobEngine {
   }
 
   enqueue(request: EnqueueRequest): GenerationRecord[] {
-    const batchId = request.count > 1 ? `batch-${this.options.clock.now().toString(36)}` : null;
+    const images = request.images && request.images.length > 0 ? request.images : [null];
+    const total = images.length * request.count;
+    const batchId = total > 1 ? `batch-${this.options.clock.now().toString(36)}` : null;
     const random = this.options.random ?? Math.random;
     const baseSeed =
       request.seedMode === 'fixed' && request.params.seed !== undefined ? request.params.seed : null;
     const created: GenerationRecord[] = [];
-    for (let index = 0; index < request.count; index++) {
-      // Every generation records the seed it used, so a remix reproduces it exactly.
-      const seed = baseSeed !== null ? (baseSeed + index) % (SEED_MAX + 1) : Math.floor(random() * SEED_MAX);
-      const record = this.options.library.createGeneration({
-        projectId: request.projectId,
-        batchId,
-        params: { ...request.params, seed },
-        backend: request.backend,
-        requestType: this.options.delivery({ backend: request.backend }).requestType,
-        estimatedCostUsd: estimateCostUsd(request.params.resolution, request.params.duration),
-      });
-      created.push(record);
-      this.options.onUpdate(record);
-      if (this.started) this.spawn(record);
+    for (const image of images) {
+      for (let index = 0; index < request.count; index++) {
+        // Every generation records the seed it used, so a remix reproduces it exactly.
+        const seed =
+          baseSeed !== null ? (baseSeed + index) % (SEED_MAX + 1) : Math.floor(random() * SEED_MAX);
+        const params = { ...request.params, seed };
+        if (image?.imageSource === 'hosted') delete params.imageUrl;
+        else if (image?.imageUrl) params.imageUrl = image.imageUrl;
+        const record = this.options.library.createGeneration({
+          projectId: request.projectId,
+          batchId,
+          params,
+          backend: request.backend,
+          requestType: this.options.delivery({ backend: request.backend }).requestType,
+          estimatedCostUsd: estimateCostUsd(request.params.resolution, request.params.duration),
+          referenceImagePath: image?.referenceImagePath ?? null,
+          imageSource: image?.imageSource ?? null,
+        });
+        created.push(record);
+        this.options.onUpdate(record);
+        if (this.started) this.spawn(record);
+      }
     }
     return created;
   }
@@ -251,7 +274,7 @@ export class JobEngine {
     duration: GenerationParams['duration'],
     backend: GenerationRecord['backend'],
   ): PollPlan {
-    const key = `${backend}/${resolution}/${duration}`;
+    const key = planKey(backend, resolution, duration);
     const now = this.options.clock.now();
     const cached = this.plans.get(key);
     if (cached && now - cached.at < PLAN_CACHE_MS) return cached.plan;
@@ -264,7 +287,18 @@ export class JobEngine {
 
   private update(id: string, patch: GenerationPatch): GenerationRecord {
     const record = this.options.library.updateGeneration(id, patch);
+    // A finished job is a new sample of the history the plan learns from: plan afresh next time,
+    // instead of polling a whole batch on a plan made before its first results were in.
+    if (patch.state === 'done') {
+      this.plans.delete(planKey(record.backend, record.params.resolution, record.params.duration));
+    }
     this.options.onUpdate(record);
+    // A hosted reference image may be deleted once APIXO is done with it (the hosting decides).
+    if (patch.state !== undefined && record.imageSource === 'hosted' && this.options.hosting) {
+      void this.options.hosting.release(record).catch((error: unknown) => {
+        this.options.log.warn('hosted image clean-up failed', { id, error });
+      });
+    }
     return record;
   }
 

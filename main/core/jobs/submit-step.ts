@@ -5,13 +5,17 @@
 //   outcome becomes `uncertain` and waits for the user.
 import type { GenerationRecord } from '../library/types';
 import { asStudioError, type JobContext, type Runner } from './context';
+import { hostReferenceImage } from './host-step';
 
-export async function submitStep(ctx: JobContext, runner: Runner, record: GenerationRecord): Promise<void> {
-  await runner.sleepUntil(record.nextCheckAt);
+export async function submitStep(ctx: JobContext, runner: Runner, queued: GenerationRecord): Promise<void> {
+  await runner.sleepUntil(queued.nextCheckAt);
   if (!runner.holdsSlot) {
     await ctx.slots.acquire(runner.controller.signal);
     runner.holdsSlot = true;
   }
+  // Uploaded as late as possible, so the presigned link is as fresh as it can be when APIXO fetches it.
+  const record = await hostReferenceImage(ctx, runner, queued);
+  if (!record) return;
   if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null })) return;
 
   let taskId: string;

@@ -1,5 +1,10 @@
 // Generation rows: create, read, patch (with state history), and the engine's own queries.
-import { generationParamsSchema, MODEL_ID, REQUEST_TYPES } from '../apixo/params';
+import {
+  generationParamsDraftSchema,
+  generationParamsSchema,
+  MODEL_ID,
+  REQUEST_TYPES,
+} from '../apixo/params';
 import { ERROR_KINDS, StudioError } from '../errors';
 import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../jobs/states';
 import { inTransaction, type LibraryContext } from './context';
@@ -12,6 +17,7 @@ import {
   type GenerationPatch,
   type GenerationRecord,
   type GenerationStateChange,
+  IMAGE_SOURCES,
   type NewGeneration,
 } from './types';
 
@@ -63,12 +69,27 @@ function recordStateChange(
     .run(id, from, to, at);
 }
 
+function parseParams(input: NewGeneration) {
+  const imageSource = input.imageSource ?? null;
+  if (imageSource !== null && !IMAGE_SOURCES.includes(imageSource)) {
+    throw invalid(`Unknown image source: ${String(imageSource)}`);
+  }
+  if (imageSource === 'hosted') {
+    // The link is made by the upload just before submit; until then the reference image stands in.
+    if (!input.referenceImagePath) throw invalid('A hosted reference image needs its library copy.');
+    if (input.params.imageUrl) throw invalid('A hosted reference image gets its link when it is uploaded.');
+    return generationParamsDraftSchema.safeParse(input.params);
+  }
+  return generationParamsSchema.safeParse(input.params);
+}
+
 export function createGeneration(ctx: LibraryContext, input: NewGeneration): GenerationRecord {
-  const parsed = generationParamsSchema.safeParse(input.params);
+  const parsed = parseParams(input);
   if (!parsed.success) {
     throw invalid(`Invalid generation parameters: ${parsed.error.issues.map((i) => i.message).join('; ')}`);
   }
   const params = parsed.data;
+  if (params.mode === 'text-to-video' && input.imageSource) throw invalid('Text-to-video takes no image.');
   if (!REQUEST_TYPES.includes(input.requestType)) throw invalid(`Unknown request type: ${input.requestType}`);
   const backend = input.backend ?? 'apixo';
   if (!BACKENDS.includes(backend)) throw invalid(`Unknown backend: ${String(backend)}`);
@@ -85,8 +106,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
-           created_at, updated_at, estimated_cost_usd, reference_image_path)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -110,6 +131,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         now,
         input.estimatedCostUsd,
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
+        params.mode === 'image-to-video' ? (input.imageSource ?? 'url') : null,
       );
     recordStateChange(ctx, id, null, state, now);
     indexGeneration(ctx, id);
@@ -135,12 +157,17 @@ const PATCH_COLUMNS = {
   pollCount: 'poll_count',
   referenceImagePath: 'reference_image_path',
   projectId: 'project_id',
+  imageUrl: 'image_url',
+  imageUrlExpiresAt: 'image_url_expires_at',
 } as const satisfies Record<keyof GenerationPatch, string>;
 
 function validatePatch(patch: GenerationPatch): void {
   if (patch.state !== undefined) assertState(patch.state);
   if (patch.errorKind != null && !ERROR_KINDS.includes(patch.errorKind)) {
     throw invalid(`Unknown error kind: ${String(patch.errorKind)}`);
+  }
+  if (patch.imageUrl != null && !/^https?:\/\//i.test(patch.imageUrl)) {
+    throw invalid('An image link must be an http(s) URL.');
   }
   if (patch.pollCount !== undefined && (!Number.isInteger(patch.pollCount) || patch.pollCount < 0)) {
     throw invalid('pollCount must be a non-negative whole number.');

@@ -13,6 +13,7 @@ import * as generations from './generations';
 import { assertMoveTarget, isInside, moveFolder } from './move';
 import * as projects from './projects';
 import { queryGenerations } from './query';
+import * as references from './references';
 import * as settings from './settings';
 import * as trash from './trash';
 import type { LibraryStore } from './types';
@@ -145,6 +146,20 @@ class SqliteLibrary implements LibraryStore {
   trash: LibraryStore['trash'] = (id) => trash.trash(this.#context(), id);
   restore: LibraryStore['restore'] = (id) => trash.restore(this.#context(), id);
   purgeTrash: LibraryStore['purgeTrash'] = (olderThan) => trash.purgeTrash(this.#context(), olderThan);
+
+  saveReferenceImage: LibraryStore['saveReferenceImage'] = (record) =>
+    references.saveReferenceImage(this.#context(), record);
+  getReferenceImage: LibraryStore['getReferenceImage'] = (sha256) =>
+    references.getReferenceImage(this.#context(), sha256);
+  getHostedObject: LibraryStore['getHostedObject'] = (sha256, location) =>
+    references.getHostedObject(this.#context(), sha256, location);
+  saveHostedObject: LibraryStore['saveHostedObject'] = (object) =>
+    references.saveHostedObject(this.#context(), object);
+  markHostedObjectDeleted: LibraryStore['markHostedObjectDeleted'] = (sha256, location, at) =>
+    references.markHostedObjectDeleted(this.#context(), sha256, location, at);
+  listHostedObjects: LibraryStore['listHostedObjects'] = () => references.listHostedObjects(this.#context());
+  countReferenceUsers: LibraryStore['countReferenceUsers'] = (relPath, states, exceptId) =>
+    references.countReferenceUsers(this.#context(), relPath, states, exceptId);
 
   getSetting<T>(key: string): T | undefined {
     return settings.getSetting<T>(this.#context(), key);

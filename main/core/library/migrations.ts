@@ -165,4 +165,37 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Image-to-video from local files: the reference images kept in the library (content-addressed,
+    // so one copy per distinct image), the copies uploaded to the user's image hosting (one per
+    // image and bucket location, with the presigned link and its expiry), and per generation where
+    // its image link came from ('url': the user's public link; 'hosted': our upload) and until when
+    // that link works.
+    name: 'reference images and hosting',
+    up(db) {
+      db.exec(`
+        CREATE TABLE reference_images (
+          sha256 TEXT PRIMARY KEY,
+          rel_path TEXT NOT NULL,
+          name TEXT NOT NULL,
+          source_url TEXT,
+          converted_from TEXT,
+          created_at INTEGER NOT NULL
+        ) STRICT;
+
+        CREATE TABLE hosted_objects (
+          sha256 TEXT NOT NULL,
+          location TEXT NOT NULL,
+          url TEXT NOT NULL,
+          expires_at INTEGER NOT NULL,
+          uploaded_at INTEGER NOT NULL,
+          deleted_at INTEGER,
+          PRIMARY KEY (sha256, location)
+        ) STRICT;
+
+        ALTER TABLE generations ADD COLUMN image_source TEXT;
+        ALTER TABLE generations ADD COLUMN image_url_expires_at INTEGER;
+      `);
+    },
+  },
 ];

@@ -20,7 +20,14 @@ import {
 import { ERROR_KINDS, type ErrorKind } from '../errors';
 import { GENERATION_STATES, type GenerationState } from '../jobs/states';
 import type { LibraryContext } from './context';
-import { BACKENDS, type Backend, type GenerationRecord, type VideoRecord } from './types';
+import {
+  BACKENDS,
+  type Backend,
+  type GenerationRecord,
+  IMAGE_SOURCES,
+  type ImageSource,
+  type VideoRecord,
+} from './types';
 
 export interface GenerationRow {
   seq: number;
@@ -58,6 +65,8 @@ export interface GenerationRow {
   next_check_at: number | null;
   poll_count: number;
   reference_image_path: string | null;
+  image_source: string | null;
+  image_url_expires_at: number | null;
   favourite: number;
   rating: number;
   notes: string;
@@ -147,6 +156,10 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
   let errorKind: ErrorKind | null = null;
   if (row.error_kind !== null)
     errorKind = pick<ErrorKind>(ERROR_KINDS, row.error_kind, 'server', 'error_kind', flags);
+  const imageSource =
+    row.image_source === null
+      ? null
+      : pick<ImageSource>(IMAGE_SOURCES, row.image_source, 'url', 'image_source', flags);
   const tags = row.tag_list ? row.tag_list.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b)) : [];
   const record: GenerationRecord = {
     id: row.id,
@@ -174,6 +187,8 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
     nextCheckAt: row.next_check_at,
     pollCount: row.poll_count,
     referenceImagePath: row.reference_image_path,
+    imageSource,
+    imageUrlExpiresAt: row.image_url_expires_at,
     favourite: row.favourite !== 0,
     rating: row.rating,
     notes: row.notes,

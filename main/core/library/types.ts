@@ -8,6 +8,10 @@ import type { GenerationState } from '../jobs/states';
 export const BACKENDS = ['apixo', 'demo'] as const;
 export type Backend = (typeof BACKENDS)[number];
 
+/** Where an image-to-video link comes from: the user's own public link, or our upload to their hosting. */
+export const IMAGE_SOURCES = ['url', 'hosted'] as const;
+export type ImageSource = (typeof IMAGE_SOURCES)[number];
+
 export interface VideoRecord {
   id: string;
   generationId: string | null;
@@ -50,6 +54,10 @@ export interface GenerationRecord {
   pollCount: number;
   /** Relative path of the reference image copied into the library (image-to-video). */
   referenceImagePath: string | null;
+  /** image-to-video: 'url' when params.imageUrl is the user's link, 'hosted' when we upload the reference. */
+  imageSource: ImageSource | null;
+  /** A hosted image's presigned link (params.imageUrl) stops working at this time. */
+  imageUrlExpiresAt: number | null;
   favourite: boolean;
   rating: number;
   notes: string;
@@ -79,6 +87,8 @@ export interface NewGeneration {
   requestType: RequestType;
   estimatedCostUsd: number;
   referenceImagePath?: string | null;
+  /** 'hosted': params.imageUrl is filled in by the upload before submit (referenceImagePath required). */
+  imageSource?: ImageSource | null;
   /** Defaults to 'queued'. */
   state?: GenerationState;
 }
@@ -103,8 +113,37 @@ export type GenerationPatch = Partial<
     | 'pollCount'
     | 'referenceImagePath'
     | 'projectId'
+    | 'imageUrlExpiresAt'
   >
->;
+> & {
+  /** params.imageUrl: set when a hosted reference image gets its presigned link. */
+  imageUrl?: string | null;
+};
+
+/** A reference image kept in the library, named by the SHA-256 of its bytes. */
+export interface ReferenceImageRecord {
+  sha256: string;
+  /** Relative to the library root. */
+  relPath: string;
+  /** What the user called it (file name, or the link's last segment). */
+  name: string;
+  /** The public link it was fetched from, when it came from one. */
+  sourceUrl: string | null;
+  /** The image this one was converted from (its sha256), when it is a conversion. */
+  convertedFrom: string | null;
+  createdAt: number;
+}
+
+/** One reference image uploaded to one bucket location, and the presigned link made for it. */
+export interface HostedObject {
+  sha256: string;
+  /** endpoint|bucket|key: a change of any of them means another object. */
+  location: string;
+  url: string;
+  expiresAt: number;
+  uploadedAt: number;
+  deletedAt: number | null;
+}
 
 export interface PartialDownload {
   generationId: string;
@@ -209,6 +248,17 @@ export interface LibraryStore {
   restore(id: string): void;
   /** Deletes rows and files of generations trashed before `olderThan` (Unix ms; default: all). Returns the count. */
   purgeTrash(olderThan?: number): number;
+
+  // reference images and their hosted copies
+  saveReferenceImage(record: ReferenceImageRecord): ReferenceImageRecord;
+  getReferenceImage(sha256: string): ReferenceImageRecord | null;
+  getHostedObject(sha256: string, location: string): HostedObject | null;
+  saveHostedObject(object: HostedObject): void;
+  markHostedObjectDeleted(sha256: string, location: string, at: number): void;
+  /** Hosted objects not deleted, for the clean-up of uploads whose generations have all finished. */
+  listHostedObjects(): HostedObject[];
+  /** Generations (other than `exceptId`) with this reference image in one of `states`. */
+  countReferenceUsers(relPath: string, states: readonly GenerationState[], exceptId?: string): number;
 
   // settings that are not secrets (the key never goes here)
   getSetting<T>(key: string): T | undefined;

@@ -1,7 +1,7 @@
 // A `data:` URL carries the image itself rather than pointing at it. APIXO wants a public link, so
 // such an image is treated like a file from disk: its bytes are checked and, with hosting set up,
 // uploaded. (Whether APIXO accepts data: URLs directly is undocumented; we never send one.)
-import { invalidImage } from './fetch-image-url';
+import { invalidImage } from './errors';
 
 export function isDataUrl(text: string): boolean {
   return /^data:/i.test(text.trim());
@@ -17,7 +17,9 @@ export function decodeDataUrl(text: string, maxBytes: number): Uint8Array {
   // base64 is 4 characters per 3 bytes; refuse before decoding something huge.
   const estimate = base64 ? Math.floor((payload.length * 3) / 4) : payload.length;
   if (estimate > maxBytes) {
-    throw invalidImage(`The image in this data: link is larger than ${Math.round(maxBytes / (1024 * 1024))} MB.`);
+    throw invalidImage(
+      `The image in this data: link is larger than ${Math.round(maxBytes / (1024 * 1024))} MB.`,
+    );
   }
   if (base64) {
     const clean = payload.replace(/\s+/g, '');

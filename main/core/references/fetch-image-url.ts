@@ -9,6 +9,7 @@ import { Agent, request } from 'undici';
 import { StudioError } from '../errors';
 import type { AddressPolicy } from '../net/address-policy';
 import { classifyNetworkError, describeNetworkFailure } from '../net/network-errors';
+import { invalidImage } from './errors';
 
 export const URL_FETCH_TIMEOUT_MS = 10_000;
 const MAX_REDIRECTS = 5;
@@ -24,10 +25,6 @@ export interface FetchImageOptions {
   maxBytes: number;
   timeoutMs?: number;
   signal?: AbortSignal;
-}
-
-export function invalidImage(userMessage: string, detail?: string, cause?: unknown): StudioError {
-  return new StudioError({ kind: 'invalid_image', userMessage, detail, cause, createdNothing: true });
 }
 
 class PrivateAddressError extends Error {
@@ -82,7 +79,8 @@ function guardedLookup(policy: AddressPolicy): LookupFunction {
 }
 
 function privateError(url: URL, address: string, hop: 'link' | 'redirect'): StudioError {
-  const where = hop === 'link' ? `The link's host ${url.hostname}` : `The link redirects to ${url.hostname}, which`;
+  const where =
+    hop === 'link' ? `The link's host ${url.hostname}` : `The link redirects to ${url.hostname}, which`;
   return invalidImage(
     `${where} is a private or local address (${address}). ${PRIVATE_EXPLAINED}`,
     `private address ${address} for ${url.href}`,

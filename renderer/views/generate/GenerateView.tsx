@@ -11,6 +11,7 @@ import { studio } from '../../studio';
 import { ActiveStrip } from './ActiveStrip';
 import { type FieldName, validateForm } from './field-errors';
 import { ImageSource } from './ImageSource';
+import { readyImages, useImages } from './image-store';
 import { OutputOptions } from './OutputOptions';
 import { PromptFields } from './PromptFields';
 import { PromptTips } from './PromptTips';
@@ -40,7 +41,9 @@ export function GenerateView() {
     setSubmitError(null);
   }, [form]);
 
-  const allErrors = validateForm(t, form);
+  const images = useImages((state) => state.images);
+  const imageToVideo = form.mode === 'image-to-video';
+  const allErrors = validateForm(t, form, imageToVideo ? images.length : 0);
   const visibleErrors: Partial<Record<FieldName, string>> = {};
   for (const [field, message] of Object.entries(allErrors) as [FieldName, string][]) {
     if (attempted || touched[field]) visibleErrors[field] = message;
@@ -56,13 +59,23 @@ export function GenerateView() {
       );
       return;
     }
+    // Added images go by their ids (one video each); a link typed but not added goes as the link.
+    const useImagesList = imageToVideo && images.length > 0;
+    const ready = readyImages(images);
+    if (useImagesList && ready.length !== images.length) {
+      setSubmitError({ kind: 'invalid_image', message: t('images.notAllReady') });
+      return;
+    }
     setSubmitting(true);
     try {
+      const params = toParamsInput(form);
+      if (useImagesList) delete params.imageUrl;
       const created = await studio.generations.create({
-        params: toParamsInput(form),
+        params,
         count: form.count,
         seedMode: form.seedMode,
         projectId: form.projectId,
+        ...(useImagesList ? { references: ready.map((image) => image.sha256 ?? '') } : {}),
       });
       setAttempted(false);
       useToasts.getState().show({
@@ -116,7 +129,11 @@ export function GenerateView() {
       </div>
       <aside className="generate-side" aria-label={t('generate.optionsLabel')}>
         <OutputOptions errors={visibleErrors} />
-        <SubmitBar submitting={submitting} error={submitError} />
+        <SubmitBar
+          submitting={submitting}
+          error={submitError}
+          images={imageToVideo ? Math.max(images.length, 1) : 1}
+        />
       </aside>
     </form>
   );

@@ -1,97 +1,178 @@
-// The reference image for image-to-video: a public http(s) URL, typed or dropped. Dragging an image
-// out of a web page carries its URL; a file from disk has no public URL, so we say so plainly.
-// (No preview: the CSP allows images only from our own origin, and fetching a stranger's URL from
-// the UI would leak the user's IP for an image they may not have meant to load.)
-import { type DragEvent, useState } from 'react';
+// The reference image(s) for image-to-video, from anything a person can give: files dropped here
+// or anywhere on the window, images dragged out of a web page (their http(s) address is used as
+// it is), a pasted image or link (Ctrl/Cmd+V), a typed link, or the file picker. Each is checked by
+// main and shown with a preview; several images make a batch of one video each.
+import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
+import { ImageCard } from './ImageCard';
+import { type ImageInput, pasteTarget, readImageInput } from './image-inputs';
+import { needsHosting, useImages } from './image-store';
 
-function urlFromDrop(data: DataTransfer): string | null {
-  const uriList = data.getData('text/uri-list');
-  const fromList = uriList
-    .split(/\r?\n/)
-    .map((line) => line.trim())
-    .find((line) => line && !line.startsWith('#'));
-  if (fromList) return fromList;
-  const html = data.getData('text/html');
-  if (html) {
-    const img = new DOMParser().parseFromString(html, 'text/html').querySelector('img[src]');
-    const src = img?.getAttribute('src');
-    if (src) return src;
-  }
-  const text = data.getData('text/plain').trim();
-  return /^https?:\/\//i.test(text) ? text : null;
+function take(input: ImageInput): boolean {
+  const { addFiles, addLink } = useImages.getState();
+  if (input.kind === 'files') void addFiles(input.files);
+  else if (input.kind === 'link') void addLink(input.url);
+  return input.kind !== 'none';
+}
+
+/** The whole window accepts drops and pastes while image-to-video is open. */
+function useWindowInputs(onDragging: (dragging: boolean) => void): void {
+  useEffect(() => {
+    const over = (event: globalThis.DragEvent) => {
+      event.preventDefault(); // without this the browser would navigate to the dropped file
+      onDragging(true);
+    };
+    const leave = (event: globalThis.DragEvent) => {
+      if (event.relatedTarget === null) onDragging(false);
+    };
+    const drop = (event: globalThis.DragEvent) => {
+      event.preventDefault();
+      onDragging(false);
+      take(readImageInput(event.dataTransfer));
+    };
+    const paste = (event: ClipboardEvent) => {
+      const input = readImageInput(event.clipboardData);
+      // Text pasted into a text field is typing; an image pasted anywhere is an image.
+      if (input.kind === 'none' || (input.kind === 'link' && pasteTarget(event.target) === 'text-field'))
+        return;
+      event.preventDefault();
+      take(input);
+    };
+    window.addEventListener('dragover', over);
+    window.addEventListener('dragleave', leave);
+    window.addEventListener('drop', drop);
+    window.addEventListener('paste', paste);
+    return () => {
+      window.removeEventListener('dragover', over);
+      window.removeEventListener('dragleave', leave);
+      window.removeEventListener('drop', drop);
+      window.removeEventListener('paste', paste);
+    };
+  }, [onDragging]);
+}
+
+function HostingHint() {
+  const { t } = useTranslation();
+  const images = useImages((state) => state.images);
+  const hosting = useImages((state) => state.hosting);
+  const refresh = useImages((state) => state.refreshHosting);
+  const hasImages = images.length > 0;
+  useEffect(() => {
+    if (hasImages) void refresh();
+  }, [hasImages, refresh]);
+  if (!needsHosting(images) || !hosting || hosting.ready) return null;
+  return (
+    <div className="notice notice-warning" role="note" data-testid="hosting-needed">
+      <Icon name="alert" size={18} className="notice-icon" />
+      <div className="notice-text">
+        <strong>{t('images.hostingNeeded')}</strong>
+        <span>{t('images.hostingNeededExplain')}</span>
+        <span className="notice-actions">
+          <Button size="sm" tone="primary" onClick={() => useApp.getState().setView('settings')}>
+            {t('images.setUpHosting')}
+          </Button>
+          <span className="hint">{t('images.orUseLink')}</span>
+        </span>
+      </div>
+    </div>
+  );
 }
 
 export function ImageSource({ error }: { error: string | undefined }) {
   const { t } = useTranslation();
   const imageUrl = useGenerate((state) => state.form.imageUrl);
   const { update, touch } = useGenerate.getState();
+  const images = useImages((state) => state.images);
   const [dragging, setDragging] = useState(false);
-  const [dropMessage, setDropMessage] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  useWindowInputs(setDragging);
 
-  function onDrop(event: DragEvent<HTMLDivElement>): void {
-    event.preventDefault();
-    setDragging(false);
-    const url = urlFromDrop(event.dataTransfer);
-    if (url && /^https?:/i.test(url)) {
-      update({ imageUrl: url });
-      touch('imageUrl');
-      setDropMessage(null);
-    } else if (event.dataTransfer.files.length > 0) {
-      setDropMessage(t('generate.localFileNotYet'));
-    } else {
-      setDropMessage(t('generate.dropNoUrl'));
-    }
-  }
-
-  let host: string | null = null;
-  try {
-    host = imageUrl ? new URL(imageUrl).host : null;
-  } catch {
-    host = null;
+  /** A link typed or pasted into the field is checked at once, so its preview shows. */
+  function addTypedLink(): void {
+    const url = imageUrl.trim();
+    if (!/^(https?:|data:|blob:)/i.test(url)) return;
+    void useImages.getState().addLink(url);
+    update({ imageUrl: '' });
   }
 
   return (
-    // biome-ignore lint/a11y/noStaticElementInteractions: a drop target for mouse drags; the URL field inside is the keyboard path
+    // Drops land on the window listener above, so the whole window is a drop target.
     <div
-      className={dragging ? 'drop-zone is-dragging' : 'drop-zone'}
-      onDragOver={(event) => {
-        event.preventDefault();
-        event.dataTransfer.dropEffect = 'copy';
-        setDragging(true);
-      }}
-      onDragLeave={() => setDragging(false)}
-      onDrop={onDrop}
+      className={dragging ? 'drop-zone drop-zone-images is-dragging' : 'drop-zone drop-zone-images'}
       data-testid="image-drop"
     >
       <div className="drop-visual" aria-hidden="true">
         <Icon name="image" size={22} />
       </div>
       <div className="drop-body">
-        <Field label={t('generate.imageUrl')} error={error} hint={t('generate.imageHint')}>
+        <div className="drop-actions">
+          <Button size="sm" icon="upload" onClick={() => fileInput.current?.click()}>
+            {t('images.choose')}
+          </Button>
+          <span className="drop-caption">{t('images.dropHere')}</span>
+          <input
+            ref={fileInput}
+            type="file"
+            accept="image/*,.heic,.heif,.avif"
+            multiple
+            hidden
+            data-testid="image-file-input"
+            onChange={(event) => {
+              const files = [...(event.target.files ?? [])];
+              event.target.value = '';
+              if (files.length > 0) void useImages.getState().addFiles(files);
+            }}
+          />
+        </div>
+        {images.length > 0 ? (
+          <ul className="image-list" aria-label={t('images.added', { count: images.length })}>
+            {images.map((image) => (
+              <ImageCard key={image.key} image={image} />
+            ))}
+          </ul>
+        ) : null}
+        {images.length > 1 ? <p className="hint">{t('images.batchHint', { count: images.length })}</p> : null}
+        <HostingHint />
+        <Field
+          label={images.length > 0 ? t('images.addLink') : t('generate.imageUrl')}
+          error={images.length > 0 ? undefined : error}
+          hint={t('images.linkHint')}
+        >
           {(control) => (
-            <input
-              {...control}
-              className="input"
-              type="url"
-              inputMode="url"
-              placeholder="https://example.com/still.jpg"
-              value={imageUrl}
-              onChange={(event) => update({ imageUrl: event.target.value })}
-              onBlur={() => touch('imageUrl')}
-            />
+            <div className="input-with-button">
+              <input
+                {...control}
+                className="input"
+                type="url"
+                inputMode="url"
+                placeholder="https://example.com/still.jpg"
+                value={imageUrl}
+                onChange={(event) => update({ imageUrl: event.target.value })}
+                onBlur={() => touch('imageUrl')}
+                onKeyDown={(event) => {
+                  if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
+                    event.preventDefault();
+                    addTypedLink();
+                  }
+                }}
+                data-testid="image-url"
+              />
+              <Button
+                size="sm"
+                onClick={addTypedLink}
+                disabled={!imageUrl.trim()}
+                data-testid="image-url-add"
+              >
+                {t('images.check')}
+              </Button>
+            </div>
           )}
         </Field>
-        <p className="drop-caption">{host ? t('generate.imageFrom', { host }) : t('generate.dropHere')}</p>
-        {dropMessage ? (
-          <p className="notice notice-info notice-compact" role="status">
-            <Icon name="info" size={16} className="notice-icon" />
-            <span className="notice-text">{dropMessage}</span>
-          </p>
-        ) : null}
       </div>
     </div>
   );

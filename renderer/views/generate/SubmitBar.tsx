@@ -9,11 +9,21 @@ import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
 import { BATCH_MAX, BATCH_MIN } from './field-errors';
 
-export function SubmitBar({ submitting, error }: { submitting: boolean; error: unknown }) {
+export function SubmitBar({
+  submitting,
+  error,
+  images = 1,
+}: {
+  submitting: boolean;
+  error: unknown;
+  /** Image-to-video: each added image makes `count` videos. */
+  images?: number;
+}) {
   const { t } = useTranslation();
   const form = useGenerate((state) => state.form);
   const demo = useApp((state) => state.info?.demoMode);
-  const count = Number.isInteger(form.count) ? Math.min(Math.max(form.count, BATCH_MIN), BATCH_MAX) : 1;
+  const count =
+    (Number.isInteger(form.count) ? Math.min(Math.max(form.count, BATCH_MIN), BATCH_MAX) : 1) * images;
   const cost = estimateCostUsd(form.resolution, form.duration, count);
   const isMac = navigator.platform.toLowerCase().includes('mac');
   return (

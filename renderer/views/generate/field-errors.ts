@@ -2,7 +2,7 @@
 // batch limit); this only decides where each issue shows and words it in the UI language, with
 // the numbers taken from LIMITS so the text can never disagree with the check.
 import type { TFunction } from 'i18next';
-import { generationParamsSchema, LIMITS } from '../../../main/core/apixo/params';
+import { generationParamsDraftSchema, generationParamsSchema, LIMITS } from '../../../main/core/apixo/params';
 import { createGenerationsSchema } from '../../../preload/contract';
 import { type GenerateForm, toParamsInput } from '../../state/generate';
 
@@ -40,10 +40,18 @@ function wordIssue(t: TFunction, form: GenerateForm, field: string, code: string
   return fallback;
 }
 
-/** Every problem with the form right now, one message per field. */
-export function validateForm(t: TFunction, form: GenerateForm): Partial<Record<FieldName, string>> {
+/** Every problem with the form right now, one message per field. `images`: added reference images. */
+export function validateForm(
+  t: TFunction,
+  form: GenerateForm,
+  images = 0,
+): Partial<Record<FieldName, string>> {
   const errors: Partial<Record<FieldName, string>> = {};
-  const parsed = generationParamsSchema.safeParse(toParamsInput(form));
+  const params = toParamsInput(form);
+  // Added images stand in for the link; main checks them (and the link) before anything is sent.
+  if (images > 0) delete params.imageUrl;
+  const schema = images > 0 ? generationParamsDraftSchema : generationParamsSchema;
+  const parsed = schema.safeParse(params);
   if (!parsed.success) {
     for (const issue of parsed.error.issues) {
       const field = String(issue.path[0] ?? 'prompt') as FieldName;
@@ -52,6 +60,8 @@ export function validateForm(t: TFunction, form: GenerateForm): Partial<Record<F
   }
   if (!COUNT.safeParse(form.count).success) {
     errors.count = t('fieldErrors.countRange', { min: BATCH_MIN, max: BATCH_MAX });
+  } else if (images * form.count > BATCH_MAX) {
+    errors.count = t('fieldErrors.batchTooBig', { images, count: form.count, max: BATCH_MAX });
   }
   return errors;
 }

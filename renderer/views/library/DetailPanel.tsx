@@ -10,6 +10,7 @@ import { GenerationError } from '../queue/GenerationError';
 import { exportToFolder, moveToTrash, remix, reuseSeed, reveal } from './actions';
 import { NotesField, RatingStars, TagEditor } from './Curation';
 import { Parameters, Timing } from './DetailFacts';
+import { ReferenceImage } from './ReferenceImage';
 import { usePoster } from './use-poster';
 
 export function DetailPanel({ record, onClose }: { record: GenerationRecord; onClose(): void }) {
@@ -96,6 +97,7 @@ export function DetailPanel({ record, onClose }: { record: GenerationRecord; onC
             </>
           ) : null}
         </section>
+        <ReferenceImage record={record} />
         <TagEditor record={record} />
         <NotesField record={record} />
         <Parameters record={record} />

@@ -9,11 +9,14 @@ import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
 import { useToasts } from '../../state/toasts';
 import { studio } from '../../studio';
+import { useImages } from '../generate/image-store';
 
 const t = i18n.t.bind(i18n);
 
 export function remix(record: GenerationRecord): void {
   useGenerate.getState().loadRecord(record);
+  // Our uploaded reference comes back as an added image (reused without re-uploading while its link is valid).
+  void useImages.getState().loadRecord(record);
   useApp.getState().setView('generate');
   useToasts
     .getState()

@@ -8,6 +8,7 @@ import { ConfirmDialog } from '../../components/Dialog';
 import { StatePill } from '../../components/StatePill';
 import { useApp } from '../../state/app';
 import { expectedKey, useQueue } from '../../state/queue';
+import { ReferenceImage } from '../library/ReferenceImage';
 import { runIntent } from './actions';
 import { GenerationError } from './GenerationError';
 import { ParamChips } from './ParamChips';
@@ -34,6 +35,7 @@ export function QueueItem({ record }: { record: GenerationRecord }) {
       <div className="queue-item-main">
         <div className="queue-item-head">
           <StatePill state={record.state} offline={waitingForNetwork} />
+          <ReferenceImage record={record} compact />
           <p className="queue-prompt">{record.params.prompt}</p>
         </div>
         <ParamChips record={record} />

@@ -10,6 +10,7 @@ import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
 import { BalanceSection } from './BalanceSection';
 import { DeliverySection } from './DeliverySection';
+import { HostingSection } from './HostingSection';
 import { KeySection } from './KeySection';
 import { LibrarySection } from './LibrarySection';
 
@@ -66,6 +67,13 @@ export function SettingsView() {
         description={t('settings.library.description')}
       >
         <LibrarySection settings={settings} />
+      </Section>
+      <Section
+        id="settings-hosting"
+        title={t('settings.hosting.title')}
+        description={t('settings.hosting.description')}
+      >
+        <HostingSection settings={settings} />
       </Section>
       <Section
         id="settings-delivery"

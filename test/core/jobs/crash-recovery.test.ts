@@ -1,14 +1,13 @@
 // The process is killed with SIGKILL mid-poll and mid-download, then started again: the same jobs
 // finish, none is submitted twice (the simulator counts), and no corrupt or half file is left.
-import { createHash } from 'node:crypto';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import Database from 'better-sqlite3';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createScaledClock } from '../../../main/core/clock';
 import { type Simulator, startSimulator } from '../../../main/demo/simulator';
 import { ensureCliBuilt, runCli, until } from '../../helpers/cli-process';
+import { expectSoundLibrary, listFiles } from '../../helpers/library-audit';
 
 const SPEEDUP = 50;
 const KEY = 'sk-crash-test-0000';
@@ -32,32 +31,10 @@ async function setup() {
   return { library, common, env, simulator: sim };
 }
 
-async function listFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
-}
-
 async function assertLibraryIsSound(library: string, expectedDone: number) {
-  const db = new Database(join(library, '.wanstudio', 'library.db'), { readonly: true });
-  try {
-    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
-    const rows = db
-      .prepare(
-        `SELECT g.state, v.rel_path, v.sha256, v.bytes FROM generations g LEFT JOIN videos v ON v.generation_id = g.id`,
-      )
-      .all() as { state: string; rel_path: string | null; sha256: string | null; bytes: number | null }[];
-    expect(rows.map((row) => row.state)).toEqual(Array(expectedDone).fill('done'));
-    for (const row of rows) {
-      const bytes = await readFile(join(library, ...(row.rel_path ?? '').split('/')));
-      expect(bytes.length).toBe(row.bytes);
-      expect(createHash('sha256').update(bytes).digest('hex')).toBe(row.sha256);
-    }
-  } finally {
-    db.close();
-  }
-  const files = await listFiles(library);
-  expect(files.filter((file) => file.endsWith('.part'))).toEqual([]);
-  expect(files.filter((file) => file.endsWith('.mp4'))).toHaveLength(expectedDone);
+  const audit = await expectSoundLibrary(library);
+  expect(audit.rows.map((row) => row.state)).toEqual(Array(expectedDone).fill('done'));
+  expect(audit.rows.every((row) => row.relPath !== null)).toBe(true);
 }
 
 describe('hard kill and restart', () => {

@@ -1,0 +1,31 @@
+// Where reference images live in the library: `references/<first two hex digits>/<sha256>.<ext>`.
+// Named by content, so the same image dropped twice is one file, and a path tells its id.
+// Process-agnostic (the renderer derives an image's id from a record's path for remix).
+import type { ImageFormat } from '../media/image-sniff';
+
+export const REFERENCES_DIR = 'references';
+
+const EXTENSIONS: Record<ImageFormat, string> = {
+  jpeg: 'jpg',
+  png: 'png',
+  webp: 'webp',
+  gif: 'gif',
+  bmp: 'bmp',
+  tiff: 'tiff',
+  heic: 'heic',
+  avif: 'avif',
+  pdf: 'pdf',
+  unknown: 'bin',
+};
+
+export const SHA256_PATTERN = /^[0-9a-f]{64}$/;
+
+export function referenceRelPath(sha256: string, format: ImageFormat): string {
+  return `${REFERENCES_DIR}/${sha256.slice(0, 2)}/${sha256}.${EXTENSIONS[format]}`;
+}
+
+/** The image id inside a reference path, or null when the path is not one of ours. */
+export function sha256FromReferencePath(relPath: string | null | undefined): string | null {
+  const match = /^references\/[0-9a-f]{2}\/([0-9a-f]{64})\.[a-z]+$/.exec(relPath ?? '');
+  return match?.[1] ?? null;
+}

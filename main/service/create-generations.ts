@@ -1,0 +1,83 @@
+// generations.create with its image-to-video preparation: every image is checked before anything
+// is queued, so a bad file, an unreachable or private link, or missing hosting is refused with its
+// reason and nothing is sent. Added images whose public link still works are used by link; the
+// others are uploaded by the job engine just before submit.
+
+import type { z } from 'zod';
+import type { createGenerationsSchema, GenerationRecord } from '../../preload/contract';
+import { missingHostingParts } from '../core/hosting/config';
+import { notConfiguredError } from '../core/hosting/reference-hosting';
+import type { EnqueueRequest, JobEngine } from '../core/jobs/engine';
+import type { Backend } from '../core/library/types';
+import type { AddressPolicy } from '../core/net/address-policy';
+import { invalidImage } from '../core/references/errors';
+import type { ReferenceImages } from '../core/references/reference-images';
+import type { HostingService } from './hosting-service';
+
+type CreateInput = z.output<typeof createGenerationsSchema>;
+type Image = NonNullable<EnqueueRequest['images']>[number];
+
+export interface CreateDeps {
+  engine(): JobEngine;
+  backend(): Promise<Backend>;
+  references: ReferenceImages;
+  hosting: HostingService;
+  policyFor(backend: Backend): AddressPolicy;
+}
+
+function notReadyMessage(message: string | null, status: string): string {
+  const reason = message ?? 'The image cannot be used.';
+  return status === 'needs_conversion'
+    ? `${reason} Add the image in Wan Studio to convert it (the converted copy is uploaded to your image hosting).`
+    : reason;
+}
+
+async function imageFromLink(deps: CreateDeps, url: string, backend: Backend): Promise<Image> {
+  const inspection = await deps.references.inspectUrl(url, deps.policyFor(backend), backend);
+  if (inspection.status !== 'ready' || !inspection.relPath) {
+    throw invalidImage(notReadyMessage(inspection.message, inspection.status));
+  }
+  // A link whose image had to be turned upright is sent as our (hosted) upright copy.
+  return inspection.sourceUrl
+    ? { referenceImagePath: inspection.relPath, imageSource: 'url', imageUrl: inspection.sourceUrl }
+    : { referenceImagePath: inspection.relPath, imageSource: 'hosted' };
+}
+
+async function imageFromReference(deps: CreateDeps, sha256: string, backend: Backend): Promise<Image> {
+  const { inspection, record } = await deps.references.requireReady(sha256);
+  if (inspection.sourceUrl) {
+    // Checked again now (under this backend's address rules); the image behind it must not have changed.
+    const fresh = await imageFromLink(deps, inspection.sourceUrl, backend);
+    if (fresh.referenceImagePath !== record.relPath) {
+      throw invalidImage(
+        `The image at ${inspection.sourceUrl} has changed since it was added. Add it again.`,
+      );
+    }
+    return fresh;
+  }
+  return { referenceImagePath: record.relPath, imageSource: 'hosted' };
+}
+
+export async function createGenerations(deps: CreateDeps, input: CreateInput): Promise<GenerationRecord[]> {
+  const engine = deps.engine(); // refuses first when another process drives this library
+  const backend = await deps.backend();
+  const { params } = input;
+  let images: Image[] | undefined;
+  if (params.mode === 'image-to-video') {
+    images = input.references
+      ? await Promise.all(input.references.map((sha256) => imageFromReference(deps, sha256, backend)))
+      : [await imageFromLink(deps, params.imageUrl ?? '', backend)];
+    if (images.some((image) => image.imageSource === 'hosted')) {
+      const missing = missingHostingParts(deps.hosting.settings(), await deps.hosting.credentials());
+      if (missing.length > 0) throw notConfiguredError(missing);
+    }
+  }
+  return engine.enqueue({
+    params,
+    count: input.count,
+    seedMode: input.seedMode,
+    projectId: input.projectId,
+    backend,
+    ...(images ? { images } : {}),
+  });
+}

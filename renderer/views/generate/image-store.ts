@@ -1,0 +1,162 @@
+// The images added for image-to-video: each one is sent to main to be judged by its content
+// (images.inspect / inspectUrl), shown with what main found, converted when the user accepts, and
+// submitted by its id. Several images make a batch. No rules live here: main decides.
+import { create } from 'zustand';
+import { sha256FromReferencePath } from '../../../main/core/references/paths';
+import type { GenerationRecord, HostingStatus, ImageInspection } from '../../../preload/contract';
+import { asContractError } from '../../lib/errors';
+import { studio } from '../../studio';
+
+export interface AddedImage {
+  key: string;
+  /** What the user gave it as: a file name or a shortened link. */
+  label: string;
+  state: 'checking' | 'converting' | 'checked' | 'failed';
+  inspection: ImageInspection | null;
+  /** main refused to even look (a link it could not fetch, a file too large to send). */
+  error: string | null;
+  /** A blob: URL of the dropped file, for a preview before (or without) main's copy. */
+  localPreview: string | null;
+}
+
+interface ImageState {
+  images: AddedImage[];
+  hosting: HostingStatus | null;
+  addFiles(files: File[]): Promise<void>;
+  addLink(url: string): Promise<void>;
+  convert(key: string): Promise<void>;
+  remove(key: string): void;
+  clear(): void;
+  /** Remix: the reference image of an earlier generation, when it was one of ours. */
+  loadRecord(record: GenerationRecord): Promise<void>;
+  refreshHosting(): Promise<void>;
+}
+
+let counter = 0;
+const nextKey = () => `image-${++counter}`;
+
+function shortLink(url: string): string {
+  if (/^data:/i.test(url)) return 'pasted image';
+  try {
+    const parsed = new URL(url);
+    const name = parsed.pathname.split('/').filter(Boolean).at(-1);
+    return name ? `${parsed.host}/…/${decodeURIComponent(name)}` : parsed.host;
+  } catch {
+    return url.slice(0, 60);
+  }
+}
+
+/** Ready to submit as they are. */
+export function readyImages(images: AddedImage[]): ImageInspection[] {
+  return images.flatMap((image) =>
+    image.state === 'checked' && image.inspection?.status === 'ready' && image.inspection.sha256
+      ? [image.inspection]
+      : [],
+  );
+}
+
+/** Ready images that must be uploaded (no public link of their own). */
+export function needsHosting(images: AddedImage[]): boolean {
+  return readyImages(images).some((inspection) => !inspection.sourceUrl);
+}
+
+export const useImages = create<ImageState>()((set, get) => {
+  const patch = (key: string, change: Partial<AddedImage>) =>
+    set({ images: get().images.map((image) => (image.key === key ? { ...image, ...change } : image)) });
+
+  async function run(key: string, work: () => Promise<ImageInspection>): Promise<void> {
+    try {
+      const inspection = await work();
+      // Revoked once main's copy can be shown instead; refused files keep theirs (no copy exists).
+      patch(key, { state: 'checked', inspection, error: null });
+    } catch (error) {
+      patch(key, { state: 'failed', error: asContractError(error).message });
+    }
+  }
+
+  return {
+    images: [],
+    hosting: null,
+    async addFiles(files) {
+      const added = files.map((file) => ({
+        key: nextKey(),
+        label: file.name || 'pasted image',
+        state: 'checking' as const,
+        inspection: null,
+        error: null,
+        localPreview: URL.createObjectURL(file),
+      }));
+      set({ images: [...get().images, ...added] });
+      await Promise.all(
+        added.map((image, index) =>
+          run(image.key, async () => {
+            const file = files[index] as File;
+            return studio.images.inspect({
+              name: image.label,
+              bytes: new Uint8Array(await file.arrayBuffer()),
+            });
+          }),
+        ),
+      );
+    },
+    async addLink(url) {
+      const key = nextKey();
+      set({
+        images: [
+          ...get().images,
+          {
+            key,
+            label: shortLink(url),
+            state: 'checking',
+            inspection: null,
+            error: null,
+            localPreview: null,
+          },
+        ],
+      });
+      await run(key, () => studio.images.inspectUrl({ url }));
+    },
+    async convert(key) {
+      const sha256 = get().images.find((image) => image.key === key)?.inspection?.sha256;
+      if (!sha256) return;
+      patch(key, { state: 'converting' });
+      await run(key, () => studio.images.convert({ sha256 }));
+    },
+    remove(key) {
+      const image = get().images.find((entry) => entry.key === key);
+      if (image?.localPreview) URL.revokeObjectURL(image.localPreview);
+      set({ images: get().images.filter((entry) => entry.key !== key) });
+    },
+    clear() {
+      for (const image of get().images) if (image.localPreview) URL.revokeObjectURL(image.localPreview);
+      set({ images: [] });
+    },
+    async loadRecord(record) {
+      get().clear();
+      const sha256 =
+        record.imageSource === 'hosted' ? sha256FromReferencePath(record.referenceImagePath) : null;
+      if (!sha256) return;
+      const key = nextKey();
+      set({
+        images: [
+          {
+            key,
+            label: 'reference image',
+            state: 'checking',
+            inspection: null,
+            error: null,
+            localPreview: null,
+          },
+        ],
+      });
+      await run(key, () => studio.images.get({ sha256 }));
+    },
+    async refreshHosting() {
+      try {
+        set({ hosting: await studio.hosting.status() });
+      } catch {
+        set({ hosting: null });
+      }
+    },
+  };
+});

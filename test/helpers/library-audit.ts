@@ -1,0 +1,63 @@
+// Reads a library folder from the outside, as a crash test's verdict: the database's integrity and
+// rows, and whether every recorded video is on disk with its recorded length and sha256.
+import { createHash } from 'node:crypto';
+import { readdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import Database from 'better-sqlite3';
+import { expect } from 'vitest';
+
+export interface AuditRow {
+  id: string;
+  state: string;
+  taskId: string | null;
+  relPath: string | null;
+  sha256: string | null;
+  bytes: number | null;
+}
+
+export interface LibraryAudit {
+  integrity: string;
+  rows: AuditRow[];
+  /** Every file below the library folder (absolute paths). */
+  files: string[];
+}
+
+export async function listFiles(folder: string): Promise<string[]> {
+  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
+  return entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
+}
+
+export async function auditLibrary(library: string): Promise<LibraryAudit> {
+  const db = new Database(join(library, '.wanstudio', 'library.db'), { readonly: true });
+  try {
+    const integrity = String(db.pragma('integrity_check', { simple: true }));
+    const rows = db
+      .prepare(
+        `SELECT g.id, g.state, g.task_id AS taskId, v.rel_path AS relPath, v.sha256, v.bytes
+         FROM generations g LEFT JOIN videos v ON v.generation_id = g.id
+         WHERE g.deleted_at IS NULL ORDER BY g.created_at, g.id`,
+      )
+      .all() as AuditRow[];
+    return { integrity, rows, files: await listFiles(library) };
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * The database is intact, every recorded video is on disk with its recorded length and sha256,
+ * no `.part` file is left, and no MP4 exists that the database does not know.
+ */
+export async function expectSoundLibrary(library: string): Promise<LibraryAudit> {
+  const audit = await auditLibrary(library);
+  expect(audit.integrity).toBe('ok');
+  const videos = audit.rows.filter((row) => row.relPath !== null);
+  for (const row of videos) {
+    const bytes = await readFile(join(library, ...(row.relPath ?? '').split('/')));
+    expect(bytes.length, row.relPath ?? '').toBe(row.bytes);
+    expect(createHash('sha256').update(bytes).digest('hex'), row.relPath ?? '').toBe(row.sha256);
+  }
+  expect(audit.files.filter((file) => file.endsWith('.part'))).toEqual([]);
+  expect(audit.files.filter((file) => file.endsWith('.mp4'))).toHaveLength(videos.length);
+  return audit;
+}
