@@ -67,7 +67,8 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
     images = input.references
       ? await Promise.all(input.references.map((sha256) => imageFromReference(deps, sha256, backend)))
       : [await imageFromLink(deps, params.imageUrl ?? '', backend)];
-    if (images.some((image) => image.imageSource === 'hosted')) {
+    // Demo generations can use a local file without S3: the simulator fetches it over loopback.
+    if (backend !== 'demo' && images.some((image) => image.imageSource === 'hosted')) {
       const missing = missingHostingParts(deps.hosting.settings(), await deps.hosting.credentials());
       if (missing.length > 0) throw notConfiguredError(missing);
     }

@@ -20,6 +20,7 @@ import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
+import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
@@ -98,6 +99,10 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     () => library,
     () => clock.now(),
   );
+  const demoReferences = new DemoReferenceHost(
+    () => library,
+    () => clock.now(),
+  );
   const referenceHosting = new ReferenceHosting({
     library: () => library,
     source: hostingService,
@@ -117,7 +122,11 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       onUpdate: (record) => hub.emit('generation.updated', record),
       onProgress: (id, progress) => hub.emit('download.progress', { id, ...progress }),
       timeScaleFor: (backend) => (backend === 'demo' ? backends.demoTimeScale : 1),
-      hosting: referenceHosting,
+      hosting: demoAwareHost({
+        hosting: referenceHosting,
+        demo: demoReferences,
+        hostingReady: async () => (await hostingService.status()).ready,
+      }),
     });
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
     return created;
@@ -228,6 +237,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       await engine.stop();
       await lock?.release();
       await callbackReceiver?.close();
+      await demoReferences.close();
       library.close();
       await backends.close();
       log.info('core stopped');

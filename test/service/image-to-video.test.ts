@@ -189,8 +189,29 @@ describe('image-to-video with a local file and image hosting', () => {
     expect(submitsSeen(demoSim())).toBe(0);
   });
 
-  it('refuses a local file when no hosting is set up, saying why and the two ways out', async () => {
+  it('demo mode needs no hosting: the simulator reads the local file over loopback', async () => {
     const handlers = await start();
+    const image = await handlers.images.inspect({ name: 'a.png', bytes: u8(await halvesPng()) });
+    const [created] = await handlers.generations.create({
+      params: I2V,
+      count: 1,
+      seedMode: 'random',
+      projectId: null,
+      references: [image.sha256 ?? ''],
+    });
+    await harness.waitForState(created?.id ?? '', ['done']);
+    const done = harness.core.library().getGeneration(created?.id ?? '');
+    expect(done?.video?.sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(done?.referenceImagePath).toMatch(/^references\//);
+    expect(done?.params.imageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/references\//);
+    expect(demoSim().stats.imageFetches).toBe(1);
+    expect(s3.requests).toHaveLength(0);
+  });
+
+  it('refuses a local file for APIXO when no hosting is set up, saying why and the two ways out', async () => {
+    const handlers = await start();
+    // Session-only: a keychain entry would outlive this test and take later ones out of demo mode.
+    await handlers.key.set({ key: 'sk-real-key-for-hosting-test', where: 'session' });
     const image = await handlers.images.inspect({ name: 'a.png', bytes: u8(await halvesPng()) });
     const failure = await failureOf(() =>
       handlers.generations.create({
@@ -207,6 +228,7 @@ describe('image-to-video with a local file and image hosting', () => {
     );
     expect(harness.core.library().query({}).total).toBe(0);
     expect(submitsSeen(demoSim())).toBe(0);
+    expect(harness.sim.stats.submitsAccepted).toBe(0);
     expect(s3.requests).toHaveLength(0);
   });
 });

@@ -61,11 +61,19 @@ function HostingHint() {
   const images = useImages((state) => state.images);
   const hosting = useImages((state) => state.hosting);
   const refresh = useImages((state) => state.refreshHosting);
+  const demo = useApp((state) => state.info?.demoMode);
   const hasImages = images.length > 0;
   useEffect(() => {
     if (hasImages) void refresh();
   }, [hasImages, refresh]);
   if (!needsHosting(images) || !hosting || hosting.ready) return null;
+  if (demo) {
+    return (
+      <p className="hint" data-testid="demo-local-images">
+        {t('images.demoLocal')}
+      </p>
+    );
+  }
   return (
     <div className="notice notice-warning" role="note" data-testid="hosting-needed">
       <Icon name="alert" size={18} className="notice-icon" />
