@@ -1,16 +1,20 @@
-// Library query latency at scale: seeds a synthetic library (default 100 000 rows) and prints
-// p50/p95 of the grid's queries, first page (total not cached) and later pages (cached), plus
-// search-as-you-type. Numbers are for comparing runs on one machine, not absolute truths.
+// 4. Library query latency at scale: seeds a synthetic library (default 100 000 rows) and prints
+// p50/p95 of the grid's queries, first page (total not cached) and later pages (keyset, cached
+// total), plus search-as-you-type; the headlines (search p50/p95, filtered keyset page p95, insert
+// rate, database size) go to bench/results/library.json. Numbers are for comparing runs on one
+// machine, not absolute truths.
 //
-//   node node_modules/jiti/lib/jiti-cli.mjs bench/library-query.ts [rows] [--keep] [--root DIR] [--only WORD]
+//   node bench/run.mjs library [rows] [--keep] [--root DIR] [--only WORD]
 // --keep leaves the seeded library in place; --root reuses one (no seeding); --only runs the cases
 // whose label contains WORD.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { openLibrary } from '../main/core/library/library';
+import { libraryContext, openLibrary } from '../main/core/library/library';
 import { seedSyntheticLibrary } from '../main/core/library/synthetic';
 import type { LibraryQuery } from '../main/core/library/types';
+import { check, writeResult } from './lib/report';
+import { round, summarize } from './lib/stats';
 
 const rows = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000);
 const option = (name: string) => {
@@ -24,32 +28,36 @@ const root = reuse ?? mkdtempSync(join(tmpdir(), 'wan-bench-library-'));
 const END = Date.UTC(2025, 10, 1);
 const DAY = 24 * 3600 * 1000;
 
-function percentiles(samples: number[]): { p50: number; p95: number } {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { p50: at(0.5), p95: at(0.95) };
-}
+/** Every sample, by group, for the headline figures. */
+const samples: Record<'search' | 'searchNext' | 'filteredFirst' | 'filteredNext', number[]> = {
+  search: [],
+  searchNext: [],
+  filteredFirst: [],
+  filteredNext: [],
+};
 
-function measure(label: string, run: () => unknown, iterations: number, before?: () => void): void {
-  const samples: number[] = [];
+function measure(label: string, run: () => unknown, iterations: number, before?: () => void): number[] {
+  const taken: number[] = [];
   for (let i = 0; i < iterations; i++) {
     before?.();
     const start = performance.now();
     run();
-    samples.push(performance.now() - start);
+    taken.push(performance.now() - start);
   }
-  const { p50, p95 } = percentiles(samples);
+  const { p50, p95 } = summarize(taken);
   console.log(
     `${label.padEnd(44)} p50 ${p50.toFixed(2).padStart(7)} ms   p95 ${p95.toFixed(2).padStart(7)} ms`,
   );
+  return taken;
 }
 
 const store = openLibrary({ root });
+let insertRate: number | null = null;
 try {
   if (!reuse) {
     const seeded = seedSyntheticLibrary(store, rows, { endAt: END });
-    const rate = Math.round(rows / (seeded.elapsedMs / 1000));
-    console.log(`seeded ${rows} rows in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${rate} rows/s)`);
+    insertRate = Math.round(rows / (seeded.elapsedMs / 1000));
+    console.log(`seeded ${rows} rows in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${insertRate} rows/s)`);
   }
   console.log(`library of ${store.query({ limit: 1 }).total} generations at ${root}`);
   const project = store.listProjects()[0]?.id;
@@ -83,18 +91,22 @@ try {
     ['"fox" rating sort', { text: 'fox', sort: 'rating_desc' }],
   ];
 
-  for (const [group, cases] of [
-    ['filtered keyset page (100 rows)', filtered],
-    ['search page (100 rows)', searches],
+  for (const [group, cases, first, next] of [
+    ['filtered keyset page (100 rows)', filtered, samples.filteredFirst, samples.filteredNext],
+    ['search page (100 rows)', searches, samples.search, samples.searchNext],
   ] as const) {
     console.log(`\n${group}`);
     for (const [label, query] of cases) {
       if (only && !label.includes(only)) continue;
       store.query({ ...query, limit: 100 }); // warm the statement cache
-      measure(`${label} — first page`, () => store.query({ ...query, limit: 100 }), 30, invalidate);
+      first.push(
+        ...measure(`${label} — first page`, () => store.query({ ...query, limit: 100 }), 30, invalidate),
+      );
       const second = store.query({ ...query, limit: 100 }).nextCursor;
       if (second)
-        measure(`${label} — next page`, () => store.query({ ...query, limit: 100, cursor: second }), 30);
+        next.push(
+          ...measure(`${label} — next page`, () => store.query({ ...query, limit: 100, cursor: second }), 30),
+        );
     }
   }
 
@@ -106,8 +118,38 @@ try {
     measure('listActive', () => store.listActive(), 20);
     measure('costTimeHistory', () => store.costTimeHistory('720p', 5), 20);
   }
+  if (!only) reportHeadlines();
 } finally {
   store.close();
   if (keep) console.log(`\nlibrary kept at ${root}`);
   else rmSync(root, { recursive: true, force: true });
+}
+
+function reportHeadlines(): void {
+  const db = join(root, '.wanstudio', 'library.db');
+  libraryContext(store).db.pragma('wal_checkpoint(TRUNCATE)'); // size of the data, not of the log
+  const bytes = statSync(db).size + (statSync(`${db}-wal`, { throwIfNoEntry: false })?.size ?? 0);
+  const search = summarize(samples.search);
+  const page = summarize(samples.filteredNext);
+  const firstPage = summarize(samples.filteredFirst);
+  const ms = (value: number) => round(value, 2);
+  writeResult({
+    name: 'library',
+    title: `Library: ${rows.toLocaleString('en')} synthetic generations`,
+    headlines: [
+      check('FTS search p50 (ms, first page of 100)', ms(search.p50), '', null),
+      check('FTS search p95 (ms, first page of 100)', ms(search.p95), '≤ 10', search.p95 <= 10),
+      check('filtered keyset page p95 (ms, 100 rows)', ms(page.p95), '≤ 5', page.p95 <= 5),
+      check('filtered first page with total p95 (ms)', ms(firstPage.p95), '', null),
+      check('insert rate (rows/s, one transaction)', insertRate ?? 'n/a', '', null),
+      check('database size (MB, after checkpoint)', round(bytes / 1024 / 1024, 1), '', null),
+    ],
+    details: {
+      search,
+      searchNext: summarize(samples.searchNext),
+      filteredFirst: firstPage,
+      filteredNext: page,
+    },
+    setup: { rows, reused: reuse !== undefined },
+  });
 }

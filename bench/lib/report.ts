@@ -50,6 +50,6 @@ export function writeResult(result: BenchResult): void {
   console.log(`\n${result.title}\n${headlineTable(result.headlines)}\n→ ${file}`);
 }
 
-export function check(metric: string, value: number, target: string, met: boolean | null): Headline {
+export function check(metric: string, value: number | string, target: string, met: boolean | null): Headline {
   return { metric, value, target, met };
 }

@@ -14,7 +14,10 @@ let sim: Simulator | null = null;
 process.on('message', async (message: Request) => {
   const send = (reply: unknown) => process.send?.(reply);
   if (message.type === 'start') {
-    sim = await startSimulator({ ...message.options, clock: createScaledClock(message.speedup, message.anchor) });
+    sim = await startSimulator({
+      ...message.options,
+      clock: createScaledClock(message.speedup, message.anchor),
+    });
     send({ type: 'started', url: sim.url });
   } else if (message.type === 'stats') {
     send({ type: 'stats', stats: sim?.stats });

@@ -1,8 +1,8 @@
 // Parent side of sim-child.ts: a simulator on the same scaled clock (same speedup and anchor) as the
 // benchmark's engine, answering in another OS process.
-import { type ChildProcess, fork } from 'node:child_process';
 import { join } from 'node:path';
 import type { SimTask, SimulatorOptions, SimulatorStats } from '../../main/demo/simulator';
+import { ask, forkTs } from './child';
 
 export interface SimProcess {
   url: string;
@@ -11,28 +11,12 @@ export interface SimProcess {
   close(): Promise<void>;
 }
 
-function ask<T>(child: ChildProcess, request: object, replyType: string): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (message: { type: string } & Record<string, unknown>) => {
-      if (message.type !== replyType) return;
-      child.off('message', onMessage);
-      child.off('exit', onExit);
-      resolve(message as T);
-    };
-    const onExit = (code: number | null) => reject(new Error(`simulator process exited (${code})`));
-    child.on('message', onMessage);
-    child.once('exit', onExit);
-    child.send(request);
-  });
-}
-
 export async function startSimulatorProcess(
   speedup: number,
   anchor: number,
   options: Omit<SimulatorOptions, 'clock'>,
 ): Promise<SimProcess> {
-  // execArgv is inherited: the child strips types and resolves .ts like its parent.
-  const child = fork(join(import.meta.dirname, 'sim-child.ts'), [], { stdio: 'inherit' });
+  const child = forkTs(join(import.meta.dirname, 'sim-child.ts'));
   const { url } = await ask<{ url: string }>(child, { type: 'start', speedup, anchor, options }, 'started');
   return {
     url,

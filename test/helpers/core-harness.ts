@@ -81,3 +81,16 @@ export async function readAllFiles(folder: string): Promise<{ path: string; byte
   const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name));
   return Promise.all(files.map(async (path) => ({ path, bytes: await readFile(path) })));
 }
+
+/**
+ * Whether a secret shows up in some bytes: whole, as a 16-character slice of its middle (a
+ * truncated or partly masked copy), or base64-encoded (an Authorization header dumped raw).
+ */
+export function leaksSecret(haystack: Buffer | string, secret: string): boolean {
+  const text = typeof haystack === 'string' ? haystack : haystack.toString('latin1');
+  return (
+    text.includes(secret) ||
+    text.includes(secret.slice(4, 20)) ||
+    text.includes(Buffer.from(secret).toString('base64'))
+  );
+}

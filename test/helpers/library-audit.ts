@@ -5,6 +5,8 @@ import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect } from 'vitest';
+import { CLIP_FILES } from '../../main/demo/clips';
+import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
 
 export interface AuditRow {
   id: string;
@@ -44,11 +46,25 @@ export async function auditLibrary(library: string): Promise<LibraryAudit> {
   }
 }
 
+/** sha256 of each MP4 the simulator serves as a result, to tell a whole download from a half one. */
+export async function servedClipHashes(): Promise<Set<string>> {
+  const hashes = await Promise.all(
+    Object.values(CLIP_FILES).map(async (file) =>
+      createHash('sha256')
+        .update(await readFile(join(DEFAULT_MEDIA_DIR, file)))
+        .digest('hex'),
+    ),
+  );
+  return new Set(hashes);
+}
+
 /**
  * The database is intact, every recorded video is on disk with its recorded length and sha256,
- * no `.part` file is left, and no MP4 exists that the database does not know.
+ * no `.part` file is left, and no MP4 exists that the database does not know. With `served`,
+ * every video must also be byte for byte one of the files the server sent (a file that agrees
+ * with its own record could still be a truncated copy recorded as complete).
  */
-export async function expectSoundLibrary(library: string): Promise<LibraryAudit> {
+export async function expectSoundLibrary(library: string, served?: Set<string>): Promise<LibraryAudit> {
   const audit = await auditLibrary(library);
   expect(audit.integrity).toBe('ok');
   const videos = audit.rows.filter((row) => row.relPath !== null);
@@ -56,6 +72,7 @@ export async function expectSoundLibrary(library: string): Promise<LibraryAudit>
     const bytes = await readFile(join(library, ...(row.relPath ?? '').split('/')));
     expect(bytes.length, row.relPath ?? '').toBe(row.bytes);
     expect(createHash('sha256').update(bytes).digest('hex'), row.relPath ?? '').toBe(row.sha256);
+    if (served) expect(served.has(row.sha256 ?? ''), `${row.relPath} is not what the server sent`).toBe(true);
   }
   expect(audit.files.filter((file) => file.endsWith('.part'))).toEqual([]);
   expect(audit.files.filter((file) => file.endsWith('.mp4'))).toHaveLength(videos.length);

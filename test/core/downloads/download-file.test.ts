@@ -351,6 +351,15 @@ describe('downloadFile: failures', () => {
     expect(existsSync(paths().finalPath)).toBe(false);
   });
 
+  it('a 429 from the file server is a request to wait: retried after Retry-After, then completes', async () => {
+    const { url, requests } = await serve((index) => (index < 2 ? { status: 429, retryAfter: '3' } : {}));
+    const { clock, sleeps } = instantBackoffClock();
+    const result = await download({ url, clock });
+    expect(result.sha256).toBe(contentSha256);
+    expect(requests).toHaveLength(3);
+    expect(sleeps).toEqual([3000, 3000]);
+  });
+
   it('retries a refused connection with growing backoff, then reports a network error', async () => {
     const closed = await startFileServer(content);
     const url = closed.url;

@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createScaledClock } from '../../../main/core/clock';
 import { type Simulator, startSimulator } from '../../../main/demo/simulator';
 import { ensureCliBuilt, runCli, until } from '../../helpers/cli-process';
-import { expectSoundLibrary, listFiles } from '../../helpers/library-audit';
+import { expectSoundLibrary, listFiles, servedClipHashes } from '../../helpers/library-audit';
 
 const SPEEDUP = 50;
 const KEY = 'sk-crash-test-0000';
@@ -32,7 +32,7 @@ async function setup() {
 }
 
 async function assertLibraryIsSound(library: string, expectedDone: number) {
-  const audit = await expectSoundLibrary(library);
+  const audit = await expectSoundLibrary(library, await servedClipHashes());
   expect(audit.rows.map((row) => row.state)).toEqual(Array(expectedDone).fill('done'));
   expect(audit.rows.every((row) => row.relPath !== null)).toBe(true);
 }

@@ -1,0 +1,155 @@
+// 3. Downloads. A 200 MB file over loopback from a Range-capable server in another process:
+// our downloadFile (streaming sha256, checkpoints with fsync, verified length, fsync + atomic
+// rename, exactly as the engine calls it) against `curl -s -o` in the same run. A third row, the
+// same HTTP client reading the body and throwing it away, shows the ceiling of any Node download
+// on this machine. Then the same download with 5 connection resets: bytes fetched beyond the file
+// size, and the sha256.
+//
+//   node bench/run.mjs downloads [--mb 200] [--rounds 5]
+import { spawnSync } from 'node:child_process';
+import { createHash, randomBytes } from 'node:crypto';
+import { closeSync, mkdtempSync, openSync, rmSync, statSync, writeSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { request } from 'undici';
+import { downloadFile } from '../main/core/downloads/download-file';
+import { ask, forkTs, stopChild } from './lib/child';
+import { check, table, writeResult } from './lib/report';
+import { round, summarize } from './lib/stats';
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const MB = arg('--mb', 200);
+const ROUNDS = arg('--rounds', 5);
+const RESETS = 5;
+
+const dir = mkdtempSync(join(tmpdir(), 'wan-bench-download-'));
+const source = join(dir, 'source.mp4');
+
+function writeSourceFile(): string {
+  const hash = createHash('sha256');
+  const fd = openSync(source, 'w');
+  for (let index = 0; index < MB; index++) {
+    const block = randomBytes(1024 * 1024);
+    hash.update(block);
+    writeSync(fd, block);
+  }
+  closeSync(fd);
+  return hash.digest('hex');
+}
+
+async function ours(url: string, name: string) {
+  const finalPath = join(dir, `${name}.mp4`);
+  const started = performance.now();
+  const result = await downloadFile({
+    url,
+    partPath: `${finalPath}.part`,
+    finalPath,
+    maxAttempts: 10,
+    onCheckpoint: () => {}, // as the engine does: fsync the part about once a second
+  });
+  const seconds = (performance.now() - started) / 1000;
+  rmSync(finalPath);
+  return { seconds, result };
+}
+
+/** undici (which downloadFile uses) reading the body into nothing: no disk, no hash. */
+async function discard(url: string): Promise<number> {
+  const started = performance.now();
+  const response = await request(url);
+  let bytes = 0;
+  for await (const chunk of response.body) bytes += (chunk as Buffer).length;
+  if (bytes !== MB * 1024 * 1024) throw new Error('discard read the wrong size');
+  return (performance.now() - started) / 1000;
+}
+
+function curl(url: string): number {
+  const target = join(dir, 'curl.mp4');
+  const started = performance.now();
+  const run = spawnSync('curl', ['-s', '-o', target, url]);
+  const seconds = (performance.now() - started) / 1000;
+  if (run.status !== 0) throw new Error(`curl failed: ${run.stderr}`);
+  if (statSync(target).size !== MB * 1024 * 1024) throw new Error('curl fetched the wrong size');
+  rmSync(target);
+  return seconds;
+}
+
+const expectedSha = writeSourceFile();
+const size = statSync(source).size;
+const server = forkTs(join(import.meta.dirname, 'lib', 'range-server.ts'));
+try {
+  const { url } = await ask<{ url: string }>(server, { type: 'start', file: source }, 'started');
+  const mbps = (seconds: number) => size / 1024 / 1024 / seconds;
+  const oursRuns: number[] = [];
+  const curlRuns: number[] = [];
+  const discardRuns: number[] = [];
+  let shaOk = true;
+  // Interleaved, so all three see the same machine conditions (page cache, other load).
+  for (let round = 0; round < ROUNDS; round++) {
+    curlRuns.push(mbps(curl(url)));
+    discardRuns.push(mbps(await discard(url)));
+    const run = await ours(url, `ours-${round}`);
+    shaOk &&= run.result.sha256 === expectedSha;
+    oursRuns.push(mbps(run.seconds));
+  }
+  const oursMedian = summarize(oursRuns).p50;
+  const curlMedian = summarize(curlRuns).p50;
+  const discardMedian = summarize(discardRuns).p50;
+  const ratio = round(oursMedian / curlMedian, 3);
+  const ceiling = round(discardMedian / curlMedian, 3);
+
+  // Resets spread over the file, at odd offsets (mid-chunk).
+  const offsets = Array.from(
+    { length: RESETS },
+    (_, i) => Math.floor((size * (i + 1)) / (RESETS + 1)) + 12_345,
+  );
+  await ask(server, { type: 'resets', at: offsets }, 'armed');
+  const before = await ask<{ bytesSent: number }>(server, { type: 'stats' }, 'stats');
+  const flaky = await ours(url, 'flaky');
+  const after = await ask<{ bytesSent: number; resetsLeft: number }>(server, { type: 'stats' }, 'stats');
+  const overfetchPct = round(((flaky.result.bytesFetched - size) / size) * 100, 3);
+  const serverOverPct = round(((after.bytesSent - before.bytesSent - size) / size) * 100, 3);
+  const flakyShaOk = flaky.result.sha256 === expectedSha && flaky.result.bytes === size;
+
+  console.log(
+    table(
+      ['client', 'MB/s runs', 'median MB/s'],
+      [
+        ['curl -s -o', curlRuns.map((v) => round(v, 0)).join(' / '), round(curlMedian, 0)],
+        ['undici, body discarded', discardRuns.map((v) => round(v, 0)).join(' / '), round(discardMedian, 0)],
+        ['downloadFile', oursRuns.map((v) => round(v, 0)).join(' / '), round(oursMedian, 0)],
+      ],
+    ),
+  );
+  writeResult({
+    name: 'downloads',
+    title: `Downloads: ${MB} MB over loopback, downloadFile vs curl; then ${RESETS} connection resets`,
+    headlines: [
+      check('throughput, downloadFile ÷ curl (median of rounds)', ratio, '≥ 0.9', ratio >= 0.9),
+      check('ceiling: undici reading into nothing ÷ curl', ceiling, '', null),
+      check('downloadFile ÷ that ceiling', round(oursMedian / discardMedian, 3), '', null),
+      check('sha256 correct (clean runs)', shaOk ? 'yes' : 'no', 'yes', shaOk),
+      check(`bytes received beyond file size, ${RESETS} resets (%)`, overfetchPct, '≤ 1', overfetchPct <= 1),
+      check('sha256 and length correct after resets', flakyShaOk ? 'yes' : 'no', 'yes', flakyShaOk),
+      check('resets that really happened', RESETS - after.resetsLeft, `${RESETS}`, after.resetsLeft === 0),
+    ],
+    details: {
+      sizeBytes: size,
+      curlMBps: curlRuns,
+      discardMBps: discardRuns,
+      oursMBps: oursRuns,
+      flaky: {
+        seconds: flaky.seconds,
+        bytesFetched: flaky.result.bytesFetched,
+        restarts: flaky.result.restarts,
+        serverBytesSentBeyondSizePct: serverOverPct,
+      },
+    },
+    setup: { mb: MB, rounds: ROUNDS, resets: RESETS, resetOffsets: offsets },
+  });
+} finally {
+  await stopChild(server, { type: 'close' });
+  rmSync(dir, { recursive: true, force: true });
+}
