@@ -98,17 +98,6 @@ describe('wan-studio CLI', () => {
         ],
         /too small: 40×30 pixels/,
       ],
-      [
-        [
-          'generate',
-          '--demo',
-          '--prompt',
-          'ok',
-          '--image',
-          join(import.meta.dirname, '../fixtures/images/still-80x64.png'),
-        ],
-        /Set up image hosting in Settings → Image hosting/,
-      ],
       [['status', 'no-such-id'], /No generation/],
       [['frobnicate'], /unknown command/],
       [['generate', '--bogus'], /Unknown option/],
@@ -119,6 +108,29 @@ describe('wan-studio CLI', () => {
       expect(output.trim().split('\n')).toHaveLength(1);
       expect(output).toMatch(message);
     }
+  }, 60_000);
+
+  it('a local image: fine in demo mode (no hosting needed), refused for APIXO until hosting is set up', async () => {
+    const image = join(import.meta.dirname, '../fixtures/images/still-80x64.png');
+    const demo = await run([
+      'generate',
+      '--demo',
+      '--prompt',
+      'slow zoom in',
+      '--image',
+      image,
+      '--wait',
+      '--json',
+    ]);
+    expect(demo.code, demo.output).toBe(0);
+    expect(JSON.parse(demo.output.slice(demo.output.indexOf('{')))).toMatchObject({ state: 'done' });
+
+    const real = await run(['generate', '--prompt', 'slow zoom in', '--image', image], {
+      APIXO_API_KEY: 'sk-cli-real-key-0001',
+    });
+    expect(real.code).toBe(1);
+    expect(real.output.trim().split('\n')).toHaveLength(1);
+    expect(real.output).toMatch(/Set up image hosting in Settings → Image hosting/);
   }, 60_000);
 
   it('balance in demo mode, and key status without a key', async () => {
