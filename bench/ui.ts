@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startBrowserHost } from '../main/host/browser-host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { installPageProbes, scrollGrid } from './lib/page-probes';
 import { check, table, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
@@ -19,16 +20,6 @@ const arg = (name: string, fallback: number) => {
 const ITEMS = arg('--items', 100_000);
 const ROWS = arg('--rows', 10_000);
 const LOADS = arg('--loads', 3);
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--no-first-run',
-  '--disable-sync',
-  '--disable-quic',
-];
-
 const dir = mkdtempSync(join(tmpdir(), 'wan-bench-ui-'));
 delete process.env.APIXO_API_KEY;
 const seedStarted = performance.now();
@@ -40,7 +31,7 @@ const host = await startBrowserHost({
   seedSynthetic: ITEMS,
 });
 const seedSeconds = (performance.now() - seedStarted) / 1000;
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS });
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 type Probe = {
   __clickAt: number;
   __firstCard: Promise<number>;

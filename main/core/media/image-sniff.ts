@@ -40,7 +40,8 @@ export const REFERENCE_IMAGE_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', '
 /** Not documented for wan-2-5; below this the generation is not worth paying for. */
 export const REFERENCE_IMAGE_MIN_SIDE = 64;
 
-const FORMAT_NAMES: Record<ImageFormat, string> = {
+/** How each format is named in messages to the user. */
+export const FORMAT_NAMES: Record<ImageFormat, string> = {
   jpeg: 'JPEG',
   png: 'PNG',
   webp: 'WebP',

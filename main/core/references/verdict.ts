@@ -4,6 +4,7 @@
 // on "usable as it is" stays with validateReferenceImage, the one copy of APIXO's rules.
 import { LIMITS } from '../apixo/params';
 import {
+  FORMAT_NAMES,
   type ImageFormat,
   type ImageInfo,
   REFERENCE_IMAGE_FORMATS,
@@ -30,19 +31,6 @@ export type ImageVerdict =
   /** Fixable by converting to JPEG; the user is asked first. */
   | { kind: 'convertible'; info: ImageInfo; problem: ImageProblem; message: string }
   | { kind: 'refused'; info: ImageInfo | null; problem: ImageProblem; message: string };
-
-export const FORMAT_NAMES: Record<ImageFormat, string> = {
-  jpeg: 'JPEG',
-  png: 'PNG',
-  webp: 'WebP',
-  gif: 'GIF',
-  bmp: 'BMP',
-  tiff: 'TIFF',
-  heic: 'HEIC',
-  avif: 'AVIF',
-  pdf: 'PDF',
-  unknown: 'unknown',
-};
 
 const EXTENSION_FORMATS: Record<string, ImageFormat> = {
   jpg: 'jpeg',
