@@ -168,6 +168,8 @@ export interface KeyStatus {
   keychainAvailable: boolean;
   keychainBackend: string;
   keychainError: string | null;
+  /** Lets the UI translate the cause; null when the keychain works. */
+  keychainErrorReason: 'no-service' | 'locked' | 'no-keyring' | 'denied' | 'ambiguous' | 'other' | null;
 }
 
 /** The hosting credentials as the UI may know them: set or not, never their values. */
@@ -181,6 +183,8 @@ export interface HostingStatus {
   missing: string[];
   keychainAvailable: boolean;
   keychainError: string | null;
+  /** Lets the UI translate the cause; null when the keychain works. */
+  keychainErrorReason: 'no-service' | 'locked' | 'no-keyring' | 'denied' | 'ambiguous' | 'other' | null;
 }
 
 export interface Balance {

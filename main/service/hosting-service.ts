@@ -46,6 +46,7 @@ export class HostingService implements HostingSource {
       missing,
       keychainAvailable: secret.keychainAvailable,
       keychainError: secret.keychainError,
+      keychainErrorReason: secret.keychainErrorReason,
     };
   }
 

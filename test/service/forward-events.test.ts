@@ -32,6 +32,7 @@ const samplePayloads: { [E in EventName]: StudioEvents[E] } = {
     keychainAvailable: true,
     keychainBackend: 'secret-service',
     keychainError: null,
+    keychainErrorReason: null,
   },
   'library.changed': { reason: 'import' },
 };

@@ -59,13 +59,18 @@ export function createSecretStore(options: SecretStoreOptions = {}): SecretStore
   }
 
   function recordWorking(): KeychainProbe {
-    keychainState = { available: true, backend: keychain.name, error: null };
+    keychainState = { available: true, backend: keychain.name, error: null, reason: null };
     return keychainState;
   }
 
   function recordFailure(error: unknown): ExplainedKeychainError {
     const explained = explainKeychainError(error, keychain.name);
-    keychainState = { available: false, backend: keychain.name, error: explained.cause };
+    keychainState = {
+      available: false,
+      backend: keychain.name,
+      error: explained.cause,
+      reason: explained.reason,
+    };
     return explained;
   }
 
@@ -105,7 +110,7 @@ export function createSecretStore(options: SecretStoreOptions = {}): SecretStore
     } catch (error) {
       const explained = recordFailure(error);
       await keychain.delete(PROBE_ACCOUNT).catch(() => false);
-      return { available: false, backend: keychain.name, error: explained.cause };
+      return { available: false, backend: keychain.name, error: explained.cause, reason: explained.reason };
     }
   }
 
@@ -128,6 +133,7 @@ export function createSecretStore(options: SecretStoreOptions = {}): SecretStore
       keychainAvailable: health.available,
       keychainBackend: health.backend,
       keychainError: health.error,
+      keychainErrorReason: health.reason,
     };
   }
 

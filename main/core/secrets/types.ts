@@ -1,3 +1,4 @@
+import type { KeychainFailure } from './keychain-errors';
 // The vocabulary of the secret store, shared by the store, the OS keychain adapter and the IPC layer.
 
 export const SECRET_NAMES = ['apixo-api-key', 's3-access-key-id', 's3-secret-access-key'] as const;
@@ -16,12 +17,16 @@ export interface SecretStatus {
   keychainBackend: string;
   /** Why the keychain is unusable, phrased for the user; null when it works. */
   keychainError: string | null;
+  /** The kind of keychain failure behind keychainError (see keychain-errors.ts). */
+  keychainErrorReason: KeychainFailure | null;
 }
 
 export interface KeychainProbe {
   available: boolean;
   backend: string;
   error: string | null;
+  /** The kind of failure, so a UI can say it in the user's language; null when it works. */
+  reason: KeychainFailure | null;
 }
 
 /** The OS credential store, reduced to what the secret store needs. Accounts are SecretNames. */

@@ -94,7 +94,13 @@ export function KeySection() {
           <div className="notice-text">
             <strong>{t('settings.key.noKeychain')}</strong>
             <span>{t('settings.key.noKeychainExplain')}</span>
-            {key.keychainError ? <span className="notice-detail">{key.keychainError}</span> : null}
+            {key.keychainError ? (
+              <span className="notice-detail">
+                {key.keychainErrorReason && key.keychainErrorReason !== 'other'
+                  ? t(`settings.key.keychainReason.${key.keychainErrorReason}`)
+                  : key.keychainError}
+              </span>
+            ) : null}
             <label className="check">
               <input
                 type="checkbox"

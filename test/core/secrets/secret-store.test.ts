@@ -86,8 +86,13 @@ function filesContaining(dir: string, needle: string): string[] {
 
 interface ChildReport {
   setError: { kind: string; userMessage: string; detail: string } | null;
-  statusAfterFailedSet: { set: boolean; keychainAvailable: boolean; keychainError: string | null };
-  probe: { available: boolean; backend: string; error: string | null };
+  statusAfterFailedSet: {
+    set: boolean;
+    keychainAvailable: boolean;
+    keychainError: string | null;
+    keychainErrorReason: string | null;
+  };
+  probe: { available: boolean; backend: string; error: string | null; reason: string | null };
   sessionStatus: { set: boolean; location: string | null; last4: string | null };
   sessionValueMatches: boolean;
 }
@@ -145,6 +150,7 @@ describe.skipIf(!insideThrowawayKeyring)('secret store on the real Secret Servic
       keychainAvailable: true,
       keychainBackend: SECRET_SERVICE_NAME,
       keychainError: null,
+      keychainErrorReason: null,
     });
     expect(JSON.stringify(status)).not.toContain(key);
     expect(secretToolLookup('apixo-api-key')).toBe(key);
@@ -256,7 +262,7 @@ describe.skipIf(!insideThrowawayKeyring)('secret store on the real Secret Servic
 
     const [first, second] = await Promise.all([store.probeKeychain(), store.probeKeychain()]);
 
-    expect(first).toEqual({ available: true, backend: SECRET_SERVICE_NAME, error: null });
+    expect(first).toEqual({ available: true, backend: SECRET_SERVICE_NAME, error: null, reason: null });
     expect(second).toEqual(first);
     expect(secretToolSearchAll()).toBe('');
   });
@@ -287,7 +293,12 @@ describe.skipIf(!insideThrowawayKeyring)('secret store on the real Secret Servic
     expect(report.setError?.kind).toBe('storage');
     expect(report.setError?.userMessage).toContain(LOCKED_CAUSE);
     expect(report.setError?.userMessage).toContain('session only');
-    expect(report.probe).toEqual({ available: false, backend: SECRET_SERVICE_NAME, error: LOCKED_CAUSE });
+    expect(report.probe).toEqual({
+      available: false,
+      backend: SECRET_SERVICE_NAME,
+      error: LOCKED_CAUSE,
+      reason: 'locked',
+    });
     expect(report.sessionValueMatches).toBe(true);
     expect(filesContaining(home, secret)).toEqual([]);
   });
@@ -315,8 +326,14 @@ describe('secret store without any Secret Service', () => {
       set: false,
       keychainAvailable: false,
       keychainError: NO_SERVICE_CAUSE,
+      keychainErrorReason: 'no-service',
     });
-    expect(report.probe).toEqual({ available: false, backend: SECRET_SERVICE_NAME, error: NO_SERVICE_CAUSE });
+    expect(report.probe).toEqual({
+      available: false,
+      backend: SECRET_SERVICE_NAME,
+      error: NO_SERVICE_CAUSE,
+      reason: 'no-service',
+    });
     expect(report.sessionStatus).toMatchObject({ set: true, location: 'session', last4: secret.slice(-4) });
     expect(report.sessionValueMatches).toBe(true);
     expect(result.stdout + result.stderr).not.toContain(secret);
