@@ -110,6 +110,33 @@ export type ReferenceImageCheck =
 const USE_INSTEAD = 'Use a JPEG, PNG or WebP image.';
 
 /** Checks in the order a user can act on: the cheapest and most fundamental problem first. */
+/**
+ * A file cut short or with an unreadable size is refused in the same words wherever an image is
+ * checked; otherwise its size is known.
+ */
+export function checkIntegrity(
+  info: ImageInfo,
+):
+  | { ok: true; width: number; height: number }
+  | { ok: false; problem: 'truncated' | 'unreadable'; message: string } {
+  const name = FORMAT_NAMES[info.format];
+  if (!info.complete) {
+    return {
+      ok: false,
+      problem: 'truncated',
+      message: `The ${name} file is incomplete: it ends before the image does (an unfinished download or copy?).`,
+    };
+  }
+  if (info.width === null || info.height === null) {
+    return {
+      ok: false,
+      problem: 'unreadable',
+      message: `The ${name} file is damaged: its size could not be read.`,
+    };
+  }
+  return { ok: true, width: info.width, height: info.height };
+}
+
 export function validateReferenceImage(bytes: Uint8Array): ReferenceImageCheck {
   if (bytes.length === 0) return fail('empty', 'The image file is empty (0 bytes).', null);
   if (bytes.length > LIMITS.imageMaxBytes) {
@@ -130,23 +157,16 @@ export function validateReferenceImage(bytes: Uint8Array): ReferenceImageCheck {
     return fail('unsupported', `${what} not supported by Wan 2.5. ${USE_INSTEAD}`, info);
   }
   const name = FORMAT_NAMES[info.format];
-  if (!info.complete) {
-    return fail(
-      'truncated',
-      `The ${name} file is incomplete: it ends before the image does (an unfinished download or copy?).`,
-      info,
-    );
-  }
-  if (info.width === null || info.height === null) {
-    return fail('unreadable', `The ${name} file is damaged: its size could not be read.`, info);
-  }
+  const integrity = checkIntegrity(info);
+  if (!integrity.ok) return fail(integrity.problem, integrity.message, info);
+  const { width, height } = integrity;
   if (info.animated) {
     return fail('animated', `Animated ${name} images are not supported. Use a still image.`, info);
   }
-  if (info.width < REFERENCE_IMAGE_MIN_SIDE || info.height < REFERENCE_IMAGE_MIN_SIDE) {
+  if (width < REFERENCE_IMAGE_MIN_SIDE || height < REFERENCE_IMAGE_MIN_SIDE) {
     return fail(
       'too_small',
-      `The image is too small: ${info.width}×${info.height} pixels. It must be at least ${REFERENCE_IMAGE_MIN_SIDE} pixels on each side.`,
+      `The image is too small: ${width}×${height} pixels. It must be at least ${REFERENCE_IMAGE_MIN_SIDE} pixels on each side.`,
       info,
     );
   }

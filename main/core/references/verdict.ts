@@ -4,6 +4,7 @@
 // on "usable as it is" stays with validateReferenceImage, the one copy of APIXO's rules.
 import { LIMITS } from '../apixo/params';
 import {
+  checkIntegrity,
   FORMAT_NAMES,
   type ImageFormat,
   type ImageInfo,
@@ -92,20 +93,13 @@ export function judgeImage(bytes: Uint8Array, name: string): ImageVerdict {
       info,
     );
   }
-  if (!info.complete) {
-    return refuse(
-      'truncated',
-      `The ${format} file is incomplete: it ends before the image does (an unfinished download or copy?).`,
-      info,
-    );
-  }
-  if (info.width === null || info.height === null) {
-    return refuse('unreadable', `The ${format} file is damaged: its size could not be read.`, info);
-  }
-  if (info.width < REFERENCE_IMAGE_MIN_SIDE || info.height < REFERENCE_IMAGE_MIN_SIDE) {
+  const integrity = checkIntegrity(info);
+  if (!integrity.ok) return refuse(integrity.problem, integrity.message, info);
+  const { width, height } = integrity;
+  if (width < REFERENCE_IMAGE_MIN_SIDE || height < REFERENCE_IMAGE_MIN_SIDE) {
     return refuse(
       'too_small',
-      `The image is too small: ${info.width}×${info.height} pixels. It must be at least ${REFERENCE_IMAGE_MIN_SIDE} pixels on each side; enlarging it would not add detail.`,
+      `The image is too small: ${width}×${height} pixels. It must be at least ${REFERENCE_IMAGE_MIN_SIDE} pixels on each side; enlarging it would not add detail.`,
       info,
     );
   }
