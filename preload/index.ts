@@ -2,10 +2,10 @@
 // ipcRenderer, no generic send/on: the page can call contract methods and listen to contract events,
 // and main checks the sender and the argument of every call anyway.
 import { contextBridge, ipcRenderer } from 'electron';
-import { EventHub } from '../main/service/event-hub';
-import { buildStudioApi, type Invoke, type Subscribe } from './build-api';
-import { EVENT_NAMES, type EventName, type StudioEvents } from './contract';
-import { EVENT_CHANNEL, invokeChannel } from './ipc-names';
+import { buildStudioApi, type Invoke, type Subscribe } from '../shared/contract/build-api';
+import { EVENT_NAMES, type EventName, type StudioEvents } from '../shared/contract/contract';
+import { EventHub } from '../shared/contract/event-hub';
+import { EVENT_CHANNEL, invokeChannel } from '../shared/contract/ipc-names';
 
 const invoke: Invoke = (channel, argument) => ipcRenderer.invoke(invokeChannel(channel), argument);
 

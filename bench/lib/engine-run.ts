@@ -3,12 +3,12 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Duration, GenerationParams, Resolution } from '../../main/core/apixo/params';
 import { type Clock, createScaledClock } from '../../main/core/clock';
 import type { JobEngine } from '../../main/core/jobs/engine';
-import { TERMINAL_STATES } from '../../main/core/jobs/states';
 import type { GenerationRecord } from '../../main/core/library/types';
 import type { SimulatorOptions } from '../../main/demo/simulator';
+import type { Duration, GenerationParams, Resolution } from '../../shared/domain/params';
+import { TERMINAL_STATES } from '../../shared/domain/states';
 import { createEngineStack, type EngineStack, type HarnessOptions } from '../../test/helpers/engine-harness';
 import { type SimProcess, startSimulatorProcess } from './sim-process';
 

@@ -5,7 +5,7 @@ import {
   type GenerationParamsInput,
   generationParamsDraftSchema,
   generationParamsSchema,
-} from '../core/apixo/params';
+} from '../../shared/domain/params';
 import { StudioError } from '../core/errors';
 import { zodFieldErrors } from '../service/dispatch';
 

@@ -1,9 +1,9 @@
 // `wan-studio`: the same core as the desktop app, for scripts and batch work.
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
+import { TERMINAL_STATES } from '../../shared/domain/states';
 import { clockFromEnvironment } from '../core/clock';
 import { isStudioError, StudioError } from '../core/errors';
-import { TERMINAL_STATES } from '../core/jobs/states';
 import type { GenerationRecord } from '../core/library/types';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';

@@ -1,25 +1,8 @@
 // One error taxonomy for everything that can go wrong talking to APIXO or the disk. Each error has
 // a message fit for the user and a detail for the log. Neither ever contains the API key.
-export const ERROR_KINDS = [
-  'invalid_key',
-  'insufficient_credits',
-  'rate_limited',
-  'invalid_request',
-  'server',
-  'network',
-  'protocol',
-  'task_failed',
-  'not_found',
-  'expired',
-  'storage',
-  'cancelled',
-  /** A reference image (file, link or data) that cannot be used, and why. */
-  'invalid_image',
-  /** Image hosting (the user's S3-compatible bucket) is missing, misconfigured or failing. */
-  'hosting',
-] as const;
+import { ERROR_KINDS, type ErrorKind } from '../../shared/domain/error-kinds';
 
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export { ERROR_KINDS, type ErrorKind };
 
 export class StudioError extends Error {
   readonly kind: ErrorKind;

@@ -2,7 +2,7 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AspectRatio, GenerationParams } from '../core/apixo/params';
+import type { AspectRatio, GenerationParams } from '../../shared/domain/params';
 import { StudioError } from '../core/errors';
 
 export interface Clip {

@@ -1,7 +1,7 @@
 // What APIXO does with image_urls[0] once the task runs: fetch it (10 s, public or loopback) and
 // make sure it is a JPEG, PNG or WebP of at most 10 MB. The bytes are judged by their magic
 // numbers, never by the URL or Content-Type.
-import { LIMITS } from '../core/apixo/params';
+import { LIMITS } from '../../shared/domain/params';
 import { REFERENCE_IMAGE_FORMATS, sniffImage } from '../core/media/image-sniff';
 
 export type ImageCheckResult = { ok: true; detail: string } | { ok: false; detail: string };

@@ -1,6 +1,6 @@
 // GET /api/v1/statusTask/{model}?taskId=: the task as it stands at clock.now().
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MODEL_ID } from '../core/apixo/params';
+import { MODEL_ID } from '../../shared/domain/params';
 import { authorize } from './auth';
 import type { SimContext } from './context';
 import { invalidRequest, ok, type Reply, replies } from './envelope';

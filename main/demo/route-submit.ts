@@ -3,8 +3,8 @@
 // client must survive without paying twice.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MODEL_ID } from '../core/apixo/params';
-import { estimateCostUsd } from '../core/apixo/pricing';
+import { MODEL_ID } from '../../shared/domain/params';
+import { estimateCostUsd } from '../../shared/domain/pricing';
 import { authorize } from './auth';
 import type { SimContext } from './context';
 import { invalidRequest, ok, type Reply, replies, reply, sendReply } from './envelope';

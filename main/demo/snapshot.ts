@@ -1,5 +1,5 @@
 // The test-facing view of a task: its record plus what the clock says about it right now.
-import type { GenerationParams, RequestType } from '../core/apixo/params';
+import type { GenerationParams, RequestType } from '../../shared/domain/params';
 import type { SimContext } from './context';
 import { type ImageCheckStatus, isResultExpired, type TaskRecord, type TaskState, viewTask } from './task';
 

@@ -1,7 +1,7 @@
 // Every task the simulator knows, the account balance, and the bookkeeping the limits need.
 // Plain memory; persistence (if any) snapshots it through toState() and restores it with load().
 import { createHash, randomBytes } from 'node:crypto';
-import type { Resolution } from '../core/apixo/params';
+import type { Resolution } from '../../shared/domain/params';
 import type { Random } from '../core/random';
 import { isActive, type TaskRecord, viewTask } from './task';
 import type { ValidSubmit } from './validate-submit';

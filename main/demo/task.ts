@@ -1,7 +1,7 @@
 // One simulated APIXO task and what it looks like at a given moment. The state is computed from
 // the clock on demand (no per-task timers), so a test can jump hours ahead and still see the
 // right answer.
-import type { GenerationParams, RequestType } from '../core/apixo/params';
+import type { GenerationParams, RequestType } from '../../shared/domain/params';
 
 export type TaskState = 'pending' | 'processing' | 'success' | 'failed';
 

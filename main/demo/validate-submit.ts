@@ -11,7 +11,7 @@ import {
   REQUEST_TYPES,
   RESOLUTIONS,
   type RequestType,
-} from '../core/apixo/params';
+} from '../../shared/domain/params';
 
 export interface ValidSubmit {
   requestType: RequestType;

@@ -1,8 +1,8 @@
 // What the shell knows about work in flight, for the taskbar, the tray and notifications: the
 // generations that are running or waiting for the user, and the latest download figures. Fed by
 // the queue snapshot at start and by core events after that. Electron-free.
-import type { DownloadProgressEvent, GenerationRecord } from '../../preload/contract';
-import type { GenerationState } from '../core/jobs/states';
+import type { DownloadProgressEvent, GenerationRecord } from '../../shared/contract/contract';
+import type { GenerationState } from '../../shared/domain/states';
 
 export const RUNNING_STATES: ReadonlySet<GenerationState> = new Set([
   'queued',

@@ -1,7 +1,7 @@
 // What the taskbar/dock progress bar, the tray and OS notifications should show, as pure functions
 // of the settings and the work in flight. The Electron side only applies the result.
-import type { GenerationRecord } from '../../preload/contract';
-import type { GenerationState } from '../core/jobs/states';
+import type { GenerationRecord } from '../../shared/contract/contract';
+import type { GenerationState } from '../../shared/domain/states';
 import type { Activity, TrackedGeneration } from './activity';
 import { PRODUCT_NAME } from './app-identity';
 

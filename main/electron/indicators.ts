@@ -1,7 +1,7 @@
 // Applies the indicators-view decisions with Electron: taskbar/dock progress, the tray, and OS
 // notifications. Each follows its Settings toggle live ('settings.updated').
 import { type BrowserWindow, Menu, Notification, nativeImage, Tray } from 'electron';
-import type { Settings } from '../../preload/contract';
+import type { Settings } from '../../shared/contract/contract';
 import { createProgressCoalescer } from '../service/coalesce-progress';
 import type { StudioCore } from '../service/types';
 import { Activity } from './activity';

@@ -3,8 +3,8 @@
 // argument with the contract's schema before any core code runs. A refused sender gets the same
 // `forbidden` envelope whatever it asked for, and leaves a line in the log.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames, type Envelope, type StudioHandlers } from '../../preload/contract';
-import { invokeChannel } from '../../preload/ipc-names';
+import { channelNames, type Envelope, type StudioHandlers } from '../../shared/contract/contract';
+import { invokeChannel } from '../../shared/contract/ipc-names';
 import { createDispatcher, type DispatchLogger } from '../service/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustedWindow } from './sender-policy';
 

@@ -1,10 +1,10 @@
 // Creates the one studio window: options from the pure mainWindowOptions, shown only when its first
 // frame is ready, loaded from our app protocol, and fed core events for as long as it lives.
 import { BrowserWindow, nativeTheme } from 'electron';
-import type { Settings } from '../../preload/contract';
-import { EVENT_CHANNEL } from '../../preload/ipc-names';
+import type { Settings } from '../../shared/contract/contract';
+import type { StudioEventSource } from '../../shared/contract/event-hub';
+import { EVENT_CHANNEL } from '../../shared/contract/ipc-names';
 import { forwardStudioEvents } from '../service/forward-events';
-import type { StudioEventSource } from '../service/types';
 import { APP_ENTRY_URL } from './app-identity';
 import type { TrustedWindow } from './sender-policy';
 import { mainWindowOptions, windowBackground } from './window-options';

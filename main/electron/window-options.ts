@@ -1,7 +1,7 @@
 // The main window's options, decided in one pure function so a test can hold every security
 // preference in place (Electron security checklist items 2-4, 6, 8-10; anchors §4.1).
 import type { BrowserWindowConstructorOptions } from 'electron';
-import type { Settings } from '../../preload/contract';
+import type { Settings } from '../../shared/contract/contract';
 import { PRODUCT_NAME } from './app-identity';
 
 export interface MainWindowInputs {

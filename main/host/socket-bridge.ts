@@ -5,10 +5,10 @@ import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
-import { decodeWire, encodeWire } from '../../preload/wire';
+import type { StudioEventSource } from '../../shared/contract/event-hub';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
 import type { Dispatch } from '../service/dispatch';
 import { forwardStudioEvents } from '../service/forward-events';
-import type { StudioEventSource } from '../service/types';
 
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 

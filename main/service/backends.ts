@@ -2,7 +2,7 @@
 // simulator (demo mode, when no key is set). Each generation remembers its backend, so demo jobs
 // keep talking to the simulator even after a key is added.
 import { join } from 'node:path';
-import type { Settings } from '../../preload/contract';
+import type { Settings } from '../../shared/contract/contract';
 import { ApixoClient } from '../core/apixo/client';
 import { RateLimiter } from '../core/apixo/rate-limiter';
 import type { Clock } from '../core/clock';

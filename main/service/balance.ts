@@ -1,10 +1,10 @@
 // The account balance, fetched on demand and announced to the UI. Errors are kept as a readable
 // message next to the last known value instead of being thrown at the settings screen.
-import type { Balance } from '../../preload/contract';
+import type { Balance } from '../../shared/contract/contract';
+import type { EventHub } from '../../shared/contract/event-hub';
 import type { ApixoClient } from '../core/apixo/client';
 import type { Clock } from '../core/clock';
 import { isStudioError } from '../core/errors';
-import type { EventHub } from './event-hub';
 
 export class BalanceTracker {
   private last: Balance = { usd: null, fetchedAt: null, demo: true, error: null };

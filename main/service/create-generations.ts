@@ -4,8 +4,8 @@
 // others are uploaded by the job engine just before submit.
 
 import type { z } from 'zod';
-import type { createGenerationsSchema, GenerationRecord } from '../../preload/contract';
-import { missingHostingParts } from '../core/hosting/config';
+import type { createGenerationsSchema, GenerationRecord } from '../../shared/contract/contract';
+import { missingHostingParts } from '../../shared/domain/hosting-settings';
 import { notConfiguredError } from '../core/hosting/reference-hosting';
 import type { EnqueueRequest, JobEngine } from '../core/jobs/engine';
 import type { Backend } from '../core/library/types';

@@ -5,7 +5,7 @@
 // never use this: their images must be reachable from the internet.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { ReferenceHost } from '../core/jobs/host-step';
+import type { ReferenceHost } from '../core/jobs/reference-host';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { fileResponse } from '../electron/file-response';
 import { sendWebResponse, toWebRequest } from '../host/static-files';

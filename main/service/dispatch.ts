@@ -3,7 +3,12 @@
 // contract's schema before any handler sees it, and turns every outcome into an Envelope so no
 // stack trace or internal detail crosses to the renderer.
 import { ZodError } from 'zod';
-import { type ContractError, type Envelope, type StudioHandlers, specFor } from '../../preload/contract';
+import {
+  type ContractError,
+  type Envelope,
+  type StudioHandlers,
+  specFor,
+} from '../../shared/contract/contract';
 import { isStudioError } from '../core/errors';
 
 export type Dispatch = (channel: string, rawArgument: unknown) => Promise<Envelope<unknown>>;

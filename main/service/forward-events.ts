@@ -1,9 +1,9 @@
 // Forwards every contract event from the core to one UI (an Electron window, a browser socket),
 // with download progress coalesced per generation. When a generation leaves 'downloading', its last
 // progress value is flushed first, so the UI never sees "done" followed by a stale progress figure.
-import { EVENT_NAMES, type EventName, type StudioEvents } from '../../preload/contract';
+import { EVENT_NAMES, type EventName, type StudioEvents } from '../../shared/contract/contract';
+import type { StudioEventSource } from '../../shared/contract/event-hub';
 import { type CoalescerClock, createProgressCoalescer } from './coalesce-progress';
-import type { StudioEventSource } from './types';
 
 export type SendEvent = <E extends EventName>(name: E, payload: StudioEvents[E]) => void;
 

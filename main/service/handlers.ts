@@ -1,16 +1,16 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
-import type { AppInfo, KeyStatus, StudioHandlers } from '../../preload/contract';
+import type { AppInfo, KeyStatus, StudioHandlers } from '../../shared/contract/contract';
+import type { EventHub } from '../../shared/contract/event-hub';
+import { TERMINAL_STATES } from '../../shared/domain/states';
 import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
-import { TERMINAL_STATES } from '../core/jobs/states';
 import type { LibraryStore } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
 import { createGenerations } from './create-generations';
-import type { EventHub } from './event-hub';
 import type { HostingService } from './hosting-service';
 import { exportVideos, importBytes, importPaths, savePoster, videoPathOf } from './library-files';
 import type { SettingsFile } from './settings-file';

@@ -1,7 +1,7 @@
 // Image hosting as the app sees it: the settings' bucket plus the two credentials from the
 // SecretStore (never anywhere else), the status the UI may know (set / not set), and the test.
-import type { HostingStatus, HostingTestResult } from '../../preload/contract';
-import { type HostingCredentials, missingHostingParts } from '../core/hosting/config';
+import type { HostingStatus, HostingTestResult } from '../../shared/contract/contract';
+import { type HostingCredentials, missingHostingParts } from '../../shared/domain/hosting-settings';
 import type { HostingSource } from '../core/hosting/reference-hosting';
 import { testHostingConnection } from '../core/hosting/test-connection';
 import type { AddressPolicy } from '../core/net/address-policy';

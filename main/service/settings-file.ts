@@ -3,10 +3,10 @@
 import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ZodType } from 'zod';
-import { type Settings, settingsSchema } from '../../preload/contract';
+import { type Settings, settingsSchema } from '../../shared/contract/contract';
+import { DEFAULT_HOSTING_SETTINGS } from '../../shared/domain/hosting-settings';
 import { DEFAULT_BASE_URL } from '../core/apixo/client';
 import { writeFileAtomic } from '../core/fs/atomic';
-import { DEFAULT_HOSTING_SETTINGS } from '../core/hosting/config';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',

@@ -3,8 +3,9 @@
 // contract's handlers and events. Nothing here knows which host it runs in.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppInfo } from '../../preload/contract';
-import type { SubmitOptions } from '../core/apixo/params';
+import type { AppInfo } from '../../shared/contract/contract';
+import { EventHub } from '../../shared/contract/event-hub';
+import type { SubmitOptions } from '../core/apixo/request-body';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
 import { StudioError } from '../core/errors';
@@ -21,7 +22,6 @@ import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
-import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
 import { SettingsFile } from './settings-file';

@@ -1,6 +1,7 @@
 // What a host (Electron main, the browser host, the CLI) gets from the core, and what it must
 // provide. Hosts differ only in transport and in these few platform abilities.
-import type { AppInfo, EventName, StudioEvents, StudioHandlers } from '../../preload/contract';
+import type { AppInfo, EventName, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
+import type { StudioEventSource } from '../../shared/contract/event-hub';
 import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
@@ -26,10 +27,6 @@ export interface StudioCoreOptions {
   platform: PlatformAdapter;
   version: string;
   env?: NodeJS.ProcessEnv;
-}
-
-export interface StudioEventSource {
-  on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void): () => void;
 }
 
 export interface StudioCore {

@@ -1,6 +1,6 @@
 // A generation's state as colour AND words (never colour alone), with a pulse while work is live.
 import { useTranslation } from 'react-i18next';
-import type { GenerationState } from '../../main/core/jobs/states';
+import type { GenerationState } from '../../shared/domain/states';
 
 const TONE: Record<GenerationState, 'neutral' | 'active' | 'success' | 'danger' | 'warning' | 'muted'> = {
   queued: 'neutral',

@@ -2,7 +2,7 @@
 // follows the setting, or the OS/browser language when the setting is 'system'.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
-import type { Settings } from '../../preload/contract';
+import type { Settings } from '../../shared/contract/contract';
 import en from './en.json';
 import ru from './ru.json';
 

@@ -1,8 +1,8 @@
 // Every failure the UI shows goes through here: a ContractError's kind picks a sentence that says
 // what happened and what to do, in the UI language; the core's own message stays as the detail.
 import type { TFunction } from 'i18next';
-import { isContractError } from '../../preload/build-api';
-import type { ContractError } from '../../preload/contract';
+import { isContractError } from '../../shared/contract/build-api';
+import type { ContractError } from '../../shared/contract/contract';
 
 export function asContractError(error: unknown): ContractError {
   if (isContractError(error)) return error;

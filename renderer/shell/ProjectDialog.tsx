@@ -1,7 +1,7 @@
 // Create or rename a project; deleting keeps its videos (they move to "no project").
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../../preload/contract';
+import type { Project } from '../../shared/contract/contract';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';

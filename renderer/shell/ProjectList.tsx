@@ -1,7 +1,7 @@
 // Projects in the sidebar: filter the library by one, create, rename or delete.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Project } from '../../preload/contract';
+import type { Project } from '../../shared/contract/contract';
 import { IconButton } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { formatNumber } from '../lib/format';

@@ -1,7 +1,13 @@
 // App-wide projection of main's state: who we talk to, the network, the key, the balance, and
 // which view is open. Fed by wire-events.ts; components only read it and call intents.
 import { create } from 'zustand';
-import type { AppInfo, Balance, ContractError, KeyStatus, NetworkStatus } from '../../preload/contract';
+import type {
+  AppInfo,
+  Balance,
+  ContractError,
+  KeyStatus,
+  NetworkStatus,
+} from '../../shared/contract/contract';
 import type { ConnectionState } from '../studio';
 
 export const VIEWS = ['generate', 'queue', 'library', 'settings'] as const;

@@ -2,6 +2,7 @@
 // half-typed seed is not lost) and turns it into contract input; the limits themselves live in
 // generationParamsSchema and are never restated here.
 import { create } from 'zustand';
+import type { GenerationRecord } from '../../shared/contract/contract';
 import type {
   AspectRatio,
   Duration,
@@ -9,8 +10,7 @@ import type {
   Mode,
   Provider,
   Resolution,
-} from '../../main/core/apixo/params';
-import type { GenerationRecord } from '../../preload/contract';
+} from '../../shared/domain/params';
 
 export interface GenerateForm {
   mode: Mode;

@@ -1,7 +1,7 @@
 // The library grid's window onto a possibly huge result set, as plain data and pure functions.
 // Pages arrive in keyset order; each remembers the cursor that fetched it, so a page that was
 // dropped to bound memory (items = null) can be fetched again when it scrolls back into view.
-import type { GenerationRecord } from '../../preload/contract';
+import type { GenerationRecord } from '../../shared/contract/contract';
 
 export interface Page {
   /** The cursor this page was fetched with (null: the first page). */

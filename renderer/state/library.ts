@@ -2,10 +2,10 @@
 // Pages are fetched as the grid asks for ranges (never everything); far-away pages are dropped and
 // fetched again by their cursor, so 100 000 items cost the same memory as 5 000.
 import { create } from 'zustand';
-import type { AspectRatio, Duration, Resolution } from '../../main/core/apixo/params';
-import type { GenerationState } from '../../main/core/jobs/states';
-import type { SortKey } from '../../main/core/library/types';
-import type { ContractError, GenerationRecord, LibraryQuery } from '../../preload/contract';
+import type { ContractError, GenerationRecord, LibraryQuery } from '../../shared/contract/contract';
+import type { AspectRatio, Duration, Resolution } from '../../shared/domain/params';
+import type { SortKey } from '../../shared/domain/records';
+import type { GenerationState } from '../../shared/domain/states';
 import { asContractError } from '../lib/errors';
 import { studio } from '../studio';
 import {

@@ -1,6 +1,6 @@
 // Projects for the sidebar, the Generate picker and the library filter.
 import { create } from 'zustand';
-import type { Project } from '../../preload/contract';
+import type { Project } from '../../shared/contract/contract';
 import { studio } from '../studio';
 
 interface ProjectsState {

@@ -1,8 +1,8 @@
 // The queue: every generation main is still working on, the recently finished ones, and live
 // download progress. Updates arrive as whole records, so applying one is a replace, never a merge.
 import { create } from 'zustand';
-import { isTerminal } from '../../main/core/jobs/states';
-import type { DownloadProgressEvent, GenerationRecord, QueueSnapshot } from '../../preload/contract';
+import type { DownloadProgressEvent, GenerationRecord, QueueSnapshot } from '../../shared/contract/contract';
+import { isTerminal } from '../../shared/domain/states';
 
 const RECENT_CAP = 50;
 

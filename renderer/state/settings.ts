@@ -1,7 +1,7 @@
 // The user's settings as main stores them. Changes go to main and come back as the new value
 // (and as 'settings.updated' for other windows), so this never drifts from the truth.
 import { create } from 'zustand';
-import type { Settings } from '../../preload/contract';
+import type { Settings } from '../../shared/contract/contract';
 import { studio } from '../studio';
 
 interface SettingsState {

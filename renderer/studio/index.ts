@@ -1,7 +1,7 @@
 // Which `window.studio` the UI talks to. Electron's preload provides one; an ordinary browser
 // (the browser host, used by Playwright) builds it over a WebSocket. The rest of the renderer
 // imports `studio` from here and never knows which host it runs in.
-import type { StudioApi } from '../../preload/contract';
+import type { StudioApi } from '../../shared/contract/contract';
 import { type ConnectionState, connectWsStudio } from './ws-client';
 
 declare global {

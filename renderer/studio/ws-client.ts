@@ -3,9 +3,9 @@
 // encoded with encodeWire so Uint8Array arguments (posters, dropped files) survive JSON.
 // The socket reconnects with capped backoff; calls made while it is down wait for it briefly
 // instead of failing at once, because a reconnect usually takes under a second.
-import { buildStudioApi, type Invoke, type Subscribe } from '../../preload/build-api';
-import type { Envelope, EventName, StudioApi, StudioEvents } from '../../preload/contract';
-import { decodeWire, encodeWire } from '../../preload/wire';
+import { buildStudioApi, type Invoke, type Subscribe } from '../../shared/contract/build-api';
+import type { Envelope, EventName, StudioApi, StudioEvents } from '../../shared/contract/contract';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
 
 export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token';
 

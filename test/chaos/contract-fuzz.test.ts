@@ -11,8 +11,8 @@ import WebSocket from 'ws';
 import { z } from 'zod';
 import { type BrowserHost, startBrowserHost } from '../../main/host/browser-host';
 import { createDispatcher, type Dispatch } from '../../main/service/dispatch';
-import { channelNames, type Envelope, specFor } from '../../preload/contract';
-import { decodeWire, encodeWire } from '../../preload/wire';
+import { channelNames, type Envelope, specFor } from '../../shared/contract/contract';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
 
 const RUNS_PER_CHANNEL = 120;

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { FaultController, type FaultKind, type FaultSpec, type RequestPhase } from '../../main/demo/faults';
 import { BalanceTracker } from '../../main/service/balance';
-import { EventHub } from '../../main/service/event-hub';
+import { EventHub } from '../../shared/contract/event-hub';
 import { fileSha256, type Harness, type HarnessOptions, startHarness } from '../helpers/engine-harness';
 import { servedClipHashes } from '../helpers/library-audit';
 

@@ -12,8 +12,8 @@ import { createScaledClock } from '../../main/core/clock';
 import type { Simulator } from '../../main/demo/simulator';
 import { startSimulator } from '../../main/demo/simulator';
 import { type BrowserHost, startBrowserHost } from '../../main/host/browser-host';
-import type { Envelope, GenerationRecord } from '../../preload/contract';
-import { decodeWire, encodeWire } from '../../preload/wire';
+import type { Envelope, GenerationRecord } from '../../shared/contract/contract';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
 import { KEY_STORAGE, leaksSecret, readAllFiles } from '../helpers/core-harness';
 
 const CANARY = 'sk-canary-host-3c9e1a7b5d2f4086';

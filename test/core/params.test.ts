@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { generationParamsSchema, toApixoBody } from '../../main/core/apixo/params';
+import { toApixoBody } from '../../main/core/apixo/request-body';
+import { generationParamsSchema } from '../../shared/domain/params';
 
 describe('generation params', () => {
   it('accepts a documented text-to-video request and maps it to the APIXO body', () => {

@@ -6,9 +6,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base, expect, type Page } from '@playwright/test';
-import type { GenerationParams } from '../../main/core/apixo/params';
 import { type BrowserHost, type BrowserHostOptions, startBrowserHost } from '../../main/host/browser-host';
-import type { Settings } from '../../preload/contract';
+import type { Settings } from '../../shared/contract/contract';
+import type { GenerationParams } from '../../shared/domain/params';
 
 export interface HostConfig {
   demoBalanceUsd?: number;

@@ -1,5 +1,5 @@
 // A complete GenerationRecord for tests of the shell's derivations; override what the test is about.
-import type { GenerationRecord } from '../../preload/contract';
+import type { GenerationRecord } from '../../shared/contract/contract';
 
 export function generationRecord(patch: Partial<GenerationRecord> = {}): GenerationRecord {
   return {

@@ -5,8 +5,8 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FORBIDDEN, registerIpcGate } from '../../main/electron/ipc-gate';
 import type { TrustedWindow } from '../../main/electron/sender-policy';
-import { channelNames, contract, type Envelope, type StudioHandlers } from '../../preload/contract';
-import { INVOKE_PREFIX } from '../../preload/ipc-names';
+import { channelNames, contract, type Envelope, type StudioHandlers } from '../../shared/contract/contract';
+import { INVOKE_PREFIX } from '../../shared/contract/ipc-names';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 

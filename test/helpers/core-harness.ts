@@ -8,8 +8,8 @@ import { type Simulator, type SimulatorOptions, startSimulator } from '../../mai
 import { headlessPlatform } from '../../main/service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../../main/service/studio-core';
 import type { StudioCore } from '../../main/service/types';
-import type { EventName, StudioEvents } from '../../preload/contract';
-import { EVENT_NAMES } from '../../preload/contract';
+import type { EventName, StudioEvents } from '../../shared/contract/contract';
+import { EVENT_NAMES } from '../../shared/contract/contract';
 
 export interface CoreHarness {
   core: StudioCore;

@@ -6,17 +6,17 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApixoClient } from '../../main/core/apixo/client';
-import type { GenerationParamsInput } from '../../main/core/apixo/params';
-import { generationParamsSchema } from '../../main/core/apixo/params';
 import { RateLimiter } from '../../main/core/apixo/rate-limiter';
 import { type Clock, createScaledClock } from '../../main/core/clock';
 import { createDownloadQueue } from '../../main/core/downloads/download-queue';
-import type { EngineLogger } from '../../main/core/jobs/context';
 import { JobEngine, type JobEngineOptions } from '../../main/core/jobs/engine';
 import { openLibrary } from '../../main/core/library/library';
 import { absolutePath } from '../../main/core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../../main/core/library/types';
+import type { LogSink } from '../../main/core/log/log-sink';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
+import type { GenerationParamsInput } from '../../shared/domain/params';
+import { generationParamsSchema } from '../../shared/domain/params';
 
 export const TEST_KEY = 'sk-test-harness-key-0001';
 
@@ -80,7 +80,7 @@ export function createEngineStack(
     clock,
     timeoutMs: options.clientTimeoutMs ?? 3_000,
   });
-  const log: EngineLogger = {
+  const log: LogSink = {
     info: (message, fields) => logs.push(`info ${message} ${JSON.stringify(fields ?? {})}`),
     warn: (message, fields) => logs.push(`warn ${message} ${JSON.stringify(fields ?? {})}`),
     error: (message, fields) =>

@@ -8,7 +8,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import S3rver from '@20minutes/s3rver';
-import type { HostingCredentials, HostingSettings } from '../../main/core/hosting/config';
+import type { HostingCredentials, HostingSettings } from '../../shared/domain/hosting-settings';
 
 /** s3rver's built-in account. */
 export const S3_CREDENTIALS: HostingCredentials = { accessKeyId: 'S3RVER', secretAccessKey: 'S3RVER' };

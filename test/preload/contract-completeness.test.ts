@@ -3,7 +3,7 @@
 // buildStudioApi really builds.
 import { describe, expect, expectTypeOf, it } from 'vitest';
 import type { StudioCore } from '../../main/service/types';
-import { buildStudioApi } from '../../preload/build-api';
+import { buildStudioApi } from '../../shared/contract/build-api';
 import {
   channelNames,
   contract,
@@ -12,7 +12,7 @@ import {
   type StudioApi,
   type StudioEvents,
   type StudioHandlers,
-} from '../../preload/contract';
+} from '../../shared/contract/contract';
 
 type Contract = typeof contract;
 type Equals<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;

@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { runInNewContext } from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { channelNames, type StudioApi } from '../../preload/contract';
-import { EVENT_CHANNEL, INVOKE_PREFIX } from '../../preload/ipc-names';
+import { channelNames, type StudioApi } from '../../shared/contract/contract';
+import { EVENT_CHANNEL, INVOKE_PREFIX } from '../../shared/contract/ipc-names';
 
 let outDir: string;
 let code: string;

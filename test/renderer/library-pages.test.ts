@@ -1,7 +1,6 @@
 // The library grid's paged window: lookups across pages, eviction and refill by cursor, delete
 // with undo in place, and new items merged on top without disturbing what is loaded.
 import { describe, expect, it } from 'vitest';
-import type { GenerationRecord } from '../../preload/contract';
 import {
   appendPage,
   countNewerThanHead,
@@ -20,6 +19,7 @@ import {
   replaceRecord,
   slotCount,
 } from '../../renderer/state/library-pages';
+import type { GenerationRecord } from '../../shared/contract/contract';
 
 function record(n: number): GenerationRecord {
   return { id: `g${n}`, rating: 0 } as GenerationRecord;

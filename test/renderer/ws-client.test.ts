@@ -3,9 +3,9 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import type { Envelope } from '../../preload/contract';
-import { decodeWire, encodeWire } from '../../preload/wire';
 import { type ConnectionState, connectWsStudio } from '../../renderer/studio/ws-client';
+import type { Envelope } from '../../shared/contract/contract';
+import { decodeWire, encodeWire } from '../../shared/contract/wire';
 
 type Reply = (channel: string, argument: unknown) => Envelope<unknown>;
 

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { DEFAULT_HOSTING_SETTINGS } from '../../main/core/hosting/config';
-import { EventHub } from '../../main/service/event-hub';
 import { forwardStudioEvents } from '../../main/service/forward-events';
-import { EVENT_NAMES, type EventName, type StudioEvents } from '../../preload/contract';
+import { EVENT_NAMES, type EventName, type StudioEvents } from '../../shared/contract/contract';
+import { EventHub } from '../../shared/contract/event-hub';
+import { DEFAULT_HOSTING_SETTINGS } from '../../shared/domain/hosting-settings';
 import { generationRecord } from '../electron/generation-fixture';
 
 type Sent = { name: EventName; payload: unknown };

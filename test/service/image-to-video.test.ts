@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStudioError } from '../../main/core/errors';
 import { type AddressPolicy, publicInternetOnly } from '../../main/core/net/address-policy';
 import type { Simulator } from '../../main/demo/simulator';
-import type { GenerationParams, GenerationRecord } from '../../preload/contract';
+import type { GenerationParams, GenerationRecord } from '../../shared/contract/contract';
 import { startLocalServer } from '../demo/sim-http';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
 import { fixtureImage, halvesPng, noisePng, PDF_BYTES, sidewaysJpeg, tinyPng } from '../helpers/images';

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { DEFAULT_HOSTING_SETTINGS } from '../../main/core/hosting/config';
 import { DEFAULT_SETTINGS, SettingsFile } from '../../main/service/settings-file';
+import { DEFAULT_HOSTING_SETTINGS } from '../../shared/domain/hosting-settings';
 
 let dir: string;
 beforeEach(async () => {

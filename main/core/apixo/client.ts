@@ -2,12 +2,14 @@
 // rate limiter, carries the key only in the Authorization header, and comes back either as parsed
 // data or as one StudioError (see classify.ts). It never retries a submit itself: whether a paid
 // request may be sent again is the job engine's decision, made from `createdNothing`.
+
 import { type Dispatcher, request } from 'undici';
+import { type GenerationParams, MODEL_ID } from '../../../shared/domain/params';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
 import { classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
-import { type GenerationParams, MODEL_ID, type SubmitOptions, toApixoBody } from './params';
 import type { RateLimiter } from './rate-limiter';
+import { type SubmitOptions, toApixoBody } from './request-body';
 import {
   type Envelope,
   parseBalance,

@@ -7,19 +7,19 @@
 import { lookup } from 'node:dns/promises';
 import { readFile } from 'node:fs/promises';
 import { isIP } from 'node:net';
-import type { Clock } from '../clock';
-import type { EngineLogger } from '../jobs/context';
-import { absolutePath } from '../library/paths';
-import type { Backend, GenerationRecord, LibraryStore } from '../library/types';
-import type { AddressPolicy } from '../net/address-policy';
-import { sha256FromReferencePath } from '../references/paths';
 import {
   type HostingCredentials,
   type HostingSettings,
   missingHostingParts,
   normalizePrefix,
   objectLocation,
-} from './config';
+} from '../../../shared/domain/hosting-settings';
+import { sha256FromReferencePath } from '../../../shared/domain/reference-paths';
+import type { Clock } from '../clock';
+import { absolutePath } from '../library/paths';
+import type { Backend, GenerationRecord, LibraryStore } from '../library/types';
+import type { LogSink } from '../log/log-sink';
+import type { AddressPolicy } from '../net/address-policy';
 import { type Bucket, openBucket } from './s3-bucket';
 import { endpointLabel, HostingError } from './s3-errors';
 
@@ -49,7 +49,7 @@ export interface ReferenceHostingOptions {
   library: () => LibraryStore;
   source: HostingSource;
   clock: Clock;
-  log: EngineLogger;
+  log: LogSink;
   /** Which addresses APIXO (or the demo simulator) can reach, per backend. */
   policyFor(backend: Backend): AddressPolicy;
   openBucket?: typeof openBucket;

@@ -3,7 +3,11 @@
 // shows is what is used.
 import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
-import { DEFAULT_REGION, type HostingCredentials, type HostingSettings } from './config';
+import {
+  DEFAULT_REGION,
+  type HostingCredentials,
+  type HostingSettings,
+} from '../../../shared/domain/hosting-settings';
 import { explainHostingError, type HostingStep } from './s3-errors';
 
 export const HOSTING_TIMEOUT_MS = 20_000;

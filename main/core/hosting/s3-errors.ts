@@ -1,29 +1,13 @@
 // What went wrong talking to the image hosting, named precisely enough to fix: which step (upload,
 // read back, the presigned link, delete) and why (DNS, refused, TLS, unknown key, wrong secret, no
 // such bucket, access denied, wrong region…). The SDK's error names are S3's error codes.
+
+import { DEFAULT_REGION, type HostingSettings } from '../../../shared/domain/hosting-settings';
+import type { HostingReason, HostingStep } from '../../../shared/domain/hosting-test';
 import { StudioError } from '../errors';
 import { classifyNetworkError, describeNetworkFailure } from '../net/network-errors';
-import { DEFAULT_REGION, type HostingSettings } from './config';
 
-export type HostingStep = 'settings' | 'upload' | 'download' | 'link' | 'delete';
-
-export type HostingReason =
-  | 'not_configured'
-  | 'private_endpoint'
-  | 'dns'
-  | 'refused'
-  | 'timeout'
-  | 'tls'
-  | 'unreachable'
-  | 'unknown_key'
-  | 'bad_signature'
-  | 'clock_skew'
-  | 'no_bucket'
-  | 'access_denied'
-  | 'wrong_region'
-  | 'server'
-  | 'mismatch'
-  | 'other';
+export type { HostingReason, HostingStep };
 
 /** A hosting failure: kind 'hosting', plus the step, the reason and whether trying again may help. */
 export class HostingError extends StudioError {

@@ -3,33 +3,19 @@
 // failure and says which step failed and why.
 import { randomBytes } from 'node:crypto';
 import { request } from 'undici';
-import type { AddressPolicy } from '../net/address-policy';
 import {
   type HostingCredentials,
   type HostingSettings,
   missingHostingParts,
   normalizePrefix,
-} from './config';
+} from '../../../shared/domain/hosting-settings';
+import type { HostingTestResult, HostingTestStep } from '../../../shared/domain/hosting-test';
+import type { AddressPolicy } from '../net/address-policy';
 import { endpointIsReachable, notConfiguredError } from './reference-hosting';
 import { type Bucket, openBucket } from './s3-bucket';
 import { endpointLabel, explainHostingError, type HostingReason, type HostingStep } from './s3-errors';
 
-export interface HostingTestStep {
-  step: HostingStep;
-  ok: boolean;
-  message: string;
-}
-
-export interface HostingTestResult {
-  ok: boolean;
-  steps: HostingTestStep[];
-  failedStep: HostingStep | null;
-  reason: HostingReason | null;
-  /** One sentence: what works, or what failed and why. */
-  message: string;
-  /** Works, but APIXO could not use it (an endpoint on a private network). */
-  warning: string | null;
-}
+export type { HostingTestResult, HostingTestStep };
 
 const LINK_TIMEOUT_MS = 15_000;
 

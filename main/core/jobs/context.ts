@@ -1,22 +1,18 @@
 // What every step of a job needs. The engine builds one context and hands it to the steps, so the
 // steps stay plain functions that are easy to read and test.
+
 import type { ApixoClient } from '../apixo/client';
-import type { SubmitOptions } from '../apixo/params';
+import type { SubmitOptions } from '../apixo/request-body';
 import type { Clock } from '../clock';
 import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, LibraryStore } from '../library/types';
-import type { ReferenceHost } from './host-step';
+import type { LogSink } from '../log/log-sink';
 import type { NetworkMonitor } from './network-monitor';
 import type { PollPlan } from './poll-planner';
+import type { ReferenceHost } from './reference-host';
 import type { Slots } from './slots';
-
-export interface EngineLogger {
-  info(message: string, fields?: Record<string, unknown>): void;
-  warn(message: string, fields?: Record<string, unknown>): void;
-  error(message: string, fields?: Record<string, unknown>): void;
-}
 
 /** The per-job handle: its abort signal, an early wake-up for sleeps, and small per-run counters. */
 export interface Runner {
@@ -42,7 +38,7 @@ export interface JobContext {
   downloads: DownloadQueue;
   network: NetworkMonitor;
   slots: Slots;
-  log: EngineLogger;
+  log: LogSink;
   delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   plan(record: GenerationRecord): PollPlan;
   onProgress(id: string, progress: DownloadProgress): void;

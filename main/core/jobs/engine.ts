@@ -2,22 +2,24 @@
 // does the next step (submit, poll, download) and persists the result, so after a crash or restart
 // `start()` simply picks every unfinished job up where it was.
 
+import type { GenerationParams } from '../../../shared/domain/params';
+import { estimateCostUsd } from '../../../shared/domain/pricing';
+import { REMOTE_STATES } from '../../../shared/domain/states';
 import type { ApixoClient } from '../apixo/client';
-import type { GenerationParams, SubmitOptions } from '../apixo/params';
-import { estimateCostUsd } from '../apixo/pricing';
+import type { SubmitOptions } from '../apixo/request-body';
 import type { Clock } from '../clock';
 import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, ImageSource, LibraryStore } from '../library/types';
-import type { EngineLogger, JobContext, Runner } from './context';
+import type { LogSink } from '../log/log-sink';
+import type { JobContext, Runner } from './context';
 import { downloadStep } from './download-step';
-import type { ReferenceHost } from './host-step';
 import { NetworkMonitor } from './network-monitor';
 import { type PollPlan, planPolling } from './poll-planner';
 import { pollStep } from './poll-step';
+import type { ReferenceHost } from './reference-host';
 import { Slots } from './slots';
-import { REMOTE_STATES } from './states';
 import { recoverSubmitting, submitStep } from './submit-step';
 
 export const MAX_REMOTE_TASKS = 1000;
@@ -35,7 +37,7 @@ export interface JobEngineOptions {
   clientFor(record: GenerationRecord): ApixoClient;
   clock: Clock;
   downloads: DownloadQueue;
-  log: EngineLogger;
+  log: LogSink;
   delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   onUpdate(record: GenerationRecord): void;
   onProgress(id: string, progress: DownloadProgress): void;

@@ -9,11 +9,6 @@ import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './c
 /** A storage that is briefly down gets a few tries before the job fails with the reason. */
 const MAX_ATTEMPTS = 3;
 
-export interface ReferenceHost {
-  ensure(record: GenerationRecord): Promise<{ url: string; expiresAt: number }>;
-  release(record: GenerationRecord): Promise<void>;
-}
-
 /** The record ready to submit, or null when the job failed here (already recorded). */
 export async function hostReferenceImage(
   ctx: JobContext,

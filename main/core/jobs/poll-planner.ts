@@ -4,7 +4,7 @@
 // documented 5 s), the first one a single interval after the fastest of them, and a gentle backoff
 // once a task runs longer than nearly anything seen before. bench/polling.ts measures the result
 // against the documented strategy: fewer status requests, and a finished task is noticed sooner.
-import type { Duration, Resolution } from '../apixo/params';
+import type { Duration, Resolution } from '../../../shared/domain/params';
 
 /** Documented generation times (Wan 2.5 page, "Tips"). */
 export const DOCUMENTED_RANGE_MS: Readonly<Record<Resolution, readonly [number, number]>> = {

@@ -13,8 +13,9 @@
 // Measured on the raw page SQL at 100k rows: walking for a word in 1 of 22 rows takes 1 ms where
 // driving takes 6; driving for a word that matches nothing takes 0.1 ms where walking takes 8.
 // bench/library-query.ts measures the whole query.
+
+import { GENERATION_STATES } from '../../../shared/domain/states';
 import { StudioError } from '../errors';
-import { GENERATION_STATES } from '../jobs/states';
 import type { LibraryContext } from './context';
 import { ftsMatchExpression } from './fts';
 import type { LibraryQuery } from './types';

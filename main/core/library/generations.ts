@@ -4,9 +4,9 @@ import {
   generationParamsSchema,
   MODEL_ID,
   REQUEST_TYPES,
-} from '../apixo/params';
+} from '../../../shared/domain/params';
+import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../../../shared/domain/states';
 import { ERROR_KINDS, StudioError } from '../errors';
-import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../jobs/states';
 import { inTransaction, type LibraryContext } from './context';
 import { newId } from './ids';
 import { toRelPath } from './paths';

@@ -9,8 +9,8 @@
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import type { AspectRatio, GenerationParams } from '../apixo/params';
-import { LIMITS } from '../apixo/params';
+import type { AspectRatio, GenerationParams } from '../../../shared/domain/params';
+import { LIMITS } from '../../../shared/domain/params';
 import { monthFolder } from '../downloads/library-paths';
 import { isStudioError } from '../errors';
 import { renameDurable } from '../fs/atomic';

@@ -1,6 +1,6 @@
 // Rows for reference images and their uploads. The files themselves are written by
 // core/references (content-addressed, atomic); this only remembers what is where.
-import type { GenerationState } from '../jobs/states';
+import type { GenerationState } from '../../../shared/domain/states';
 import type { LibraryContext } from './context';
 import { toRelPath } from './paths';
 import type { HostedObject, ReferenceImageRecord } from './types';

@@ -16,9 +16,9 @@ import {
   RESOLUTIONS,
   type RequestType,
   type Resolution,
-} from '../apixo/params';
+} from '../../../shared/domain/params';
+import { GENERATION_STATES, type GenerationState } from '../../../shared/domain/states';
 import { ERROR_KINDS, type ErrorKind } from '../errors';
-import { GENERATION_STATES, type GenerationState } from '../jobs/states';
 import type { LibraryContext } from './context';
 import {
   BACKENDS,

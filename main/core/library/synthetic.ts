@@ -3,10 +3,10 @@
 // creation dates spread over a period. Everything goes in one transaction through prepared
 // statements, which is what makes 100 000 rows take seconds instead of minutes. Deterministic for
 // a given `seed` except for the ids (which carry real randomness). No files are written.
-import type { AspectRatio, Duration, Mode, Resolution } from '../apixo/params';
-import { MODEL_ID } from '../apixo/params';
-import { estimateCostUsd } from '../apixo/pricing';
-import type { GenerationState } from '../jobs/states';
+import type { AspectRatio, Duration, Mode, Resolution } from '../../../shared/domain/params';
+import { MODEL_ID } from '../../../shared/domain/params';
+import { estimateCostUsd } from '../../../shared/domain/pricing';
+import type { GenerationState } from '../../../shared/domain/states';
 import { seededRandom } from '../random';
 import { refreshPlannerStatistics } from './db';
 import { newId } from './ids';

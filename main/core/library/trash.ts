@@ -6,8 +6,8 @@
 // generation refers to it any more.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { isTerminal } from '../../../shared/domain/states';
 import { StudioError } from '../errors';
-import { isTerminal } from '../jobs/states';
 import { inTransaction, type LibraryContext } from './context';
 import { requireGeneration } from './generations';
 import { absolutePath } from './paths';

@@ -1,82 +1,35 @@
-// The library's records and the store interface the job engine, the CLI and the UI use.
-// Implemented over better-sqlite3 in ./library.ts. Times are Unix milliseconds.
-import type { GenerationParams, RequestType } from '../apixo/params';
-import type { ErrorKind } from '../errors';
-import type { GenerationState } from '../jobs/states';
+// The store interface the job engine, the CLI and the services use, implemented over better-sqlite3
+// in ./library.ts. The records themselves are shared with the UI (shared/domain/records.ts).
+// Times are Unix milliseconds.
+import type { GenerationParams, RequestType } from '../../../shared/domain/params';
+import {
+  BACKENDS,
+  type Backend,
+  type GenerationRecord,
+  type GenerationStateChange,
+  IMAGE_SOURCES,
+  type ImageSource,
+  type LibraryPage,
+  type LibraryQuery,
+  type Project,
+  type SortKey,
+  type VideoRecord,
+} from '../../../shared/domain/records';
+import type { GenerationState } from '../../../shared/domain/states';
 
-/** Where a generation runs: the real APIXO API, or the embedded simulator (demo mode). */
-export const BACKENDS = ['apixo', 'demo'] as const;
-export type Backend = (typeof BACKENDS)[number];
-
-/** Where an image-to-video link comes from: the user's own public link, or our upload to their hosting. */
-export const IMAGE_SOURCES = ['url', 'hosted'] as const;
-export type ImageSource = (typeof IMAGE_SOURCES)[number];
-
-export interface VideoRecord {
-  id: string;
-  generationId: string | null;
-  /** Relative to the library root (forward slashes), so the folder can move. */
-  relPath: string;
-  bytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-  posterRelPath: string | null;
-  createdAt: number;
-}
-
-export interface GenerationRecord {
-  id: string;
-  projectId: string | null;
-  batchId: string | null;
-  model: string;
-  backend: Backend;
-  params: GenerationParams;
-  requestType: RequestType;
-  state: GenerationState;
-  taskId: string | null;
-  failCode: string | null;
-  failMsg: string | null;
-  errorKind: ErrorKind | null;
-  errorMessage: string | null;
-  createdAt: number;
-  updatedAt: number;
-  submittedAt: number | null;
-  completedAt: number | null;
-  remoteCreateTime: number | null;
-  remoteCompleteTime: number | null;
-  costTimeMs: number | null;
-  estimatedCostUsd: number;
-  resultUrl: string | null;
-  /** When the engine means to query status next (or retry), for the queue's countdown. */
-  nextCheckAt: number | null;
-  pollCount: number;
-  /** Relative path of the reference image copied into the library (image-to-video). */
-  referenceImagePath: string | null;
-  /** image-to-video: 'url' when params.imageUrl is the user's link, 'hosted' when we upload the reference. */
-  imageSource: ImageSource | null;
-  /** A hosted image's presigned link (params.imageUrl) stops working at this time. */
-  imageUrlExpiresAt: number | null;
-  favourite: boolean;
-  rating: number;
-  notes: string;
-  tags: string[];
-  deletedAt: number | null;
-  video: VideoRecord | null;
-  /**
-   * Stored values this version does not know (e.g. `state=paused` written by a newer app), shown
-   * as safe stand-ins in the fields above. Absent when everything was understood.
-   */
-  unrecognized?: string[];
-}
-
-/** One entry of a generation's state history; `from` is null for the creation. */
-export interface GenerationStateChange {
-  from: GenerationState | null;
-  to: GenerationState;
-  at: number;
-}
+export {
+  BACKENDS,
+  type Backend,
+  type GenerationRecord,
+  type GenerationStateChange,
+  IMAGE_SOURCES,
+  type ImageSource,
+  type LibraryPage,
+  type LibraryQuery,
+  type Project,
+  type SortKey,
+  type VideoRecord,
+};
 
 export interface NewGeneration {
   projectId?: string | null;
@@ -154,46 +107,6 @@ export interface PartialDownload {
   totalBytes: number | null;
   etag: string | null;
   lastModified: string | null;
-}
-
-export type SortKey = 'created_desc' | 'created_asc' | 'rating_desc';
-
-export interface LibraryQuery {
-  /** FTS5 over prompt, negative prompt, notes and tags; plain words, each must match (prefix match on the last). */
-  text?: string;
-  projectId?: string | null;
-  /** Any of these states; an empty array means no state filter. */
-  states?: GenerationState[];
-  resolution?: GenerationParams['resolution'];
-  duration?: GenerationParams['duration'];
-  aspectRatio?: NonNullable<GenerationParams['aspectRatio']>;
-  mode?: GenerationParams['mode'];
-  favourite?: boolean;
-  tag?: string;
-  /** createdAt >= createdFrom */
-  createdFrom?: number;
-  /** createdAt < createdTo */
-  createdTo?: number;
-  /** Only rows in the trash (deletedAt set). Default: only rows not in the trash. */
-  trashed?: boolean;
-  sort?: SortKey;
-  limit?: number;
-  /** Opaque keyset cursor from the previous page. */
-  cursor?: string | null;
-}
-
-export interface LibraryPage {
-  items: GenerationRecord[];
-  nextCursor: string | null;
-  /** Count of all matches (same filters), for the header. */
-  total: number;
-}
-
-export interface Project {
-  id: string;
-  name: string;
-  createdAt: number;
-  generationCount: number;
 }
 
 export interface LibraryStore {

@@ -1,6 +1,7 @@
 // What an image file really is (by its bytes, never its extension), and whether it can be the
 // reference image of an image-to-video generation. Pure: bytes in, facts out.
-import { LIMITS } from '../apixo/params';
+import { FORMAT_NAMES, type ImageFormat } from '../../../shared/domain/image-formats';
+import { LIMITS } from '../../../shared/domain/params';
 import {
   type HeaderInfo,
   heifBrand,
@@ -13,17 +14,7 @@ import {
   readWebp,
 } from './image-headers';
 
-export type ImageFormat =
-  | 'jpeg'
-  | 'png'
-  | 'webp'
-  | 'gif'
-  | 'bmp'
-  | 'tiff'
-  | 'heic'
-  | 'avif'
-  | 'pdf'
-  | 'unknown';
+export { FORMAT_NAMES, type ImageFormat };
 
 export interface ImageInfo {
   format: ImageFormat;
@@ -39,20 +30,6 @@ export interface ImageInfo {
 export const REFERENCE_IMAGE_FORMATS: readonly ImageFormat[] = ['jpeg', 'png', 'webp'];
 /** Not documented for wan-2-5; below this the generation is not worth paying for. */
 export const REFERENCE_IMAGE_MIN_SIDE = 64;
-
-/** How each format is named in messages to the user. */
-export const FORMAT_NAMES: Record<ImageFormat, string> = {
-  jpeg: 'JPEG',
-  png: 'PNG',
-  webp: 'WebP',
-  gif: 'GIF',
-  bmp: 'BMP',
-  tiff: 'TIFF',
-  heic: 'HEIC',
-  avif: 'AVIF',
-  pdf: 'PDF',
-  unknown: 'unknown',
-};
 
 function startsWith(bytes: Uint8Array, signature: readonly number[], at = 0): boolean {
   return signature.every((byte, index) => bytes[at + index] === byte);

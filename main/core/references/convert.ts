@@ -3,12 +3,12 @@
 // decodes in the main process, so the CLI and the tests convert exactly as the app does.
 // Metadata (EXIF, GPS) is dropped on the way: the copy goes to a public link.
 import sharp, { type OutputInfo, type Sharp } from 'sharp';
-import { LIMITS } from '../apixo/params';
+import { CONVERTIBLE_FORMATS } from '../../../shared/domain/image-limits';
+import { LIMITS } from '../../../shared/domain/params';
 import { isStudioError } from '../errors';
 import type { ImageFormat } from '../media/image-sniff';
 import { decodeBmp } from './bmp-decode';
 import { invalidImage } from './errors';
-import { CONVERTIBLE_FORMATS } from './limits';
 
 // Quality first, then size: a smaller picture is a bigger loss than slightly stronger compression.
 const QUALITIES = [88, 76, 64] as const;

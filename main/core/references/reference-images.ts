@@ -5,6 +5,9 @@
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, stat } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { MAX_SOURCE_BYTES } from '../../../shared/domain/image-limits';
+import type { ImageInspection } from '../../../shared/domain/images';
+import { referenceRelPath } from '../../../shared/domain/reference-paths';
 import { writeFileAtomic } from '../fs/atomic';
 import { absolutePath } from '../library/paths';
 import type { LibraryStore, ReferenceImageRecord } from '../library/types';
@@ -14,31 +17,9 @@ import { convertToJpeg } from './convert';
 import { decodeDataUrl, isDataUrl } from './data-url';
 import { invalidImage } from './errors';
 import { fetchImageUrl } from './fetch-image-url';
-import { MAX_SOURCE_BYTES } from './limits';
-import { referenceRelPath } from './paths';
-import { displaySize, type ImageProblem, type ImageVerdict, judgeImage } from './verdict';
+import { displaySize, type ImageVerdict, judgeImage } from './verdict';
 
-export interface ImageInspection {
-  /** The stored image's id (SHA-256 of its bytes); null when it was refused and not kept. */
-  sha256: string | null;
-  name: string;
-  format: ImageFormat;
-  /** As displayed (after the EXIF orientation). */
-  width: number | null;
-  height: number | null;
-  bytes: number;
-  animated: boolean;
-  /** ready: can be the reference image; needs_conversion: convert() first; refused: cannot be used. */
-  status: 'ready' | 'needs_conversion' | 'refused';
-  problem: ImageProblem | null;
-  /** Why it was refused, why conversion is offered, or what was done to it. */
-  message: string | null;
-  /** Relative to the library root, for a preview. */
-  relPath: string | null;
-  /** A public link APIXO can fetch this exact image from (no upload needed). */
-  sourceUrl: string | null;
-  convertedFrom: { sha256: string; format: ImageFormat; bytes: number } | null;
-}
+export type { ImageInspection };
 
 const URL_MEMORY_MS = 10 * 60 * 1000;
 

@@ -2,7 +2,10 @@
 // upright (an EXIF orientation tag that APIXO may ignore), offer a conversion (too large, another
 // format, animated), or refuse them with the reason. Pure: bytes in, decision out. The final word
 // on "usable as it is" stays with validateReferenceImage, the one copy of APIXO's rules.
-import { LIMITS } from '../apixo/params';
+
+import { CONVERTIBLE_FORMATS, MAX_SOURCE_BYTES } from '../../../shared/domain/image-limits';
+import type { ImageProblem } from '../../../shared/domain/images';
+import { LIMITS } from '../../../shared/domain/params';
 import {
   checkIntegrity,
   FORMAT_NAMES,
@@ -13,17 +16,8 @@ import {
   sniffImage,
   validateReferenceImage,
 } from '../media/image-sniff';
-import { CONVERTIBLE_FORMATS, MAX_SOURCE_BYTES } from './limits';
 
-export type ImageProblem =
-  | 'empty'
-  | 'too_large'
-  | 'unsupported'
-  | 'truncated'
-  | 'unreadable'
-  | 'animated'
-  | 'too_small'
-  | 'sideways';
+export type { ImageProblem };
 
 export type ImageVerdict =
   | { kind: 'usable'; info: ImageInfo }

@@ -1,6 +1,6 @@
 // How to generate: size, length, framing, seed, expansion, routing, batch size and project.
 import { useTranslation } from 'react-i18next';
-import { ASPECT_RATIOS, type Provider } from '../../../main/core/apixo/params';
+import { ASPECT_RATIOS, type Provider } from '../../../shared/domain/params';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';

@@ -1,7 +1,7 @@
 // Prompt and negative prompt with live character counters measured the way the schema measures
 // (trimmed), so "800 / 800" here means the request passes.
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../main/core/apixo/params';
+import { LIMITS } from '../../../shared/domain/params';
 import { Field } from '../../components/Field';
 import { useGenerate } from '../../state/generate';
 import type { FieldName } from './field-errors';

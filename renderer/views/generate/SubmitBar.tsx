@@ -1,7 +1,7 @@
 // Cost before you pay, then the button. The estimate uses APIXO's published per-second prices and
 // says so: routing and promotions can change the real charge.
 import { useTranslation } from 'react-i18next';
-import { estimateCostUsd } from '../../../main/core/apixo/pricing';
+import { estimateCostUsd } from '../../../shared/domain/pricing';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatUsd } from '../../lib/format';

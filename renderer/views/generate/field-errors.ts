@@ -2,8 +2,8 @@
 // batch limit); this only decides where each issue shows and words it in the UI language, with
 // the numbers taken from LIMITS so the text can never disagree with the check.
 import type { TFunction } from 'i18next';
-import { generationParamsDraftSchema, generationParamsSchema, LIMITS } from '../../../main/core/apixo/params';
-import { createGenerationsSchema } from '../../../preload/contract';
+import { createGenerationsSchema } from '../../../shared/contract/contract';
+import { generationParamsDraftSchema, generationParamsSchema, LIMITS } from '../../../shared/domain/params';
 import { type GenerateForm, toParamsInput } from '../../state/generate';
 
 /** The batch limit as the contract states it. */

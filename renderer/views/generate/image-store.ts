@@ -2,8 +2,8 @@
 // (images.inspect / inspectUrl), shown with what main found, converted when the user accepts, and
 // submitted by its id. Several images make a batch. No rules live here: main decides.
 import { create } from 'zustand';
-import { sha256FromReferencePath } from '../../../main/core/references/paths';
-import type { GenerationRecord, HostingStatus, ImageInspection } from '../../../preload/contract';
+import type { GenerationRecord, HostingStatus, ImageInspection } from '../../../shared/contract/contract';
+import { sha256FromReferencePath } from '../../../shared/domain/reference-paths';
 import { asContractError } from '../../lib/errors';
 import { studio } from '../../studio';
 

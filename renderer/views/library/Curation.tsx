@@ -2,7 +2,7 @@
 // the field loses focus) and the store takes main's answer.
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { useLibrary } from '../../state/library';

@@ -2,7 +2,7 @@
 // file, timing, and the APIXO task with its failure if any.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { formatBytes, formatDateTime, formatSeconds, formatUsd } from '../../lib/format';
 import { notifyError } from '../../lib/notify';
 import { useProjects } from '../../state/projects';

@@ -1,7 +1,7 @@
 // The inspector for one generation: the player, what to do with it, curation, and its facts.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button, IconButton } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { videoUrl } from '../../lib/media';

@@ -1,7 +1,7 @@
 // Library filters. Each change is a new query: the server filters, the grid starts at the top.
 import { useTranslation } from 'react-i18next';
-import { ASPECT_RATIOS, type AspectRatio, type Resolution } from '../../../main/core/apixo/params';
-import { GENERATION_STATES, type GenerationState } from '../../../main/core/jobs/states';
+import { ASPECT_RATIOS, type AspectRatio, type Resolution } from '../../../shared/domain/params';
+import { GENERATION_STATES, type GenerationState } from '../../../shared/domain/states';
 import { Button } from '../../components/Button';
 import { useLibrary } from '../../state/library';
 

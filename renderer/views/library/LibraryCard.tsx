@@ -2,7 +2,7 @@
 // and drag-out (Electron hands the real file to the OS; a browser gets a download URL).
 import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AppInfo, GenerationRecord } from '../../../preload/contract';
+import type { AppInfo, GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
 import { StatePill } from '../../components/StatePill';
 import { formatRelative } from '../../lib/format';

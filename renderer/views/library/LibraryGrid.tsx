@@ -13,7 +13,7 @@ import {
   useState,
 } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../state/app';

@@ -1,7 +1,7 @@
 // Search (full-text, debounced so typing does not fire a query per key), sort, filters and import.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { SortKey } from '../../../main/core/library/types';
+import type { SortKey } from '../../../shared/domain/records';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';

@@ -1,6 +1,6 @@
 // What the user can do with a library item. Each intent goes to main; the UI changes only from
 // main's answer (or optimistically where waiting would feel broken, like delete).
-import type { GenerationRecord, ImportResult } from '../../../preload/contract';
+import type { GenerationRecord, ImportResult } from '../../../shared/contract/contract';
 import i18n from '../../i18n';
 import { chooseFolder } from '../../lib/choose-folder';
 import { attempt, notifyError, notifySuccess, succeeded } from '../../lib/notify';

@@ -1,7 +1,7 @@
 // The poster to show for a record: the library's JPEG, or a frame captured here this session
 // (and a capture is requested when there is neither).
 import { useEffect } from 'react';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { posterUrl, videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
 import { cancelPoster, requestPoster, useLocalPosters } from './poster-capture';

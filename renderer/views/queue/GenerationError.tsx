@@ -1,7 +1,7 @@
 // Why a generation stopped, in words: the error kind says what to do; APIXO's failCode/failMsg
 // (content policy, unreachable image) are shown as they came.
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
 import { describeError } from '../../lib/errors';
 

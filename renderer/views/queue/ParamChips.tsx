@@ -1,6 +1,6 @@
 // The parameters that matter at a glance, as small chips.
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { formatUsd } from '../../lib/format';
 
 export function ParamChips({ record }: { record: GenerationRecord }) {

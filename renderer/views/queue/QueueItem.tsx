@@ -2,7 +2,7 @@
 // the next status check, download progress, and what the user can do about it now.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { StatePill } from '../../components/StatePill';

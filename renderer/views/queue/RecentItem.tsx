@@ -1,6 +1,6 @@
 // A finished generation: open it in the library, or retry one that failed or expired.
 import { useTranslation } from 'react-i18next';
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { formatRelative } from '../../lib/format';

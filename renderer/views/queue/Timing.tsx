@@ -2,7 +2,7 @@
 // Running past the expected time is shown as "taking longer than usual", never as a failure:
 // slow is not failed.
 import { useTranslation } from 'react-i18next';
-import type { DownloadProgressEvent, GenerationRecord } from '../../../preload/contract';
+import type { DownloadProgressEvent, GenerationRecord } from '../../../shared/contract/contract';
 import { formatBytes, formatClock } from '../../lib/format';
 import { useNow } from '../../lib/use-now';
 

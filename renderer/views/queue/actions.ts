@@ -1,6 +1,6 @@
 // Intents on one generation. Each returns the record main now holds; we apply it at once (the
 // same record also arrives as an event, and applying it twice is harmless).
-import type { GenerationRecord } from '../../../preload/contract';
+import type { GenerationRecord } from '../../../shared/contract/contract';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { useLibrary } from '../../state/library';

@@ -3,10 +3,10 @@
 // safety net, so a broken tunnel delays results but never loses them.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../preload/contract';
+import type { Settings } from '../../../shared/contract/contract';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
-import { useSaveSetting } from './SettingsView';
+import { useSaveSetting } from './use-save-setting';
 
 export function DeliverySection({ settings }: { settings: Settings }) {
   const { t } = useTranslation();

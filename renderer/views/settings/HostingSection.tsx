@@ -4,14 +4,19 @@
 // connection" runs the whole round trip and names the step that failed.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { HostingSettings, HostingStatus, HostingTestResult, Settings } from '../../../preload/contract';
+import type {
+  HostingSettings,
+  HostingStatus,
+  HostingTestResult,
+  Settings,
+} from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { Switch } from '../../components/Switch';
 import { studio } from '../../studio';
-import { useSaveSetting } from './SettingsView';
+import { useSaveSetting } from './use-save-setting';
 
 type TextField = 'endpoint' | 'region' | 'bucket' | 'prefix';
 const TEXT_FIELDS: TextField[] = ['endpoint', 'region', 'bucket', 'prefix'];

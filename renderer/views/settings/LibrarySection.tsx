@@ -2,14 +2,14 @@
 // how many downloads run at once.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { type Settings, settingsSchema } from '../../../preload/contract';
+import { type Settings, settingsSchema } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { chooseFolder } from '../../lib/choose-folder';
 import { attempt, notifySuccess } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { studio } from '../../studio';
-import { useSaveSetting } from './SettingsView';
+import { useSaveSetting } from './use-save-setting';
 
 const CONCURRENCY = settingsSchema.shape.downloadConcurrency;
 const CONCURRENCY_CHOICES = Array.from(

@@ -2,7 +2,7 @@
 // Every control saves on change (text fields on blur or Enter); main's answer is what we show.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../preload/contract';
+import type { Settings } from '../../../shared/contract/contract';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
 import { attempt } from '../../lib/notify';
@@ -13,10 +13,7 @@ import { DeliverySection } from './DeliverySection';
 import { HostingSection } from './HostingSection';
 import { KeySection } from './KeySection';
 import { LibrarySection } from './LibrarySection';
-
-export function useSaveSetting(): (patch: Partial<Settings>) => void {
-  return (patch) => void attempt(() => useSettings.getState().update(patch));
-}
+import { useSaveSetting } from './use-save-setting';
 
 function Section({
   id,

@@ -2,11 +2,11 @@
 // every fault switch on the balance endpoint ends as the right error kind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApixoClient } from '../../../main/core/apixo/client';
-import { generationParamsSchema } from '../../../main/core/apixo/params';
-import { estimateCostUsd } from '../../../main/core/apixo/pricing';
 import { RateLimiter } from '../../../main/core/apixo/rate-limiter';
 import { systemClock } from '../../../main/core/clock';
 import { type Simulator, startSimulator } from '../../../main/demo/simulator';
+import { generationParamsSchema } from '../../../shared/domain/params';
+import { estimateCostUsd } from '../../../shared/domain/pricing';
 
 let sim: Simulator;
 let client: ApixoClient;

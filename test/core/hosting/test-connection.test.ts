@@ -3,9 +3,9 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { HostingCredentials, HostingSettings } from '../../../main/core/hosting/config';
 import { testHostingConnection } from '../../../main/core/hosting/test-connection';
 import { anyAddress, publicInternetOnly } from '../../../main/core/net/address-policy';
+import type { HostingCredentials, HostingSettings } from '../../../shared/domain/hosting-settings';
 import { S3_CREDENTIALS, startPolicyProxy, startS3, type TestS3 } from '../../helpers/s3-server';
 
 let s3: TestS3;

@@ -2,10 +2,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { GenerationParams } from '../../../main/core/apixo/params';
 import { isStudioError } from '../../../main/core/errors';
 import { openLibrary } from '../../../main/core/library/library';
 import type { GenerationRecord, LibraryStore, NewGeneration } from '../../../main/core/library/types';
+import type { GenerationParams } from '../../../shared/domain/params';
 import { FakeClock } from '../../helpers/fake-clock';
 
 export interface TestLibrary {

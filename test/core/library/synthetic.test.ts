@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { TERMINAL_STATES } from '../../../main/core/jobs/states';
 import { seedSyntheticLibrary } from '../../../main/core/library/synthetic';
+import { TERMINAL_STATES } from '../../../shared/domain/states';
 import { type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIMITS } from '../../../main/core/apixo/params';
 import { sniffImage, validateReferenceImage } from '../../../main/core/media/image-sniff';
+import { LIMITS } from '../../../shared/domain/params';
 
 const fixture = (name: string) =>
   new Uint8Array(readFileSync(join(import.meta.dirname, '..', '..', 'fixtures', name)));

@@ -7,8 +7,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStudioError } from '../../../main/core/errors';
 import { sniffImage } from '../../../main/core/media/image-sniff';
 import { anyAddress } from '../../../main/core/net/address-policy';
-import { sha256FromReferencePath } from '../../../main/core/references/paths';
 import { ReferenceImages } from '../../../main/core/references/reference-images';
+import { sha256FromReferencePath } from '../../../shared/domain/reference-paths';
 import {
   fixtureImage,
   halvesPng,

@@ -1,5 +1,5 @@
 // Limits for reference images that the UI, the contract and the core share. Process-agnostic.
-import type { ImageFormat } from '../media/image-sniff';
+import type { ImageFormat } from './image-formats';
 
 /** Wan Studio accepts bigger originals than APIXO (10 MB) so that it can offer to shrink them. */
 export const MAX_SOURCE_BYTES = 45 * 1024 * 1024;

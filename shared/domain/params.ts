@@ -1,6 +1,6 @@
-// The Wan 2.5 request as the app thinks of it, the documented limits, and the mapping to the
-// APIXO body. One copy of the limits: the renderer's inline errors, the CLI and the client all
-// validate with `generationParamsSchema`. Process-agnostic: imports zod only.
+// The Wan 2.5 request as the app thinks of it and the documented limits. One copy of the limits:
+// the renderer's inline errors, the contract, the CLI and the client all validate with
+// `generationParamsSchema`. Process-agnostic: imports zod only.
 import { z } from 'zod';
 
 export const MODEL_ID = 'wan-2-5';
@@ -99,35 +99,3 @@ export const generationParamsDraftSchema = paramsObject.superRefine(modeRules(fa
 
 export type GenerationParams = z.output<typeof generationParamsSchema>;
 export type GenerationParamsInput = z.input<typeof generationParamsSchema>;
-
-export interface SubmitOptions {
-  requestType: RequestType;
-  /** Required (https) when requestType is 'callback'. */
-  callbackUrl?: string;
-}
-
-/** The documented POST body for `generateTask/wan-2-5`. */
-export function toApixoBody(params: GenerationParams, options: SubmitOptions): Record<string, unknown> {
-  const input: Record<string, unknown> = {
-    mode: params.mode,
-    prompt: params.prompt,
-    resolution: params.resolution,
-    duration: params.duration,
-    enable_prompt_expansion: params.promptExpansion,
-  };
-  if (params.mode === 'text-to-video') input.aspect_ratio = params.aspectRatio ?? '16:9';
-  if (params.mode === 'image-to-video') {
-    // A hosted reference image gets its link right before submit; sending without one would be paid for nothing.
-    if (!params.imageUrl) throw new Error('image-to-video submitted without an image link');
-    input.image_urls = [params.imageUrl];
-  }
-  if (params.negativePrompt) input.negative_prompt = params.negativePrompt;
-  if (params.seed !== undefined) input.seed = params.seed;
-  const body: Record<string, unknown> = {
-    request_type: options.requestType,
-    provider: params.provider,
-    input,
-  };
-  if (options.requestType === 'callback') body.callback_url = options.callbackUrl;
-  return body;
-}

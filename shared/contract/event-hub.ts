@@ -1,7 +1,10 @@
 // A small typed event hub for the contract's events. Listener errors are contained: one broken
 // window or socket must not stop the engine from announcing progress to the others.
-import type { EventName, StudioEvents } from '../../preload/contract';
-import type { StudioEventSource } from './types';
+import type { EventName, StudioEvents } from './contract';
+
+export interface StudioEventSource {
+  on<E extends EventName>(event: E, listener: (payload: StudioEvents[E]) => void): () => void;
+}
 
 export class EventHub implements StudioEventSource {
   private readonly listeners = new Map<EventName, Set<(payload: never) => void>>();

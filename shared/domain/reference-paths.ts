@@ -1,7 +1,7 @@
 // Where reference images live in the library: `references/<first two hex digits>/<sha256>.<ext>`.
 // Named by content, so the same image dropped twice is one file, and a path tells its id.
 // Process-agnostic (the renderer derives an image's id from a record's path for remix).
-import type { ImageFormat } from '../media/image-sniff';
+import type { ImageFormat } from './image-formats';
 
 export const REFERENCES_DIR = 'references';
 

@@ -4,6 +4,11 @@
 // and the type-level test in test/preload fails when a side misses a channel.
 // Process-agnostic: zod and types only.
 import { z } from 'zod';
+import type { ERROR_KINDS } from '../domain/error-kinds';
+import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
+import type { HostingTestResult } from '../domain/hosting-test';
+import { MAX_SOURCE_BYTES } from '../domain/image-limits';
+import type { ImageInspection } from '../domain/images';
 import {
   ASPECT_RATIOS,
   DURATIONS,
@@ -11,21 +16,10 @@ import {
   generationParamsDraftSchema,
   MODES,
   RESOLUTIONS,
-} from '../main/core/apixo/params';
-import type { ERROR_KINDS } from '../main/core/errors';
-import { type HostingSettings, hostingSettingsSchema } from '../main/core/hosting/config';
-import type { HostingTestResult } from '../main/core/hosting/test-connection';
-import { GENERATION_STATES } from '../main/core/jobs/states';
-import type {
-  GenerationRecord,
-  LibraryPage,
-  LibraryQuery,
-  Project,
-  VideoRecord,
-} from '../main/core/library/types';
-import { MAX_SOURCE_BYTES } from '../main/core/references/limits';
-import { SHA256_PATTERN } from '../main/core/references/paths';
-import type { ImageInspection } from '../main/core/references/reference-images';
+} from '../domain/params';
+import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
+import { SHA256_PATTERN } from '../domain/reference-paths';
+import { GENERATION_STATES } from '../domain/states';
 
 export type {
   GenerationParams,

@@ -1,0 +1,34 @@
+// What the UI learns about an added reference image. Process-agnostic.
+import type { ImageFormat } from './image-formats';
+
+export type ImageProblem =
+  | 'empty'
+  | 'too_large'
+  | 'unsupported'
+  | 'truncated'
+  | 'unreadable'
+  | 'animated'
+  | 'too_small'
+  | 'sideways';
+
+export interface ImageInspection {
+  /** The stored image's id (SHA-256 of its bytes); null when it was refused and not kept. */
+  sha256: string | null;
+  name: string;
+  format: ImageFormat;
+  /** As displayed (after the EXIF orientation). */
+  width: number | null;
+  height: number | null;
+  bytes: number;
+  animated: boolean;
+  /** ready: can be the reference image; needs_conversion: convert() first; refused: cannot be used. */
+  status: 'ready' | 'needs_conversion' | 'refused';
+  problem: ImageProblem | null;
+  /** Why it was refused, why conversion is offered, or what was done to it. */
+  message: string | null;
+  /** Relative to the library root, for a preview. */
+  relPath: string | null;
+  /** A public link APIXO can fetch this exact image from (no upload needed). */
+  sourceUrl: string | null;
+  convertedFrom: { sha256: string; format: ImageFormat; bytes: number } | null;
+}
