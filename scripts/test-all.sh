@@ -10,6 +10,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 
 step "type-check"; npx tsc -p tsconfig.json --noEmit || status=1
 step "lint + format"; npx biome check . || status=1
+step "layer check (docs/ARCHITECTURE.md)"; node scripts/check-layers.mjs || status=1
 step "Electron hardening check"; node scripts/check-electron-hardening.mjs || status=1
 step "build"; npm run --silent build || status=1
 
