@@ -6,7 +6,7 @@ import {
   taskbarProgress,
   trayView,
 } from '../../main/electron/indicators-view';
-import { generationRecord } from './generation-fixture';
+import { generationRecord } from '../helpers/generation-record';
 
 const NOW = 100_000;
 

@@ -3,7 +3,7 @@ import { forwardStudioEvents } from '../../main/service/forward-events';
 import { EVENT_NAMES, type EventName, type StudioEvents } from '../../shared/contract/contract';
 import { EventHub } from '../../shared/contract/event-hub';
 import { DEFAULT_HOSTING_SETTINGS } from '../../shared/domain/hosting-settings';
-import { generationRecord } from '../electron/generation-fixture';
+import { generationRecord } from '../helpers/generation-record';
 
 type Sent = { name: EventName; payload: unknown };
 
