@@ -1,8 +1,9 @@
 // Library filters. Each change is a new query: the server filters, the grid starts at the top.
 import { useTranslation } from 'react-i18next';
-import { ASPECT_RATIOS, type AspectRatio, type Resolution } from '../../../shared/domain/params';
-import { GENERATION_STATES, type GenerationState } from '../../../shared/domain/states';
+import { ASPECT_RATIOS, DURATIONS, RESOLUTIONS } from '../../../shared/domain/params';
+import { GENERATION_STATES } from '../../../shared/domain/states';
 import { Button } from '../../components/Button';
+import { FilterSelect } from '../../components/FilterSelect';
 import { useLibrary } from '../../state/library';
 
 function dayStart(value: string): number | undefined {
@@ -28,83 +29,39 @@ export function FilterBar() {
 
   return (
     <div className="filter-bar" id="library-filters" data-testid="library-filters">
-      <label className="filter">
-        <span>{t('library.filterState')}</span>
-        <select
-          className="select select-compact"
-          value={filters.state}
-          onChange={(event) => setFilters({ state: event.target.value as GenerationState | 'any' })}
-        >
-          <option value="any">{t('library.any')}</option>
-          {GENERATION_STATES.map((state) => (
-            <option key={state} value={state}>
-              {t(`states.${state}`)}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('generate.resolution')}</span>
-        <select
-          className="select select-compact"
-          value={filters.resolution ?? ''}
-          onChange={(event) =>
-            setFilters({ resolution: (event.target.value || undefined) as Resolution | undefined })
-          }
-        >
-          <option value="">{t('library.any')}</option>
-          <option value="720p">720p</option>
-          <option value="1080p">1080p</option>
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('generate.duration')}</span>
-        <select
-          className="select select-compact"
-          value={filters.duration ?? ''}
-          onChange={(event) =>
-            setFilters({
-              duration: event.target.value === '10' ? 10 : event.target.value === '5' ? 5 : undefined,
-            })
-          }
-        >
-          <option value="">{t('library.any')}</option>
-          <option value="5">{t('generate.seconds', { count: 5 })}</option>
-          <option value="10">{t('generate.seconds', { count: 10 })}</option>
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('generate.aspectRatio')}</span>
-        <select
-          className="select select-compact"
-          value={filters.aspectRatio ?? ''}
-          onChange={(event) =>
-            setFilters({ aspectRatio: (event.target.value || undefined) as AspectRatio | undefined })
-          }
-        >
-          <option value="">{t('library.any')}</option>
-          {ASPECT_RATIOS.map((ratio) => (
-            <option key={ratio} value={ratio}>
-              {ratio}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="filter">
-        <span>{t('library.tag')}</span>
-        <select
-          className="select select-compact"
-          value={filters.tag ?? ''}
-          onChange={(event) => setFilters({ tag: event.target.value || undefined })}
-        >
-          <option value="">{t('library.any')}</option>
-          {tags.map((tag) => (
-            <option key={tag.name} value={tag.name}>
-              {`${tag.name} (${tag.count})`}
-            </option>
-          ))}
-        </select>
-      </label>
+      <FilterSelect
+        label={t('library.filterState')}
+        value={filters.state === 'any' ? undefined : filters.state}
+        options={GENERATION_STATES.map((state) => ({ value: state, label: t(`states.${state}`) }))}
+        onChange={(state) => setFilters({ state: state ?? 'any' })}
+      />
+      <FilterSelect
+        label={t('generate.resolution')}
+        value={filters.resolution}
+        options={RESOLUTIONS.map((resolution) => ({ value: resolution, label: resolution }))}
+        onChange={(resolution) => setFilters({ resolution })}
+      />
+      <FilterSelect
+        label={t('generate.duration')}
+        value={filters.duration}
+        options={DURATIONS.map((duration) => ({
+          value: duration,
+          label: t('generate.seconds', { count: duration }),
+        }))}
+        onChange={(duration) => setFilters({ duration })}
+      />
+      <FilterSelect
+        label={t('generate.aspectRatio')}
+        value={filters.aspectRatio}
+        options={ASPECT_RATIOS.map((ratio) => ({ value: ratio, label: ratio }))}
+        onChange={(aspectRatio) => setFilters({ aspectRatio })}
+      />
+      <FilterSelect
+        label={t('library.tag')}
+        value={filters.tag}
+        options={tags.map((tag) => ({ value: tag.name, label: `${tag.name} (${tag.count})` }))}
+        onChange={(tag) => setFilters({ tag })}
+      />
       <label className="filter">
         <span>{t('library.from')}</span>
         <input

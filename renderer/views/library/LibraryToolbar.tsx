@@ -6,26 +6,13 @@ import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../state/app';
-import { DEFAULT_FILTERS, type LibraryFilters, useLibrary } from '../../state/library';
+import { useLibrary } from '../../state/library';
+import { activeFilterCount } from '../../state/library-filters';
 import { useProjects } from '../../state/projects';
 import { importFiles, importWithDialog } from './actions';
 import { FilterBar } from './FilterBar';
 
 const SEARCH_DEBOUNCE_MS = 250;
-
-function activeFilterCount(filters: LibraryFilters): number {
-  const keys: (keyof LibraryFilters)[] = [
-    'state',
-    'resolution',
-    'duration',
-    'aspectRatio',
-    'favouriteOnly',
-    'tag',
-    'createdFrom',
-    'createdTo',
-  ];
-  return keys.filter((key) => filters[key] !== DEFAULT_FILTERS[key]).length;
-}
 
 export function LibraryToolbar() {
   const { t } = useTranslation();

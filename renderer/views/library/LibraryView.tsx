@@ -6,7 +6,8 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
-import { DEFAULT_FILTERS, useLibrary } from '../../state/library';
+import { useLibrary } from '../../state/library';
+import { activeFilterCount } from '../../state/library-filters';
 import { importFiles } from './actions';
 import { DetailPanel } from './DetailPanel';
 import { CARD_DRAG_TYPE } from './LibraryCard';
@@ -33,12 +34,7 @@ export function LibraryView() {
     if (!useLibrary.getState().list.started && !useLibrary.getState().loading) reload();
   }, [reload]);
 
-  const filtered =
-    filters.text.trim() !== '' ||
-    (Object.keys(DEFAULT_FILTERS) as (keyof typeof DEFAULT_FILTERS)[]).some(
-      (key) =>
-        key !== 'text' && key !== 'projectId' && key !== 'sort' && filters[key] !== DEFAULT_FILTERS[key],
-    );
+  const filtered = filters.text.trim() !== '' || activeFilterCount(filters) > 0;
   const empty = list.started && list.total === 0 && list.pages.every((page) => page.size === 0);
 
   let body: ReactNode;

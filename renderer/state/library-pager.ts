@@ -1,0 +1,148 @@
+// The paged window onto the library's results: fetches the pages the grid shows (one request at a
+// time), drops far-away pages past a memory cap and refills them by cursor, and merges new items
+// at the head. Owns its bookkeeping (the wanted range, the fetch in flight, the head timer) so the
+// store holds only what the view renders.
+import type { ContractError, GenerationRecord } from '../../shared/contract/contract';
+import { asContractError } from '../lib/errors';
+import { studio } from '../studio';
+import { type LibraryFilters, toQuery } from './library-filters';
+import {
+  appendPage,
+  countNewerThanHead,
+  evictedPageIn,
+  evictOutside,
+  loadedCount,
+  mergeHead,
+  type PagedList,
+  pageOffsets,
+  refillPage,
+} from './library-pages';
+
+export const PAGE_SIZE = 120;
+const DEEP_PAGE_SIZE = 500;
+/** Keep this many items around the viewport in memory; drop the rest once we hold more than the cap. */
+const KEEP_MARGIN = 2_000;
+const MEMORY_CAP = 5_000;
+const HEAD_SIZE = 60;
+const HEAD_REFRESH_DELAY_MS = 400;
+
+/** The part of the library store the pager reads and writes. */
+export interface PagedView {
+  filters: LibraryFilters;
+  list: PagedList;
+  offsets: number[];
+  loading: boolean;
+  error: ContractError | null;
+  epoch: number;
+  pendingNew: number;
+  atTop: boolean;
+  selected: GenerationRecord | null;
+}
+
+export interface LibraryPager {
+  /** The grid shows items [from, to): fetch what is missing. */
+  setWanted(from: number, to: number): void;
+  /** A new query: start from the top. */
+  restart(): void;
+  refreshHead(): Promise<void>;
+  refreshHeadSoon(): void;
+}
+
+export function createLibraryPager(
+  get: () => PagedView,
+  set: (patch: Partial<PagedView>) => void,
+  reload: () => void,
+): LibraryPager {
+  let wanted = { from: 0, to: PAGE_SIZE };
+  /** The epoch whose fetch is in flight; a reload starts a new epoch and may fetch at once. */
+  let inFlight: number | null = null;
+  let headTimer: ReturnType<typeof setTimeout> | null = null;
+
+  function setList(list: PagedList, extra: Partial<PagedView> = {}): void {
+    set({ list, offsets: pageOffsets(list), ...extra });
+  }
+
+  /** One fetch at a time: refill an evicted page in view, or append the next page. Repeats until the view is covered. */
+  async function ensure(): Promise<void> {
+    const { list, epoch, error } = get();
+    if (inFlight === epoch) return;
+    if (error) return;
+    const refill = evictedPageIn(list, wanted.from, wanted.to);
+    const loaded = loadedCount(list);
+    const needMore = !list.started || (list.nextCursor !== null && loaded < wanted.to + PAGE_SIZE);
+    if (refill < 0 && !needMore) return;
+    inFlight = epoch;
+    set({ loading: true });
+    try {
+      const query = toQuery(get().filters);
+      if (refill >= 0) {
+        const page = list.pages[refill];
+        const result = await studio.library.query({
+          ...query,
+          cursor: page?.cursor ?? null,
+          limit: page?.size || 1,
+        });
+        if (get().epoch !== epoch) return;
+        setList(refillPage(get().list, refill, result.items));
+      } else {
+        const limit = wanted.from - loaded > DEEP_PAGE_SIZE ? DEEP_PAGE_SIZE : PAGE_SIZE;
+        const result = await studio.library.query({ ...query, cursor: list.nextCursor, limit });
+        if (get().epoch !== epoch) return;
+        let next = appendPage(get().list, list.nextCursor, result.items, result.nextCursor, result.total);
+        if (loadedCount(next) > MEMORY_CAP)
+          next = evictOutside(next, wanted.from - KEEP_MARGIN, wanted.to + KEEP_MARGIN);
+        setList(next);
+      }
+    } catch (error) {
+      if (get().epoch === epoch) set({ error: asContractError(error) });
+    } finally {
+      if (inFlight === epoch) inFlight = null;
+      if (get().epoch === epoch) set({ loading: false });
+    }
+    void ensure();
+  }
+
+  async function refreshHead(): Promise<void> {
+    const { list, epoch, filters, atTop } = get();
+    if (!list.started) return;
+    try {
+      const result = await studio.library.query({ ...toQuery(filters), cursor: null, limit: HEAD_SIZE });
+      if (get().epoch !== epoch) return;
+      const current = get().list;
+      if (filters.sort !== 'created_desc') {
+        // New items sort to the end or by rating: say how many arrived; "show" reloads.
+        const added = result.total - current.total;
+        if (added > 0) set({ pendingNew: get().pendingNew + added });
+        return;
+      }
+      if (atTop) {
+        const merged = mergeHead(current, result.items, result.total);
+        if (merged) setList(merged, { pendingNew: 0 });
+        else reload();
+        return;
+      }
+      set({ pendingNew: countNewerThanHead(current, result.items) });
+    } catch {
+      // A missed refresh only delays new items; the next event or scroll brings them.
+    }
+  }
+
+  return {
+    setWanted(from, to) {
+      wanted = { from, to };
+      void ensure();
+    },
+    restart() {
+      wanted = { from: 0, to: PAGE_SIZE };
+      void ensure();
+    },
+    refreshHead,
+    refreshHeadSoon() {
+      if (headTimer) clearTimeout(headTimer);
+      headTimer = setTimeout(() => {
+        headTimer = null;
+        void refreshHead();
+      }, HEAD_REFRESH_DELAY_MS);
+    },
+  };
+}
