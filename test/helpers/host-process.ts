@@ -147,3 +147,12 @@ export function callOverSocket(
     ws.send(encodeWire({ id, channel, argument }));
   });
 }
+
+/** A WebSocket opening handshake for /ws, written by hand so the frames after it can be anything. */
+export function websocketHandshake(host: Pick<HostProcess, 'port' | 'origin'>, token: string): string {
+  return (
+    `GET /ws?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: ${host.origin}\r\n` +
+    'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
+    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n'
+  );
+}

@@ -17,6 +17,7 @@ import {
   openSocket,
   rawExchange,
   startHostProcess,
+  websocketHandshake,
 } from '../helpers/host-process';
 
 let dir = '';
@@ -104,10 +105,7 @@ describe('the media token', () => {
 describe('what the host prints and logs', () => {
   it('holds no control token, also after errors', async () => {
     // Give the log something to say: a protocol error on the socket and refused requests.
-    const handshake =
-      `GET /ws?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: ${host.origin}\r\n` +
-      'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
-      'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n';
+    const handshake = websocketHandshake(host, token);
     await rawExchange(host.port, handshake, { afterHandshake: Buffer.from([0x83, 0x80, 0, 0, 0, 0]) });
     await fetch(`${host.origin}/media/${token}/missing.mp4`);
     await fetch(`${host.origin}/ws?token=${token}`);

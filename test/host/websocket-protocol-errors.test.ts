@@ -14,6 +14,7 @@ import {
   rawExchange,
   startHostProcess,
   statusOf,
+  websocketHandshake,
 } from '../helpers/host-process';
 
 let dir = '';
@@ -44,10 +45,7 @@ function maskedFrame(firstByte: number, payload: Buffer, claimedLength?: bigint)
 
 /** Opens a socket by hand, sends `frame`, and returns the close code the host answered with. */
 async function closeCodeFor(frame: Buffer): Promise<number | null> {
-  const handshake =
-    `GET /ws?token=${token} HTTP/1.1\r\nHost: 127.0.0.1:${host.port}\r\nOrigin: ${host.origin}\r\n` +
-    'Upgrade: websocket\r\nConnection: Upgrade\r\nSec-WebSocket-Version: 13\r\n' +
-    'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n\r\n';
+  const handshake = websocketHandshake(host, token);
   const reply = await rawExchange(host.port, handshake, { afterHandshake: frame });
   expect(statusOf(reply)).toBe(101);
   const frames = reply.subarray(reply.indexOf('\r\n\r\n') + 4);
