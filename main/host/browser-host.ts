@@ -21,7 +21,13 @@ import { createDispatcher } from '../service/dispatch';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
-import { createSignInCodes, newSecret, secretsEqual, signInRoute } from './host-secrets';
+import {
+  createSignInCodes,
+  newSecret,
+  SIGN_IN_CODE_LIFETIME_MS,
+  secretsEqual,
+  signInRoute,
+} from './host-secrets';
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia, serveRenderer, webRoute } from './static-files';
 
@@ -163,7 +169,8 @@ async function runFromCommandLine(): Promise<void> {
   );
   if (values.open) openInBrowser(host.signInUrl());
   if (process.stdin.isTTY) {
-    process.stdout.write('Each link works once, for 5 minutes. Press Enter for a new one.\n');
+    const minutes = SIGN_IN_CODE_LIFETIME_MS / 60_000;
+    process.stdout.write(`Each link works once, for ${minutes} minutes. Press Enter for a new one.\n`);
     process.stdin.on('data', () => process.stdout.write(`${host.signInUrl()}\n`));
   }
   const stop = () => {
