@@ -47,7 +47,7 @@ export const test = base.extend<{ studio: Page }, WorkerFixtures>({
   studio: async ({ page, host }, use) => {
     // Specs share a worker's host: start each one in English with the OS theme, whatever ran before.
     await host.core.handlers.settings.update({ language: 'en', theme: 'system' });
-    await page.goto(host.url);
+    await page.goto(host.signInUrl());
     await expect(page.getByTestId('nav-generate')).toBeVisible();
     await expect(page.locator('.view-loading')).toHaveCount(0);
     await use(page);
