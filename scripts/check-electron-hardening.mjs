@@ -186,13 +186,15 @@ function checkCsp(file, policy) {
   if (!directives.get('object-src')?.includes("'none'")) fail(file, "CSP lacks object-src 'none'");
 }
 
-const cspFile = mainFiles.find(({ name }) => name === 'main/electron/csp.ts');
-if (cspFile) {
-  const list = /\[([\s\S]*?)\]\s*\.join\(\s*['"];\s*['"]\s*\)/.exec(cspFile.code);
+// The one CSP constant, shared by the Electron app protocol and the browser host.
+const CSP_FILE = 'main/core/http/csp.ts';
+if (existsSync(join(root, CSP_FILE))) {
+  const code = readFileSync(join(root, CSP_FILE), 'utf8');
+  const list = /\[([\s\S]*?)\]\s*\.join\(\s*['"];\s*['"]\s*\)/.exec(code);
   const parts = list ? [...list[1].matchAll(/(["'`])((?:(?!\1).)*)\1/g)].map((match) => match[2]) : [];
-  checkCsp(cspFile.name, parts.join('; '));
+  checkCsp(CSP_FILE, parts.join('; '));
 } else {
-  fail('main/electron/csp.ts', 'missing: the CSP header constant must live here');
+  fail(CSP_FILE, 'missing: the CSP header constant must live here');
 }
 
 const indexHtml = join(root, 'renderer', 'index.html');

@@ -3,10 +3,10 @@
 // back to index.html (client-side routes); unknown file types are not served at all.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { CONTENT_SECURITY_POLICY } from '../core/http/csp';
 import { checkMethod, parseAbsoluteUrl, READ_METHODS } from '../core/http/request-target';
 import { extensionOf, safePathSegments } from '../service/safe-url-path';
 import { APP_HOST, APP_SCHEME } from './app-identity';
-import { CONTENT_SECURITY_POLICY } from './csp';
 
 export const APP_CONTENT_TYPES: Readonly<Record<string, string>> = {
   html: 'text/html; charset=utf-8',

@@ -1,9 +1,10 @@
 // Serves library files on wan-media://library/<relPath>, read from whatever the library root is at
 // the moment of the request (the user can move the library while the app runs).
+
+import { fileResponse } from '../core/http/file-response';
 import { checkMethod, parseAbsoluteUrl, READ_METHODS } from '../core/http/request-target';
 import { resolveLibraryFile } from '../service/media-path';
 import { APP_ORIGIN, MEDIA_HOST, MEDIA_SCHEME } from './app-identity';
-import { fileResponse } from './file-response';
 
 // Only our UI may read media cross-origin (for drawing a poster frame on a canvas); any other
 // origin gets an opaque response it cannot read.

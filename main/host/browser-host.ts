@@ -12,10 +12,11 @@ import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { CONTENT_SECURITY_POLICY } from '../core/http/csp';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
+import { webRoute } from '../core/http/web-route';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
-import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { createDispatcher } from '../service/dispatch';
 import { headlessPlatform } from '../service/headless-platform';
@@ -29,7 +30,7 @@ import {
   signInRoute,
 } from './host-secrets';
 import { createSocketBridge } from './socket-bridge';
-import { serveMedia, serveRenderer, webRoute } from './static-files';
+import { serveMedia, serveRenderer } from './static-files';
 
 export const VERSION = '0.1.0';
 

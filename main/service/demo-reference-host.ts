@@ -4,12 +4,12 @@
 // path, with the same path policy and file response as the media protocol. Real APIXO generations
 // never use this: their images must be reachable from the internet.
 import type { Server } from 'node:http';
+import { fileResponse } from '../core/http/file-response';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
+import { webRoute } from '../core/http/web-route';
 import type { ReferenceHost } from '../core/jobs/reference-host';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
-import { fileResponse } from '../electron/file-response';
-import { webRoute } from '../host/static-files';
 import { resolveLibraryFile } from './media-path';
 
 const LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;

@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/core/http/csp';
 import { APP_SECURITY_HEADERS } from '../../main/electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 
 function directives(policy: string): Map<string, string[]> {
   return new Map(

@@ -22,6 +22,10 @@ async function weakened(file: string, edit: (code: string) => string): Promise<s
   temps.push(root);
   await cp(join(process.cwd(), 'main', 'electron'), join(root, 'main', 'electron'), { recursive: true });
   await cp(join(process.cwd(), 'preload'), join(root, 'preload'), { recursive: true });
+  await cp(
+    join(process.cwd(), 'main', 'core', 'http', 'csp.ts'),
+    join(root, 'main', 'core', 'http', 'csp.ts'),
+  );
   await cp(join(process.cwd(), 'renderer', 'index.html'), join(root, 'renderer', 'index.html')).catch(
     () => {},
   );
@@ -121,7 +125,7 @@ describe('scripts/check-electron-hardening.mjs', () => {
     ],
     [
       'unsafe-inline in the CSP',
-      'main/electron/csp.ts',
+      'main/core/http/csp.ts',
       (c: string) => c.replace(`"script-src 'self'"`, `"script-src 'self' 'unsafe-inline'"`),
       /unsafe/,
     ],

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, realpath, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CONTENT_SECURITY_POLICY } from '../../main/core/http/csp';
 import { createAppProtocolHandler } from '../../main/electron/app-protocol';
-import { CONTENT_SECURITY_POLICY } from '../../main/electron/csp';
 import { createMediaProtocolHandler } from '../../main/electron/media-protocol';
 
 let base: string;

@@ -2,7 +2,7 @@
 // read whole: a library video can be hundreds of megabytes.
 import { createReadStream } from 'node:fs';
 import { Readable } from 'node:stream';
-import { contentRange, decideRange, unsatisfiedContentRange } from '../core/http/byte-range';
+import { contentRange, decideRange, unsatisfiedContentRange } from './byte-range';
 
 export interface ServedFile {
   path: string;
