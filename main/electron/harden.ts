@@ -3,7 +3,7 @@
 // nothing else does), no <webview>, web permissions only from the pure allow-list.
 import { type Session, shell, type WebContents } from 'electron';
 import { isAppUrl } from './app-identity';
-import { safeExternalUrl } from './external-url';
+import { safeExternalUrl } from '../core/net/external-url';
 import { permissionAllowed } from './permissions';
 
 /** Opens a web link in the user's browser; anything that is not http(s) is dropped. */

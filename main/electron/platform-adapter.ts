@@ -11,7 +11,7 @@ import {
 } from 'electron';
 import { StudioError } from '../core/errors';
 import type { PlatformAdapter } from '../service/types';
-import { safeExternalUrl } from './external-url';
+import { safeExternalUrl } from '../core/net/external-url';
 import { APP_ICON_DATA_URL } from './icon';
 import { posterPathFor } from './poster-path';
 

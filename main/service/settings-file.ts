@@ -4,7 +4,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ZodType } from 'zod';
 import { type Settings, settingsSchema } from '../../preload/contract';
-import { DEFAULT_BASE_URL } from '../core/apixo/client';
 import { writeFileAtomic } from '../core/fs/atomic';
 import { DEFAULT_HOSTING_SETTINGS } from '../core/hosting/config';
 
@@ -18,7 +17,6 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   tray: true,
   taskbarProgress: true,
-  apiBaseUrl: DEFAULT_BASE_URL,
   imageHosting: DEFAULT_HOSTING_SETTINGS,
 };
 
@@ -43,6 +41,8 @@ interface SettingsFileShape {
 
 export class SettingsFile {
   private state: SettingsFileShape = { settings: DEFAULT_SETTINGS, libraryRoot: null };
+  /** Stored settings that were not used (unknown, retired like apiBaseUrl, or invalid), for the log. */
+  ignoredFields: string[] = [];
 
   constructor(private readonly path: string) {}
 
@@ -62,6 +62,7 @@ export class SettingsFile {
       if (field?.safeParse(value).success) merged[key] = value;
       else if (field && isGroup(value) && isGroup(merged[key]))
         merged[key] = mergeGroup(field, merged[key], value);
+      else this.ignoredFields.push(key);
     }
     this.state = {
       settings: settingsSchema.parse(merged),
