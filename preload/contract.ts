@@ -178,6 +178,8 @@ export interface KeyStatus {
 export interface HostingStatus {
   accessKeyIdSet: boolean;
   secretSet: boolean;
+  /** Credentials are stored, but for another endpoint, region or bucket: the secret must be entered again. */
+  savedForOtherBucket: boolean;
   /** Where the secret is kept (the key ID follows the same choice). */
   location: 'keychain' | 'session' | null;
   /** Bucket and both credentials present: uploads can be tried. */

@@ -37,10 +37,16 @@ function mergeGroup(field: ZodType, defaults: Record<string, unknown>, stored: R
 interface SettingsFileShape {
   settings: Settings;
   libraryRoot: string | null;
+  /** The bucket the stored hosting credentials were entered for (hosting-service.ts); not a UI setting. */
+  hostingCredentialsScope: string | null;
 }
 
 export class SettingsFile {
-  private state: SettingsFileShape = { settings: DEFAULT_SETTINGS, libraryRoot: null };
+  private state: SettingsFileShape = {
+    settings: DEFAULT_SETTINGS,
+    libraryRoot: null,
+    hostingCredentialsScope: null,
+  };
   /** Stored settings that were not used (unknown, retired like apiBaseUrl, or invalid), for the log. */
   ignoredFields: string[] = [];
 
@@ -67,6 +73,8 @@ export class SettingsFile {
     this.state = {
       settings: settingsSchema.parse(merged),
       libraryRoot: typeof record.libraryRoot === 'string' ? record.libraryRoot : null,
+      hostingCredentialsScope:
+        typeof record.hostingCredentialsScope === 'string' ? record.hostingCredentialsScope : null,
     };
   }
 
@@ -82,6 +90,15 @@ export class SettingsFile {
     this.state = { ...this.state, settings: settingsSchema.parse({ ...this.state.settings, ...patch }) };
     await this.save();
     return this.state.settings;
+  }
+
+  get hostingCredentialsScope(): string | null {
+    return this.state.hostingCredentialsScope;
+  }
+
+  async setHostingCredentialsScope(scope: string | null): Promise<void> {
+    this.state = { ...this.state, hostingCredentialsScope: scope };
+    await this.save();
   }
 
   async setLibraryRoot(root: string): Promise<void> {

@@ -105,6 +105,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const policyFor = (backend: 'demo' | 'apixo'): AddressPolicy =>
     backend === 'demo' ? anyAddress : publicPolicy;
   const hostingService = new HostingService(settings, secrets, publicPolicy);
+  await hostingService.bindUnscopedCredentials();
   const references = new ReferenceImages(
     () => library,
     () => clock.now(),

@@ -7,8 +7,8 @@ import { type Dispatcher, request } from 'undici';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
 import { classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
-import { type GenerationParams, MODEL_ID, type SubmitOptions, toApixoBody } from './params';
 import type { KeyDestination } from './key-destination';
+import { type GenerationParams, MODEL_ID, type SubmitOptions, toApixoBody } from './params';
 import type { RateLimiter } from './rate-limiter';
 import {
   type Envelope,
