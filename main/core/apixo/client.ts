@@ -7,7 +7,7 @@ import { type Dispatcher, request } from 'undici';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
 import { classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
-import type { KeyDestination } from './key-destination';
+import { KeyDestination } from './key-destination';
 import { type GenerationParams, MODEL_ID, type SubmitOptions, toApixoBody } from './params';
 import type { RateLimiter } from './rate-limiter';
 import {
@@ -42,6 +42,10 @@ export class ApixoClient {
   private readonly options: ApixoClientOptions;
 
   constructor(options: ApixoClientOptions) {
+    // Not only a type: a look-alike object (a cast, a parsed setting) cannot stand in for the rule.
+    if (!(options.destination instanceof KeyDestination)) {
+      throw new TypeError('ApixoClient needs a KeyDestination (main/core/apixo/key-destination.ts)');
+    }
     this.options = options;
   }
 
