@@ -39,6 +39,14 @@ describe('a compromised renderer', () => {
     await api.close();
   });
 
+  /** The bucket the user set up (on loopback; nothing is uploaded to it here). */
+  const ownBucket = () => ({
+    ...DEFAULT_HOSTING_SETTINGS,
+    endpoint: harness.sim.url,
+    bucket: 'refs',
+    pathStyle: true,
+  });
+
   it('cannot set the API base URL: settings.update refuses it', async () => {
     const reply = await dispatch('settings.update', { apiBaseUrl: `${evil.url}/api/v1` });
     expect(reply).toMatchObject({ ok: false, error: { kind: 'validation' } });
@@ -50,12 +58,7 @@ describe('a compromised renderer', () => {
   });
 
   it('never gets the key or the hosting credentials sent to its server, whatever it calls', async () => {
-    const hosting = {
-      ...DEFAULT_HOSTING_SETTINGS,
-      endpoint: harness.sim.url,
-      bucket: 'refs',
-      pathStyle: true,
-    };
+    const hosting = ownBucket();
     const steps: [string, unknown][] = [
       ['key.set', { key: KEY, where: KEY_STORAGE }],
       ['settings.update', { imageHosting: hosting }],
@@ -98,12 +101,7 @@ describe('a compromised renderer', () => {
   });
 
   it('gets the credentials back when the bucket they were entered for is set again', async () => {
-    const hosting = {
-      ...DEFAULT_HOSTING_SETTINGS,
-      endpoint: harness.sim.url,
-      bucket: 'refs',
-      pathStyle: true,
-    };
+    const hosting = ownBucket();
     await dispatch('settings.update', { imageHosting: hosting });
     expect(await harness.core.handlers.hosting.status(undefined)).toMatchObject({
       accessKeyIdSet: true,
