@@ -29,7 +29,9 @@ Commands
 Options
   --library DIR   library folder (and its database)     --data DIR   settings and logs folder
   --demo          use the built-in APIXO simulator       --base-url URL   APIXO API base URL
-  --json          machine-readable output                --help`;
+  --json          machine-readable output                --help
+  --base-url (or WAN_STUDIO_API_BASE_URL) gets the API key only for https://api.apixo.ai or a server on
+  this computer (localhost); another https server also needs WAN_STUDIO_ALLOW_CUSTOM_API=1.`;
 
 export const OPTIONS = {
   prompt: { type: 'string' },

@@ -4,6 +4,7 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo } from '../../preload/contract';
+import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
 import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
@@ -38,7 +39,7 @@ export interface CoreExtras {
   libraryDir?: string;
   /** Run generations on the built-in simulator even when a key is set (CLI --demo). */
   forceDemo?: boolean;
-  /** Talk to this APIXO base URL instead of the one in settings (CLI --base-url). */
+  /** Talk to this APIXO base URL (CLI --base-url); key-destination.ts decides whether the key may go there. */
   apiBaseUrl?: string;
   /** false: read-only use of the library (CLI list/search); no jobs are driven. Default true. */
   startEngine?: boolean;
@@ -51,6 +52,8 @@ export interface CoreExtras {
 
 export async function createStudioCore(options: StudioCoreOptions & CoreExtras): Promise<StudioCore> {
   const clock = options.clock ?? systemClock;
+  // First, before anything is opened: refuses a base URL the key must not go to.
+  const destination = resolveKeyDestination({ flag: options.apiBaseUrl, env: options.env ?? process.env });
   await mkdir(options.userDataDir, { recursive: true });
   const settings = new SettingsFile(join(options.userDataDir, 'settings.json'));
   await settings.load();
@@ -61,12 +64,19 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     clock,
     console: options.logToConsole ?? false,
   });
+  for (const field of settings.ignoredFields) {
+    log.info('settings.json: ignored a stored setting', {
+      field,
+      why:
+        field === 'apiBaseUrl'
+          ? `the API base URL comes only from --base-url or ${BASE_URL_VARIABLE}`
+          : 'unknown or invalid',
+    });
+  }
   const hub = new EventHub();
-  const effectiveSettings = () =>
-    options.apiBaseUrl ? { ...settings.settings, apiBaseUrl: options.apiBaseUrl } : settings.settings;
   const backends = new Backends({
     secrets,
-    settings: effectiveSettings,
+    destination,
     clock,
     userDataDir: options.userDataDir,
     demo: options.demo,
@@ -95,6 +105,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const policyFor = (backend: 'demo' | 'apixo'): AddressPolicy =>
     backend === 'demo' ? anyAddress : publicPolicy;
   const hostingService = new HostingService(settings, secrets, publicPolicy);
+  await hostingService.bindUnscopedCredentials();
   const references = new ReferenceImages(
     () => library,
     () => clock.now(),
@@ -187,7 +198,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     host: options.host,
     platform: process.platform,
     demoMode: await backends.isDemo(),
-    apiBaseUrl: effectiveSettings().apiBaseUrl,
+    apiBaseUrl: destination.baseUrl,
+    apiBaseUrlSource: destination.source,
     libraryRoot: library.root,
     mediaBaseUrl: options.mediaBaseUrl,
   });
