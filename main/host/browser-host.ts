@@ -15,7 +15,6 @@ import { parseArgs } from 'node:util';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
-import { createDispatcher } from '../service/dispatch';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
@@ -93,7 +92,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     server,
     token,
     allowedOrigin: () => origin,
-    dispatch: createDispatcher(core.handlers, core.log),
+    dispatch: core.dispatch,
     events: core.events,
   });
   await new Promise<void>((resolveListen, reject) => {
