@@ -149,7 +149,8 @@ async function generate(api: StudioApi, values: CliValues): Promise<number> {
     );
     const now = sent.map((record) => summarize(record, root));
     print(values, now.map(line).join('\n'), now.length === 1 ? now[0] : now);
-    const failed = now.filter((_, index) => wentWrong(sent[index] as GenerationRecord));
+    // Refused or lost on the way out: a script must not take this for a job under way.
+    const failed = sent.filter(wentWrong).map((record) => summarize(record, root));
     reportFailure(values, failed);
     return failed.length === 0 ? 0 : 1;
   }
