@@ -1,6 +1,7 @@
 // The composition root shared by every host (Electron main, the browser host, the CLI): it opens
 // the library, the secret store and the backends, starts the job engine, and exposes the
-// contract's handlers and events. Nothing here knows which host it runs in.
+// contract's dispatcher (and an in-process API over it) and events. Nothing here knows which host
+// it runs in.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo } from '../../preload/contract';
@@ -22,9 +23,11 @@ import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
+import { createDispatcher } from './dispatch';
 import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
+import { createInProcessApi } from './in-process-api';
 import { SettingsFile } from './settings-file';
 import type { StudioCore, StudioCoreOptions } from './types';
 
@@ -233,10 +236,12 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     },
   });
 
+  const dispatch = createDispatcher(handlers, log);
   let closed = false;
   log.info('core started', { host: options.host, libraryRoot: library.root });
   return {
-    handlers,
+    dispatch,
+    api: createInProcessApi(dispatch, hub),
     events: hub,
     info,
     library: () => library,

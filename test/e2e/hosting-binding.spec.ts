@@ -13,8 +13,8 @@ const HOSTING = {
 };
 
 test('changing the bucket needs the secret again', async ({ studio: page, host }) => {
-  await host.core.handlers.settings.update({ imageHosting: HOSTING });
-  await host.core.handlers.hosting.setCredentials({
+  await host.core.api.settings.update({ imageHosting: HOSTING });
+  await host.core.api.hosting.setCredentials({
     accessKeyId: 'AKIDBINDING',
     secretAccessKey: 'binding-secret',
     where: 'session',
@@ -33,5 +33,5 @@ test('changing the bucket needs the secret again', async ({ studio: page, host }
   await bucket.press('Enter');
   await expect(keys).toHaveText('Access key ID and secret are set');
   await expect(page.getByTestId('hosting-keys-other-bucket')).toHaveCount(0);
-  await host.core.handlers.hosting.clearCredentials(undefined);
+  await host.core.api.hosting.clearCredentials();
 });

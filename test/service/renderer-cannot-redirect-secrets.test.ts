@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_HOSTING_SETTINGS } from '../../main/core/hosting/config';
 import { type Simulator, startSimulator } from '../../main/demo/simulator';
-import { createDispatcher, type Dispatch } from '../../main/service/dispatch';
+import type { Dispatch } from '../../main/service/dispatch';
 import { headlessPlatform } from '../../main/service/headless-platform';
 import { createStudioCore } from '../../main/service/studio-core';
 import type { StudioCore } from '../../main/service/types';
@@ -32,7 +32,7 @@ describe('a compromised renderer', () => {
     harness = await startCoreHarness({
       core: { apiBaseUrl: undefined, env: { WAN_STUDIO_API_BASE_URL: `${api.url}/api/v1` } },
     });
-    dispatch = createDispatcher(harness.core.handlers, harness.core.log);
+    dispatch = harness.core.dispatch;
   });
   afterAll(async () => {
     await harness.close();
@@ -92,7 +92,7 @@ describe('a compromised renderer', () => {
     expect(JSON.stringify(evil.requests)).not.toContain('AKIDCANARY');
     // The re-binding without the secret was refused, and the hosting status says why.
     expect(replies[6]).toMatchObject({ ok: false, error: { kind: 'hosting' } });
-    expect(await harness.core.handlers.hosting.status(undefined)).toMatchObject({
+    expect(await harness.core.api.hosting.status()).toMatchObject({
       savedForOtherBucket: true,
       ready: false,
     });
@@ -103,7 +103,7 @@ describe('a compromised renderer', () => {
   it('gets the credentials back when the bucket they were entered for is set again', async () => {
     const hosting = ownBucket();
     await dispatch('settings.update', { imageHosting: hosting });
-    expect(await harness.core.handlers.hosting.status(undefined)).toMatchObject({
+    expect(await harness.core.api.hosting.status()).toMatchObject({
       accessKeyIdSet: true,
       secretSet: true,
       savedForOtherBucket: false,
@@ -152,8 +152,8 @@ describe('the base URL from outside the UI', () => {
 
   it('WAN_STUDIO_API_BASE_URL points the key at the loopback simulator', async () => {
     const started = await start({ WAN_STUDIO_API_BASE_URL: `${sim.url}/api/v1` });
-    await started.handlers.key.set({ key: KEY, where: 'session' });
-    expect(await started.handlers.balance.get({ refresh: true })).toMatchObject({ usd: 42, error: null });
+    await started.api.key.set({ key: KEY, where: 'session' });
+    expect(await started.api.balance.get({ refresh: true })).toMatchObject({ usd: 42, error: null });
     expect(await started.info()).toMatchObject({
       apiBaseUrl: `${sim.url}/api/v1`,
       apiBaseUrlSource: 'environment',
@@ -162,8 +162,8 @@ describe('the base URL from outside the UI', () => {
 
   it('--base-url does the same, and wins over the variable', async () => {
     const started = await start({ WAN_STUDIO_API_BASE_URL: `${evil.url}/api/v1` }, `${sim.url}/api/v1`);
-    await started.handlers.key.set({ key: KEY, where: 'session' });
-    expect(await started.handlers.balance.get({ refresh: true })).toMatchObject({ usd: 42 });
+    await started.api.key.set({ key: KEY, where: 'session' });
+    expect(await started.api.balance.get({ refresh: true })).toMatchObject({ usd: 42 });
     expect((await started.info()).apiBaseUrlSource).toBe('flag');
   });
 
@@ -184,7 +184,7 @@ describe('the base URL from outside the UI', () => {
       settings: { theme: 'dark', apiBaseUrl: `${evil.url}/api/v1` },
       libraryRoot: null,
     });
-    expect((await started.handlers.settings.get(undefined)).theme).toBe('dark');
+    expect((await started.api.settings.get()).theme).toBe('dark');
     expect(await started.info()).toMatchObject({
       apiBaseUrl: 'https://api.apixo.ai/api/v1',
       apiBaseUrlSource: 'default',
