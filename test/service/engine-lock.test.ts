@@ -49,4 +49,19 @@ describe('one engine per library', () => {
     const [created] = await next.core.handlers.generations.create(request);
     expect(created?.state).toBeDefined();
   }, 30_000);
+
+  it('moving the library takes the lock along: a second studio at the new place is refused', async () => {
+    const first = await startCoreHarness();
+    harnesses.push(first);
+    const oldRoot = first.core.library().root;
+    const newRoot = `${oldRoot}-moved`;
+    await first.core.handlers.library.move({ folder: newRoot });
+    const second = await startCoreHarness({ core: { libraryDir: newRoot } });
+    harnesses.push(second);
+    await expect(second.core.handlers.generations.create(request)).rejects.toThrow(
+      /is working on this library/,
+    );
+    const [created] = await first.core.handlers.generations.create(request);
+    expect(created?.state).toBeDefined();
+  }, 30_000);
 });
