@@ -22,8 +22,9 @@ const root = resolve(process.argv[2] ?? join(here, '..'));
 const require = createRequire(join(here, '..', 'package.json'));
 const toolDir = dirname(require.resolve('@doyensec/electronegativity/package.json'));
 
-// npm hoists the tool's @typescript-eslint/typescript-estree (v4) next to our TypeScript 7, which
-// it cannot use; the TypeScript it was built for (4.2) sits in the tool's own node_modules.
+// The tool parses TypeScript with Babel, falling back to @typescript-eslint/typescript-estree (v4),
+// which it loads up front. npm hoists that next to our TypeScript 7, which it cannot load (the tool
+// would crash at start); the TypeScript it was built for (4.2) sits in the tool's own node_modules.
 const toolTypeScript = pathToFileURL(
   join(toolDir, 'node_modules', 'typescript', 'lib', 'typescript.js'),
 ).href;
