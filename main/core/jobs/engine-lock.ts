@@ -127,16 +127,23 @@ export async function acquireEngineLock(
   // Written whole then renamed, so a reader never sees half a record. Only the owner writes it.
   // Best effort: the lock is already ours, and the record only improves another process's message.
   const staging = `${recordPath}.${process.pid}.tmp`;
-  await writeFile(staging, JSON.stringify(holder))
+  const wroteRecord = await writeFile(staging, JSON.stringify(holder))
     .then(() => rename(staging, recordPath))
-    .catch(() => rm(staging, { force: true }).catch(() => {}));
+    .then(() => true)
+    .catch(() =>
+      rm(staging, { force: true }).then(
+        () => false,
+        () => false,
+      ),
+    );
 
   let held: Database | null = db;
   return {
     release: async () => {
       if (!held) return;
-      // Removed while still locked: no other process can be writing its own record meanwhile.
-      await rm(recordPath, { force: true });
+      // Only a record this process wrote, and while still locked: no other process can be
+      // writing its own meanwhile.
+      if (wroteRecord) await rm(recordPath, { force: true });
       held.close(); // closing ends the transaction: the OS lock goes with it
       held = null;
     },
