@@ -13,7 +13,7 @@ import { StudioError } from '../core/errors';
 import { ReferenceHosting } from '../core/hosting/reference-hosting';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
-import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
+import { acquireEngineLock, describeHolder, type EngineLock, readLockHolder } from '../core/jobs/engine-lock';
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
@@ -147,28 +147,31 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   };
   let engine = makeEngine();
   let lock: EngineLock | null = null;
-  let lockHeldBy: number | null = null;
+  const lockRecord = () => join(library.root, '.wanstudio', 'engine.lock');
+  // True when another process held the library's lock when this one tried to take it.
+  let heldElsewhere = false;
   const startEngine = async () => {
     if (options.startEngine === false) return;
-    const result = await acquireEngineLock(join(library.root, '.wanstudio', 'engine.lock'));
+    const result = await acquireEngineLock(lockRecord(), { app: options.host });
+    heldElsewhere = 'heldBy' in result;
     if ('heldBy' in result) {
-      lockHeldBy = result.heldBy;
-      log.warn('another process drives this library; jobs are not started here', { pid: result.heldBy });
+      log.warn('another process drives this library; jobs are not started here', { holder: result.heldBy });
       return;
     }
     lock = result;
-    lockHeldBy = null;
     engine.start();
   };
   await startEngine();
   const engineFor = (purpose: 'generate' | 'read') => {
     if (purpose === 'generate' && !lock) {
+      // The record is read now, not at start: a process that won the lock a moment before this one
+      // may not have written it yet then.
+      const holder = heldElsewhere ? readLockHolder(lockRecord()) : null;
       throw new StudioError({
         kind: 'invalid_request',
-        userMessage:
-          lockHeldBy !== null
-            ? `Another Wan Studio (process ${lockHeldBy}) is working on this library. Generate there, or close it first.`
-            : 'This session opened the library read-only.',
+        userMessage: heldElsewhere
+          ? `Another Wan Studio${holder ? ` (${describeHolder(holder)})` : ''} is working on this library. Generate there, or close it first.`
+          : 'This session opened the library read-only.',
       });
     }
     return engine;
