@@ -43,9 +43,9 @@ export const reviewedFindings = [
   {
     check: 'OPEN_EXTERNAL_JS_CHECK',
     file: 'main/service/handlers.ts',
-    sample: 'deps.platform.openExternal(url)',
+    sample: 'deps.platform.openExternal(safeUrl)',
     why:
-      "Not Electron's shell: the host adapter, after the handler refused anything but http(s). " +
+      "Not Electron's shell: the host adapter, after safeExternalUrl() refused anything but http(s) without credentials. " +
       "Electron's adapter (platform-adapter.ts) checks again with safeExternalUrl().",
   },
   {
