@@ -31,12 +31,12 @@ describe('one engine per library', () => {
     const second = await startCoreHarness({ core: { libraryDir: root } });
     harnesses.push(second);
 
-    await expect(second.core.handlers.generations.create(request)).rejects.toThrow(
+    await expect(second.core.api.generations.create(request)).rejects.toThrow(
       `Another Wan Studio (the browser studio, process ${process.pid} on `,
     );
     expect(second.core.library().query({}).total).toBe(0);
     // The holder itself still generates.
-    const [created] = await first.core.handlers.generations.create(request);
+    const [created] = await first.core.api.generations.create(request);
     expect(created?.state).toBeDefined();
   }, 30_000);
 
@@ -46,7 +46,7 @@ describe('one engine per library', () => {
     await first.core.close();
     const next = await startCoreHarness({ core: { libraryDir: first.core.library().root } });
     harnesses.push(next);
-    const [created] = await next.core.handlers.generations.create(request);
+    const [created] = await next.core.api.generations.create(request);
     expect(created?.state).toBeDefined();
   }, 30_000);
 
@@ -55,13 +55,13 @@ describe('one engine per library', () => {
     harnesses.push(first);
     const oldRoot = first.core.library().root;
     const newRoot = `${oldRoot}-moved`;
-    await first.core.handlers.library.move({ folder: newRoot });
+    await first.core.api.library.move({ folder: newRoot });
     const second = await startCoreHarness({ core: { libraryDir: newRoot } });
     harnesses.push(second);
-    await expect(second.core.handlers.generations.create(request)).rejects.toThrow(
+    await expect(second.core.api.generations.create(request)).rejects.toThrow(
       /is working on this library/,
     );
-    const [created] = await first.core.handlers.generations.create(request);
+    const [created] = await first.core.api.generations.create(request);
     expect(created?.state).toBeDefined();
   }, 30_000);
 });
