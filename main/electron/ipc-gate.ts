@@ -3,9 +3,9 @@
 // argument with the contract's schema before any core code runs. A refused sender gets the same
 // `forbidden` envelope whatever it asked for, and leaves a line in the log.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
-import { channelNames, type Envelope, type StudioHandlers } from '../../shared/contract/contract';
+import { channelNames, type Envelope } from '../../shared/contract/contract';
 import { invokeChannel } from '../../shared/contract/ipc-names';
-import { createDispatcher, type DispatchLogger } from '../service/dispatch';
+import type { Dispatch, DispatchLogger } from '../service/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustedWindow } from './sender-policy';
 
 export type IpcHandlerRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -16,7 +16,8 @@ export interface GateLogger extends DispatchLogger {
 
 export interface IpcGateOptions {
   ipcMain: IpcHandlerRegistry;
-  handlers: StudioHandlers;
+  /** The core's door (schema parse first); the gate only decides who may knock. */
+  dispatch: Dispatch;
   /** Asked on every call: windows come and go (macOS re-creates the window on 'activate'). */
   trustedWindows: () => readonly TrustedWindow[];
   logger: GateLogger;
@@ -42,7 +43,7 @@ export function senderFactsOf(event: IpcMainInvokeEvent): SenderFacts {
 /** Registers every contract channel; returns a function that removes them all again. */
 export function registerIpcGate(options: IpcGateOptions): () => void {
   const { ipcMain, logger } = options;
-  const dispatch = createDispatcher(options.handlers, logger);
+  const { dispatch } = options;
   const channels = channelNames();
   for (const channel of channels) {
     ipcMain.handle(invokeChannel(channel), (event: IpcMainInvokeEvent, argument: unknown) => {

@@ -67,13 +67,13 @@ async function start(): Promise<void> {
   );
   registerIpcGate({
     ipcMain,
-    handlers: core.handlers,
+    dispatch: core.dispatch,
     trustedWindows: () => trustedWindowsOf(mainWindow()),
     logger,
   });
 
   const openWindow = async () => {
-    const settings = await core.handlers.settings.get(undefined);
+    const settings = await core.api.settings.get();
     window = createMainWindow({
       preloadPath: join(app.getAppPath(), 'dist', 'preload', 'preload.cjs'),
       theme: settings.theme,

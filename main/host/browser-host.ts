@@ -18,7 +18,6 @@ import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import { webRoute } from '../core/http/web-route';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
-import { createDispatcher } from '../service/dispatch';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
@@ -91,7 +90,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const bridge = createSocketBridge({
     token,
     allowedOrigin: () => origin,
-    dispatch: createDispatcher(core.handlers, core.log),
+    dispatch: core.dispatch,
     events: core.events,
     log: core.log,
   });

@@ -1,11 +1,12 @@
 // What a host (Electron main, the browser host, the CLI) gets from the core, and what it must
 // provide. Hosts differ only in transport and in these few platform abilities.
-import type { AppInfo, EventName, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
+import type { AppInfo, StudioApi } from '../../shared/contract/contract';
 import type { StudioEventSource } from '../../shared/contract/event-hub';
 import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { Simulator } from '../demo/simulator';
+import type { Dispatch } from './dispatch';
 
 /** Abilities only a real desktop shell has; the browser host answers them as best it can. */
 export interface PlatformAdapter {
@@ -30,7 +31,14 @@ export interface StudioCoreOptions {
 }
 
 export interface StudioCore {
-  readonly handlers: StudioHandlers;
+  /**
+   * The one door into the core: schema parse (and defaults) first, then the handler, answered as
+   * an Envelope. Transports (Electron IPC, the browser host's WebSocket) serve this; the handlers
+   * themselves are not exposed, so no host can call around the contract.
+   */
+  readonly dispatch: Dispatch;
+  /** The same door as a typed `StudioApi`, for the CLI and tests: refusals throw StudioApiError. */
+  readonly api: StudioApi;
   readonly events: StudioEventSource;
   info(): Promise<AppInfo>;
   library(): LibraryStore;

@@ -27,7 +27,7 @@ test('a new video does not move a scrolled grid; the pill brings it in on top', 
   const bytes = new Uint8Array(
     readFileSync(join(import.meta.dirname, '..', 'fixtures', 'media', 'clip-faststart.mp4')),
   );
-  const imported = await host.core.handlers.library.importFile({ name: `${WORD}.mp4`, bytes });
+  const imported = await host.core.api.library.importFile({ name: `${WORD}.mp4`, bytes });
   expect(imported.imported).toBe(1);
   await expect(page.locator('.new-pill')).toHaveText('1 new video', { timeout: 20_000 });
   expect(await grid.evaluate((element) => element.scrollTop)).toBe(2400);

@@ -7,7 +7,7 @@ import { type Clock, createScaledClock } from '../../main/core/clock';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
 import { headlessPlatform } from '../../main/service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../../main/service/studio-core';
-import type { StudioCore } from '../../main/service/types';
+import type { StudioCore, StudioCoreOptions } from '../../main/service/types';
 import type { EventName, StudioEvents } from '../../shared/contract/contract';
 import { EVENT_NAMES } from '../../shared/contract/contract';
 
@@ -26,7 +26,7 @@ export const KEY_STORAGE: 'keychain' | 'session' =
   process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
 
 export async function startCoreHarness(
-  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras> } = {},
+  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras & Pick<StudioCoreOptions, 'env'>> } = {},
 ): Promise<CoreHarness> {
   const clock = createScaledClock(200);
   const sim = await startSimulator({ clock, seed: 11, ...options.sim });
@@ -47,7 +47,7 @@ export async function startCoreHarness(
   });
   const events: { name: EventName; payload: unknown }[] = [];
   for (const name of EVENT_NAMES)
-    core.events.on(name, (payload: StudioEvents[typeof name]) => events.push({ name, payload }));
+    core.api.on(name, (payload: StudioEvents[typeof name]) => events.push({ name, payload }));
   return {
     core,
     sim,
@@ -57,14 +57,14 @@ export async function startCoreHarness(
     waitForState(id, states, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
         const started = Date.now();
-        const tick = () => {
-          const record = core.library().getGeneration(id);
+        const tick = async () => {
+          const record = await core.api.generations.get({ id });
           if (record && states.includes(record.state)) return resolve();
           if (Date.now() - started > timeoutMs)
             return reject(new Error(`${id} stuck in ${record?.state}: ${record?.errorMessage}`));
-          setTimeout(tick, 10);
+          setTimeout(() => void tick().catch(reject), 10);
         };
-        tick();
+        void tick().catch(reject);
       });
     },
     async close() {

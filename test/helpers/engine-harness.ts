@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApixoClient } from '../../main/core/apixo/client';
+import { KeyDestination } from '../../main/core/apixo/key-destination';
 import { RateLimiter } from '../../main/core/apixo/rate-limiter';
 import { type Clock, createScaledClock } from '../../main/core/clock';
 import { createDownloadQueue } from '../../main/core/downloads/download-queue';
@@ -74,7 +75,7 @@ export function createEngineStack(
   const logs: string[] = [];
   const apiKey = options.apiKey === undefined ? TEST_KEY : options.apiKey;
   const client = new ApixoClient({
-    baseUrl: options.baseUrl,
+    destination: KeyDestination.explicit(options.baseUrl, 'flag', false),
     getApiKey: async () => apiKey,
     limiter: new RateLimiter({ clock }),
     clock,

@@ -1,13 +1,14 @@
 // The APIXO HTTP client for wan-2-5: submit, status and balance. Every request passes the shared
 // rate limiter, carries the key only in the Authorization header, and comes back either as parsed
 // data or as one StudioError (see classify.ts). It never retries a submit itself: whether a paid
-// request may be sent again is the job engine's decision, made from `createdNothing`.
-
+// request may be sent again is the job engine's decision, made from `createdNothing`. It sends the
+// key only to a KeyDestination (key-destination.ts), the one place that decides where it may go.
 import { type Dispatcher, request } from 'undici';
 import { type GenerationParams, MODEL_ID } from '../../../shared/domain/params';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
 import { classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
+import { KeyDestination } from './key-destination';
 import type { RateLimiter } from './rate-limiter';
 import { type SubmitOptions, toApixoBody } from './request-body';
 import {
@@ -20,10 +21,9 @@ import {
   type TaskStatus,
 } from './responses';
 
-export const DEFAULT_BASE_URL = 'https://api.apixo.ai/api/v1';
-
 export interface ApixoClientOptions {
-  baseUrl: string;
+  /** Fixed for the client's life: a setting can never move the key elsewhere. */
+  destination: KeyDestination;
   /** Asked before every request, so a key change applies at once. Null → 'invalid_key'. */
   getApiKey: () => Promise<string | null>;
   limiter: RateLimiter;
@@ -43,11 +43,15 @@ export class ApixoClient {
   private readonly options: ApixoClientOptions;
 
   constructor(options: ApixoClientOptions) {
+    // Not only a type: a look-alike object (a cast, a parsed setting) cannot stand in for the rule.
+    if (!(options.destination instanceof KeyDestination)) {
+      throw new TypeError('ApixoClient needs a KeyDestination (main/core/apixo/key-destination.ts)');
+    }
     this.options = options;
   }
 
   get baseUrl(): string {
-    return this.options.baseUrl;
+    return this.options.destination.baseUrl;
   }
 
   /** POST generateTask. Throws StudioError; `createdNothing` tells whether resending is safe. */
@@ -95,6 +99,7 @@ export class ApixoClient {
     signal?: AbortSignal,
   ): Promise<RawAnswer> {
     const what = `${method} ${path.split('?')[0]}`;
+    const url = this.options.destination.urlFor(path);
     const apiKey = await this.options.getApiKey();
     if (!apiKey) {
       throw new StudioError({
@@ -110,7 +115,7 @@ export class ApixoClient {
     let text: string;
     let retryAfterMs: number | undefined;
     try {
-      const response = await request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
+      const response = await request(url, {
         method,
         headers: {
           authorization: `Bearer ${apiKey}`,
