@@ -51,7 +51,8 @@ module.exports = {
     },
     {
       name: 'shared-is-pure',
-      comment: 'shared/ is the contract and the domain: every process may import it, so it imports only zod and itself.',
+      comment:
+        'shared/ is the contract and the domain: every process may import it, so it imports only zod and itself.',
       severity: 'error',
       from: { path: '^shared/' },
       to: { pathNot: '^shared/|(^|/)node_modules/zod/' },
@@ -119,7 +120,8 @@ module.exports = {
     },
     {
       name: 'hosts-apart',
-      comment: 'The hosts (Electron, browser host, CLI) stand side by side on main/service and never import each other.',
+      comment:
+        'The hosts (Electron, browser host, CLI) stand side by side on main/service and never import each other.',
       severity: 'error',
       from: { path: '^main/(electron|host|cli)/' },
       to: { path: '^(main/(electron|host|cli)|preload|renderer)/', pathNot: '^main/$1/' },
