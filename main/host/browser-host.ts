@@ -17,6 +17,7 @@ import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import { webRoute } from '../core/http/web-route';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
+import { APP_VERSION } from '../service/app-version';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
@@ -30,8 +31,6 @@ import {
 } from './host-secrets';
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia, serveRenderer } from './static-files';
-
-export const VERSION = '0.1.0';
 
 export interface BrowserHostOptions extends CoreExtras {
   port?: number;
@@ -77,7 +76,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       return `${origin}/media/${mediaToken}`;
     },
     platform: headlessPlatform((message) => core.log.info(message)),
-    version: VERSION,
+    version: APP_VERSION,
   });
   if (options.seedSynthetic) seedSyntheticLibrary(core.library(), options.seedSynthetic);
   const rendererDir = options.rendererDir ?? defaultRendererDir();

@@ -1,0 +1,79 @@
+// `wan-studio generate`: the same generations.create the app sends, then wait until sent (or, with
+// --wait, until the video is in the library).
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import type { StudioApi } from '../../../shared/contract/contract';
+import { StudioError } from '../../core/errors';
+import { type CliValues, checkGenerateArguments, createArgumentFrom, usageError } from '../args';
+import { line, summarize } from '../format';
+import { print, reportFailure, stateLines } from '../output';
+import { sent, settled, waitUntil, wentWrong } from '../waiter';
+import { type Command, libraryRoot } from './command';
+
+/** --image files, judged like dropped ones; a file that needs conversion is converted (the CLI cannot ask). */
+async function referencesFrom(api: StudioApi, files: string[]): Promise<string[]> {
+  const ids: string[] = [];
+  for (const file of files) {
+    let inspection = await api.images.inspect({
+      name: basename(file),
+      bytes: new Uint8Array(
+        await readFile(file).catch(() => {
+          throw usageError(`cannot read the image file ${file}`);
+        }),
+      ),
+    });
+    if (inspection.status === 'needs_conversion' && inspection.sha256) {
+      inspection = await api.images.convert({ sha256: inspection.sha256 });
+    }
+    if (inspection.status !== 'ready' || !inspection.sha256) {
+      throw new StudioError({
+        kind: 'invalid_image',
+        userMessage: `${file}: ${inspection.message ?? 'cannot be used'}`,
+      });
+    }
+    ids.push(inspection.sha256);
+  }
+  return ids;
+}
+
+async function projectIdFor(api: StudioApi, name: string | undefined): Promise<string | undefined> {
+  if (!name) return undefined;
+  const projects = await api.projects.list();
+  return projects.find((project) => project.name === name)?.id ?? (await api.projects.create({ name })).id;
+}
+
+async function generate(api: StudioApi, values: CliValues): Promise<number> {
+  const projectId = await projectIdFor(api, values.project);
+  const references = await referencesFrom(api, values.image ?? []);
+  const created = await api.generations.create(createArgumentFrom(values, references, projectId));
+  const ids = created.map((record) => record.id);
+  const root = await libraryRoot(api);
+  if (!values.wait) {
+    // Stay until every request has been sent (or refused), so none is left half-submitted.
+    const now = (await waitUntil(api, ids, sent)).map((record) => summarize(record, root));
+    print(values, now.map(line).join('\n'), now.length === 1 ? now[0] : now);
+    // Refused or lost on the way out: a script must not take this for a job under way.
+    const failed = now.filter(wentWrong);
+    reportFailure(values, failed);
+    return failed.length === 0 ? 0 : 1;
+  }
+  const finished = (await waitUntil(api, ids, settled, stateLines(values))).map((record) =>
+    summarize(record, root),
+  );
+  const ok = finished.every((summary) => summary.state === 'done');
+  print(
+    values,
+    finished
+      .map((summary) => summary.filePath ?? `${summary.id} ${summary.state}: ${summary.error ?? ''}`)
+      .join('\n'),
+    finished.length === 1 ? finished[0] : finished,
+  );
+  if (!ok) reportFailure(values, finished);
+  return ok ? 0 : 1;
+}
+
+export const generateCommand: Command = {
+  engine: true,
+  check: (_args, values) => checkGenerateArguments(values),
+  run: (api, _args, values) => generate(api, values),
+};
