@@ -1,5 +1,5 @@
 // A local APIXO for model wan-2-5: the backend of demo mode and the server every client and engine
-// test runs against. It follows the docs (see /work/shared/apixo/REFERENCE.md) and lets a test
+// test runs against. It follows the docs (docs/APIXO.md) and lets a test
 // switch on each way the real service or the network can fail.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';

@@ -2,6 +2,7 @@
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
 import type { AppInfo, KeyStatus, StudioHandlers } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
+import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
 import { TERMINAL_STATES } from '../../shared/domain/states';
 import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
@@ -35,12 +36,6 @@ export interface HandlerDeps {
   policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
 }
 
-const RESOLUTION_DURATIONS = [
-  ['720p', 5],
-  ['720p', 10],
-  ['1080p', 5],
-  ['1080p', 10],
-] as const;
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createHandlers(deps: HandlerDeps): StudioHandlers {

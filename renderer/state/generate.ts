@@ -3,13 +3,14 @@
 // generationParamsSchema and are never restated here.
 import { create } from 'zustand';
 import type { GenerationRecord } from '../../shared/contract/contract';
-import type {
-  AspectRatio,
-  Duration,
-  GenerationParamsInput,
-  Mode,
-  Provider,
-  Resolution,
+import {
+  type AspectRatio,
+  DEFAULT_PARAMS,
+  type Duration,
+  type GenerationParamsInput,
+  type Mode,
+  type Provider,
+  type Resolution,
 } from '../../shared/domain/params';
 
 export interface GenerateForm {
@@ -32,14 +33,14 @@ export const DEFAULT_FORM: GenerateForm = {
   mode: 'text-to-video',
   prompt: '',
   negativePrompt: '',
-  resolution: '720p',
-  duration: 5,
-  aspectRatio: '16:9',
+  resolution: DEFAULT_PARAMS.resolution,
+  duration: DEFAULT_PARAMS.duration,
+  aspectRatio: DEFAULT_PARAMS.aspectRatio,
   imageUrl: '',
   seedMode: 'random',
   seed: '',
-  promptExpansion: true,
-  provider: 'auto',
+  promptExpansion: DEFAULT_PARAMS.promptExpansion,
+  provider: DEFAULT_PARAMS.provider,
   count: 1,
   projectId: null,
 };
@@ -70,7 +71,7 @@ export function formFromRecord(record: GenerationRecord, current: GenerateForm):
     negativePrompt: params.negativePrompt ?? '',
     resolution: params.resolution,
     duration: params.duration,
-    aspectRatio: params.aspectRatio ?? '16:9',
+    aspectRatio: params.aspectRatio ?? DEFAULT_PARAMS.aspectRatio,
     // A presigned link to our own upload is not for reuse: the reference image comes back instead.
     imageUrl: record.imageSource === 'hosted' ? '' : (params.imageUrl ?? ''),
     seedMode: params.seed === undefined ? 'random' : 'fixed',

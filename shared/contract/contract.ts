@@ -10,6 +10,7 @@ import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-s
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
 import type { ImageInspection } from '../domain/images';
+import type { KeychainFailure } from '../domain/keychain';
 import {
   ASPECT_RATIOS,
   DURATIONS,
@@ -165,7 +166,7 @@ export interface KeyStatus {
   keychainBackend: string;
   keychainError: string | null;
   /** Lets the UI translate the cause; null when the keychain works. */
-  keychainErrorReason: 'no-service' | 'locked' | 'no-keyring' | 'denied' | 'ambiguous' | 'other' | null;
+  keychainErrorReason: KeychainFailure | null;
 }
 
 /** The hosting credentials as the UI may know them: set or not, never their values. */
@@ -182,7 +183,7 @@ export interface HostingStatus {
   keychainAvailable: boolean;
   keychainError: string | null;
   /** Lets the UI translate the cause; null when the keychain works. */
-  keychainErrorReason: 'no-service' | 'locked' | 'no-keyring' | 'denied' | 'ambiguous' | 'other' | null;
+  keychainErrorReason: KeychainFailure | null;
 }
 
 export interface Balance {

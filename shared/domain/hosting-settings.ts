@@ -18,6 +18,9 @@ const endpoint = z
     }
   }, 'Endpoint must be empty (AWS S3) or an http(s) URL without credentials');
 
+/** How long a presigned link may live: long enough for APIXO to fetch it, at most SigV4's 7 days. */
+export const LINK_LIFETIME_SECONDS = { min: 300, max: 604_800 } as const;
+
 export const hostingSettingsSchema = z
   .object({
     /** Empty for AWS S3; e.g. https://<account>.r2.cloudflarestorage.com, https://s3.us-west-004.backblazeb2.com, http://minio.local:9000 */
@@ -30,7 +33,7 @@ export const hostingSettingsSchema = z
     /** Path-style URLs (endpoint/bucket/key), needed by MinIO and most self-hosted servers. */
     pathStyle: z.boolean(),
     /** How long the presigned link APIXO downloads from stays valid (SigV4 allows at most 7 days). */
-    urlLifetimeSeconds: z.number().int().min(300).max(604_800),
+    urlLifetimeSeconds: z.number().int().min(LINK_LIFETIME_SECONDS.min).max(LINK_LIFETIME_SECONDS.max),
     /** Delete the uploaded copy once APIXO has finished with the task. */
     deleteAfterTask: z.boolean(),
   })

@@ -18,6 +18,27 @@ export const LIMITS = {
   imageMaxBytes: 10 * 1024 * 1024,
 } as const;
 
+/** What a generation gets when the user names no value: APIXO's documented defaults. */
+export const DEFAULT_PARAMS = {
+  resolution: '720p',
+  duration: 5,
+  /** Text-to-video only. */
+  aspectRatio: '16:9',
+  promptExpansion: true,
+  provider: 'auto',
+} as const satisfies {
+  resolution: (typeof RESOLUTIONS)[number];
+  duration: (typeof DURATIONS)[number];
+  aspectRatio: (typeof ASPECT_RATIOS)[number];
+  promptExpansion: boolean;
+  provider: (typeof PROVIDERS)[number];
+};
+
+/** Every resolution × duration pair (prices, poll plans and expectations are kept per pair). */
+export const RESOLUTION_DURATIONS = RESOLUTIONS.flatMap((resolution) =>
+  DURATIONS.map((duration) => [resolution, duration] as const),
+);
+
 export type Mode = (typeof MODES)[number];
 export type Resolution = (typeof RESOLUTIONS)[number];
 export type Duration = (typeof DURATIONS)[number];
@@ -49,8 +70,10 @@ const paramsObject = z.object({
     .trim()
     .max(LIMITS.negativePromptMax, `Negative prompt must be at most ${LIMITS.negativePromptMax} characters`)
     .optional(),
-  resolution: z.enum(RESOLUTIONS).default('720p'),
-  duration: z.union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' }).default(5),
+  resolution: z.enum(RESOLUTIONS).default(DEFAULT_PARAMS.resolution),
+  duration: z
+    .union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' })
+    .default(DEFAULT_PARAMS.duration),
   aspectRatio: z.enum(ASPECT_RATIOS).optional(),
   imageUrl: httpUrl.optional(),
   seed: z
@@ -59,8 +82,8 @@ const paramsObject = z.object({
     .min(0, 'Seed must be between 0 and 2147483647')
     .max(LIMITS.seedMax, 'Seed must be between 0 and 2147483647')
     .optional(),
-  promptExpansion: z.boolean().default(true),
-  provider: z.enum(PROVIDERS).default('auto'),
+  promptExpansion: z.boolean().default(DEFAULT_PARAMS.promptExpansion),
+  provider: z.enum(PROVIDERS).default(DEFAULT_PARAMS.provider),
 });
 
 type ParamsShape = z.output<typeof paramsObject>;
@@ -93,7 +116,9 @@ function modeRules(imageRequired: boolean) {
  * stored generation says what was sent and the library's aspect-ratio filter finds it.
  */
 function withAspectRatio(params: ParamsShape): ParamsShape {
-  return params.mode === 'text-to-video' && !params.aspectRatio ? { ...params, aspectRatio: '16:9' } : params;
+  return params.mode === 'text-to-video' && !params.aspectRatio
+    ? { ...params, aspectRatio: DEFAULT_PARAMS.aspectRatio }
+    : params;
 }
 
 /**

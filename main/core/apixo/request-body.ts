@@ -1,5 +1,5 @@
 // The documented POST body for `generateTask/wan-2-5`, built from the app's parameters.
-import type { GenerationParams, RequestType } from '../../../shared/domain/params';
+import { DEFAULT_PARAMS, type GenerationParams, type RequestType } from '../../../shared/domain/params';
 
 export interface SubmitOptions {
   requestType: RequestType;
@@ -16,7 +16,7 @@ export function toApixoBody(params: GenerationParams, options: SubmitOptions): R
     duration: params.duration,
     enable_prompt_expansion: params.promptExpansion,
   };
-  if (params.mode === 'text-to-video') input.aspect_ratio = params.aspectRatio ?? '16:9';
+  if (params.mode === 'text-to-video') input.aspect_ratio = params.aspectRatio ?? DEFAULT_PARAMS.aspectRatio;
   if (params.mode === 'image-to-video') {
     // A hosted reference image gets its link right before submit; sending without one would be paid for nothing.
     if (!params.imageUrl) throw new Error('image-to-video submitted without an image link');

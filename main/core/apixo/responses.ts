@@ -1,4 +1,4 @@
-// Defensive parsing of APIXO answers. The docs disagree with each other (REFERENCE.md §5), so we
+// Defensive parsing of APIXO answers. The docs disagree with each other (docs/APIXO.md, "Where the docs disagree"), so we
 // accept every documented variant, tolerate unknown fields and states, and turn anything we cannot
 // understand into a 'protocol' error rather than a crash.
 import { z } from 'zod';

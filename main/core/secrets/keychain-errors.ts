@@ -1,7 +1,9 @@
 // Turns the raw, platform-specific failures of the keychain into one cause the user can act on.
-// The raw text (see toolchain.md 4b for the Linux ones) stays available for the log.
+// The raw text stays available for the log (the Linux strings, from a real Secret Service, are in
+// test/core/secrets/keychain-errors.test.ts).
+import type { KeychainFailure } from '../../../shared/domain/keychain';
 
-export type KeychainFailure = 'no-service' | 'locked' | 'no-keyring' | 'denied' | 'ambiguous' | 'other';
+export type { KeychainFailure };
 
 export interface ExplainedKeychainError {
   reason: KeychainFailure;

@@ -10,6 +10,7 @@ import type {
   HostingTestResult,
   Settings,
 } from '../../../shared/contract/contract';
+import { LINK_LIFETIME_SECONDS } from '../../../shared/domain/hosting-settings';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
@@ -52,7 +53,12 @@ export function HostingSection({ settings }: { settings: Settings }) {
   };
   const commitMinutes = () => {
     const value = Number(minutes);
-    if (Number.isInteger(value) && value >= 5 && value <= 10_080) commit({ urlLifetimeSeconds: value * 60 });
+    if (
+      Number.isInteger(value) &&
+      value * 60 >= LINK_LIFETIME_SECONDS.min &&
+      value * 60 <= LINK_LIFETIME_SECONDS.max
+    )
+      commit({ urlLifetimeSeconds: value * 60 });
   };
 
   async function run(kind: 'save' | 'test' | 'clear', work: () => Promise<void>): Promise<void> {
@@ -115,8 +121,8 @@ export function HostingSection({ settings }: { settings: Settings }) {
             {...control}
             className="input"
             type="number"
-            min={5}
-            max={10_080}
+            min={LINK_LIFETIME_SECONDS.min / 60}
+            max={LINK_LIFETIME_SECONDS.max / 60}
             value={minutes}
             onChange={(event) => setMinutes(event.target.value)}
             onBlur={commitMinutes}

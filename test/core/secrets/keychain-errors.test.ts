@@ -1,5 +1,5 @@
 // The raw strings below are the ones @napi-rs/keyring 2.1.2 really produced on Debian 12
-// (toolchain.md 4b, re-checked while writing the store).
+// (gnome-keyring 42 in a headless D-Bus session, re-checked while writing the store).
 import { describe, expect, it } from 'vitest';
 import { explainKeychainError, keychainBackendName } from '../../../main/core/secrets';
 
