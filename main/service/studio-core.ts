@@ -15,7 +15,12 @@ import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
-import { type AddressPolicy, anyAddress, publicInternetOnly } from '../core/net/address-policy';
+import {
+  type AddressPolicy,
+  anyAddress,
+  publicInternetOnly,
+  resultLinkPolicy,
+} from '../core/net/address-policy';
 import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
@@ -117,6 +122,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       clientFor: (record) => backends.clientFor(record),
       clock,
       downloads,
+      resultLinkPolicy: (record) =>
+        resultLinkPolicy(record.backend === 'demo' ? null : effectiveSettings().apiBaseUrl, publicPolicy),
       log: log.child({ scope: 'jobs' }),
       delivery,
       onUpdate: (record) => hub.emit('generation.updated', record),

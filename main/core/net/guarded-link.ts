@@ -9,6 +9,7 @@ import { Agent, type Dispatcher, request } from 'undici';
 import type { AddressPolicy } from './address-policy';
 
 export const MAX_REDIRECTS = 5;
+const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
 export type LinkProblem =
   | 'not_a_url'
@@ -152,7 +153,7 @@ export async function openGuardedLink(raw: string, options: OpenLinkOptions): Pr
       throw error;
     }
     const location = response.headers.location;
-    if (response.statusCode < 300 || response.statusCode >= 400 || !location) return { response, url };
+    if (!REDIRECTS.has(response.statusCode) || !location) return { response, url };
     await response.body.dump().catch(() => {});
     if (redirects >= MAX_REDIRECTS) throw new LinkRefusedError('too_many_redirects', hop, url, url.href);
     let next: string;

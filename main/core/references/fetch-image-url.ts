@@ -5,10 +5,10 @@
 import { StudioError } from '../errors';
 import type { AddressPolicy } from '../net/address-policy';
 import {
+  checkLinkShape as checkSharedLinkShape,
   guardedAgent,
   LinkRefusedError,
   MAX_REDIRECTS,
-  checkLinkShape as checkSharedLinkShape,
   openGuardedLink,
 } from '../net/guarded-link';
 import { classifyNetworkError, describeNetworkFailure } from '../net/network-errors';
