@@ -79,6 +79,7 @@ describe('an answer that never ends', () => {
     sim.faults.inject({ kind: 'oversized', phase: 'submit', times: 1, bodyBytes: 50 * 1024 * 1024 });
     const error = await failure(client({ timeoutMs: 5_000 }).submit(params, { requestType: 'async' }));
     expect(error).toMatchObject({ kind: 'protocol', createdNothing: false });
+    expect(error.userMessage).toMatch(/larger than 1 MB/);
     expect(sim.stats.submitsAccepted).toBe(1); // it was created: resending would pay twice
   });
 
