@@ -12,12 +12,12 @@ export async function sendOversized(res: ServerResponse, totalBytes: number): Pr
   res.writeHead(200, { 'content-type': 'application/json; charset=utf-8' });
   let sent = 0;
   const gone = () => res.destroyed || res.writableEnded;
-  if (!res.write(OVERSIZED_START)) await drained(res);
+  if (!res.write(OVERSIZED_START)) await drainOrClose(res);
   sent += OVERSIZED_START.length;
   while (sent < totalBytes && !gone()) {
     const chunk = FILLER_CHUNK.subarray(0, Math.min(FILLER_CHUNK.length, totalBytes - sent));
     sent += chunk.length;
-    if (!res.write(chunk)) await drained(res);
+    if (!res.write(chunk)) await drainOrClose(res);
   }
   if (!gone()) res.end('null}');
 }
@@ -43,7 +43,8 @@ export async function sendDripping(
   res.end();
 }
 
-function drained(res: ServerResponse): Promise<void> {
+/** Resolves when `res` can take more data, or is gone. */
+export function drainOrClose(res: ServerResponse): Promise<void> {
   return new Promise((resolve) => {
     const done = () => {
       res.off('drain', done);
