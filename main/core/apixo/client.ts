@@ -1,5 +1,6 @@
 // The APIXO HTTP client for wan-2-5: submit, status and balance. Every request passes the shared
-// rate limiter, carries the key only in the Authorization header, and comes back either as parsed
+// rate limiter, carries the key only in the Authorization header, reads at most MAX_ANSWER_BYTES
+// within an overall deadline (bounded-answer.ts), and comes back either as parsed
 // data or as one StudioError (see classify.ts). It never retries a submit itself: whether a paid
 // request may be sent again is the job engine's decision, made from `createdNothing`.
 import { type Dispatcher, request } from 'undici';
