@@ -17,6 +17,7 @@ import { JobEngine, type JobEngineOptions } from '../../main/core/jobs/engine';
 import { openLibrary } from '../../main/core/library/library';
 import { absolutePath } from '../../main/core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../../main/core/library/types';
+import { type AddressPolicy, anyAddress } from '../../main/core/net/address-policy';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
 
 export const TEST_KEY = 'sk-test-harness-key-0001';
@@ -51,6 +52,10 @@ export interface HarnessOptions {
   /** Engine knobs a test or benchmark changes (e.g. the polling strategy). */
   engine?: Pick<JobEngineOptions, 'planner' | 'random'>;
   downloadConcurrency?: number;
+  /** Where result links may lead. Default: anywhere, since the simulator is on loopback. */
+  resultLinkPolicy?: AddressPolicy;
+  /** The client's overall deadline per request (real ms). Default 2 × clientTimeoutMs. */
+  clientDeadlineMs?: number;
 }
 
 export interface EngineStack {
@@ -80,6 +85,7 @@ export function createEngineStack(
     limiter: new RateLimiter({ clock }),
     clock,
     timeoutMs: options.clientTimeoutMs ?? 3_000,
+    ...(options.clientDeadlineMs === undefined ? {} : { deadlineMs: options.clientDeadlineMs }),
   });
   const log: EngineLogger = {
     info: (message, fields) => logs.push(`info ${message} ${JSON.stringify(fields ?? {})}`),
@@ -93,6 +99,7 @@ export function createEngineStack(
       clientFor: () => client,
       clock,
       downloads: createDownloadQueue({ concurrency: options.downloadConcurrency ?? 3 }),
+      resultLinkPolicy: () => options.resultLinkPolicy ?? anyAddress,
       log,
       delivery: () => ({ requestType: 'async' }),
       onUpdate: (record) => updates.push(record),

@@ -58,9 +58,7 @@ describe('one engine per library', () => {
     await first.core.api.library.move({ folder: newRoot });
     const second = await startCoreHarness({ core: { libraryDir: newRoot } });
     harnesses.push(second);
-    await expect(second.core.api.generations.create(request)).rejects.toThrow(
-      /is working on this library/,
-    );
+    await expect(second.core.api.generations.create(request)).rejects.toThrow(/is working on this library/);
     const [created] = await first.core.api.generations.create(request);
     expect(created?.state).toBeDefined();
   }, 30_000);
