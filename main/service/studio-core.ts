@@ -18,7 +18,12 @@ import { acquireEngineLock, describeHolder, type EngineLock, readLockHolder } fr
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
-import { type AddressPolicy, anyAddress, publicInternetOnly } from '../core/net/address-policy';
+import {
+  type AddressPolicy,
+  anyAddress,
+  publicInternetOnly,
+  resultLinkPolicy,
+} from '../core/net/address-policy';
 import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
@@ -131,6 +136,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       clientFor: (record) => backends.clientFor(record),
       clock,
       downloads,
+      resultLinkPolicy: (record) =>
+        resultLinkPolicy(record.backend === 'demo' ? null : destination.baseUrl, publicPolicy),
       log: log.child({ scope: 'jobs' }),
       delivery,
       onUpdate: (record) => hub.emit('generation.updated', record),

@@ -30,7 +30,7 @@ describe('scripts/check-electronegativity.mjs', () => {
     // A reviewed finding whose code is gone: its entry must go too, or it could excuse new code.
     const handlers = join(copy, 'main', 'service', 'handlers.ts');
     const code = await readFile(handlers, 'utf8');
-    await writeFile(handlers, code.replace('await deps.platform.openExternal(url);', 'void url;'));
+    await writeFile(handlers, code.replace('await deps.platform.openExternal(safeUrl);', 'void safeUrl;'));
 
     const result = spawnSync(process.execPath, [SCRIPT, copy], { encoding: 'utf8' });
     const output = `${result.stdout}${result.stderr}`;

@@ -15,6 +15,7 @@ import { openLibrary } from '../../main/core/library/library';
 import { absolutePath } from '../../main/core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../../main/core/library/types';
 import type { LogSink } from '../../main/core/log/log-sink';
+import { type AddressPolicy, anyAddress } from '../../main/core/net/address-policy';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
 import type { GenerationParamsInput } from '../../shared/domain/params';
 import { generationParamsSchema } from '../../shared/domain/params';
@@ -51,6 +52,10 @@ export interface HarnessOptions {
   /** Engine knobs a test or benchmark changes (e.g. the polling strategy). */
   engine?: Pick<JobEngineOptions, 'planner' | 'random'>;
   downloadConcurrency?: number;
+  /** Where result links may lead. Default: anywhere, since the simulator is on loopback. */
+  resultLinkPolicy?: AddressPolicy;
+  /** The client's overall deadline per request (real ms). Default 2 × clientTimeoutMs. */
+  clientDeadlineMs?: number;
 }
 
 export interface EngineStack {
@@ -80,6 +85,7 @@ export function createEngineStack(
     limiter: new RateLimiter({ clock }),
     clock,
     timeoutMs: options.clientTimeoutMs ?? 3_000,
+    ...(options.clientDeadlineMs === undefined ? {} : { deadlineMs: options.clientDeadlineMs }),
   });
   const log: LogSink = {
     info: (message, fields) => logs.push(`info ${message} ${JSON.stringify(fields ?? {})}`),
@@ -93,6 +99,7 @@ export function createEngineStack(
       clientFor: () => client,
       clock,
       downloads: createDownloadQueue({ concurrency: options.downloadConcurrency ?? 3 }),
+      resultLinkPolicy: () => options.resultLinkPolicy ?? anyAddress,
       log,
       delivery: () => ({ requestType: 'async' }),
       onUpdate: (record) => updates.push(record),

@@ -1,10 +1,9 @@
 // A create request becomes its generations: one per image × variation, each with the seed it will
 // use recorded up front (a remix reproduces it exactly), all sharing a batch id when there are several.
-import type { GenerationParams, RequestType } from '../../../shared/domain/params';
+
+import { type GenerationParams, LIMITS, type RequestType } from '../../../shared/domain/params';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import type { ImageSource, NewGeneration } from '../library/types';
-
-const SEED_MAX = 2_147_483_647;
 
 export interface EnqueueRequest {
   params: GenerationParams;
@@ -33,7 +32,9 @@ export function expandBatch(
   for (const image of images) {
     for (let index = 0; index < request.count; index++) {
       const seed =
-        baseSeed !== null ? (baseSeed + index) % (SEED_MAX + 1) : Math.floor(context.random() * SEED_MAX);
+        baseSeed !== null
+          ? (baseSeed + index) % (LIMITS.seedMax + 1)
+          : Math.floor(context.random() * LIMITS.seedMax);
       const params = { ...request.params, seed };
       if (image?.imageSource === 'hosted') delete params.imageUrl;
       else if (image?.imageUrl) params.imageUrl = image.imageUrl;

@@ -9,6 +9,7 @@ import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, LibraryStore } from '../library/types';
 import type { LogSink } from '../log/log-sink';
+import type { AddressPolicy } from '../net/address-policy';
 import type { NetworkMonitor } from './network-monitor';
 import type { PollPlan } from './poll-planner';
 import type { ReferenceHost } from './reference-host';
@@ -36,6 +37,8 @@ export interface JobContext {
   clientFor(record: GenerationRecord): ApixoClient;
   clock: Clock;
   downloads: DownloadQueue;
+  /** Where a generation's result link may lead (the real API: the public internet only). */
+  resultLinkPolicy(record: GenerationRecord): AddressPolicy;
   network: NetworkMonitor;
   slots: Slots;
   log: LogSink;

@@ -12,6 +12,7 @@ import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, LibraryStore } from '../library/types';
 import type { LogSink } from '../log/log-sink';
+import { type AddressPolicy, publicInternetOnly } from '../net/address-policy';
 import { type EnqueueRequest, expandBatch } from './batch';
 import type { JobContext, Runner } from './context';
 import { downloadStep } from './download-step';
@@ -44,6 +45,11 @@ export interface JobEngineOptions {
   clientFor(record: GenerationRecord): ApixoClient;
   clock: Clock;
   downloads: DownloadQueue;
+  /**
+   * Where a generation's result link (and its redirects) may lead. Default: the public internet
+   * only; the composition root lets a local simulator's links through.
+   */
+  resultLinkPolicy?: (record: GenerationRecord) => AddressPolicy;
   log: LogSink;
   delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   onUpdate(record: GenerationRecord): void;
@@ -79,6 +85,7 @@ export class JobEngine {
       clientFor: options.clientFor,
       clock: options.clock,
       downloads: options.downloads,
+      resultLinkPolicy: options.resultLinkPolicy ?? (() => publicInternetOnly),
       network: this.network,
       slots: this.slots,
       log: options.log,
