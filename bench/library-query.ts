@@ -11,8 +11,8 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { libraryContext, openLibrary } from '../main/core/library/library';
-import { seedSyntheticLibrary } from '../main/core/library/synthetic';
 import type { LibraryQuery } from '../main/core/library/types';
+import { seedSyntheticLibrary } from '../test/helpers/synthetic-library';
 import { check, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
 

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startBrowserHost } from '../main/host/browser-host';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
+import { seedSyntheticLibrary } from '../test/helpers/synthetic-library';
 import { installPageProbes, scrollGrid } from './lib/page-probes';
 import { check, table, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
@@ -28,8 +29,8 @@ const host = await startBrowserHost({
   libraryDir: join(dir, 'library'),
   forceDemo: true,
   secretService: `wan-studio-bench-${process.pid}`,
-  seedSynthetic: ITEMS,
 });
+seedSyntheticLibrary(host.core.library(), ITEMS);
 const seedSeconds = (performance.now() - seedStarted) / 1000;
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 type Probe = {

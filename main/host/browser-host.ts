@@ -4,7 +4,7 @@
 // Used where no Electron binary exists, and by the Playwright specs.
 //
 //   node dist/node/host.js [--port 0] [--data DIR] [--library DIR] [--demo] [--demo-balance USD]
-//                          [--demo-time-scale F] [--seed-synthetic N] [--open]
+//                          [--demo-time-scale F] [--open]
 // prints "Wan Studio is running at http://127.0.0.1:PORT/#code=…" (a one-time sign-in link; press
 // Enter in the terminal for another) and serves until Ctrl+C.
 import { spawn } from 'node:child_process';
@@ -16,7 +16,6 @@ import { CONTENT_SECURITY_POLICY } from '../core/http/csp';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import { webRoute } from '../core/http/web-route';
-import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { APP_VERSION } from '../service/app-version';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
@@ -37,8 +36,6 @@ export interface BrowserHostOptions extends CoreExtras {
   userDataDir: string;
   libraryDir?: string;
   rendererDir?: string;
-  /** Fill the library with N synthetic generations first (UI scale tests). */
-  seedSynthetic?: number;
 }
 
 export interface BrowserHost {
@@ -78,7 +75,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     platform: headlessPlatform((message) => core.log.info(message)),
     version: APP_VERSION,
   });
-  if (options.seedSynthetic) seedSyntheticLibrary(core.library(), options.seedSynthetic);
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const securityHeaders = {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -144,7 +140,6 @@ async function runFromCommandLine(): Promise<void> {
       demo: { type: 'boolean' },
       'demo-balance': { type: 'string' },
       'demo-time-scale': { type: 'string' },
-      'seed-synthetic': { type: 'string' },
       open: { type: 'boolean' },
     },
   });
@@ -157,7 +152,6 @@ async function runFromCommandLine(): Promise<void> {
       balanceUsd: values['demo-balance'] === undefined ? undefined : Number(values['demo-balance']),
       timeScale: values['demo-time-scale'] === undefined ? undefined : Number(values['demo-time-scale']),
     },
-    seedSynthetic: values['seed-synthetic'] === undefined ? undefined : Number(values['seed-synthetic']),
   });
   const info = await host.core.info();
   // Each link carries a one-time code, never the control token: the one the launcher gets (its

@@ -2,6 +2,7 @@
 // core (job engine, library, simulator) in this process, the real UI in Chromium. A spec that
 // needs a different host (an empty demo balance, a 100 000-item library) says so with
 // `test.use({ hostConfig: … })`, which gives it a worker of its own.
+
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { type BrowserHost, type BrowserHostOptions, startBrowserHost } from '../../main/host/browser-host';
 import type { Settings } from '../../shared/contract/contract';
 import type { GenerationParams } from '../../shared/domain/params';
+import { seedSyntheticLibrary } from '../helpers/synthetic-library';
 
 export interface HostConfig {
   demoBalanceUsd?: number;
@@ -36,8 +38,8 @@ export const test = base.extend<{ studio: Page }, WorkerFixtures>({
         // A keychain service of our own, so a spec never touches real entries.
         secretService: `wan-studio-e2e-${process.pid}-${workerInfo.workerIndex}`,
       };
-      if (hostConfig.seedSynthetic) options.seedSynthetic = hostConfig.seedSynthetic;
       const host = await startBrowserHost(options);
+      if (hostConfig.seedSynthetic) seedSyntheticLibrary(host.core.library(), hostConfig.seedSynthetic);
       await use(host);
       await host.close();
       await rm(dir, { recursive: true, force: true });

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_DRIVE_LIMIT } from '../../../main/core/library/filters';
 import { ftsMatchExpression } from '../../../main/core/library/fts';
 import { libraryContext } from '../../../main/core/library/library';
-import { seedSyntheticLibrary } from '../../../main/core/library/synthetic';
 import type { GenerationRecord, LibraryQuery, SortKey } from '../../../main/core/library/types';
+import { seedSyntheticLibrary } from '../../helpers/synthetic-library';
 import { type TestLibrary, tempLibrary } from './library-fixture';
 
 const ROWS = 3_000;

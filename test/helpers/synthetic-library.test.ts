@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { seedSyntheticLibrary } from '../../../main/core/library/synthetic';
-import { TERMINAL_STATES } from '../../../shared/domain/states';
-import { type TestLibrary, tempLibrary } from './library-fixture';
+import { TERMINAL_STATES } from '../../shared/domain/states';
+import { type TestLibrary, tempLibrary } from '../core/library/library-fixture';
+import { seedSyntheticLibrary } from './synthetic-library';
 
 let lib: TestLibrary;
 beforeEach(() => {

@@ -3,16 +3,17 @@
 // creation dates spread over a period. Everything goes in one transaction through prepared
 // statements, which is what makes 100 000 rows take seconds instead of minutes. Deterministic for
 // a given `seed` except for the ids (which carry real randomness). No files are written.
-import type { AspectRatio, Duration, Mode, Resolution } from '../../../shared/domain/params';
-import { MODEL_ID } from '../../../shared/domain/params';
-import { estimateCostUsd } from '../../../shared/domain/pricing';
-import type { GenerationState } from '../../../shared/domain/states';
-import { seededRandom } from '../random';
-import { refreshPlannerStatistics } from './db';
-import { newId } from './ids';
-import { libraryContext } from './library';
-import { indexGenerationsAfter } from './search-index';
-import type { Backend, LibraryStore } from './types';
+
+import { refreshPlannerStatistics } from '../../main/core/library/db';
+import { newId } from '../../main/core/library/ids';
+import { libraryContext } from '../../main/core/library/library';
+import { indexGenerationsAfter } from '../../main/core/library/search-index';
+import type { Backend, LibraryStore } from '../../main/core/library/types';
+import { seededRandom } from '../../main/core/random';
+import type { AspectRatio, Duration, Mode, Resolution } from '../../shared/domain/params';
+import { MODEL_ID } from '../../shared/domain/params';
+import { estimateCostUsd } from '../../shared/domain/pricing';
+import type { GenerationState } from '../../shared/domain/states';
 
 export interface SyntheticOptions {
   /** PRNG seed; the same seed gives the same prompts, states and dates. Default 1. */
