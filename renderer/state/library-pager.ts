@@ -33,7 +33,9 @@ export interface PagedView {
   offsets: number[];
   loading: boolean;
   error: ContractError | null;
+  /** Bumped on every reset so answers to an old query are ignored. */
   epoch: number;
+  /** New matches that arrived while the user was scrolled down: announced, not inserted. */
   pendingNew: number;
   atTop: boolean;
   selected: GenerationRecord | null;

@@ -5,7 +5,7 @@ import { create } from 'zustand';
 import type { ContractError, GenerationRecord } from '../../shared/contract/contract';
 import { studio } from '../studio';
 import { DEFAULT_FILTERS, type LibraryFilters } from './library-filters';
-import { createLibraryPager } from './library-pager';
+import { createLibraryPager, type PagedView } from './library-pager';
 import {
   EMPTY_LIST,
   type PagedList,
@@ -16,20 +16,9 @@ import {
   replaceRecord,
 } from './library-pages';
 
-interface LibraryState {
-  filters: LibraryFilters;
-  list: PagedList;
-  offsets: number[];
-  loading: boolean;
-  error: ContractError | null;
-  /** Bumped on every reset so answers to an old query are ignored. */
-  epoch: number;
-  /** New matches that arrived while the user was scrolled down: announced, not inserted. */
-  pendingNew: number;
-  atTop: boolean;
+interface LibraryState extends PagedView {
   /** Bumped to ask the grid to scroll to the top (after "show new"). */
   scrollTopRequest: number;
-  selected: GenerationRecord | null;
   tags: { name: string; count: number }[];
   setFilters(patch: Partial<LibraryFilters>): void;
   resetFilters(): void;

@@ -1,15 +1,18 @@
 // What the UI learns about an added reference image. Process-agnostic.
 import type { ImageFormat } from './image-formats';
 
-export type ImageProblem =
+/** Why an image cannot be sent as it is (APIXO's rules), as a code the UI translates. */
+export type ReferenceImageProblem =
   | 'empty'
   | 'too_large'
   | 'unsupported'
   | 'truncated'
   | 'unreadable'
   | 'animated'
-  | 'too_small'
-  | 'sideways';
+  | 'too_small';
+
+/** Also 'sideways': stored with an EXIF rotation, so an upright copy is sent instead. */
+export type ImageProblem = ReferenceImageProblem | 'sideways';
 
 export interface ImageInspection {
   /** The stored image's id (SHA-256 of its bytes); null when it was refused and not kept. */

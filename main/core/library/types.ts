@@ -2,34 +2,19 @@
 // in ./library.ts. The records themselves are shared with the UI (shared/domain/records.ts).
 // Times are Unix milliseconds.
 import type { GenerationParams, RequestType } from '../../../shared/domain/params';
-import {
-  BACKENDS,
-  type Backend,
-  type GenerationRecord,
-  type GenerationStateChange,
-  IMAGE_SOURCES,
-  type ImageSource,
-  type LibraryPage,
-  type LibraryQuery,
-  type Project,
-  type SortKey,
-  type VideoRecord,
+import type {
+  Backend,
+  GenerationRecord,
+  GenerationStateChange,
+  ImageSource,
+  LibraryPage,
+  LibraryQuery,
+  Project,
+  VideoRecord,
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
 
-export {
-  BACKENDS,
-  type Backend,
-  type GenerationRecord,
-  type GenerationStateChange,
-  IMAGE_SOURCES,
-  type ImageSource,
-  type LibraryPage,
-  type LibraryQuery,
-  type Project,
-  type SortKey,
-  type VideoRecord,
-};
+export * from '../../../shared/domain/records';
 
 export interface NewGeneration {
   projectId?: string | null;

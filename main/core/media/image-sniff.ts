@@ -1,6 +1,7 @@
 // What an image file really is (by its bytes, never its extension), and whether it can be the
 // reference image of an image-to-video generation. Pure: bytes in, facts out.
 import { FORMAT_NAMES, type ImageFormat } from '../../../shared/domain/image-formats';
+import type { ReferenceImageProblem } from '../../../shared/domain/images';
 import { LIMITS } from '../../../shared/domain/params';
 import {
   type HeaderInfo,
@@ -71,14 +72,7 @@ export function sniffImage(bytes: Uint8Array): ImageInfo {
   return { format, ...header };
 }
 
-export type ReferenceImageProblem =
-  | 'empty'
-  | 'too_large'
-  | 'unsupported'
-  | 'truncated'
-  | 'unreadable'
-  | 'animated'
-  | 'too_small';
+export type { ReferenceImageProblem };
 
 export type ReferenceImageCheck =
   | { ok: true; info: ImageInfo }
