@@ -72,7 +72,8 @@ module.exports = {
       to: { ...NODE_BUILTINS },
     },
     {
-      name: 'renderer-no-electron',
+      name: 'no-electron-in-ui',
+      comment: 'The renderer and shared/ run in the sandboxed page (shared/ also in every process).',
       severity: 'error',
       from: { path: '^(renderer|shared)/' },
       to: { path: '^electron$|node_modules/electron/' },
