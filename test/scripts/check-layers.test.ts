@@ -54,14 +54,14 @@ describe('the layer check', { timeout: 120_000 }, () => {
     {
       what: 'Node in the renderer',
       files: {
-        'renderer/planted.ts': "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+        'renderer/planted-node.ts': "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
       },
       rule: 'renderer-no-node',
     },
     {
       what: 'the renderer reaching into main',
       files: {
-        'renderer/planted.ts':
+        'renderer/planted-main.ts':
           "import { systemClock } from '../main/core/clock';\nexport const x = systemClock;\n",
       },
       rule: 'renderer-only-shared',
