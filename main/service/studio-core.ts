@@ -3,7 +3,7 @@
 // contract's handlers and events. Nothing here knows which host it runs in.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AppInfo } from '../../preload/contract';
+import type { AppInfo, LibraryProblem } from '../../preload/contract';
 import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
@@ -12,7 +12,8 @@ import { ReferenceHosting } from '../core/hosting/reference-hosting';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
 import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
-import { openLibrary } from '../core/library/library';
+import { sweepInterruptedImports } from '../core/library/import';
+import { type LibraryCreation, openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
 import { type AddressPolicy, anyAddress, publicInternetOnly } from '../core/net/address-policy';
@@ -25,6 +26,7 @@ import { EventHub } from './event-hub';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
 import { SettingsFile } from './settings-file';
+import { moveJournal, startupChoice, tryOpenLibrary } from './startup-library';
 import type { StudioCore, StudioCoreOptions } from './types';
 
 export interface CoreExtras {
@@ -75,9 +77,25 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   });
   await backends.start();
 
-  const libraryRoot = options.libraryDir ?? settings.libraryRoot ?? options.defaultLibraryDir;
-  await mkdir(libraryRoot, { recursive: true });
-  const library: LibraryStore = openLibrary({ root: libraryRoot, clock });
+  if (settings.unreadable) {
+    log.warn('the settings file could not be read; it was kept aside and defaults are in use', {
+      ...settings.unreadable,
+    });
+  }
+  const journal = moveJournal(options.userDataDir);
+  const recovered = await journal.recover((root) => settings.setLibraryRoot(root));
+  if (recovered) log.warn('an interrupted library move was resolved', { ...recovered });
+
+  // The open library, or why there is none (the UI then offers retry / locate / create new).
+  let library: LibraryStore | null = null;
+  let libraryProblem: LibraryProblem | null = null;
+  const currentLibrary = (): LibraryStore => {
+    if (library) return library;
+    throw new StudioError({
+      kind: libraryProblem?.kind ?? 'library_missing',
+      userMessage: libraryProblem?.message ?? 'No library is open.',
+    });
+  };
   const downloads = createDownloadQueue({ concurrency: settings.settings.downloadConcurrency });
   let callbackReceiver: CallbackReceiver | null = null;
 
@@ -95,25 +113,19 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const policyFor = (backend: 'demo' | 'apixo'): AddressPolicy =>
     backend === 'demo' ? anyAddress : publicPolicy;
   const hostingService = new HostingService(settings, secrets, publicPolicy);
-  const references = new ReferenceImages(
-    () => library,
-    () => clock.now(),
-  );
-  const demoReferences = new DemoReferenceHost(
-    () => library,
-    () => clock.now(),
-  );
+  const references = new ReferenceImages(currentLibrary, () => clock.now());
+  const demoReferences = new DemoReferenceHost(currentLibrary, () => clock.now());
   const referenceHosting = new ReferenceHosting({
-    library: () => library,
+    library: currentLibrary,
     source: hostingService,
     clock,
     log: log.child({ scope: 'hosting' }),
     policyFor,
   });
 
-  const makeEngine = () => {
+  const makeEngine = (forLibrary: LibraryStore) => {
     const created = new JobEngine({
-      library,
+      library: forLibrary,
       clientFor: (record) => backends.clientFor(record),
       clock,
       downloads,
@@ -131,12 +143,13 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
     return created;
   };
-  let engine = makeEngine();
+  let engine: JobEngine | null = null;
   let lock: EngineLock | null = null;
   let lockHeldBy: number | null = null;
-  const startEngine = async () => {
+  const startEngine = async (forLibrary: LibraryStore) => {
+    engine = makeEngine(forLibrary);
     if (options.startEngine === false) return;
-    const result = await acquireEngineLock(join(library.root, '.wanstudio', 'engine.lock'));
+    const result = await acquireEngineLock(join(forLibrary.root, '.wanstudio', 'engine.lock'));
     if ('heldBy' in result) {
       lockHeldBy = result.heldBy;
       log.warn('another process drives this library; jobs are not started here', { pid: result.heldBy });
@@ -146,8 +159,46 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     lockHeldBy = null;
     engine.start();
   };
-  await startEngine();
+  const stopEngine = async () => {
+    await engine?.stop();
+    await lock?.release();
+    lock = null;
+  };
+  /** Makes `opened` the library: the engine drives it, and what crashed imports left is swept. */
+  const attach = async (opened: LibraryStore) => {
+    library = opened;
+    libraryProblem = null;
+    await startEngine(opened);
+    const swept = await sweepInterruptedImports(opened.root, clock.now());
+    if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });
+  };
+  const openAt = async (root: string, create: LibraryCreation, remember: boolean): Promise<boolean> => {
+    const outcome = tryOpenLibrary(root, create, clock);
+    if ('problem' in outcome) {
+      libraryProblem = outcome.problem;
+      log.warn('the library could not be opened', { ...outcome.problem });
+      return false;
+    }
+    if (remember) await settings.setLibraryRoot(outcome.library.root);
+    await attach(outcome.library);
+    return true;
+  };
+  const startup = startupChoice(settings, options.libraryDir, options.defaultLibraryDir, settings.existed);
+  await openAt(startup.root, startup.create, startup.remember);
+
+  /** The UI's way out of "library not found": the same place again, another library, or a new one. */
+  const switchLibrary = async (root: string, create: LibraryCreation, remember = true) => {
+    const outcome = tryOpenLibrary(root, create, clock);
+    if ('problem' in outcome) {
+      throw new StudioError({ kind: outcome.problem.kind, userMessage: outcome.problem.message });
+    }
+    await stopEngine();
+    library?.close();
+    if (remember) await settings.setLibraryRoot(outcome.library.root);
+    await attach(outcome.library);
+  };
   const engineFor = (purpose: 'generate' | 'read') => {
+    if (!engine) currentLibrary();
     if (purpose === 'generate' && !lock) {
       throw new StudioError({
         kind: 'invalid_request',
@@ -157,7 +208,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
             : 'This session opened the library read-only.',
       });
     }
-    return engine;
+    return engine as JobEngine;
   };
 
   const applySettings = async () => {
@@ -172,7 +223,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       try {
         callbackReceiver = await startCallbackReceiver({
           port: current.callbackPort,
-          onHint: (taskId) => engine.hint(taskId),
+          onHint: (taskId) => engine?.hint(taskId),
         });
       } catch (error) {
         // Polling continues regardless; the receiver is only a way to hear about results sooner.
@@ -188,14 +239,16 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     platform: process.platform,
     demoMode: await backends.isDemo(),
     apiBaseUrl: effectiveSettings().apiBaseUrl,
-    libraryRoot: library.root,
+    libraryRoot: library?.root ?? libraryProblem?.path ?? '',
     mediaBaseUrl: options.mediaBaseUrl,
+    libraryProblem,
+    settingsKeptAs: settings.unreadable?.keptAs ?? null,
   });
 
   const balance = new BalanceTracker(() => backends.current(), clock, hub);
   const handlers = createHandlers({
     info,
-    library: () => library,
+    library: currentLibrary,
     engine: engineFor,
     secrets,
     settings,
@@ -208,37 +261,44 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     hosting: hostingService,
     policyFor,
     moveLibrary: async (folder) => {
-      await engine.stop();
-      await lock?.release();
-      lock = null;
+      const moving = currentLibrary();
+      await stopEngine();
       try {
-        await library.moveTo(folder);
-        await settings.setLibraryRoot(library.root);
+        await moving.moveTo(folder, {
+          journal,
+          switchTo: (root) => settings.setLibraryRoot(root),
+          onLeftover: (leftover, error) =>
+            log.warn('the old library folder could not be removed; the next start tries again', {
+              leftover,
+              error,
+            }),
+        });
       } finally {
-        engine = makeEngine();
-        await startEngine();
+        await startEngine(moving);
       }
     },
+    reopenLibrary: () => switchLibrary(startup.root, startup.create, startup.remember),
+    locateLibrary: (folder) => switchLibrary(folder, 'never'),
+    createLibrary: (folder) => switchLibrary(folder, 'folder'),
   });
 
   let closed = false;
-  log.info('core started', { host: options.host, libraryRoot: library.root });
+  log.info('core started', { host: options.host, libraryRoot: (await info()).libraryRoot });
   return {
     handlers,
     events: hub,
     info,
-    library: () => library,
-    engine: () => engine,
+    library: currentLibrary,
+    engine: () => engineFor('read'),
     demoSimulator: () => backends.demoSimulator(),
     log,
     async close() {
       if (closed) return;
       closed = true;
-      await engine.stop();
-      await lock?.release();
+      await stopEngine();
       await callbackReceiver?.close();
       await demoReferences.close();
-      library.close();
+      library?.close();
       await backends.close();
       log.info('core stopped');
       log.close();
