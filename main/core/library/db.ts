@@ -1,7 +1,7 @@
 // Opens the library database with the settings every connection needs, then brings the schema
 // up to date. The CLI and the app may open the same file at once; WAL lets readers run while
 // one writer commits, and busy_timeout makes the second writer wait instead of failing.
-import { mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StudioError } from '../errors';
@@ -26,7 +26,7 @@ export function openDatabase(
     db = new BetterSqlite3(path, { fileMustExist: options.mustExist ?? false });
   } catch (error) {
     throw (
-      storageFailure(error, path) ??
+      openFailure(error, path) ??
       new StudioError({
         kind: 'storage',
         userMessage: `Could not open the library database at ${path}. Check that the folder exists and is writable.`,
@@ -50,8 +50,23 @@ export function openDatabase(
     return db;
   } catch (error) {
     db.close();
-    throw storageFailure(error, path) ?? error;
+    throw openFailure(error, path) ?? error;
   }
+}
+
+/**
+ * SQLite says only "unable to open" (SQLITE_CANTOPEN) when a WAL database sits on a read-only
+ * disk or in a folder it may not write (it needs the -shm file): ask the folder why.
+ */
+function openFailure(error: unknown, path: string) {
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_CANTOPEN') {
+    try {
+      accessSync(dirname(path), constants.W_OK);
+    } catch (accessError) {
+      return storageFailure(accessError, path);
+    }
+  }
+  return storageFailure(error, path);
 }
 
 /**

@@ -111,7 +111,7 @@ class SqliteLibrary implements LibraryStore {
     if (isFolder) return;
     throw new StudioError({
       kind: 'library_missing',
-      userMessage: `The library folder ${this.#root} is not there (${folder} does not exist). If it is on a drive that is not connected, connect it and try again; otherwise locate the library or create a new one.`,
+      userMessage: `The library folder ${this.#root} is not there${folder === this.#root ? '' : ` (${folder} does not exist)`}. If it is on a drive that is not connected, connect it and try again; otherwise locate the library or create a new one.`,
     });
   }
 
