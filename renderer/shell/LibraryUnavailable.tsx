@@ -55,7 +55,8 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
       <p>{t('libraryUnavailable.lead')}</p>
       <code className="path">{problem.path}</code>
       <p>{t(`libraryUnavailable.why.${problem.kind}`)}</p>
-      <p className="hint">{problem.message}</p>
+      {/* The core's sentence names the exact file for the other kinds; for a missing library it adds nothing. */}
+      {problem.kind === 'library_missing' ? null : <p className="hint">{problem.message}</p>}
       {error ? <ErrorNotice error={error} compact /> : null}
       <div className="library-unavailable-actions">
         <Button icon="refresh" busy={busy === 'retry'} onClick={() => void choose('retry')}>
