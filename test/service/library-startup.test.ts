@@ -7,10 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openLibrary } from '../../main/core/library/library';
-import { headlessPlatform } from '../../main/service/headless-platform';
-import { createStudioCore } from '../../main/service/studio-core';
 import type { StudioCore } from '../../main/service/types';
 import { CLI, ensureCliBuilt, ROOT } from '../helpers/cli-process';
+import { startPlainCore } from '../helpers/core-harness';
 
 let dir = '';
 let core: StudioCore | null = null;
@@ -31,16 +30,7 @@ async function writeSettings(content: string): Promise<void> {
 }
 
 async function start(): Promise<StudioCore> {
-  core = await createStudioCore({
-    userDataDir: data(),
-    defaultLibraryDir: join(dir, 'default library'),
-    host: 'browser',
-    mediaBaseUrl: 'http://127.0.0.1:1/media',
-    platform: headlessPlatform(),
-    version: 'test',
-    env: {},
-    secretService: `wan-studio-test-${process.pid}`,
-  });
+  core = await startPlainCore(data(), join(dir, 'default library'));
   return core;
 }
 

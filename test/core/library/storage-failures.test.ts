@@ -9,9 +9,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStudioError } from '../../../main/core/errors';
 import { openLibrary } from '../../../main/core/library/library';
 import { createDispatcher } from '../../../main/service/dispatch';
-import { headlessPlatform } from '../../../main/service/headless-platform';
-import { createStudioCore } from '../../../main/service/studio-core';
 import type { StudioCore } from '../../../main/service/types';
+import { startPlainCore } from '../../helpers/core-harness';
 import { create } from './library-fixture';
 
 function mountPermitted(): boolean {
@@ -69,16 +68,7 @@ describe.skipIf(!canMount)('libraries on a failing disk', () => {
     seed.close();
     mkdirSync(join(dir, 'data'));
     writeFileSync(join(dir, 'data', 'settings.json'), JSON.stringify({ libraryRoot: root }));
-    core = await createStudioCore({
-      userDataDir: join(dir, 'data'),
-      defaultLibraryDir: join(dir, 'unused'),
-      host: 'browser',
-      mediaBaseUrl: 'http://127.0.0.1:1/media',
-      platform: headlessPlatform(),
-      version: 'test',
-      env: {},
-      secretService: `wan-studio-test-${process.pid}`,
-    });
+    core = await startPlainCore(join(dir, 'data'), join(dir, 'unused'));
     expect((await core.info()).libraryProblem).toBeNull();
     // Fill what is left of the disk.
     spawnSync('dd', ['if=/dev/zero', `of=${join(disk, 'filler')}`, 'bs=64k', 'count=100']);
