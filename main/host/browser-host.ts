@@ -153,6 +153,7 @@ async function runFromCommandLine(): Promise<void> {
   process.stdout.write(
     `Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`,
   );
+  if (info.libraryProblem) process.stdout.write(`${info.libraryProblem.message}\n`);
   if (values.open) openInBrowser(host.url);
   const stop = () => {
     void host.close().finally(() => process.exit(0));

@@ -2,7 +2,7 @@
 // the library, the secret store and the backends, starts the job engine, and exposes the
 // contract's handlers and events. Nothing here knows which host it runs in.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { AppInfo, LibraryProblem } from '../../preload/contract';
 import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
@@ -183,7 +183,12 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     await attach(outcome.library);
     return true;
   };
-  const startup = startupChoice(settings, options.libraryDir, options.defaultLibraryDir, settings.existed);
+  // A folder named on the command line that a finished move took elsewhere is found there.
+  const explicitDir =
+    recovered?.outcome === 'finished' && options.libraryDir && resolve(options.libraryDir) === recovered.from
+      ? recovered.root
+      : options.libraryDir;
+  const startup = startupChoice(settings, explicitDir, options.defaultLibraryDir, settings.existed);
   await openAt(startup.root, startup.create, startup.remember);
 
   /** The UI's way out of "library not found": the same place again, another library, or a new one. */

@@ -17,8 +17,8 @@ export interface MoveRecord {
 }
 
 export type MoveRecovery =
-  | { outcome: 'rolled-back'; root: string }
-  | { outcome: 'finished'; root: string }
+  | { outcome: 'rolled-back'; from: string; root: string }
+  | { outcome: 'finished'; from: string; root: string }
   | { outcome: 'left-alone'; reason: string };
 
 /** Where the database sits in a library folder, relative to its root (see library.ts). */
@@ -72,7 +72,7 @@ export class MoveJournal {
     if (record.phase === 'copying' && (await hasDatabase(from))) {
       await rm(to, { recursive: true, force: true });
       await this.clear();
-      return { outcome: 'rolled-back', root: from };
+      return { outcome: 'rolled-back', from, root: from };
     }
     if (!copyReady) {
       // Neither rule applies (someone moved folders by hand): touch nothing, keep the record.
@@ -81,6 +81,6 @@ export class MoveJournal {
     await switchTo(to);
     await rm(from, { recursive: true, force: true });
     await this.clear();
-    return { outcome: 'finished', root: to };
+    return { outcome: 'finished', from, root: to };
   }
 }
