@@ -75,3 +75,23 @@ test('try again keeps refusing; a new library opens the studio on it', async ({ 
   expect((await host.core.info()).libraryRoot).toBe(fresh);
   expect(existsSync(join(fresh, '.wanstudio', 'library.db'))).toBe(true);
 });
+
+test('an unreadable settings file is reported, and where it was kept', async ({ page }) => {
+  delete process.env.APIXO_API_KEY;
+  dir = await mkdtemp(join(tmpdir(), 'wan-e2e-broken-settings-'));
+  await mkdir(join(dir, 'data'));
+  await writeFile(join(dir, 'data', 'settings.json'), '{ "settings": { "theme": "dark", } }');
+  host = await startBrowserHost({
+    userDataDir: join(dir, 'data'),
+    libraryDir: join(dir, 'library'),
+    forceDemo: true,
+    secretService: `wan-studio-e2e-broken-${process.pid}`,
+  });
+  await page.goto(host.url);
+  const banner = page.getByTestId('settings-kept-banner');
+  await expect(banner).toContainText('Your settings file could not be read');
+  await expect(banner).toContainText(join(dir, 'data', 'settings.json.broken-'));
+  await page.screenshot({ path: join(OUT, 'settings-kept-light-en.png') });
+  await banner.getByRole('button', { name: 'Dismiss' }).click();
+  await expect(banner).toHaveCount(0);
+});
