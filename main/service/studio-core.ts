@@ -172,16 +172,15 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     const swept = await sweepInterruptedImports(opened.root, clock.now());
     if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });
   };
-  const openAt = async (root: string, create: LibraryCreation, remember: boolean): Promise<boolean> => {
+  /** Opens a library in place of the current one; on failure the current one stays and the problem is returned. */
+  const open = async (root: string, create: LibraryCreation, remember: boolean) => {
     const outcome = tryOpenLibrary(root, create, clock);
-    if ('problem' in outcome) {
-      libraryProblem = outcome.problem;
-      log.warn('the library could not be opened', { ...outcome.problem });
-      return false;
-    }
+    if ('problem' in outcome) return outcome.problem;
+    await stopEngine();
+    library?.close();
     if (remember) await settings.setLibraryRoot(outcome.library.root);
     await attach(outcome.library);
-    return true;
+    return null;
   };
   // A folder named on the command line that a finished move took elsewhere is found there.
   const explicitDir =
@@ -189,19 +188,15 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       ? recovered.root
       : options.libraryDir;
   const startup = startupChoice(settings, explicitDir, options.defaultLibraryDir, settings.existed);
-  await openAt(startup.root, startup.create, startup.remember);
+  libraryProblem = await open(startup.root, startup.create, startup.remember);
+  if (libraryProblem) log.warn('the library could not be opened', { ...libraryProblem });
 
   /** The UI's way out of "library not found": the same place again, another library, or a new one. */
   const switchLibrary = async (root: string, create: LibraryCreation, remember = true) => {
-    const outcome = tryOpenLibrary(root, create, clock);
-    if ('problem' in outcome) {
-      throw new StudioError({ kind: outcome.problem.kind, userMessage: outcome.problem.message });
-    }
-    await stopEngine();
-    library?.close();
-    if (remember) await settings.setLibraryRoot(outcome.library.root);
-    await attach(outcome.library);
+    const problem = await open(root, create, remember);
+    if (problem) throw new StudioError({ kind: problem.kind, userMessage: problem.message });
   };
+
   const engineFor = (purpose: 'generate' | 'read') => {
     if (!engine) currentLibrary();
     if (purpose === 'generate' && !lock) {
