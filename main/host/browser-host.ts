@@ -160,6 +160,7 @@ async function runFromCommandLine(): Promise<void> {
   process.stdout.write(
     `Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`,
   );
+  if (info.libraryProblem) process.stdout.write(`${info.libraryProblem.message}\n`);
   if (values.open) openInBrowser(host.signInUrl());
   if (process.stdin.isTTY) {
     const minutes = SIGN_IN_CODE_LIFETIME_MS / 60_000;

@@ -1,6 +1,6 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
-import type { AppInfo, KeyStatus, StudioHandlers } from '../../shared/contract/contract';
+import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
 import { TERMINAL_STATES } from '../../shared/domain/states';
@@ -30,6 +30,10 @@ export interface HandlerDeps {
   currentBackend(): Promise<'demo' | 'apixo'>;
   applySettings(): Promise<void>;
   moveLibrary(folder: string): Promise<void>;
+  /** "Library not found" choices: the same place again, an existing library elsewhere, a new one. */
+  reopenLibrary(): Promise<void>;
+  locateLibrary(folder: string): Promise<void>;
+  createLibrary(folder: string): Promise<void>;
   references: ReferenceImages;
   hosting: HostingService;
   /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
@@ -40,8 +44,13 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createHandlers(deps: HandlerDeps): StudioHandlers {
   const keyStatus = async (): Promise<KeyStatus> => deps.secrets.status('apixo-api-key');
-  const changed = (reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project') =>
+  const changed = (reason: StudioEvents['library.changed']['reason']) =>
     deps.hub.emit('library.changed', { reason });
+  const opened = async (open: Promise<void>) => {
+    await open;
+    changed('opened');
+    return deps.info();
+  };
   const curated = <T>(value: T): T => {
     changed('curation');
     return value;
@@ -133,6 +142,9 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         changed('move');
         return deps.info();
       },
+      reopen: () => opened(deps.reopenLibrary()),
+      locate: ({ folder }) => opened(deps.locateLibrary(folder)),
+      createNew: ({ folder }) => opened(deps.createLibrary(folder)),
     },
     projects: {
       list: () => deps.library().listProjects(),

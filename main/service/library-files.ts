@@ -6,7 +6,7 @@ import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { StudioError } from '../core/errors';
 import { writeFileAtomic } from '../core/fs/atomic';
-import { importVideos } from '../core/library/import';
+import { IMPORT_STAGING_FOLDER, importVideos } from '../core/library/import';
 import { absolutePath } from '../core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 
@@ -65,7 +65,7 @@ export async function importBytes(library: LibraryStore, name: string, bytes: Ui
       skipped: [{ name, reason: bytes.length === 0 ? 'The file is empty.' : 'The file is too large.' }],
     };
   }
-  const staging = join(library.root, '.wanstudio', 'staging');
+  const staging = join(library.root, IMPORT_STAGING_FOLDER);
   await mkdir(staging, { recursive: true });
   const temp = join(
     staging,

@@ -54,7 +54,8 @@ describe('the layer check', { timeout: 120_000 }, () => {
     {
       what: 'Node in the renderer',
       files: {
-        'renderer/planted-node.ts': "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
+        'renderer/planted-node.ts':
+          "import { readFileSync } from 'node:fs';\nexport const x = readFileSync;\n",
       },
       rule: 'renderer-no-node',
     },

@@ -13,6 +13,7 @@ import type {
   VideoRecord,
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
+import type { MoveSteps } from './move';
 
 export * from '../../../shared/domain/records';
 
@@ -168,5 +169,5 @@ export interface LibraryStore {
    * must not exist or be empty. Stored paths are relative, so rows need no rewrite; `root`
    * reports the new location afterwards.
    */
-  moveTo(newRoot: string): Promise<void>;
+  moveTo(newRoot: string, steps?: MoveSteps): Promise<void>;
 }
