@@ -4,19 +4,14 @@
 // it runs in.
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
-import type { AppInfo, LibraryProblem } from '../../shared/contract/contract';
+import type { AppInfo } from '../../shared/contract/contract';
 import { EventHub } from '../../shared/contract/event-hub';
 import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
-import type { SubmitOptions } from '../core/apixo/request-body';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
-import { StudioError } from '../core/errors';
 import { ReferenceHosting } from '../core/hosting/reference-hosting';
-import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
-import { acquireEngineLock, describeHolder, type EngineLock, readLockHolder } from '../core/jobs/engine-lock';
-import { sweepInterruptedImports } from '../core/library/import';
-import { type LibraryCreation, openLibrary } from '../core/library/library';
+import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
 import {
@@ -29,13 +24,16 @@ import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
+import { CallbackDelivery, submitOptionsFor } from './callback-delivery';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
 import { createDispatcher } from './dispatch';
+import { EngineSession } from './engine-session';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
 import { createInProcessApi } from './in-process-api';
+import { LibrarySession } from './library-session';
 import { SettingsFile } from './settings-file';
-import { moveJournal, startupChoice, tryOpenLibrary } from './startup-library';
+import { moveJournal, startupChoice } from './startup-library';
 import type { StudioCore, StudioCoreOptions } from './types';
 
 export interface CoreExtras {
@@ -104,27 +102,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const recovered = await journal.recover((root) => settings.setLibraryRoot(root));
   if (recovered) log.warn('an interrupted library move was resolved', { ...recovered });
 
-  // The open library, or why there is none (the UI then offers retry / locate / create new).
-  let library: LibraryStore | null = null;
-  let libraryProblem: LibraryProblem | null = null;
-  const currentLibrary = (): LibraryStore => {
-    if (library) return library;
-    throw new StudioError({
-      kind: libraryProblem?.kind ?? 'library_missing',
-      userMessage: libraryProblem?.message ?? 'No library is open.',
-    });
-  };
   const downloads = createDownloadQueue({ concurrency: settings.settings.downloadConcurrency });
-  let callbackReceiver: CallbackReceiver | null = null;
-
-  const delivery = (record: Pick<GenerationRecord, 'backend'>): SubmitOptions => {
-    const current = settings.settings;
-    // Demo tasks live on this machine: a public callback URL could never reach the simulator.
-    if (record.backend !== 'demo' && current.delivery === 'callback' && current.callbackPublicUrl) {
-      return { requestType: 'callback', callbackUrl: current.callbackPublicUrl };
-    }
-    return { requestType: 'async' };
-  };
+  const delivery = (record: Pick<GenerationRecord, 'backend'>) => submitOptionsFor(settings.settings, record);
 
   const publicPolicy = options.publicAddressPolicy ?? publicInternetOnly;
   // The simulator runs on this machine, so demo generations may use any address.
@@ -132,6 +111,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     backend === 'demo' ? anyAddress : publicPolicy;
   const hostingService = new HostingService(settings, secrets, publicPolicy);
   await hostingService.bindUnscopedCredentials();
+  const currentLibrary = (): LibraryStore => libraries.current();
   const references = new ReferenceImages(currentLibrary, () => clock.now());
   const demoReferences = new DemoReferenceHost(currentLibrary, () => clock.now());
   const referenceHosting = new ReferenceHosting({
@@ -164,96 +144,32 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
     return created;
   };
-  let engine: JobEngine | null = null;
-  let lock: EngineLock | null = null;
-  // True when another process held the library's lock when this one tried to take it.
-  let heldElsewhere = false;
-  const lockRecord = (forLibrary: LibraryStore) => join(forLibrary.root, '.wanstudio', 'engine.lock');
-  const startEngine = async (forLibrary: LibraryStore) => {
-    engine = makeEngine(forLibrary);
-    if (options.startEngine === false) return;
-    const result = await acquireEngineLock(lockRecord(forLibrary), { app: options.host });
-    heldElsewhere = 'heldBy' in result;
-    if ('heldBy' in result) {
-      log.warn('another process drives this library; jobs are not started here', { holder: result.heldBy });
-      return;
-    }
-    lock = result;
-    engine.start();
-  };
-  const stopEngine = async () => {
-    await engine?.stop();
-    await lock?.release();
-    lock = null;
-  };
-  /** Makes `opened` the library: the engine drives it, and what crashed imports left is swept. */
-  const attach = async (opened: LibraryStore) => {
-    library = opened;
-    libraryProblem = null;
-    await startEngine(opened);
-    const swept = await sweepInterruptedImports(opened.root, clock.now());
-    if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });
-  };
-  /** Opens a library in place of the current one; on failure the current one stays and the problem is returned. */
-  const open = async (root: string, create: LibraryCreation, remember: boolean) => {
-    const outcome = tryOpenLibrary(root, create, clock);
-    if ('problem' in outcome) return outcome.problem;
-    await stopEngine();
-    library?.close();
-    if (remember) await settings.setLibraryRoot(outcome.library.root);
-    await attach(outcome.library);
-    return null;
-  };
+  const engines = new EngineSession({
+    makeEngine,
+    drive: options.startEngine !== false,
+    app: options.host,
+    log,
+  });
+  const libraries = new LibrarySession({ engine: engines, settings, journal, clock, log });
   // A folder named on the command line that a finished move took elsewhere is found there.
   const explicitDir =
     recovered?.outcome === 'finished' && options.libraryDir && resolve(options.libraryDir) === recovered.from
       ? recovered.root
       : options.libraryDir;
-  const startup = startupChoice(settings, explicitDir, options.defaultLibraryDir, settings.existed);
-  libraryProblem = await open(startup.root, startup.create, startup.remember);
-  if (libraryProblem) log.warn('the library could not be opened', { ...libraryProblem });
+  await libraries.openAtStartup(
+    startupChoice(settings, explicitDir, options.defaultLibraryDir, settings.existed),
+  );
 
-  /** The UI's way out of "library not found": the same place again, another library, or a new one. */
-  const switchLibrary = async (root: string, create: LibraryCreation, remember = true) => {
-    const problem = await open(root, create, remember);
-    if (problem) throw new StudioError({ kind: problem.kind, userMessage: problem.message });
+  const engineFor = (purpose: 'generate' | 'read'): JobEngine => {
+    const engine = engines.current();
+    if (!engine) libraries.current(); // throws why there is no library
+    return purpose === 'generate' || !engine ? engines.forGenerating() : engine;
   };
 
-  const engineFor = (purpose: 'generate' | 'read') => {
-    if (!engine) currentLibrary();
-    if (purpose === 'generate' && !lock) {
-      // The record is read now, not at start: a process that won the lock a moment before this one
-      // may not have written it yet then.
-      const holder = heldElsewhere ? readLockHolder(lockRecord(currentLibrary())) : null;
-      throw new StudioError({
-        kind: 'invalid_request',
-        userMessage: heldElsewhere
-          ? `Another Wan Studio${holder ? ` (${describeHolder(holder)})` : ''} is working on this library. Generate there, or close it first.`
-          : 'This session opened the library read-only.',
-      });
-    }
-    return engine as JobEngine;
-  };
-
+  const callbacks = new CallbackDelivery((taskId) => engines.current()?.hint(taskId), log);
   const applySettings = async () => {
-    const current = settings.settings;
-    downloads.setConcurrency(current.downloadConcurrency);
-    const wantReceiver = current.delivery === 'callback';
-    if (callbackReceiver && (!wantReceiver || callbackReceiver.port !== current.callbackPort)) {
-      await callbackReceiver.close();
-      callbackReceiver = null;
-    }
-    if (wantReceiver && !callbackReceiver) {
-      try {
-        callbackReceiver = await startCallbackReceiver({
-          port: current.callbackPort,
-          onHint: (taskId) => engine?.hint(taskId),
-        });
-      } catch (error) {
-        // Polling continues regardless; the receiver is only a way to hear about results sooner.
-        log.warn('callback receiver could not start', { port: current.callbackPort, error });
-      }
-    }
+    downloads.setConcurrency(settings.settings.downloadConcurrency);
+    await callbacks.apply(settings.settings);
   };
   await applySettings();
 
@@ -264,9 +180,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     demoMode: await backends.isDemo(),
     apiBaseUrl: destination.baseUrl,
     apiBaseUrlSource: destination.source,
-    libraryRoot: library?.root ?? libraryProblem?.path ?? '',
+    libraryRoot: libraries.root,
     mediaBaseUrl: options.mediaBaseUrl,
-    libraryProblem,
+    libraryProblem: libraries.problem,
     settingsKeptAs: settings.unreadable?.keptAs ?? null,
   });
 
@@ -285,26 +201,10 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     references,
     hosting: hostingService,
     policyFor,
-    moveLibrary: async (folder) => {
-      const moving = currentLibrary();
-      await stopEngine();
-      try {
-        await moving.moveTo(folder, {
-          journal,
-          switchTo: (root) => settings.setLibraryRoot(root),
-          onLeftover: (leftover, error) =>
-            log.warn('the old library folder could not be removed; the next start tries again', {
-              leftover,
-              error,
-            }),
-        });
-      } finally {
-        await startEngine(moving);
-      }
-    },
-    reopenLibrary: () => switchLibrary(startup.root, startup.create, startup.remember),
-    locateLibrary: (folder) => switchLibrary(folder, 'never'),
-    createLibrary: (folder) => switchLibrary(folder, 'folder'),
+    moveLibrary: (folder) => libraries.move(folder),
+    reopenLibrary: () => libraries.reopen(),
+    locateLibrary: (folder) => libraries.locate(folder),
+    createLibrary: (folder) => libraries.create(folder),
   });
 
   const dispatch = createDispatcher(handlers, log);
@@ -322,10 +222,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     async close() {
       if (closed) return;
       closed = true;
-      await stopEngine();
-      await callbackReceiver?.close();
+      await libraries.close();
+      await callbacks.close();
       await demoReferences.close();
-      library?.close();
       await backends.close();
       log.info('core stopped');
       log.close();

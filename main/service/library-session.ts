@@ -1,0 +1,121 @@
+// The open library, or why there is none ("library not found": the UI then offers retry, locate
+// or create new). Opening a library stops the engine of the old one and starts one for the new;
+// a library that cannot be opened leaves the current one in place. Moving the library goes through
+// here too, so the engine never drives a library while it moves.
+import type { LibraryProblem } from '../../shared/contract/contract';
+import type { Clock } from '../core/clock';
+import { StudioError } from '../core/errors';
+import { sweepInterruptedImports } from '../core/library/import';
+import type { LibraryCreation } from '../core/library/library';
+import type { MoveJournal } from '../core/library/move-journal';
+import type { LibraryStore } from '../core/library/types';
+import type { Logger } from '../core/log';
+import type { EngineSession } from './engine-session';
+import type { SettingsFile } from './settings-file';
+import { type StartupChoice, tryOpenLibrary } from './startup-library';
+
+export interface LibrarySessionOptions {
+  engine: EngineSession;
+  settings: SettingsFile;
+  journal: MoveJournal;
+  clock: Clock;
+  log: Logger;
+}
+
+export class LibrarySession {
+  private library: LibraryStore | null = null;
+  private problemNow: LibraryProblem | null = null;
+  private startup: StartupChoice | null = null;
+
+  constructor(private readonly options: LibrarySessionOptions) {}
+
+  /** The library chosen at start-up; its problem (if any) is kept for the UI, not thrown. */
+  async openAtStartup(choice: StartupChoice): Promise<void> {
+    this.startup = choice;
+    this.problemNow = await this.open(choice.root, choice.create, choice.remember);
+    if (this.problemNow) this.options.log.warn('the library could not be opened', { ...this.problemNow });
+  }
+
+  /** The open library; throws the reason there is none (so every call says "library not found"). */
+  current(): LibraryStore {
+    if (this.library) return this.library;
+    throw new StudioError({
+      kind: this.problemNow?.kind ?? 'library_missing',
+      userMessage: this.problemNow?.message ?? 'No library is open.',
+    });
+  }
+
+  get problem(): LibraryProblem | null {
+    return this.problemNow;
+  }
+
+  /** Where the library is, or where it was looked for. */
+  get root(): string {
+    return this.library?.root ?? this.problemNow?.path ?? '';
+  }
+
+  /** The UI's way out of "library not found": the start-up library again, another one, or a new one. */
+  reopen(): Promise<void> {
+    const choice = this.startup;
+    if (!choice) return Promise.resolve();
+    return this.switchTo(choice.root, choice.create, choice.remember);
+  }
+
+  locate(folder: string): Promise<void> {
+    return this.switchTo(folder, 'never');
+  }
+
+  create(folder: string): Promise<void> {
+    return this.switchTo(folder, 'folder');
+  }
+
+  async move(folder: string): Promise<void> {
+    const moving = this.current();
+    const { engine, journal, settings, log } = this.options;
+    await engine.stop();
+    try {
+      await moving.moveTo(folder, {
+        journal,
+        switchTo: (root) => settings.setLibraryRoot(root),
+        onLeftover: (leftover, error) =>
+          log.warn('the old library folder could not be removed; the next start tries again', {
+            leftover,
+            error,
+          }),
+      });
+    } finally {
+      await engine.start(moving);
+    }
+  }
+
+  async close(): Promise<void> {
+    await this.options.engine.stop();
+    this.library?.close();
+  }
+
+  private async switchTo(root: string, create: LibraryCreation, remember = true): Promise<void> {
+    const problem = await this.open(root, create, remember);
+    if (problem) throw new StudioError({ kind: problem.kind, userMessage: problem.message });
+  }
+
+  /** Opens a library in place of the current one; on failure the current one stays and the problem is returned. */
+  private async open(
+    root: string,
+    create: LibraryCreation,
+    remember: boolean,
+  ): Promise<LibraryProblem | null> {
+    const { engine, settings, clock, log } = this.options;
+    const outcome = tryOpenLibrary(root, create, clock);
+    if ('problem' in outcome) return outcome.problem;
+    await engine.stop();
+    this.library?.close();
+    if (remember) await settings.setLibraryRoot(outcome.library.root);
+    this.library = outcome.library;
+    this.problemNow = null;
+    await engine.start(outcome.library);
+    // What crashed imports left behind is swept once the library is in use.
+    const swept = await sweepInterruptedImports(outcome.library.root, clock.now());
+    if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });
+    return null;
+  }
+}
