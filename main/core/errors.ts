@@ -17,6 +17,8 @@ export const ERROR_KINDS = [
   'invalid_image',
   /** Image hosting (the user's S3-compatible bucket) is missing, misconfigured or failing. */
   'hosting',
+  /** The UI named something this host does not let it touch (a path no dialog or drop gave it). */
+  'forbidden',
 ] as const;
 
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -21,6 +21,8 @@ import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
 import { attachSocketBridge } from './socket-bridge';
 import { sendWebResponse, serveMedia, serveRenderer, toWebRequest } from './static-files';
+import { handleUpload, UPLOAD_PATH } from './upload-route';
+import { UploadStore } from './upload-store';
 
 export const VERSION = '0.1.0';
 
@@ -53,6 +55,8 @@ export function defaultRendererDir(): string {
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
   const token = randomBytes(24).toString('base64url');
   let origin = '';
+  // Under the library's data area (same disk as the library, so an import is a local copy).
+  const uploads = new UploadStore(() => join(core.library().root, '.wanstudio', 'uploads'));
   const core = await createStudioCore({
     ...options,
     defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
@@ -64,7 +68,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     platform: headlessPlatform((message) => core.log.info(message)),
     version: VERSION,
+    uploads,
   });
+  await uploads.clear();
   if (options.seedSynthetic) seedSyntheticLibrary(core.library(), options.seedSynthetic);
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const securityHeaders = {
@@ -74,6 +80,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const server: Server = createServer((request, response) => {
+    if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname === UPLOAD_PATH) {
+      handleUpload(request, response, { token, origin, store: uploads }).catch((error: unknown) => {
+        core.log.error('upload failed', { error });
+        if (!response.headersSent) response.writeHead(500).end();
+      });
+      return;
+    }
     const web = toWebRequest(request, origin);
     const pathname = new URL(web.url).pathname;
     const mediaPrefix = `/media/${token}/`;
@@ -111,6 +124,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      await uploads.clear();
       await core.close();
     },
   };

@@ -12,7 +12,7 @@ import type { StudioEventSource } from '../service/types';
 
 const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-function tokenMatches(expected: string, given: string | null): boolean {
+export function tokenMatches(expected: string, given: string | null): boolean {
   if (!given) return false;
   const a = Buffer.from(expected);
   const b = Buffer.from(given);

@@ -22,8 +22,10 @@ import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
 import { EventHub } from './event-hub';
+import { createFileAccess } from './file-access';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
+import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
 import type { StudioCore, StudioCoreOptions } from './types';
 
@@ -206,6 +208,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     applySettings,
     references,
     hosting: hostingService,
+    files: createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null),
     policyFor,
     moveLibrary: async (folder) => {
       await engine.stop();
