@@ -252,7 +252,7 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
     ],
     ['a 1×1 image', 'dot.png', () => tinyPng(), /too small: 1×1 pixels/],
   ])('%s', async (_name, file, make, message) => {
-    const handlers = await start();
+    await start();
     await configureHosting();
     const inspection = await inspectFile(file, await make());
     expect(inspection.status).toBe('refused');
