@@ -16,6 +16,12 @@ export interface PathPolicy {
   check(path: string): void;
 }
 
+/** `/a/./b/` and `/a/b` are one path; `..` is resolved, so it cannot walk out of a grant. */
+function keyOf(path: string): string {
+  const normalized = normalize(path);
+  return normalized.replace(/[\\/]+$/, '') || normalized;
+}
+
 /** Granted paths are kept per session; a cap keeps a long session from growing the set forever. */
 const MAX_GRANTS = 10_000;
 
@@ -38,7 +44,7 @@ export function grantedPathsOnly(): PathPolicy {
     grant(paths) {
       for (const path of paths) {
         if (!isAbsolutePath(path)) continue;
-        const key = normalize(path);
+        const key = keyOf(path);
         granted.delete(key);
         granted.add(key);
         if (granted.size > MAX_GRANTS) granted.delete(granted.values().next().value as string);
@@ -46,7 +52,7 @@ export function grantedPathsOnly(): PathPolicy {
     },
     check(path) {
       refuseRelative(path);
-      if (!granted.has(normalize(path))) {
+      if (!granted.has(keyOf(path))) {
         throw new StudioError({
           kind: 'forbidden',
           userMessage: 'Wan Studio only opens files and folders you chose or dropped in this session.',

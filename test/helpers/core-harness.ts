@@ -7,7 +7,7 @@ import { type Clock, createScaledClock } from '../../main/core/clock';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
 import { headlessPlatform } from '../../main/service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../../main/service/studio-core';
-import type { StudioCore } from '../../main/service/types';
+import type { StudioCore, StudioCoreOptions } from '../../main/service/types';
 import type { EventName, StudioEvents } from '../../preload/contract';
 import { EVENT_NAMES } from '../../preload/contract';
 
@@ -26,7 +26,7 @@ export const KEY_STORAGE: 'keychain' | 'session' =
   process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
 
 export async function startCoreHarness(
-  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras> } = {},
+  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras & StudioCoreOptions> } = {},
 ): Promise<CoreHarness> {
   const clock = createScaledClock(200);
   const sim = await startSimulator({ clock, seed: 11, ...options.sim });
