@@ -46,7 +46,7 @@ try {
     const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
     const page = await context.newPage();
     await page.addInitScript(installPageProbes);
-    await page.goto(host.url);
+    await page.goto(host.signInUrl());
     await page.getByTestId('nav-library').waitFor();
     const appReadyMs = await page.evaluate(() => performance.now());
     await page.getByTestId('nav-library').click();

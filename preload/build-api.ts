@@ -21,7 +21,15 @@ export function isContractError(value: unknown): value is ContractError {
   return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
 }
 
-export function buildStudioApi(invoke: Invoke, subscribe: Subscribe): StudioApi {
+/**
+ * `rejectWith` turns a refusal into what the caller catches: the plain object by default (what
+ * crosses contextBridge); in-process callers get a real Error (main/service/in-process-api.ts).
+ */
+export function buildStudioApi(
+  invoke: Invoke,
+  subscribe: Subscribe,
+  rejectWith: (error: ContractError) => unknown = (error) => error,
+): StudioApi {
   const api: Record<string, unknown> = {};
   for (const [group, methods] of Object.entries(contract)) {
     const groupApi: Record<string, (argument?: unknown) => Promise<unknown>> = {};
@@ -33,13 +41,13 @@ export function buildStudioApi(invoke: Invoke, subscribe: Subscribe): StudioApi 
           envelope = await invoke(channel, argument);
         } catch (error) {
           const message = error instanceof Error ? error.message : String(error);
-          throw {
+          throw rejectWith({
             kind: 'network',
             message: `Lost contact with Wan Studio's engine: ${message}`,
-          } satisfies ContractError;
+          });
         }
         if (envelope.ok) return envelope.value;
-        throw envelope.error;
+        throw rejectWith(envelope.error);
       };
     }
     api[group] = Object.freeze(groupApi);

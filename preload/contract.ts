@@ -4,6 +4,7 @@
 // and the type-level test in test/preload fails when a side misses a channel.
 // Process-agnostic: zod and types only.
 import { z } from 'zod';
+import type { BaseUrlSource } from '../main/core/apixo/key-destination';
 import {
   ASPECT_RATIOS,
   DURATIONS,
@@ -122,7 +123,6 @@ export const settingsSchema = z
     notifications: z.boolean(),
     tray: z.boolean(),
     taskbarProgress: z.boolean(),
-    apiBaseUrl: z.string().url().max(2048),
     /** Where reference images from this computer are uploaded (the credentials are secrets, elsewhere). */
     imageHosting: hostingSettingsSchema,
   })
@@ -155,7 +155,9 @@ export interface AppInfo {
   platform: string;
   /** No API key: the app runs against the built-in APIXO simulator. */
   demoMode: boolean;
+  /** Read-only: where the API key goes. Never a setting (see main/core/apixo/key-destination.ts). */
   apiBaseUrl: string;
+  apiBaseUrlSource: BaseUrlSource;
   libraryRoot: string;
   /** Prefix for library files: `${mediaBaseUrl}/${relPath}` (custom protocol or the host's /media route). */
   mediaBaseUrl: string;
@@ -176,6 +178,8 @@ export interface KeyStatus {
 export interface HostingStatus {
   accessKeyIdSet: boolean;
   secretSet: boolean;
+  /** Credentials are stored, but for another endpoint, region or bucket: the secret must be entered again. */
+  savedForOtherBucket: boolean;
   /** Where the secret is kept (the key ID follows the same choice). */
   location: 'keychain' | 'session' | null;
   /** Bucket and both credentials present: uploads can be tried. */

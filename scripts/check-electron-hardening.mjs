@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// A static hardening check in the spirit of electronegativity (unmaintained; anchors §4.2), fitted
-// to this app. It reads main/electron/*.ts, preload/*.ts and renderer/index.html as text and fails
-// when a known-dangerous setting appears or a required guard is missing. It is a tripwire for
-// regressions in review, not a proof: the unit tests check the behaviour itself.
+// A static hardening check fitted to this app, beside electronegativity (scripts/
+// check-electronegativity.mjs) for what that generic tool cannot know: our IPC gate, our one
+// exposed object, the safeExternalUrl guard, webPreferences wherever they are written (it only
+// sees options written inside `new BrowserWindow(...)`). It reads every source file under main/
+// and preload/, at any depth, and renderer/index.html, as text, and fails when a known-dangerous
+// setting appears or a required guard is missing. It is a tripwire for regressions in review, not
+// a proof: the unit tests check the behaviour itself.
 //
 // Usage: node scripts/check-electron-hardening.mjs [projectRoot]   (exit 1 with a list on failure)
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
@@ -21,22 +24,24 @@ function stripComments(text) {
     .join('\n');
 }
 
-function tsFiles(folder) {
+const SOURCE = /\.[cm]?[jt]sx?$/;
+
+/** Every source file below `folder`, at any depth: a weakened window one folder down counts too. */
+function sourceFiles(folder) {
   const dir = join(root, folder);
   if (!existsSync(dir)) return [];
-  return readdirSync(dir)
-    .filter((name) => name.endsWith('.ts') && !name.endsWith('.d.ts'))
-    .map((name) => {
-      const path = join(dir, name);
-      return {
-        name: relative(root, path).split('\\').join('/'),
-        code: stripComments(readFileSync(path, 'utf8')),
-      };
-    });
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && SOURCE.test(entry.name) && !/\.d\.[cm]?ts$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name))
+    .sort()
+    .map((path) => ({
+      name: relative(root, path).split('\\').join('/'),
+      code: stripComments(readFileSync(path, 'utf8')),
+    }));
 }
 
-const mainFiles = tsFiles('main/electron');
-const preloadFiles = tsFiles('preload');
+const mainFiles = sourceFiles('main');
+const preloadFiles = sourceFiles('preload');
 const allFiles = [...mainFiles, ...preloadFiles];
 const problems = [];
 const fail = (file, message) => problems.push(`${file}: ${message}`);
@@ -55,7 +60,8 @@ function present(pattern) {
   return mainFiles.some(({ code }) => pattern.test(code));
 }
 
-if (mainFiles.length === 0) fail('main/electron', 'no TypeScript files found: nothing to check');
+if (!mainFiles.some(({ name }) => name.startsWith('main/electron/')))
+  fail('main/electron', 'no source files found: nothing to check');
 
 // ── BrowserWindow webPreferences ────────────────────────────────────────────────────────────────
 const REQUIRED_PREFS = {

@@ -11,6 +11,7 @@ step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
 step "type-check"; npx tsc -p tsconfig.json --noEmit || status=1
 step "lint + format"; npx biome check . || status=1
 step "Electron hardening check"; node scripts/check-electron-hardening.mjs || status=1
+step "electronegativity (Electron security linter)"; node scripts/check-electronegativity.mjs || status=1
 step "build"; npm run --silent build || status=1
 
 step "unit + integration tests (vitest, real Secret Service)"

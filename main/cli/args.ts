@@ -1,13 +1,14 @@
-// Command-line parsing for `wan-studio`. Turns flags into the same generation parameters the UI
-// sends, validated by the same schema, so the CLI and the app agree on every limit.
+// Command-line parsing for `wan-studio`. Turns flags into the same generations.create argument the
+// UI sends, carrying only what the user gave: the contract's schema fills the defaults and holds
+// every limit, so the CLI and the app cannot disagree.
 import { parseArgs } from 'node:util';
-import {
-  type GenerationParamsInput,
-  generationParamsDraftSchema,
-  generationParamsSchema,
-} from '../core/apixo/params';
+import type { z } from 'zod';
+import { createGenerationsSchema } from '../../preload/contract';
+import type { GenerationParamsInput } from '../core/apixo/params';
 import { StudioError } from '../core/errors';
-import { zodFieldErrors } from '../service/dispatch';
+import { toContractError } from '../service/dispatch';
+
+type CreateGenerationsInput = z.input<typeof createGenerationsSchema>;
 
 export const USAGE = `Usage: wan-studio <command> [options]
 
@@ -29,7 +30,9 @@ Commands
 Options
   --library DIR   library folder (and its database)     --data DIR   settings and logs folder
   --demo          use the built-in APIXO simulator       --base-url URL   APIXO API base URL
-  --json          machine-readable output                --help`;
+  --json          machine-readable output                --help
+  --base-url (or WAN_STUDIO_API_BASE_URL) gets the API key only for https://api.apixo.ai or a server on
+  this computer (localhost); another https server also needs WAN_STUDIO_ALLOW_CUSTOM_API=1.`;
 
 export const OPTIONS = {
   prompt: { type: 'string' },
@@ -81,27 +84,59 @@ export function integerOption(
   return Number(raw);
 }
 
-export function generationParamsFrom(values: CliValues) {
+/** What the user gave, without the keys they left out: the contract's schema fills the defaults. */
+function given<T extends Record<string, unknown>>(fields: T): Partial<T> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as Partial<T>;
+}
+
+/** --prompt and friends as generation parameters: only the flags given (plus the mode they imply). */
+export function generationParamsFrom(values: CliValues): GenerationParamsInput {
+  if (!values.prompt) throw usageError('generate needs --prompt');
   const files = values.image ?? [];
+  if (files.length > 0 && values['image-url']) throw usageError('give --image or --image-url, not both');
   const mode = values.mode ?? (values['image-url'] || files.length > 0 ? 'image-to-video' : 'text-to-video');
-  const input: Record<string, unknown> = {
+  return given({
     mode,
-    prompt: values.prompt ?? '',
+    prompt: values.prompt,
     negativePrompt: values['negative-prompt'],
-    resolution: values.resolution ?? '720p',
-    duration: integerOption(values, 'duration') ?? 5,
-    aspectRatio: mode === 'text-to-video' ? (values['aspect-ratio'] ?? '16:9') : values['aspect-ratio'],
+    resolution: values.resolution,
+    duration: integerOption(values, 'duration'),
+    aspectRatio: values['aspect-ratio'],
     imageUrl: values['image-url'],
     seed: integerOption(values, 'seed'),
-    promptExpansion: !values['no-prompt-expansion'],
-    provider: values.provider ?? 'auto',
-  } satisfies Record<keyof GenerationParamsInput, unknown>;
-  if (files.length > 0 && values['image-url']) throw usageError('give --image or --image-url, not both');
-  // Image files get their link from the upload just before submit.
-  const parsed = (files.length > 0 ? generationParamsDraftSchema : generationParamsSchema).safeParse(input);
+    promptExpansion: values['no-prompt-expansion'] ? false : undefined,
+    provider: values.provider,
+  } as Record<keyof GenerationParamsInput, unknown>) as GenerationParamsInput;
+}
+
+/**
+ * The generations.create argument for these flags. `references` are the added images' ids (the
+ * generation parameters say image-to-video; the images stand in for the link).
+ */
+export function createArgumentFrom(
+  values: CliValues,
+  references: string[],
+  projectId: string | undefined,
+): CreateGenerationsInput {
+  const params = generationParamsFrom(values);
+  return given({
+    params,
+    count: integerOption(values, 'count'),
+    // A seed the user chose is used for every variation; otherwise the schema's default (random).
+    seedMode: params.seed === undefined ? undefined : ('fixed' as const),
+    projectId,
+    references: references.length > 0 ? references : undefined,
+  }) as CreateGenerationsInput;
+}
+
+/**
+ * Refuses out-of-range generate flags before anything is opened, in the contract's own words: the
+ * same schema the core's door applies (image files stand in as placeholder ids until inspected).
+ */
+export function checkGenerateArguments(values: CliValues): void {
+  const placeholders = (values.image ?? []).map(() => '0'.repeat(64));
+  const parsed = createGenerationsSchema.safeParse(createArgumentFrom(values, placeholders, undefined));
   if (!parsed.success) {
-    const [field, message] = Object.entries(zodFieldErrors(parsed.error))[0] ?? ['', 'invalid parameters'];
-    throw usageError(`${field}: ${message}`);
+    throw new StudioError({ kind: 'invalid_request', userMessage: toContractError(parsed.error).message });
   }
-  return parsed.data;
 }

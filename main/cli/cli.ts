@@ -2,6 +2,7 @@
 import { constants } from 'node:fs';
 import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
+import type { StudioApi } from '../../preload/contract';
 import { clockFromEnvironment } from '../core/clock';
 import { isStudioError, StudioError } from '../core/errors';
 import { TERMINAL_STATES } from '../core/jobs/states';
@@ -9,9 +10,16 @@ import type { GenerationRecord } from '../core/library/types';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
 import { createStudioCore } from '../service/studio-core';
-import type { StudioCore } from '../service/types';
-import { type CliValues, generationParamsFrom, integerOption, parse, USAGE, usageError } from './args';
-import { line, summarize } from './format';
+import {
+  type CliValues,
+  checkGenerateArguments,
+  createArgumentFrom,
+  integerOption,
+  parse,
+  USAGE,
+  usageError,
+} from './args';
+import { type GenerationSummary, line, summarize } from './format';
 
 const VERSION = '0.1.0';
 
@@ -33,37 +41,62 @@ function settled(record: GenerationRecord): boolean {
   return TERMINAL_STATES.has(record.state) || record.state === 'uncertain' || record.state === 'stalled';
 }
 
-async function waitForAll(core: StudioCore, ids: string[], values: CliValues): Promise<GenerationRecord[]> {
+/** Ended without a video: the command must not report success. */
+function wentWrong(record: GenerationRecord): boolean {
+  return record.state === 'uncertain' || (TERMINAL_STATES.has(record.state) && record.state !== 'done');
+}
+
+async function getGeneration(api: StudioApi, id: string): Promise<GenerationRecord> {
+  const record = await api.generations.get({ id });
+  if (!record)
+    throw new StudioError({ kind: 'not_found', userMessage: `No generation ${id} in this library.` });
+  return record;
+}
+
+/** Waits until every generation is `ready`, as told by the core's events; returns them as they are then. */
+async function waitUntil(
+  api: StudioApi,
+  ids: string[],
+  ready: (record: GenerationRecord) => boolean,
+  onUpdate: (record: GenerationRecord) => void = () => {},
+): Promise<GenerationRecord[]> {
   const pending = new Set(ids);
-  return new Promise((resolve) => {
-    const check = () => {
-      for (const id of [...pending]) {
-        const record = core.library().getGeneration(id);
-        if (record && settled(record)) pending.delete(id);
-      }
-      if (pending.size === 0) {
-        unsubscribe();
-        resolve(
-          ids.map((id) => core.library().getGeneration(id)).filter((r): r is GenerationRecord => r !== null),
-        );
-      }
-    };
-    const unsubscribe = core.events.on('generation.updated', (record) => {
-      if (!pending.has(record.id)) return;
-      if (!values.json) process.stderr.write(`${record.id}  ${record.state}\n`);
-      check();
-    });
-    check();
+  let allReady: () => void = () => {};
+  const done = new Promise<void>((resolve) => {
+    allReady = resolve;
+  });
+  const see = (record: GenerationRecord) => {
+    if (ready(record)) pending.delete(record.id);
+    if (pending.size === 0) allReady();
+  };
+  // Listening before the first look: an update between the two is not missed.
+  const unsubscribe = api.on('generation.updated', (record) => {
+    if (!pending.has(record.id)) return;
+    onUpdate(record);
+    see(record);
+  });
+  try {
+    for (const id of ids) see(await getGeneration(api, id));
+    if (pending.size === 0) allReady();
+    await done;
+  } finally {
+    unsubscribe();
+  }
+  return Promise.all(ids.map((id) => getGeneration(api, id)));
+}
+
+function waitForAll(api: StudioApi, ids: string[], values: CliValues): Promise<GenerationRecord[]> {
+  return waitUntil(api, ids, settled, (record) => {
+    if (!values.json) process.stderr.write(`${record.id}  ${record.state}\n`);
   });
 }
 
-function generateParams(values: CliValues) {
-  if (!values.prompt) throw usageError('generate needs --prompt');
-  return generationParamsFrom(values);
+async function libraryRoot(api: StudioApi): Promise<string> {
+  return (await api.app.info()).libraryRoot;
 }
 
 /** --image files, judged like dropped ones; a file that needs conversion is converted (the CLI cannot ask). */
-async function referencesFrom(core: StudioCore, files: string[]): Promise<string[]> {
+async function referencesFrom(api: StudioApi, files: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const file of files) {
     // The CLI's user types paths relative to where they are; the contract takes only absolute ones.
@@ -71,9 +104,9 @@ async function referencesFrom(core: StudioCore, files: string[]): Promise<string
     await access(path, constants.R_OK).catch(() => {
       throw usageError(`cannot read the image file ${file}`);
     });
-    let inspection = await core.handlers.images.inspect({ file: { via: 'path', path } });
+    let inspection = await api.images.inspect({ file: { via: 'path', path } });
     if (inspection.status === 'needs_conversion' && inspection.sha256) {
-      inspection = await core.handlers.images.convert({ sha256: inspection.sha256 });
+      inspection = await api.images.convert({ sha256: inspection.sha256 });
     }
     if (inspection.status !== 'ready' || !inspection.sha256) {
       throw new StudioError({
@@ -86,42 +119,41 @@ async function referencesFrom(core: StudioCore, files: string[]): Promise<string
   return ids;
 }
 
-async function generate(core: StudioCore, values: CliValues): Promise<number> {
-  const params = generateParams(values);
-  let projectId: string | null = null;
-  if (values.project) {
-    const projects = await core.handlers.projects.list(undefined);
-    projectId =
-      projects.find((project) => project.name === values.project)?.id ??
-      (await core.handlers.projects.create({ name: values.project })).id;
+async function projectIdFor(api: StudioApi, name: string | undefined): Promise<string | undefined> {
+  if (!name) return undefined;
+  const projects = await api.projects.list();
+  return projects.find((project) => project.name === name)?.id ?? (await api.projects.create({ name })).id;
+}
+
+/** One line on stderr naming the first generation that went wrong (JSON output already carries it). */
+function reportFailure(values: CliValues, summaries: GenerationSummary[]): void {
+  const failed = summaries.find((summary) => summary.state !== 'done');
+  if (failed && !values.json) {
+    process.stderr.write(`wan-studio: ${failed.state}: ${failed.error ?? 'generation did not finish'}\n`);
   }
-  const references = await referencesFrom(core, values.image ?? []);
-  const created = await core.handlers.generations.create({
-    params,
-    count: integerOption(values, 'count') ?? 1,
-    seedMode: params.seed === undefined ? 'random' : 'fixed',
-    projectId,
-    ...(references.length > 0 ? { references } : {}),
-  });
-  const root = core.library().root;
+}
+
+async function generate(api: StudioApi, values: CliValues): Promise<number> {
+  const projectId = await projectIdFor(api, values.project);
+  const references = await referencesFrom(api, values.image ?? []);
+  const created = await api.generations.create(createArgumentFrom(values, references, projectId));
+  const ids = created.map((record) => record.id);
+  const root = await libraryRoot(api);
   if (!values.wait) {
     // Stay until every request has been sent (or refused), so none is left half-submitted.
-    await waitUntil(
-      core,
-      created.map((record) => record.id),
+    const sent = await waitUntil(
+      api,
+      ids,
       (record) => record.state !== 'queued' && record.state !== 'submitting',
     );
-    const now = created.map((record) => summarize(core.library().getGeneration(record.id) ?? record, root));
+    const now = sent.map((record) => summarize(record, root));
     print(values, now.map(line).join('\n'), now.length === 1 ? now[0] : now);
-    return 0;
+    // Refused or lost on the way out: a script must not take this for a job under way.
+    const failed = sent.filter(wentWrong).map((record) => summarize(record, root));
+    reportFailure(values, failed);
+    return failed.length === 0 ? 0 : 1;
   }
-  const finished = (
-    await waitForAll(
-      core,
-      created.map((record) => record.id),
-      values,
-    )
-  ).map((record) => summarize(record, root));
+  const finished = (await waitForAll(api, ids, values)).map((record) => summarize(record, root));
   const ok = finished.every((summary) => summary.state === 'done');
   print(
     values,
@@ -130,59 +162,26 @@ async function generate(core: StudioCore, values: CliValues): Promise<number> {
       .join('\n'),
     finished.length === 1 ? finished[0] : finished,
   );
-  if (!ok && !values.json) {
-    const failed = finished.find((summary) => summary.state !== 'done');
-    process.stderr.write(`wan-studio: ${failed?.state}: ${failed?.error ?? 'generation did not finish'}\n`);
-  }
+  if (!ok) reportFailure(values, finished);
   return ok ? 0 : 1;
 }
 
-function waitUntil(
-  core: StudioCore,
-  ids: string[],
-  ready: (record: GenerationRecord) => boolean,
-): Promise<void> {
-  return new Promise((resolve) => {
-    const check = () => {
-      if (
-        ids.every((id) => {
-          const record = core.library().getGeneration(id);
-          return !record || ready(record);
-        })
-      ) {
-        unsubscribe();
-        resolve();
-      }
-    };
-    const unsubscribe = core.events.on('generation.updated', check);
-    check();
-  });
-}
-
-async function run(core: StudioCore, command: string, args: string[], values: CliValues): Promise<number> {
-  const root = core.library().root;
+async function run(api: StudioApi, command: string, args: string[], values: CliValues): Promise<number> {
   switch (command) {
     case 'generate':
-      return generate(core, values);
+      return generate(api, values);
     case 'wait': {
       // Drive whatever is unfinished in this library (after a crash, or jobs sent without --wait).
-      const ids = args.length
-        ? args
-        : core
-            .library()
-            .listActive()
-            .map((record) => record.id);
-      const finished = (await waitForAll(core, ids, values)).map((record) => summarize(record, root));
+      const ids = args.length ? args : (await api.queue.snapshot()).active.map((record) => record.id);
+      const root = await libraryRoot(api);
+      const finished = (await waitForAll(api, ids, values)).map((record) => summarize(record, root));
       print(values, finished.length ? finished.map(line).join('\n') : 'Nothing is waiting.', finished);
       return finished.every((summary) => summary.state === 'done') ? 0 : 1;
     }
     case 'status': {
       const id = args[0];
       if (!id) throw usageError('status needs a generation id');
-      const record = core.library().getGeneration(id);
-      if (!record)
-        throw new StudioError({ kind: 'not_found', userMessage: `No generation ${id} in this library.` });
-      const summary = summarize(record, root);
+      const summary = summarize(await getGeneration(api, id), await libraryRoot(api));
       print(values, line(summary), summary);
       return 0;
     }
@@ -191,11 +190,12 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
       const text = command === 'search' ? args.join(' ') : undefined;
       if (command === 'search' && !text) throw usageError('search needs some words');
       const states = values.state ? [values.state as GenerationRecord['state']] : undefined;
-      const page = await core.handlers.library.query({
+      const page = await api.library.query({
         text,
         states,
         limit: integerOption(values, 'limit') ?? 20,
       });
+      const root = await libraryRoot(api);
       const items = page.items.map((record) => summarize(record, root));
       print(values, items.length ? items.map(line).join('\n') : 'Nothing found.', {
         total: page.total,
@@ -205,7 +205,7 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
     }
     case 'import': {
       if (args.length === 0) throw usageError('import needs MP4 files');
-      const result = await core.handlers.library.importPaths({ paths: args.map((arg) => resolve(arg)) });
+      const result = await api.library.importPaths({ paths: args.map((arg) => resolve(arg)) });
       const skipped = result.skipped.map((skip) => `skipped ${skip.name}: ${skip.reason}`);
       print(values, [`imported ${result.imported}`, ...skipped].join('\n'), result);
       return result.imported > 0 || args.length === 0 ? 0 : 1;
@@ -214,17 +214,17 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
       const action = args[0];
       if (action === 'set') {
         const key = await readKeyFromStdin();
-        const status = await core.handlers.key.set({ key, where: values.session ? 'session' : 'keychain' });
+        const status = await api.key.set({ key, where: values.session ? 'session' : 'keychain' });
         print(values, `API key saved in ${status.keychainBackend} (…${status.last4 ?? ''})`, status);
         return 0;
       }
       if (action === 'clear') {
-        const status = await core.handlers.key.clear(undefined);
+        const status = await api.key.clear();
         print(values, 'API key removed.', status);
         return 0;
       }
       if (action === 'status') {
-        const status = await core.handlers.key.status(undefined);
+        const status = await api.key.status();
         const where = status.location === 'keychain' ? status.keychainBackend : status.location;
         print(
           values,
@@ -238,7 +238,7 @@ async function run(core: StudioCore, command: string, args: string[], values: Cl
       throw usageError('key takes set, clear or status');
     }
     case 'balance': {
-      const balance = await core.handlers.balance.get({ refresh: true });
+      const balance = await api.balance.get({ refresh: true });
       if (balance.error) throw new StudioError({ kind: 'server', userMessage: balance.error });
       print(values, `$${balance.usd?.toFixed(2)}${balance.demo ? ' (demo)' : ''}`, balance);
       return 0;
@@ -258,7 +258,7 @@ export async function main(argv: string[]): Promise<number> {
   // Refuse bad arguments before opening anything.
   const known = ['generate', 'wait', 'status', 'list', 'search', 'import', 'key', 'balance'];
   if (!known.includes(command)) throw usageError(`unknown command "${command}"`);
-  if (command === 'generate') generateParams(values);
+  if (command === 'generate') checkGenerateArguments(values);
   const core = await createStudioCore({
     userDataDir: values.data ?? defaultUserDataDir(),
     defaultLibraryDir: defaultLibraryDir(),
@@ -279,7 +279,7 @@ export async function main(argv: string[]): Promise<number> {
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
   try {
-    return await run(core, command, args, values);
+    return await run(core.api, command, args, values);
   } finally {
     await core.close();
   }

@@ -4,6 +4,7 @@ import type { ServerResponse } from 'node:http';
 import type { SimContext } from './context';
 import { type Reply, replies, sendReply, serialize } from './envelope';
 import type { FaultKind, FaultSpec, RequestPhase } from './faults';
+import { sendDripping, sendOversized } from './hostile-bodies';
 
 /** Faults that replace the answer of a JSON endpoint ('slow' only delays it). */
 const JSON_REPLY_KINDS: ReadonlySet<FaultKind> = new Set([
@@ -13,7 +14,11 @@ const JSON_REPLY_KINDS: ReadonlySet<FaultKind> = new Set([
   'reset',
   'truncated',
   'malformed_json',
+  'oversized',
+  'drip',
 ]);
+
+const OVERSIZED_DEFAULT_BYTES = 700 * 1024 * 1024;
 
 /** Valid-looking JSON start that never closes: what a proxy cutting the body mid-way gives you. */
 const MALFORMED_BODY = '{"code":200,"message":"success","data":{"taskId":';
@@ -34,7 +39,7 @@ export async function interceptWithFault(
   if (res.destroyed) return true;
   const fault = ctx.faults.take(phase, (spec) => JSON_REPLY_KINDS.has(spec.kind) && accept(spec));
   if (!fault) return false;
-  answerWithFault(ctx, res, fault, intended);
+  await answerWithFault(ctx, res, fault, intended);
   return true;
 }
 
@@ -57,8 +62,17 @@ export function rateLimitedReply(ctx: SimContext, retryAfterMs: number): Reply {
   return answer;
 }
 
-function answerWithFault(ctx: SimContext, res: ServerResponse, fault: FaultSpec, intended: Reply): void {
-  if (fault.kind === 'reset') {
+async function answerWithFault(
+  ctx: SimContext,
+  res: ServerResponse,
+  fault: FaultSpec,
+  intended: Reply,
+): Promise<void> {
+  if (fault.kind === 'oversized') {
+    await sendOversized(res, fault.bodyBytes ?? OVERSIZED_DEFAULT_BYTES);
+  } else if (fault.kind === 'drip') {
+    await sendDripping(res, intended.status, serialize(intended.body), fault.delayMs ?? 1000, ctx.realDelay);
+  } else if (fault.kind === 'reset') {
     res.socket?.resetAndDestroy();
   } else if (fault.kind === 'truncated') {
     const bytes = serialize(intended.body);

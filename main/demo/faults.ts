@@ -12,7 +12,15 @@ export type FaultKind =
   | 'bad_result_json'
   | 'rate_limit'
   | 'range_ignored'
-  | 'expired';
+  | 'expired'
+  /** An answer that never seems to end (JSON start, then padding up to `bodyBytes`). */
+  | 'oversized'
+  /** The real answer, one byte every `delayMs`: never idle long enough for an idle timeout. */
+  | 'drip'
+  /** Status: success, with `resultUrl` as the only result link. */
+  | 'bad_result_url'
+  /** Download: a short body that is not a video (what a captive portal or broken CDN sends). */
+  | 'not_mp4';
 
 export type FaultPhase = 'submit' | 'status' | 'balance' | 'download' | 'any';
 export type RequestPhase = Exclude<FaultPhase, 'any'>;
@@ -22,7 +30,7 @@ export interface FaultSpec {
   phase: FaultPhase;
   /** How many requests it applies to; unlimited when omitted. */
   times?: number;
-  /** 'slow': real milliseconds to hold the answer back (default 1000). */
+  /** 'slow': real milliseconds to hold the answer back (default 1000); 'drip': between bytes. */
   delayMs?: number;
   /**
    * Submit only. By default server_error, unavailable, reset, slow, truncated and malformed_json
@@ -34,6 +42,10 @@ export interface FaultSpec {
   status?: 403 | 404 | 410;
   /** 'reset' / 'truncated': share of the body sent before the cut (default 0.5). */
   bodyFraction?: number;
+  /** 'oversized': bytes sent unless the client stops reading first (default 700 MB). */
+  bodyBytes?: number;
+  /** 'bad_result_url': the result link reported (default file:///etc/passwd). */
+  resultUrl?: string;
 }
 
 export interface InjectedFault {
@@ -51,12 +63,14 @@ const GENERIC: readonly FaultKind[] = [
   'truncated',
   'malformed_json',
   'rate_limit',
+  'oversized',
+  'drip',
 ];
 
 /** Which kinds mean something for which phase; inject() refuses nonsense so a test cannot silently test nothing. */
 const KINDS_BY_PHASE: Record<RequestPhase, readonly FaultKind[]> = {
   submit: GENERIC,
-  status: [...GENERIC, 'bad_result_json'],
+  status: [...GENERIC, 'bad_result_json', 'bad_result_url'],
   balance: GENERIC,
   download: [
     'server_error',
@@ -67,6 +81,7 @@ const KINDS_BY_PHASE: Record<RequestPhase, readonly FaultKind[]> = {
     'rate_limit',
     'range_ignored',
     'expired',
+    'not_mp4',
   ],
 };
 

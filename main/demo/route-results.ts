@@ -8,6 +8,9 @@ import { replies, reply, sendReply } from './envelope';
 import { cutPoint, interceptWithFault, sendPartThenCut } from './fault-replies';
 import { isResultExpired, viewTask } from './task';
 
+/** 18 bytes that are not a video: what an error page or a broken CDN may send in its place. */
+const NOT_MP4 = Buffer.from('<html>oops</html>\n');
+
 export async function handleResult(
   ctx: SimContext,
   req: IncomingMessage,
@@ -27,6 +30,12 @@ export async function handleResult(
   const expiredFault = ctx.faults.take('download', (spec) => spec.kind === 'expired');
   if (expiredFault || isResultExpired(task, view, now, ctx.options.resultTtlMs)) {
     return sendReply(res, reply(expiredFault?.status ?? 410, 'Result has expired'));
+  }
+
+  if (ctx.faults.take('download', (spec) => spec.kind === 'not_mp4')) {
+    res.writeHead(200, { 'content-type': 'video/mp4', 'content-length': String(NOT_MP4.length) });
+    res.end(NOT_MP4);
+    return;
   }
 
   const clip = clipFor(ctx.clips, task.params);

@@ -38,5 +38,14 @@ function statusReply(ctx: SimContext, req: IncomingMessage, model: string, query
       costTime: now - task.createdAt,
     });
   }
+  const badUrl = ctx.faults.take('status', (spec) => spec.kind === 'bad_result_url');
+  if (badUrl) {
+    Object.assign(data, {
+      state: 'success',
+      resultJson: JSON.stringify({ resultUrls: [badUrl.resultUrl ?? 'file:///etc/passwd'] }),
+      completeTime: now,
+      costTime: now - task.createdAt,
+    });
+  }
   return ok(data);
 }

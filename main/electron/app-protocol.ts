@@ -3,6 +3,7 @@
 // back to index.html (client-side routes); unknown file types are not served at all.
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { checkMethod, parseAbsoluteUrl, READ_METHODS } from '../core/http/request-target';
 import { extensionOf, safePathSegments } from '../service/safe-url-path';
 import { APP_HOST, APP_SCHEME } from './app-identity';
 import { CONTENT_SECURITY_POLICY } from './csp';
@@ -33,14 +34,16 @@ export const APP_SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-function notServed(status: number): Response {
-  return new Response(null, { status, headers: APP_SECURITY_HEADERS });
+function notServed(status: number, extra: Record<string, string> = {}): Response {
+  return new Response(null, { status, headers: { ...APP_SECURITY_HEADERS, ...extra } });
 }
 
 export function createAppProtocolHandler(rendererDir: string): (request: Request) => Promise<Response> {
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return notServed(405);
-    const url = new URL(request.url);
+    const method = checkMethod(request.method, READ_METHODS);
+    if (!method.ok) return notServed(method.status, { Allow: method.allow });
+    const url = parseAbsoluteUrl(request.url);
+    if (!url) return notServed(400);
     if (url.protocol !== `${APP_SCHEME}:` || url.host !== APP_HOST) return notServed(404);
     // Electron gives standard-scheme URLs a '/' path; Node's parser leaves it empty.
     const segments = safePathSegments(url.pathname || '/');

@@ -2,8 +2,8 @@
 // anchors §4): no navigation away from our UI, no new windows (web links go to the system browser,
 // nothing else does), no <webview>, web permissions only from the pure allow-list.
 import { type Session, shell, type WebContents } from 'electron';
+import { safeExternalUrl } from '../core/net/external-url';
 import { isAppUrl } from './app-identity';
-import { safeExternalUrl } from './external-url';
 import { permissionAllowed } from './permissions';
 
 /** Opens a web link in the user's browser; anything that is not http(s) is dropped. */

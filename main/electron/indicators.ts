@@ -23,8 +23,8 @@ const TICK_MS = 1000;
 
 export async function startIndicators(options: IndicatorOptions): Promise<() => void> {
   const { core } = options;
-  let settings: Settings = await core.handlers.settings.get(undefined);
-  const snapshot = await core.handlers.queue.snapshot(undefined);
+  let settings: Settings = await core.api.settings.get();
+  const snapshot = await core.api.queue.snapshot();
   const activity = new Activity(snapshot.expectedMs);
   for (const record of snapshot.active) activity.apply(record);
 

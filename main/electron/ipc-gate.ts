@@ -4,10 +4,10 @@
 // `forbidden` envelope whatever it asked for, and leaves a line in the log.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
-import { channelNames, type Envelope, type StudioHandlers } from '../../preload/contract';
+import { channelNames, type Envelope } from '../../preload/contract';
 import { absolutePathSchema } from '../../preload/file-refs';
 import { GRANT_FILES_CHANNEL, invokeChannel } from '../../preload/ipc-names';
-import { createDispatcher, type DispatchLogger, toContractError } from '../service/dispatch';
+import { type Dispatch, type DispatchLogger, toContractError } from '../service/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustedWindow } from './sender-policy';
 
 export type IpcHandlerRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -18,7 +18,8 @@ export interface GateLogger extends DispatchLogger {
 
 export interface IpcGateOptions {
   ipcMain: IpcHandlerRegistry;
-  handlers: StudioHandlers;
+  /** The core's door (schema parse first); the gate only decides who may knock. */
+  dispatch: Dispatch;
   /** Asked on every call: windows come and go (macOS re-creates the window on 'activate'). */
   trustedWindows: () => readonly TrustedWindow[];
   logger: GateLogger;
@@ -48,7 +49,7 @@ export function senderFactsOf(event: IpcMainInvokeEvent): SenderFacts {
 /** Registers every contract channel; returns a function that removes them all again. */
 export function registerIpcGate(options: IpcGateOptions): () => void {
   const { ipcMain, logger } = options;
-  const dispatch = createDispatcher(options.handlers, logger);
+  const { dispatch } = options;
   const trusted = (event: IpcMainInvokeEvent, channel: string): boolean => {
     const sender = senderFactsOf(event);
     if (isTrustedSender(sender, options.trustedWindows())) return true;

@@ -71,14 +71,14 @@ async function start(): Promise<void> {
   );
   registerIpcGate({
     ipcMain,
-    handlers: core.handlers,
+    dispatch: core.dispatch,
     trustedWindows: () => trustedWindowsOf(mainWindow()),
     logger,
     grantPaths: (paths) => pathPolicy.grant(paths),
   });
 
   const openWindow = async () => {
-    const settings = await core.handlers.settings.get(undefined);
+    const settings = await core.api.settings.get();
     window = createMainWindow({
       preloadPath: join(app.getAppPath(), 'dist', 'preload', 'preload.cjs'),
       theme: settings.theme,

@@ -1,5 +1,6 @@
 // Serves library files on wan-media://library/<relPath>, read from whatever the library root is at
 // the moment of the request (the user can move the library while the app runs).
+import { checkMethod, parseAbsoluteUrl, READ_METHODS } from '../core/http/request-target';
 import { resolveLibraryFile } from '../service/media-path';
 import { APP_ORIGIN, MEDIA_HOST, MEDIA_SCHEME } from './app-identity';
 import { fileResponse } from './file-response';
@@ -12,7 +13,12 @@ export function createMediaProtocolHandler(
   libraryRoot: () => string,
 ): (request: Request) => Promise<Response> {
   return async (request) => {
-    const url = new URL(request.url);
+    const method = checkMethod(request.method, READ_METHODS);
+    if (!method.ok) {
+      return new Response(null, { status: method.status, headers: { ...CORS_HEADERS, Allow: method.allow } });
+    }
+    const url = parseAbsoluteUrl(request.url);
+    if (!url) return new Response(null, { status: 400, headers: CORS_HEADERS });
     if (url.protocol !== `${MEDIA_SCHEME}:` || url.host !== MEDIA_HOST) {
       return new Response(null, { status: 404, headers: CORS_HEADERS });
     }

@@ -10,8 +10,8 @@ import {
   shell,
 } from 'electron';
 import { StudioError } from '../core/errors';
+import { safeExternalUrl } from '../core/net/external-url';
 import type { PlatformAdapter } from '../service/types';
-import { safeExternalUrl } from './external-url';
 import { APP_ICON_DATA_URL } from './icon';
 import { posterPathFor } from './poster-path';
 

@@ -1,27 +1,35 @@
 // The browser host: the whole studio in an ordinary browser. The core runs here in Node; the page
 // (the same renderer Electron loads) talks to it over a loopback WebSocket guarded by a random
-// token. Used where no Electron binary exists, and by the Playwright specs.
+// control token; library media is served under a separate media-only token (see host-secrets).
+// Used where no Electron binary exists, and by the Playwright specs.
 //
 //   node dist/node/host.js [--port 0] [--data DIR] [--library DIR] [--demo] [--demo-balance USD]
 //                          [--demo-time-scale F] [--seed-synthetic N] [--open]
-// prints "Wan Studio is running at http://127.0.0.1:PORT/#token=…" and serves until Ctrl+C.
+// prints "Wan Studio is running at http://127.0.0.1:PORT/#code=…" (a one-time sign-in link; press
+// Enter in the terminal for another) and serves until Ctrl+C.
 import { spawn } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { READ_METHODS } from '../core/http/request-target';
+import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
-import { createDispatcher } from '../service/dispatch';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
-import { attachSocketBridge } from './socket-bridge';
-import { sendWebResponse, serveMedia, serveRenderer, toWebRequest } from './static-files';
-import { handleUpload, UPLOAD_PATH } from './upload-route';
+import {
+  createSignInCodes,
+  newSecret,
+  SIGN_IN_CODE_LIFETIME_MS,
+  secretsEqual,
+  signInRoute,
+} from './host-secrets';
+import { createSocketBridge } from './socket-bridge';
+import { serveMedia, serveRenderer, webRoute } from './static-files';
+import { uploadRoute } from './upload-route';
 import { UploadStore } from './upload-store';
 
 export const VERSION = '0.1.0';
@@ -36,10 +44,13 @@ export interface BrowserHostOptions extends CoreExtras {
 }
 
 export interface BrowserHost {
-  /** Open this in a browser: it carries the session token in the fragment. */
-  readonly url: string;
+  /** A link to open in a browser, with a fresh one-time sign-in code in the fragment. */
+  signInUrl(): string;
   readonly origin: string;
+  /** The control token: opens the WebSocket. Never printed, logged or put in a URL. */
   readonly token: string;
+  /** Reads library files under /media/<mediaToken>/ and nothing else. */
+  readonly mediaToken: string;
   readonly core: StudioCore;
   close(): Promise<void>;
 }
@@ -53,7 +64,9 @@ export function defaultRendererDir(): string {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = randomBytes(24).toString('base64url');
+  const token = newSecret();
+  const mediaToken = newSecret();
+  const codes = createSignInCodes(token);
   let origin = '';
   // Under the library's data area (same disk as the library, so an import is a local copy).
   const uploads = new UploadStore(() => join(core.library().root, '.wanstudio', 'uploads'));
@@ -64,7 +77,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     host: 'browser',
     // The origin is known once the port is; the getter keeps AppInfo correct.
     get mediaBaseUrl() {
-      return `${origin}/media/${token}`;
+      return `${origin}/media/${mediaToken}`;
     },
     platform: headlessPlatform((message) => core.log.info(message)),
     version: VERSION,
@@ -79,46 +92,38 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     'Referrer-Policy': 'no-referrer',
   };
 
-  const server: Server = createServer((request, response) => {
-    if (new URL(request.url ?? '/', 'http://127.0.0.1').pathname === UPLOAD_PATH) {
-      handleUpload(request, response, { token, origin, store: uploads }).catch((error: unknown) => {
-        core.log.error('upload failed', { error });
-        if (!response.headersSent) response.writeHead(500).end();
-      });
-      return;
-    }
-    const web = toWebRequest(request, origin);
-    const pathname = new URL(web.url).pathname;
-    const mediaPrefix = `/media/${token}/`;
-    const answer = pathname.startsWith('/media/')
-      ? pathname.startsWith(mediaPrefix)
-        ? serveMedia(web, core.library().root, pathname.slice(mediaPrefix.length - 1))
-        : Promise.resolve(new Response('Forbidden', { status: 403 }))
-      : serveRenderer(web, rendererDir, securityHeaders);
-    answer
-      .then((result) => sendWebResponse(result, response))
-      .catch((error: unknown) => {
-        core.log.error('browser host request failed', { path: pathname, error });
-        if (!response.headersSent) response.writeHead(500).end();
-      });
-  });
-  const bridge = attachSocketBridge({
-    server,
+  const bridge = createSocketBridge({
     token,
     allowedOrigin: () => origin,
-    dispatch: createDispatcher(core.handlers, core.log),
+    dispatch: core.dispatch,
     events: core.events,
+    log: core.log,
   });
-  await new Promise<void>((resolveListen, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, '127.0.0.1', () => resolveListen());
+  // One row per route, with the methods it takes; everything else is a 400, 404 or 405.
+  const server: Server = createRoutedServer({
+    routes: [
+      signInRoute(codes, () => origin),
+      uploadRoute({ token, origin: () => origin, store: uploads }),
+      webRoute('/media/', READ_METHODS, async (request, target) => {
+        // "/media/<token>/<relPath>": only the media token, never the control token.
+        const [, , given, ...rest] = target.pathname.split('/');
+        return secretsEqual(mediaToken, given) && rest.length > 0
+          ? serveMedia(request, core.library().root, `/${rest.join('/')}`)
+          : new Response('Forbidden', { status: 403 });
+      }),
+      webRoute('/', READ_METHODS, (request) => serveRenderer(request, rendererDir, securityHeaders)),
+    ],
+    upgrades: [bridge.upgrade],
+    onError: (route, error) => core.log.error('browser host request failed', { route, error }),
   });
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const port = await listenOn(server, options.port ?? 0);
+  origin = `http://127.0.0.1:${port}`;
 
   return {
-    url: `${origin}/#token=${token}`,
+    signInUrl: () => `${origin}/#code=${codes.mint()}`,
     origin,
     token,
+    mediaToken,
     core,
     async close() {
       bridge.close();
@@ -163,11 +168,18 @@ async function runFromCommandLine(): Promise<void> {
     seedSynthetic: values['seed-synthetic'] === undefined ? undefined : Number(values['seed-synthetic']),
   });
   const info = await host.core.info();
-  process.stdout.write(`Wan Studio is running at ${host.url}\n`);
+  // Each link carries a one-time code, never the control token: the one the launcher gets (its
+  // argv is visible to everyone in `ps`) is a different code from the one printed here.
+  process.stdout.write(`Wan Studio is running at ${host.signInUrl()}\n`);
   process.stdout.write(
     `Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`,
   );
-  if (values.open) openInBrowser(host.url);
+  if (values.open) openInBrowser(host.signInUrl());
+  if (process.stdin.isTTY) {
+    const minutes = SIGN_IN_CODE_LIFETIME_MS / 60_000;
+    process.stdout.write(`Each link works once, for ${minutes} minutes. Press Enter for a new one.\n`);
+    process.stdin.on('data', () => process.stdout.write(`${host.signInUrl()}\n`));
+  }
   const stop = () => {
     void host.close().finally(() => process.exit(0));
   };

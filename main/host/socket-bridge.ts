@@ -1,43 +1,49 @@
 // The contract over a WebSocket, for the browser host: the same dispatcher Electron's IPC gate
-// uses, so every call is schema-checked the same way. Only sockets that present the random token
-// and come from our own origin are accepted.
-import { timingSafeEqual } from 'node:crypto';
-import type { IncomingMessage, Server } from 'node:http';
+// uses, so every call is schema-checked the same way. Only sockets that present the control token
+// and come from our own origin are accepted. A client that breaks the WebSocket protocol (a frame
+// too big, text that is not UTF-8, an unknown opcode or reserved bit) loses its own socket, closed
+// with the code that says why (1009, 1007, 1002); everyone else is served on.
+import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { WebSocket, WebSocketServer } from 'ws';
 import { decodeWire, encodeWire } from '../../preload/wire';
+import type { RequestTarget } from '../core/http/request-target';
+import { refuseUpgrade, type UpgradeRoute } from '../core/http/routed-server';
+import type { Logger } from '../core/log';
 import type { Dispatch } from '../service/dispatch';
 import { forwardStudioEvents } from '../service/forward-events';
 import type { StudioEventSource } from '../service/types';
+import { secretsEqual } from './host-secrets';
 
-const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
+// The largest message a client may send. Files travel as HTTP uploads (upload-route.ts), never in
+// a frame; the largest call left is library.savePoster (a JPEG of at most 4 MB, base64 on the
+// wire), and a data: link pasted into images.inspectUrl (the 45 MB image limit, base64).
+export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
-export function tokenMatches(expected: string, given: string | null): boolean {
-  if (!given) return false;
-  const a = Buffer.from(expected);
-  const b = Buffer.from(given);
-  return a.length === b.length && timingSafeEqual(a, b);
-}
-
-export function attachSocketBridge(options: {
-  server: Server;
+export function createSocketBridge(options: {
+  /** The control token: the only secret that opens the socket (never the media token). */
   token: string;
   allowedOrigin: () => string;
   dispatch: Dispatch;
   events: StudioEventSource;
-}): { close(): void; clients(): number } {
+  log: Pick<Logger, 'warn'>;
+}): { upgrade: UpgradeRoute; close(): void; clients(): number } {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
-  options.server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-    const url = new URL(request.url ?? '/', 'http://127.0.0.1');
+  const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer, target: RequestTarget) => {
     const originOk =
       request.headers.origin === undefined || request.headers.origin === options.allowedOrigin();
-    if (url.pathname !== '/ws' || !originOk || !tokenMatches(options.token, url.searchParams.get('token'))) {
-      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+    if (!originOk || !secretsEqual(options.token, target.searchParams.get('token'))) {
+      refuseUpgrade(socket, 403);
       return;
     }
     wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws));
-  });
+  };
   wss.on('connection', (ws: WebSocket) => {
+    // ws has already sent the close frame with the right code; without this listener the
+    // 'error' event would be thrown and take the whole host down.
+    ws.on('error', (error) =>
+      options.log.warn('browser host: a client broke the WebSocket protocol', { reason: error.message }),
+    );
     const send = (message: unknown) => {
       if (ws.readyState === WebSocket.OPEN) ws.send(encodeWire(message));
     };
@@ -66,5 +72,9 @@ export function attachSocketBridge(options: {
       send({ id: typeof id === 'number' || typeof id === 'string' ? id : null, envelope });
     });
   });
-  return { close: () => wss.close(), clients: () => wss.clients.size };
+  return {
+    upgrade: { path: '/ws', methods: ['GET'], handle: upgrade },
+    close: () => wss.close(),
+    clients: () => wss.clients.size,
+  };
 }

@@ -6,6 +6,8 @@ import { stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import type { RequestTarget } from '../core/http/request-target';
+import type { Route } from '../core/http/routed-server';
 import { fileResponse } from '../electron/file-response';
 import { resolveLibraryFile } from '../service/media-path';
 import { extensionOf, safePathSegments } from '../service/safe-url-path';
@@ -22,15 +24,32 @@ const RENDERER_TYPES: Record<string, string> = {
   map: 'application/json',
 };
 
-export function toWebRequest(request: IncomingMessage, origin: string): Request {
+/** A web Request for a request the route table has already let through (target and method checked). */
+function toWebRequest(request: IncomingMessage, target: RequestTarget): Request {
   const headers = new Headers();
   for (const [name, value] of Object.entries(request.headers)) {
     if (typeof value === 'string') headers.set(name, value);
   }
-  return new Request(new URL(request.url ?? '/', origin), { method: request.method, headers });
+  const url = new URL(target.pathname, 'http://127.0.0.1');
+  url.search = target.searchParams.toString();
+  return new Request(url, { method: request.method, headers });
 }
 
-export async function sendWebResponse(response: Response, target: ServerResponse): Promise<void> {
+/** A route whose handler speaks web Request/Response, like Electron's protocol handlers. */
+export function webRoute(
+  path: string,
+  methods: readonly string[],
+  handle: (request: Request, target: RequestTarget) => Promise<Response>,
+): Route {
+  return {
+    path,
+    methods,
+    handle: async (request, response, target) =>
+      sendWebResponse(await handle(toWebRequest(request, target), target), response),
+  };
+}
+
+async function sendWebResponse(response: Response, target: ServerResponse): Promise<void> {
   const headers: Record<string, string> = {};
   response.headers.forEach((value, name) => {
     headers[name] = value;

@@ -11,10 +11,9 @@ import {
   UPLOAD_PATH,
   UPLOAD_TOKEN_HEADER,
 } from '../../preload/file-refs';
-import { tokenMatches } from './socket-bridge';
+import type { Route } from '../core/http/routed-server';
+import { secretsEqual } from './host-secrets';
 import { type UploadStore, UploadTooLarge } from './upload-store';
-
-export { UPLOAD_PATH };
 
 const MB = 1024 * 1024;
 
@@ -34,24 +33,36 @@ function limitText(kind: FileKind): string {
   return limit >= 1024 * MB ? `${limit / (1024 * MB)} GB` : `${limit / MB} MB`;
 }
 
-export async function handleUpload(
+interface UploadRouteOptions {
+  /** The control token (the one that opens the socket): uploading is as powerful as a call. */
+  token: string;
+  origin: () => string;
+  store: UploadStore;
+}
+
+/** The row for the browser host's route table (main/core/http/routed-server). */
+export function uploadRoute(options: UploadRouteOptions): Route {
+  return {
+    path: UPLOAD_PATH,
+    methods: ['PUT'],
+    handle: (request, response, target) => handleUpload(request, response, target.searchParams, options),
+  };
+}
+
+async function handleUpload(
   request: IncomingMessage,
   response: ServerResponse,
-  options: { token: string; origin: string; store: UploadStore },
+  query: URLSearchParams,
+  options: UploadRouteOptions,
 ): Promise<void> {
-  const url = new URL(request.url ?? '/', options.origin);
-  const originOk = request.headers.origin === undefined || request.headers.origin === options.origin;
+  const originOk = request.headers.origin === undefined || request.headers.origin === options.origin();
   const token = request.headers[UPLOAD_TOKEN_HEADER];
-  if (!originOk || !tokenMatches(options.token, typeof token === 'string' ? token : null)) {
+  if (!originOk || !secretsEqual(options.token, typeof token === 'string' ? token : null)) {
     answer(response, 403, { error: 'This page may not send files to Wan Studio.' });
     return;
   }
-  if (request.method !== 'PUT') {
-    answer(response, 405, { error: 'Send the file with PUT.' });
-    return;
-  }
-  const kind = url.searchParams.get('kind') as FileKind | null;
-  const name = url.searchParams.get('name') ?? '';
+  const kind = query.get('kind') as FileKind | null;
+  const name = query.get('name') ?? '';
   if (!kind || !FILE_KINDS.includes(kind) || name.length === 0 || name.length > 255) {
     answer(response, 400, {
       error: 'An upload needs kind=video|image and the file name (up to 255 characters).',

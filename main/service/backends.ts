@@ -2,8 +2,8 @@
 // simulator (demo mode, when no key is set). Each generation remembers its backend, so demo jobs
 // keep talking to the simulator even after a key is added.
 import { join } from 'node:path';
-import type { Settings } from '../../preload/contract';
 import { ApixoClient } from '../core/apixo/client';
+import { KeyDestination } from '../core/apixo/key-destination';
 import { RateLimiter } from '../core/apixo/rate-limiter';
 import type { Clock } from '../core/clock';
 import type { GenerationRecord } from '../core/library/types';
@@ -26,7 +26,8 @@ export class Backends {
   constructor(
     private readonly options: {
       secrets: SecretStore;
-      settings: () => Settings;
+      /** Where the user's key goes: resolved once at start, never from a setting. */
+      destination: KeyDestination;
       clock: Clock;
       userDataDir: string;
       demo?: DemoOptions;
@@ -34,11 +35,8 @@ export class Backends {
       forceDemo?: boolean;
     },
   ) {
-    const settingsNow = options.settings;
     this.real = new ApixoClient({
-      get baseUrl() {
-        return settingsNow().apiBaseUrl;
-      },
+      destination: options.destination,
       getApiKey: () => options.secrets.get('apixo-api-key'),
       limiter: new RateLimiter({ clock: options.clock }),
       clock: options.clock,
@@ -59,7 +57,7 @@ export class Backends {
       apiKeys: [DEMO_API_KEY],
     });
     this.demo = new ApixoClient({
-      baseUrl: `${this.simulator.url}/api/v1`,
+      destination: KeyDestination.localSimulator(`${this.simulator.url}/api/v1`),
       getApiKey: async () => DEMO_API_KEY,
       limiter: new RateLimiter({ clock: this.options.clock }),
       clock: this.options.clock,

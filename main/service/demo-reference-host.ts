@@ -3,12 +3,13 @@
 // image-to-video. Only files under the library's references/ folder are served, by their relative
 // path, with the same path policy and file response as the media protocol. Real APIXO generations
 // never use this: their images must be reachable from the internet.
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { READ_METHODS } from '../core/http/request-target';
+import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import type { ReferenceHost } from '../core/jobs/host-step';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { fileResponse } from '../electron/file-response';
-import { sendWebResponse, toWebRequest } from '../host/static-files';
+import { webRoute } from '../host/static-files';
 import { resolveLibraryFile } from './media-path';
 
 const LINK_LIFETIME_MS = 24 * 60 * 60 * 1000;
@@ -39,22 +40,17 @@ export class DemoReferenceHost {
 
   private async start(): Promise<string> {
     if (this.origin && this.server) return this.origin;
-    const server = createServer((request, response) => {
-      const web = toWebRequest(request, 'http://127.0.0.1');
-      const pathname = new URL(web.url).pathname;
-      const answer = pathname.startsWith('/references/')
-        ? resolveLibraryFile(this.library().root, pathname).then((file) =>
-            file.ok ? fileResponse(web, file) : new Response(file.reason, { status: file.status }),
-          )
-        : Promise.resolve(new Response('Not found', { status: 404 }));
-      answer.then((result) => sendWebResponse(result, response)).catch(() => response.destroy());
+    const server = createRoutedServer({
+      routes: [
+        webRoute('/references/', READ_METHODS, async (request, target) => {
+          const file = await resolveLibraryFile(this.library().root, target.pathname);
+          return file.ok ? fileResponse(request, file) : new Response(file.reason, { status: file.status });
+        }),
+      ],
     });
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      server.listen(0, '127.0.0.1', () => resolve());
-    });
+    const port = await listenOn(server, 0);
     this.server = server;
-    this.origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    this.origin = `http://127.0.0.1:${port}`;
     return this.origin;
   }
 }

@@ -7,6 +7,7 @@ import type { JobEngine } from '../core/jobs/engine';
 import { TERMINAL_STATES } from '../core/jobs/states';
 import type { LibraryStore } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
+import { safeExternalUrl } from '../core/net/external-url';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
@@ -65,11 +66,15 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     app: {
       info: () => deps.info(),
       openExternal: async ({ url }) => {
-        const protocol = new URL(url).protocol;
-        if (protocol !== 'https:' && protocol !== 'http:') {
-          throw new StudioError({ kind: 'invalid_request', userMessage: 'Only web links can be opened.' });
+        // Here, not in one host: every host (Electron, browser, CLI) refuses the same links.
+        const safeUrl = safeExternalUrl(url);
+        if (!safeUrl) {
+          throw new StudioError({
+            kind: 'invalid_request',
+            userMessage: 'Only web links (http or https) without a user name or password can be opened.',
+          });
         }
-        await deps.platform.openExternal(url);
+        await deps.platform.openExternal(safeUrl);
       },
     },
     generations: {

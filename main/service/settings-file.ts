@@ -4,7 +4,6 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ZodType } from 'zod';
 import { type Settings, settingsSchema } from '../../preload/contract';
-import { DEFAULT_BASE_URL } from '../core/apixo/client';
 import { writeFileAtomic } from '../core/fs/atomic';
 import { DEFAULT_HOSTING_SETTINGS } from '../core/hosting/config';
 
@@ -18,7 +17,6 @@ export const DEFAULT_SETTINGS: Settings = {
   notifications: true,
   tray: true,
   taskbarProgress: true,
-  apiBaseUrl: DEFAULT_BASE_URL,
   imageHosting: DEFAULT_HOSTING_SETTINGS,
 };
 
@@ -39,10 +37,18 @@ function mergeGroup(field: ZodType, defaults: Record<string, unknown>, stored: R
 interface SettingsFileShape {
   settings: Settings;
   libraryRoot: string | null;
+  /** The bucket the stored hosting credentials were entered for (hosting-service.ts); not a UI setting. */
+  hostingCredentialsScope: string | null;
 }
 
 export class SettingsFile {
-  private state: SettingsFileShape = { settings: DEFAULT_SETTINGS, libraryRoot: null };
+  private state: SettingsFileShape = {
+    settings: DEFAULT_SETTINGS,
+    libraryRoot: null,
+    hostingCredentialsScope: null,
+  };
+  /** Stored settings that were not used (unknown, retired like apiBaseUrl, or invalid), for the log. */
+  ignoredFields: string[] = [];
 
   constructor(private readonly path: string) {}
 
@@ -62,10 +68,13 @@ export class SettingsFile {
       if (field?.safeParse(value).success) merged[key] = value;
       else if (field && isGroup(value) && isGroup(merged[key]))
         merged[key] = mergeGroup(field, merged[key], value);
+      else this.ignoredFields.push(key);
     }
     this.state = {
       settings: settingsSchema.parse(merged),
       libraryRoot: typeof record.libraryRoot === 'string' ? record.libraryRoot : null,
+      hostingCredentialsScope:
+        typeof record.hostingCredentialsScope === 'string' ? record.hostingCredentialsScope : null,
     };
   }
 
@@ -81,6 +90,15 @@ export class SettingsFile {
     this.state = { ...this.state, settings: settingsSchema.parse({ ...this.state.settings, ...patch }) };
     await this.save();
     return this.state.settings;
+  }
+
+  get hostingCredentialsScope(): string | null {
+    return this.state.hostingCredentialsScope;
+  }
+
+  async setHostingCredentialsScope(scope: string | null): Promise<void> {
+    this.state = { ...this.state, hostingCredentialsScope: scope };
+    await this.save();
   }
 
   async setLibraryRoot(root: string): Promise<void> {

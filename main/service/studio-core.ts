@@ -1,9 +1,11 @@
 // The composition root shared by every host (Electron main, the browser host, the CLI): it opens
 // the library, the secret store and the backends, starts the job engine, and exposes the
-// contract's handlers and events. Nothing here knows which host it runs in.
+// contract's dispatcher (and an in-process API over it) and events. Nothing here knows which host
+// it runs in.
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { AppInfo } from '../../preload/contract';
+import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
 import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
@@ -11,20 +13,27 @@ import { StudioError } from '../core/errors';
 import { ReferenceHosting } from '../core/hosting/reference-hosting';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
-import { acquireEngineLock, type EngineLock } from '../core/jobs/engine-lock';
+import { acquireEngineLock, describeHolder, type EngineLock, readLockHolder } from '../core/jobs/engine-lock';
 import { openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
-import { type AddressPolicy, anyAddress, publicInternetOnly } from '../core/net/address-policy';
+import {
+  type AddressPolicy,
+  anyAddress,
+  publicInternetOnly,
+  resultLinkPolicy,
+} from '../core/net/address-policy';
 import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
 import { BalanceTracker } from './balance';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
+import { createDispatcher } from './dispatch';
 import { EventHub } from './event-hub';
 import { createFileAccess } from './file-access';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
+import { createInProcessApi } from './in-process-api';
 import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
 import type { StudioCore, StudioCoreOptions } from './types';
@@ -40,7 +49,7 @@ export interface CoreExtras {
   libraryDir?: string;
   /** Run generations on the built-in simulator even when a key is set (CLI --demo). */
   forceDemo?: boolean;
-  /** Talk to this APIXO base URL instead of the one in settings (CLI --base-url). */
+  /** Talk to this APIXO base URL (CLI --base-url); key-destination.ts decides whether the key may go there. */
   apiBaseUrl?: string;
   /** false: read-only use of the library (CLI list/search); no jobs are driven. Default true. */
   startEngine?: boolean;
@@ -53,6 +62,8 @@ export interface CoreExtras {
 
 export async function createStudioCore(options: StudioCoreOptions & CoreExtras): Promise<StudioCore> {
   const clock = options.clock ?? systemClock;
+  // First, before anything is opened: refuses a base URL the key must not go to.
+  const destination = resolveKeyDestination({ flag: options.apiBaseUrl, env: options.env ?? process.env });
   await mkdir(options.userDataDir, { recursive: true });
   const settings = new SettingsFile(join(options.userDataDir, 'settings.json'));
   await settings.load();
@@ -63,12 +74,19 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     clock,
     console: options.logToConsole ?? false,
   });
+  for (const field of settings.ignoredFields) {
+    log.info('settings.json: ignored a stored setting', {
+      field,
+      why:
+        field === 'apiBaseUrl'
+          ? `the API base URL comes only from --base-url or ${BASE_URL_VARIABLE}`
+          : 'unknown or invalid',
+    });
+  }
   const hub = new EventHub();
-  const effectiveSettings = () =>
-    options.apiBaseUrl ? { ...settings.settings, apiBaseUrl: options.apiBaseUrl } : settings.settings;
   const backends = new Backends({
     secrets,
-    settings: effectiveSettings,
+    destination,
     clock,
     userDataDir: options.userDataDir,
     demo: options.demo,
@@ -97,6 +115,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const policyFor = (backend: 'demo' | 'apixo'): AddressPolicy =>
     backend === 'demo' ? anyAddress : publicPolicy;
   const hostingService = new HostingService(settings, secrets, publicPolicy);
+  await hostingService.bindUnscopedCredentials();
   const references = new ReferenceImages(
     () => library,
     () => clock.now(),
@@ -119,6 +138,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       clientFor: (record) => backends.clientFor(record),
       clock,
       downloads,
+      resultLinkPolicy: (record) =>
+        resultLinkPolicy(record.backend === 'demo' ? null : destination.baseUrl, publicPolicy),
       log: log.child({ scope: 'jobs' }),
       delivery,
       onUpdate: (record) => hub.emit('generation.updated', record),
@@ -135,28 +156,31 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   };
   let engine = makeEngine();
   let lock: EngineLock | null = null;
-  let lockHeldBy: number | null = null;
+  const lockRecord = () => join(library.root, '.wanstudio', 'engine.lock');
+  // True when another process held the library's lock when this one tried to take it.
+  let heldElsewhere = false;
   const startEngine = async () => {
     if (options.startEngine === false) return;
-    const result = await acquireEngineLock(join(library.root, '.wanstudio', 'engine.lock'));
+    const result = await acquireEngineLock(lockRecord(), { app: options.host });
+    heldElsewhere = 'heldBy' in result;
     if ('heldBy' in result) {
-      lockHeldBy = result.heldBy;
-      log.warn('another process drives this library; jobs are not started here', { pid: result.heldBy });
+      log.warn('another process drives this library; jobs are not started here', { holder: result.heldBy });
       return;
     }
     lock = result;
-    lockHeldBy = null;
     engine.start();
   };
   await startEngine();
   const engineFor = (purpose: 'generate' | 'read') => {
     if (purpose === 'generate' && !lock) {
+      // The record is read now, not at start: a process that won the lock a moment before this one
+      // may not have written it yet then.
+      const holder = heldElsewhere ? readLockHolder(lockRecord()) : null;
       throw new StudioError({
         kind: 'invalid_request',
-        userMessage:
-          lockHeldBy !== null
-            ? `Another Wan Studio (process ${lockHeldBy}) is working on this library. Generate there, or close it first.`
-            : 'This session opened the library read-only.',
+        userMessage: heldElsewhere
+          ? `Another Wan Studio${holder ? ` (${describeHolder(holder)})` : ''} is working on this library. Generate there, or close it first.`
+          : 'This session opened the library read-only.',
       });
     }
     return engine;
@@ -189,7 +213,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     host: options.host,
     platform: process.platform,
     demoMode: await backends.isDemo(),
-    apiBaseUrl: effectiveSettings().apiBaseUrl,
+    apiBaseUrl: destination.baseUrl,
+    apiBaseUrlSource: destination.source,
     libraryRoot: library.root,
     mediaBaseUrl: options.mediaBaseUrl,
   });
@@ -224,10 +249,12 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     },
   });
 
+  const dispatch = createDispatcher(handlers, log);
   let closed = false;
   log.info('core started', { host: options.host, libraryRoot: library.root });
   return {
-    handlers,
+    dispatch,
+    api: createInProcessApi(dispatch, hub),
     events: hub,
     info,
     library: () => library,

@@ -1,10 +1,11 @@
 // What a host (Electron main, the browser host, the CLI) gets from the core, and what it must
 // provide. Hosts differ only in transport and in these few platform abilities.
-import type { AppInfo, EventName, StudioEvents, StudioHandlers } from '../../preload/contract';
+import type { AppInfo, EventName, StudioApi, StudioEvents } from '../../preload/contract';
 import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { Simulator } from '../demo/simulator';
+import type { Dispatch } from './dispatch';
 import type { UploadSource } from './file-access';
 import type { PathPolicy } from './path-policy';
 
@@ -39,7 +40,14 @@ export interface StudioEventSource {
 }
 
 export interface StudioCore {
-  readonly handlers: StudioHandlers;
+  /**
+   * The one door into the core: schema parse (and defaults) first, then the handler, answered as
+   * an Envelope. Transports (Electron IPC, the browser host's WebSocket) serve this; the handlers
+   * themselves are not exposed, so no host can call around the contract.
+   */
+  readonly dispatch: Dispatch;
+  /** The same door as a typed `StudioApi`, for the CLI and tests: refusals throw StudioApiError. */
+  readonly api: StudioApi;
   readonly events: StudioEventSource;
   info(): Promise<AppInfo>;
   library(): LibraryStore;

@@ -15,18 +15,28 @@ declare global {
 const TOKEN_KEY = 'wan-studio.token';
 
 /**
- * The host prints a URL with `#token=…`. Take it out of the address bar (so it is not bookmarked
- * or shared by accident) but keep it for this tab, so a reload can reconnect.
+ * The host prints a link with a one-time `#code=…`, never the token itself. Take the code out of
+ * the address bar at once (a used code is worthless, but it should not be bookmarked or shared),
+ * trade it for the token over a POST, and keep the token for this tab so a reload reconnects.
  */
-function takeToken(): string | null {
-  const match = /(?:^|[#&])token=([^&]+)/.exec(location.hash);
-  if (match?.[1]) {
-    const token = decodeURIComponent(match[1]);
+async function takeToken(): Promise<string | null> {
+  const match = /(?:^|[#&])code=([^&]+)/.exec(location.hash);
+  if (!match?.[1]) return sessionStorage.getItem(TOKEN_KEY);
+  history.replaceState(null, '', location.pathname + location.search);
+  try {
+    const response = await fetch('/session', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ code: decodeURIComponent(match[1]) }),
+    });
+    const { token } = (await response.json()) as { token?: unknown };
+    if (!response.ok || typeof token !== 'string') throw new Error('sign-in refused');
     sessionStorage.setItem(TOKEN_KEY, token);
-    history.replaceState(null, '', location.pathname + location.search);
     return token;
+  } catch {
+    // A used or expired link: a token this tab already has (a reload of the first link) still works.
+    return sessionStorage.getItem(TOKEN_KEY);
   }
-  return sessionStorage.getItem(TOKEN_KEY);
 }
 
 function createStudio(): {
@@ -50,9 +60,11 @@ function createStudio(): {
       connection: { state: () => 'open', onState: () => () => {} },
     };
   }
-  const token = takeToken();
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = token ? `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}` : null;
+  const token = takeToken();
+  const url = token.then((given) =>
+    given ? `${scheme}://${location.host}/ws?token=${encodeURIComponent(given)}` : null,
+  );
   const ws = connectWsStudio(url);
   return { api: ws.api, sendFiles: uploadFiles(token), connection: ws };
 }

@@ -3,16 +3,17 @@
 // frame), and the page gets back an upload id to name in a contract call.
 import { type SendFiles, type SentFile, UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../preload/file-refs';
 
-export function uploadFiles(token: string | null): SendFiles {
+export function uploadFiles(token: Promise<string | null>): SendFiles {
   return async (files, kind) => {
     const sent: SentFile[] = [];
+    const given = await token;
     // One at a time: a batch of large videos should not compete for the same loopback pipe.
     for (const file of files) {
       const name = file.name || 'pasted image';
       try {
         const response = await fetch(`${UPLOAD_PATH}?kind=${kind}&name=${encodeURIComponent(name)}`, {
           method: 'PUT',
-          headers: { [UPLOAD_TOKEN_HEADER]: token ?? '' },
+          headers: { [UPLOAD_TOKEN_HEADER]: given ?? '' },
           body: file,
         });
         const body = (await response.json().catch(() => null)) as { id?: string; error?: string } | null;

@@ -24,13 +24,18 @@ interface Pending {
 const BACKOFF_MS = [250, 500, 1000, 2000, 4000, 8000];
 const WAIT_FOR_SOCKET_MS = 15_000;
 
-export function connectWsStudio(url: string | null): WsStudio {
+/**
+ * `socketUrl` may still be on its way (the page first trades a sign-in code for the token); until it
+ * settles the state is 'connecting' and calls wait. null means there is no token to connect with.
+ */
+export function connectWsStudio(socketUrl: string | null | Promise<string | null>): WsStudio {
+  let url: string | null = null;
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   const stateListeners = new Set<(state: ConnectionState, reconnected: boolean) => void>();
   const waitingForOpen = new Set<() => void>();
   let socket: WebSocket | null = null;
-  let state: ConnectionState = url ? 'connecting' : 'no-token';
+  let state: ConnectionState = socketUrl ? 'connecting' : 'no-token';
   let nextId = 1;
   let attempt = 0;
   let everOpened = false;
@@ -101,7 +106,12 @@ export function connectWsStudio(url: string | null): WsStudio {
     });
   }
 
+  const settled = Promise.resolve(socketUrl).then(
+    (resolved) => resolved,
+    () => null,
+  );
   const invoke: Invoke = async (channel, argument) => {
+    await settled;
     if (!url) throw new Error('no access token');
     await whenOpen();
     const id = nextId++;
@@ -127,7 +137,11 @@ export function connectWsStudio(url: string | null): WsStudio {
     };
   };
 
-  open();
+  void settled.then((resolved) => {
+    url = resolved;
+    if (url) open();
+    else if (state !== 'no-token') setState('no-token');
+  });
   return {
     api: buildStudioApi(invoke, subscribe),
     state: () => state,

@@ -5,6 +5,7 @@
 // paths (credits, keys, content) live in test/core/jobs/engine-errors.test.ts; this file is the
 // fault grid, including what happens when a fault does not go away.
 import { afterEach, describe, expect, it } from 'vitest';
+import { publicInternetOnly } from '../../main/core/net/address-policy';
 import { FaultController, type FaultKind, type FaultSpec, type RequestPhase } from '../../main/demo/faults';
 import { BalanceTracker } from '../../main/service/balance';
 import { EventHub } from '../../main/service/event-hub';
@@ -22,6 +23,10 @@ const KINDS = [
   'rate_limit',
   'range_ignored',
   'expired',
+  'oversized',
+  'drip',
+  'bad_result_url',
+  'not_mp4',
 ] as const satisfies readonly FaultKind[];
 // Fails to compile when FaultKind gains a member this list does not name.
 const EVERY_KIND: Exclude<FaultKind, (typeof KINDS)[number]> extends never ? true : never = true;
@@ -32,6 +37,9 @@ const UNCERTAIN = /could not confirm whether APIXO received this request/;
 // busy CI machine neither rescues a slow answer nor turns a normal one into a timeout.
 const FAST_TIMEOUT: HarnessOptions = { clientTimeoutMs: 600 };
 const SLOW = { delayMs: 1_500 };
+// One byte every 250 ms never trips the 600 ms idle timeout; only the overall deadline (2 × 600 ms) ends it.
+const DRIP = { delayMs: 250 };
+const OVERSIZED = { bodyBytes: 8 * 1024 * 1024 };
 
 interface JobCell {
   phase: Exclude<RequestPhase, 'balance'>;
@@ -119,6 +127,33 @@ const JOB_CELLS: JobCell[] = [
     ...recovers('submit', 'rate_limit', 8),
     variant: 'a storm of 8, then accepted',
   },
+  // an answer too big or too slow to read proves nothing about what the server did
+  submit(
+    'oversized',
+    false,
+    { state: 'uncertain', errorKind: 'protocol', message: UNCERTAIN, created: 1 },
+    OVERSIZED,
+  ),
+  submit(
+    'oversized',
+    true,
+    { state: 'uncertain', errorKind: 'protocol', message: UNCERTAIN, created: 0 },
+    OVERSIZED,
+  ),
+  submit(
+    'drip',
+    false,
+    { state: 'uncertain', errorKind: 'network', message: UNCERTAIN, created: 1 },
+    DRIP,
+    FAST_TIMEOUT,
+  ),
+  submit(
+    'drip',
+    true,
+    { state: 'uncertain', errorKind: 'network', message: UNCERTAIN, created: 0 },
+    DRIP,
+    FAST_TIMEOUT,
+  ),
 
   // status: every transient fault ends in a finished download, with exactly one task.
   recovers('status', 'server_error', 3),
@@ -129,6 +164,45 @@ const JOB_CELLS: JobCell[] = [
   recovers('status', 'malformed_json', 3),
   recovers('status', 'bad_result_json', 3),
   { ...recovers('status', 'rate_limit', 10), variant: 'a storm of 10, then fine' },
+  recovers('status', 'oversized', 2, OVERSIZED),
+  recovers('status', 'drip', 1, DRIP, FAST_TIMEOUT),
+  // a result link the download refuses is final: failed at once, not polled again
+  ...(
+    [
+      ['file:///etc/passwd', /result link is not a web address/],
+      ['ftp://cdn.example.com/video.mp4', /result link is not a web address/],
+      ['http://user:pass@cdn.example.com/video.mp4', /contains a user name or password/],
+    ] as const
+  ).map(
+    ([resultUrl, message]): JobCell => ({
+      phase: 'status',
+      kind: 'bad_result_url',
+      variant: resultUrl,
+      faults: [{ kind: 'bad_result_url', phase: 'status', times: 1, resultUrl }],
+      state: 'failed',
+      errorKind: 'invalid_request',
+      message: new RegExp(`^The video could not be saved: .*${message.source}.*Nothing was downloaded\\.$`),
+      created: 1,
+    }),
+  ),
+  {
+    phase: 'status',
+    kind: 'bad_result_url',
+    variant: 'the cloud metadata address, real-API policy',
+    faults: [
+      {
+        kind: 'bad_result_url',
+        phase: 'status',
+        times: 1,
+        resultUrl: 'http://169.254.169.254/latest/meta-data/video.mp4',
+      },
+    ],
+    options: { resultLinkPolicy: publicInternetOnly },
+    state: 'failed',
+    errorKind: 'invalid_request',
+    message: /private or local address \(169\.254\.169\.254\)/,
+    created: 1,
+  },
   {
     phase: 'status',
     kind: 'server_error',
@@ -147,6 +221,18 @@ const JOB_CELLS: JobCell[] = [
   recovers('download', 'truncated', 3),
   { ...recovers('download', 'rate_limit', 6), variant: 'a storm of 6, then fine' },
   recovers('download', 'range_ignored', 1),
+  recovers('download', 'not_mp4', 1),
+  {
+    phase: 'download',
+    kind: 'not_mp4',
+    variant: 'never goes away',
+    faults: [{ kind: 'not_mp4', phase: 'download' }],
+    state: 'failed',
+    errorKind: 'protocol',
+    message:
+      /could not be saved: The file server did not send a playable video \(18 bytes; not an MP4 video\)/,
+    created: 1,
+  },
   {
     phase: 'download',
     kind: 'range_ignored',
@@ -205,6 +291,8 @@ const BALANCE_CELLS: BalanceCell[] = [
   { kind: 'truncated', message: /connection to APIXO broke off|could not understand/ },
   { kind: 'malformed_json', message: /could not understand/ },
   { kind: 'rate_limit', message: /rate limiting/ },
+  { kind: 'oversized', spec: OVERSIZED, message: /answer larger than 1 MB/ },
+  { kind: 'drip', spec: DRIP, options: FAST_TIMEOUT, message: /did not answer in time/ },
 ];
 
 let harness: Harness | null = null;

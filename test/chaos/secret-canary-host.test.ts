@@ -152,7 +152,7 @@ describe('the API key never reaches the browser host socket or the disk', () => 
       projectId: null,
     });
     await ui.settle([demo?.id ?? ''], ['done']);
-    const page = await (await fetch(host.url)).text();
+    const page = await (await fetch(host.origin)).text();
 
     const whileOpen = await readAllFiles(dir); // the WAL still holds recent pages
     ui.close();

@@ -5,6 +5,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../main/demo/simulator';
 import { ensureCliBuilt, runCli } from '../helpers/cli-process';
 
 let dir = '';
@@ -146,5 +147,68 @@ describe('wan-studio CLI', () => {
     expect(code).toBe(0);
     expect(output).toContain('9876');
     expect(output).not.toContain('abcdef');
+  }, 60_000);
+});
+
+describe('wan-studio CLI against APIXO on loopback: the contract guards every paid request', () => {
+  const KEY = 'sk-cli-door-0001';
+  let sim: Simulator;
+  const submitsSeen = () => sim.stats.submitsAccepted + sim.stats.submitsRejected;
+
+  // No balance: anything that reached APIXO would be refused there, and counted.
+  beforeAll(async () => {
+    sim = await startSimulator({ apiKeys: [KEY], balanceUsd: 0 });
+  });
+  afterAll(() => sim?.close());
+
+  async function runOnSim(args: string[]) {
+    const cli = runCli(
+      [
+        ...args,
+        '--data',
+        join(dir, 'sim-data'),
+        '--library',
+        join(dir, 'sim-library'),
+        '--base-url',
+        `${sim.url}/api/v1`,
+      ],
+      { ...env, APIXO_API_KEY: KEY },
+    );
+    // A CLI that sends what it should refuse can be busy for minutes: stop it, and fail on its exit code.
+    const runaway = setTimeout(() => cli.child.kill('SIGKILL'), 45_000);
+    const code = await cli.exited.finally(() => clearTimeout(runaway));
+    return { code, output: cli.output() };
+  }
+
+  it('out-of-range input is refused in the schema’s words, with a non-zero exit, and nothing is sent', async () => {
+    const image = join(import.meta.dirname, '../fixtures/images/still-80x64.png');
+    const cases: [string[], RegExp][] = [
+      [['--count', '1000'], /count: Too big: expected number to be <=20/],
+      [['--count', '0'], /count: Too small: expected number to be >=1/],
+      [['--duration', '7'], /duration: Duration must be 5 or 10 seconds/],
+      [['--resolution', '4k'], /resolution: Invalid option/],
+      [['--prompt', 'y'.repeat(900)], /prompt: Prompt must be at most 800 characters/],
+      [
+        ['--image', image, '--image', image, '--count', '15'],
+        /A batch is at most 20 videos: 2 images × 15 variations make 30/,
+      ],
+    ];
+    for (const [extra, message] of cases) {
+      const { code, output } = await runOnSim(['generate', '--prompt', 'a quiet harbour at dawn', ...extra]);
+      expect(code, extra.join(' ')).toBe(1);
+      expect(output.trim().split('\n'), output).toHaveLength(1);
+      expect(output).toMatch(message);
+      expect(submitsSeen(), extra.join(' ')).toBe(0);
+    }
+    const list = await runOnSim(['list', '--json']);
+    expect(JSON.parse(list.output).total).toBe(0);
+  }, 120_000);
+
+  it('without --wait, a job that failed before the command returned makes it exit non-zero with its reason', async () => {
+    const before = submitsSeen();
+    const { code, output } = await runOnSim(['generate', '--prompt', 'a red kite over the moor']);
+    expect(submitsSeen() - before).toBe(1);
+    expect(code, output).toBe(1);
+    expect(output).toMatch(/wan-studio: failed: Insufficient credits/);
   }, 60_000);
 });

@@ -46,8 +46,8 @@ export const test = base.extend<{ studio: Page }, WorkerFixtures>({
   ],
   studio: async ({ page, host }, use) => {
     // Specs share a worker's host: start each one in English with the OS theme, whatever ran before.
-    await host.core.handlers.settings.update({ language: 'en', theme: 'system' });
-    await page.goto(host.url);
+    await host.core.api.settings.update({ language: 'en', theme: 'system' });
+    await page.goto(host.signInUrl());
     await expect(page.getByTestId('nav-generate')).toBeVisible();
     await expect(page.locator('.view-loading')).toHaveCount(0);
     await use(page);
@@ -70,7 +70,7 @@ export const TEXT_TO_VIDEO: GenerationParams = {
 export async function queueGenerations(host: BrowserHost, prompts: string[]): Promise<void> {
   for (const [index, prompt] of prompts.entries()) {
     const aspectRatio = (['16:9', '9:16', '1:1'] as const)[index % 3];
-    await host.core.handlers.generations.create({
+    await host.core.api.generations.create({
       params: { ...TEXT_TO_VIDEO, prompt, aspectRatio },
       count: 1,
       seedMode: 'random',
@@ -90,7 +90,7 @@ export async function waitForDone(host: BrowserHost, count: number, timeoutMs = 
 }
 
 export async function applySettings(host: BrowserHost, patch: Partial<Settings>): Promise<void> {
-  await host.core.handlers.settings.update(patch);
+  await host.core.api.settings.update(patch);
 }
 
 export async function openView(

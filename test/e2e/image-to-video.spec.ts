@@ -19,8 +19,8 @@ test.afterAll(async () => {
 });
 
 async function configureHosting(host: BrowserHost): Promise<void> {
-  await host.core.handlers.settings.update({ imageHosting: s3.settings() });
-  await host.core.handlers.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
+  await host.core.api.settings.update({ imageHosting: s3.settings() });
+  await host.core.api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
 }
 
 /** Drops files on the drop zone with a DataTransfer built in the page, as a real drag would. */
@@ -155,7 +155,7 @@ test('a refused file says why, and in demo mode a good one needs no hosting', as
   studio: page,
   host,
 }) => {
-  await host.core.handlers.hosting.clearCredentials(undefined);
+  await host.core.api.hosting.clearCredentials();
   await page.getByRole('radio', { name: 'Image to video' }).check();
   await dropFiles(page, [{ name: 'holiday.jpg', bytes: Buffer.from('%PDF-1.4\n%%EOF\n') }]);
   await expect(page.getByTestId('image-problem')).toContainText(

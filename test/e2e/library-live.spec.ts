@@ -27,7 +27,7 @@ test('a new video does not move a scrolled grid; the pill brings it in on top', 
   // A video arriving (here an import: it lands on top at once, like a finished generation).
   const source = join(mkdtempSync(join(tmpdir(), 'wan-live-')), `${WORD}.mp4`);
   copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'media', 'clip-faststart.mp4'), source);
-  const imported = await host.core.handlers.library.importPaths({ paths: [source] });
+  const imported = await host.core.api.library.importPaths({ paths: [source] });
   expect(imported.imported).toBe(1);
   await expect(page.locator('.new-pill')).toHaveText('1 new video', { timeout: 20_000 });
   expect(await grid.evaluate((element) => element.scrollTop)).toBe(2400);

@@ -1,7 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const SCRIPT = join(process.cwd(), 'scripts', 'check-electron-hardening.mjs');
@@ -16,22 +16,29 @@ afterEach(async () => {
   for (const dir of temps.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
-/** A copy of the checked files with one edit applied. */
+/** A copy of the checked files with one edit applied (a missing file starts empty). */
 async function weakened(file: string, edit: (code: string) => string): Promise<string> {
   const root = await mkdtemp(join(tmpdir(), 'wan-hardening-'));
   temps.push(root);
-  await cp(join(process.cwd(), 'main', 'electron'), join(root, 'main', 'electron'), { recursive: true });
+  await cp(join(process.cwd(), 'main'), join(root, 'main'), { recursive: true });
   await cp(join(process.cwd(), 'preload'), join(root, 'preload'), { recursive: true });
   await cp(join(process.cwd(), 'renderer', 'index.html'), join(root, 'renderer', 'index.html')).catch(
     () => {},
   );
   const path = join(root, file);
-  const before = await readFile(path, 'utf8');
+  const before = await readFile(path, 'utf8').catch(() => '');
   const after = edit(before);
   expect(after, 'the edit must change the file').not.toBe(before);
+  await mkdir(dirname(path), { recursive: true });
   await writeFile(path, after);
   return root;
 }
+
+/** A second window, as someone might add it in a new module, with the sandbox off. */
+const UNSANDBOXED_WINDOW = `import { BrowserWindow } from 'electron';
+export const about = () =>
+  new BrowserWindow({ webPreferences: { contextIsolation: true, sandbox: false, nodeIntegration: false } });
+`;
 
 describe('scripts/check-electron-hardening.mjs', () => {
   it('passes on the real tree', () => {
@@ -129,6 +136,25 @@ describe('scripts/check-electron-hardening.mjs', () => {
       'a second exposed object',
       'preload/index.ts',
       (c: string) => `${c}\ncontextBridge.exposeInMainWorld('ipc', ipcRenderer);\n`,
+      /exactly one contextBridge|must not expose/,
+    ],
+    [
+      'an unsandboxed window one folder down',
+      'main/electron/windows/about-window.ts',
+      () => UNSANDBOXED_WINDOW,
+      /main\/electron\/windows\/about-window\.ts: line 3: sandbox must be true/,
+    ],
+    [
+      'an unsandboxed window outside main/electron',
+      'main/service/about/about-window.ts',
+      () => UNSANDBOXED_WINDOW,
+      /main\/service\/about\/about-window\.ts: line 3: sandbox must be true/,
+    ],
+    [
+      'a second exposed object one folder down',
+      'preload/extra/expose.ts',
+      () =>
+        "import { contextBridge, ipcRenderer } from 'electron';\ncontextBridge.exposeInMainWorld('ipc', ipcRenderer);\n",
       /exactly one contextBridge|must not expose/,
     ],
   ])('fails on %s', async (_label, file, edit, message) => {

@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { FORBIDDEN, registerIpcGate } from '../../main/electron/ipc-gate';
 import type { TrustedWindow } from '../../main/electron/sender-policy';
+import { createDispatcher } from '../../main/service/dispatch';
 import { channelNames, contract, type Envelope, type StudioHandlers } from '../../preload/contract';
 import { GRANT_FILES_CHANNEL, INVOKE_PREFIX } from '../../preload/ipc-names';
 
@@ -72,14 +73,15 @@ describe('registerIpcGate', () => {
         };
       }
     }
+    const logger = {
+      warn: (message: string, fields?: Record<string, unknown>) => warnings.push({ message, fields }),
+      error: (message: string, fields?: Record<string, unknown>) => warnings.push({ message, fields }),
+    };
     unregister = registerIpcGate({
       ipcMain,
-      handlers: handlers as unknown as StudioHandlers,
+      dispatch: createDispatcher(handlers as unknown as StudioHandlers, logger),
       trustedWindows: () => [window],
-      logger: {
-        warn: (message, fields) => warnings.push({ message, fields }),
-        error: (message, fields) => warnings.push({ message, fields }),
-      },
+      logger,
       grantPaths: (paths) => granted.push(paths),
     });
   });
@@ -141,7 +143,7 @@ describe('registerIpcGate', () => {
     unregister();
     registerIpcGate({
       ipcMain,
-      handlers: {} as StudioHandlers,
+      dispatch: createDispatcher({} as StudioHandlers, { error: () => {} }),
       trustedWindows: () => windows,
       logger: { warn: () => {}, error: () => {} },
       grantPaths: () => {},

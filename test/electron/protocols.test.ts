@@ -132,7 +132,11 @@ describe('wan-media://library protocol', () => {
     expect(await collapsed.text()).toBe('');
     expect((await handle('wan-media://library/link.mp4')).status).toBe(403);
     expect((await handle('wan-media://elsewhere/Default/clip.mp4')).status).toBe(404);
-    expect((await handle('wan-media://library/Default/clip.mp4', { method: 'DELETE' })).status).toBe(405);
+    const deleted = await handle('wan-media://library/Default/clip.mp4', { method: 'DELETE' });
+    expect(deleted.status).toBe(405);
+    expect(deleted.headers.get('allow')).toBe('GET, HEAD');
+    // Refused before the file system is asked: a missing file gets the same 405, not a 404.
+    expect((await handle('wan-media://library/none.mp4', { method: 'PUT', body: 'x' })).status).toBe(405);
   });
 
   it('reads the library root at request time, so a moved library is followed', async () => {

@@ -26,7 +26,10 @@ export const KEY_STORAGE: 'keychain' | 'session' =
   process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
 
 export async function startCoreHarness(
-  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras & StudioCoreOptions> } = {},
+  options: {
+    sim?: SimulatorOptions;
+    core?: Partial<CoreExtras & Pick<StudioCoreOptions, 'env' | 'pathPolicy' | 'platform'>>;
+  } = {},
 ): Promise<CoreHarness> {
   const clock = createScaledClock(200);
   const sim = await startSimulator({ clock, seed: 11, ...options.sim });
@@ -47,7 +50,7 @@ export async function startCoreHarness(
   });
   const events: { name: EventName; payload: unknown }[] = [];
   for (const name of EVENT_NAMES)
-    core.events.on(name, (payload: StudioEvents[typeof name]) => events.push({ name, payload }));
+    core.api.on(name, (payload: StudioEvents[typeof name]) => events.push({ name, payload }));
   return {
     core,
     sim,
@@ -57,14 +60,14 @@ export async function startCoreHarness(
     waitForState(id, states, timeoutMs = 15_000) {
       return new Promise((resolve, reject) => {
         const started = Date.now();
-        const tick = () => {
-          const record = core.library().getGeneration(id);
+        const tick = async () => {
+          const record = await core.api.generations.get({ id });
           if (record && states.includes(record.state)) return resolve();
           if (Date.now() - started > timeoutMs)
             return reject(new Error(`${id} stuck in ${record?.state}: ${record?.errorMessage}`));
-          setTimeout(tick, 10);
+          setTimeout(() => void tick().catch(reject), 10);
         };
-        tick();
+        void tick().catch(reject);
       });
     },
     async close() {

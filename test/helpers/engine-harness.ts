@@ -6,6 +6,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ApixoClient } from '../../main/core/apixo/client';
+import { KeyDestination } from '../../main/core/apixo/key-destination';
 import type { GenerationParamsInput } from '../../main/core/apixo/params';
 import { generationParamsSchema } from '../../main/core/apixo/params';
 import { RateLimiter } from '../../main/core/apixo/rate-limiter';
@@ -16,6 +17,7 @@ import { JobEngine, type JobEngineOptions } from '../../main/core/jobs/engine';
 import { openLibrary } from '../../main/core/library/library';
 import { absolutePath } from '../../main/core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../../main/core/library/types';
+import { type AddressPolicy, anyAddress } from '../../main/core/net/address-policy';
 import { type Simulator, type SimulatorOptions, startSimulator } from '../../main/demo/simulator';
 
 export const TEST_KEY = 'sk-test-harness-key-0001';
@@ -50,6 +52,10 @@ export interface HarnessOptions {
   /** Engine knobs a test or benchmark changes (e.g. the polling strategy). */
   engine?: Pick<JobEngineOptions, 'planner' | 'random'>;
   downloadConcurrency?: number;
+  /** Where result links may lead. Default: anywhere, since the simulator is on loopback. */
+  resultLinkPolicy?: AddressPolicy;
+  /** The client's overall deadline per request (real ms). Default 2 × clientTimeoutMs. */
+  clientDeadlineMs?: number;
 }
 
 export interface EngineStack {
@@ -74,11 +80,12 @@ export function createEngineStack(
   const logs: string[] = [];
   const apiKey = options.apiKey === undefined ? TEST_KEY : options.apiKey;
   const client = new ApixoClient({
-    baseUrl: options.baseUrl,
+    destination: KeyDestination.explicit(options.baseUrl, 'flag', false),
     getApiKey: async () => apiKey,
     limiter: new RateLimiter({ clock }),
     clock,
     timeoutMs: options.clientTimeoutMs ?? 3_000,
+    ...(options.clientDeadlineMs === undefined ? {} : { deadlineMs: options.clientDeadlineMs }),
   });
   const log: EngineLogger = {
     info: (message, fields) => logs.push(`info ${message} ${JSON.stringify(fields ?? {})}`),
@@ -92,6 +99,7 @@ export function createEngineStack(
       clientFor: () => client,
       clock,
       downloads: createDownloadQueue({ concurrency: options.downloadConcurrency ?? 3 }),
+      resultLinkPolicy: () => options.resultLinkPolicy ?? anyAddress,
       log,
       delivery: () => ({ requestType: 'async' }),
       onUpdate: (record) => updates.push(record),

@@ -6,8 +6,8 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isStudioError } from '../../main/core/errors';
 import { type BrowserHost, startBrowserHost } from '../../main/host/browser-host';
+import { isStudioApiError } from '../../main/service/in-process-api';
 import { UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../preload/file-refs';
 
 const IMAGE = join(import.meta.dirname, '..', 'fixtures', 'images', 'still-80x64.png');
@@ -111,12 +111,10 @@ describe('PUT /upload', () => {
     const sent = await uploadBytes(await readFile(IMAGE), 'kind=image&name=harbour.png');
     expect(sent.status).toBe(201);
     const ref = { via: 'upload' as const, id: sent.body.id ?? '' };
-    const inspection = await host.core.handlers.images.inspect({ file: ref });
+    const inspection = await host.core.api.images.inspect({ file: ref });
     expect(inspection).toMatchObject({ status: 'ready', name: 'harbour.png', width: 80, height: 64 });
     expect(await readdir(uploadsDir())).toEqual([]);
-    const again = await Promise.resolve()
-      .then(() => host.core.handlers.images.inspect({ file: ref }))
-      .catch((error: unknown) => error);
-    expect(isStudioError(again) && again.kind).toBe('not_found');
+    const again = await host.core.api.images.inspect({ file: ref }).catch((error: unknown) => error);
+    expect(isStudioApiError(again) && again.kind).toBe('not_found');
   });
 });

@@ -2,6 +2,7 @@
 // typecheck step) when a group or method is missing on either side; the runtime half checks what
 // buildStudioApi really builds.
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import type { createHandlers } from '../../main/service/handlers';
 import type { StudioCore } from '../../main/service/types';
 import { buildStudioApi } from '../../preload/build-api';
 import {
@@ -47,8 +48,9 @@ describe('contract completeness (types)', () => {
     expectTypeOf<keyof StudioApi>().toEqualTypeOf<keyof Contract | 'on'>();
   });
 
-  it('the core exposes handlers of the contract type, and every event has a payload type', () => {
-    expectTypeOf<StudioCore['handlers']>().toEqualTypeOf<StudioHandlers>();
+  it('the core implements handlers of the contract type behind its API, and every event has a payload type', () => {
+    expectTypeOf<ReturnType<typeof createHandlers>>().toEqualTypeOf<StudioHandlers>();
+    expectTypeOf<StudioCore['api']>().toEqualTypeOf<StudioApi>();
     expectTypeOf<EventName>().toEqualTypeOf<keyof StudioEvents>();
   });
 });

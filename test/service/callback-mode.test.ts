@@ -38,8 +38,8 @@ async function startInCallbackMode(path: string) {
   });
   harness = started;
   const { core, sim } = started;
-  await core.handlers.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
-  await core.handlers.settings.update({
+  await core.api.key.set({ key: 'sk-callback-test-1234', where: KEY_STORAGE });
+  await core.api.settings.update({
     delivery: 'callback',
     callbackPublicUrl: `https://tunnel.example.com/${path}`,
     callbackPort: port,
@@ -51,7 +51,7 @@ describe('callback mode', () => {
   it('submits with the public URL and acts on deliveries by querying APIXO itself', async () => {
     const { port, core, sim, started } = await startInCallbackMode('apixo');
 
-    const [created] = await core.handlers.generations.create({
+    const [created] = await core.api.generations.create({
       params,
       count: 1,
       seedMode: 'random',
@@ -66,7 +66,7 @@ describe('callback mode', () => {
     await sim.idle();
     expect(sim.stats.callbacksDelivered).toBe(1);
 
-    const record = core.library().getGeneration(id);
+    const record = await core.api.generations.get({ id });
     const realUrl = sim.tasks()[0]?.resultUrl;
     expect(record?.resultUrl).toBe(realUrl);
 
@@ -84,7 +84,7 @@ describe('callback mode', () => {
       expect(answer.statusCode).toBe(200);
       await answer.body.text();
     }
-    const after = core.library().getGeneration(id);
+    const after = await core.api.generations.get({ id });
     expect(after?.state).toBe('done');
     expect(after?.resultUrl).toBe(realUrl);
     expect(after?.video?.sha256).toBe(record?.video?.sha256);
@@ -92,14 +92,14 @@ describe('callback mode', () => {
 
   it('a delivery for a running task triggers an immediate status query', async () => {
     const { port, core, sim, started } = await startInCallbackMode('hook');
-    const [created] = await core.handlers.generations.create({
+    const [created] = await core.api.generations.create({
       params,
       count: 1,
       seedMode: 'random',
       projectId: null,
     });
     await started.waitForState(created?.id ?? '', ['pending', 'processing']);
-    const taskId = core.library().getGeneration(created?.id ?? '')?.taskId;
+    const taskId = (await core.api.generations.get({ id: created?.id ?? '' }))?.taskId;
     const before = sim.stats.statusQueries;
     const answer = await request(`http://127.0.0.1:${port}/hook`, {
       method: 'POST',

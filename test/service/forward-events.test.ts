@@ -22,7 +22,6 @@ const samplePayloads: { [E in EventName]: StudioEvents[E] } = {
     notifications: true,
     tray: true,
     taskbarProgress: true,
-    apiBaseUrl: 'https://api.apixo.ai',
     imageHosting: DEFAULT_HOSTING_SETTINGS,
   },
   'key.updated': {

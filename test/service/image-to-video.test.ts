@@ -4,9 +4,9 @@
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { isStudioError } from '../../main/core/errors';
 import { type AddressPolicy, publicInternetOnly } from '../../main/core/net/address-policy';
 import type { Simulator } from '../../main/demo/simulator';
+import { isStudioApiError } from '../../main/service/in-process-api';
 import type { GenerationParams, GenerationRecord } from '../../preload/contract';
 import { startLocalServer } from '../demo/sim-http';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
@@ -35,13 +35,13 @@ afterEach(async () => {
 
 async function start(options: { publicAddressPolicy?: AddressPolicy } = {}) {
   harness = await startCoreHarness({ core: options });
-  return harness.core.handlers;
+  return harness.core.api;
 }
 
 async function configureHosting(patch = {}, secret = S3_CREDENTIALS.secretAccessKey) {
-  const handlers = harness.core.handlers;
-  await handlers.settings.update({ imageHosting: s3.settings(patch) });
-  return handlers.hosting.setCredentials({
+  const api = harness.core.api;
+  await api.settings.update({ imageHosting: s3.settings(patch) });
+  return api.hosting.setCredentials({
     accessKeyId: S3_CREDENTIALS.accessKeyId,
     secretAccessKey: secret,
     where: 'session',
@@ -53,7 +53,7 @@ async function inspectFile(name: string, bytes: Uint8Array) {
   const folder = await mkdtemp(join(harness.dir, 'dropped-'));
   const path = join(folder, name);
   await writeFile(path, bytes);
-  return harness.core.handlers.images.inspect({ file: { via: 'path', path } });
+  return harness.core.api.images.inspect({ file: { via: 'path', path } });
 }
 
 const demoSim = (): Simulator => {
@@ -66,7 +66,7 @@ const puts = () => s3.requests.filter((request) => request.method === 'PUT').len
 
 async function settle(record: GenerationRecord | undefined, states = ['done']): Promise<GenerationRecord> {
   await harness.waitForState(record?.id ?? '', states, 30_000);
-  const stored = harness.core.library().getGeneration(record?.id ?? '');
+  const stored = await harness.core.api.generations.get({ id: record?.id ?? '' });
   if (!stored) throw new Error('generation vanished');
   return stored;
 }
@@ -75,7 +75,7 @@ async function failureOf(run: () => unknown): Promise<{ kind: string; message: s
   try {
     await run();
   } catch (error) {
-    if (isStudioError(error)) return { kind: error.kind, message: error.userMessage };
+    if (isStudioApiError(error)) return { kind: error.kind, message: error.message };
     throw error;
   }
   throw new Error('expected a refusal');
@@ -83,7 +83,7 @@ async function failureOf(run: () => unknown): Promise<{ kind: string; message: s
 
 describe('image-to-video with a local file and image hosting', () => {
   it('uploads, presigns, the simulator fetches the link, and the video arrives with its reference image', async () => {
-    const handlers = await start();
+    const api = await start();
     const status = await configureHosting();
     expect(status).toMatchObject({ accessKeyIdSet: true, secretSet: true, ready: true, missing: [] });
 
@@ -93,7 +93,7 @@ describe('image-to-video with a local file and image hosting', () => {
     // Nothing leaves this computer before submit.
     expect(s3.requests).toHaveLength(0);
 
-    const [created] = await handlers.generations.create({
+    const [created] = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -118,17 +118,17 @@ describe('image-to-video with a local file and image hosting', () => {
     expect(task?.imageCheckDetail).toBe(`png, ${png.length} bytes`);
     // The reference image is in the library, byte for byte.
     const kept = await readFile(
-      join(harness.core.library().root, ...(done.referenceImagePath ?? '').split('/')),
+      join((await harness.core.api.app.info()).libraryRoot, ...(done.referenceImagePath ?? '').split('/')),
     );
     expect(kept.equals(png)).toBe(true);
   });
 
   it('makes a batch from several images, and remix reuses a link that is still valid', async () => {
-    const handlers = await start();
+    const api = await start();
     await configureHosting();
     const first = await inspectFile('a.png', await halvesPng(100, 100));
     const second = await inspectFile('b.jpg', fixtureImage('photo-80x64.jpg'));
-    const batch = await handlers.generations.create({
+    const batch = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -142,7 +142,7 @@ describe('image-to-video with a local file and image hosting', () => {
     expect(done.map((record) => record.referenceImagePath)).toEqual([first.relPath, second.relPath]);
     expect(puts()).toBe(2);
 
-    const [remix] = await handlers.generations.create({
+    const [remix] = await api.generations.create({
       params: { ...I2V, prompt: 'same image, stormier sea' },
       count: 1,
       seedMode: 'random',
@@ -155,10 +155,10 @@ describe('image-to-video with a local file and image hosting', () => {
   });
 
   it('deletes the uploaded copy once the task is finished, when asked to', async () => {
-    const handlers = await start();
+    const api = await start();
     await configureHosting({ deleteAfterTask: true });
     const image = await inspectFile('a.png', await halvesPng(90, 90));
-    const [created] = await handlers.generations.create({
+    const [created] = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -173,10 +173,10 @@ describe('image-to-video with a local file and image hosting', () => {
   });
 
   it('a wrong secret fails the generation with a readable reason, and nothing is submitted', async () => {
-    const handlers = await start();
+    const api = await start();
     await configureHosting({}, 'definitely-not-the-secret');
     const image = await inspectFile('a.png', await halvesPng());
-    const [created] = await handlers.generations.create({
+    const [created] = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -192,9 +192,9 @@ describe('image-to-video with a local file and image hosting', () => {
   });
 
   it('demo mode needs no hosting: the simulator reads the local file over loopback', async () => {
-    const handlers = await start();
+    const api = await start();
     const image = await inspectFile('a.png', await halvesPng());
-    const [created] = await handlers.generations.create({
+    const [created] = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -202,7 +202,7 @@ describe('image-to-video with a local file and image hosting', () => {
       references: [image.sha256 ?? ''],
     });
     await harness.waitForState(created?.id ?? '', ['done']);
-    const done = harness.core.library().getGeneration(created?.id ?? '');
+    const done = await api.generations.get({ id: created?.id ?? '' });
     expect(done?.video?.sha256).toMatch(/^[0-9a-f]{64}$/);
     expect(done?.referenceImagePath).toMatch(/^references\//);
     expect(done?.params.imageUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/references\//);
@@ -211,12 +211,12 @@ describe('image-to-video with a local file and image hosting', () => {
   });
 
   it('refuses a local file for APIXO when no hosting is set up, saying why and the two ways out', async () => {
-    const handlers = await start();
+    const api = await start();
     // Session-only: a keychain entry would outlive this test and take later ones out of demo mode.
-    await handlers.key.set({ key: 'sk-real-key-for-hosting-test', where: 'session' });
+    await api.key.set({ key: 'sk-real-key-for-hosting-test', where: 'session' });
     const image = await inspectFile('a.png', await halvesPng());
     const failure = await failureOf(() =>
-      handlers.generations.create({
+      api.generations.create({
         params: I2V,
         count: 1,
         seedMode: 'random',
@@ -228,7 +228,7 @@ describe('image-to-video with a local file and image hosting', () => {
     expect(failure.message).toMatch(
       /APIXO only accepts images by public link\. Set up image hosting in Settings → Image hosting \(missing: bucket, access key ID, secret access key\), or use a public link/,
     );
-    expect(harness.core.library().query({}).total).toBe(0);
+    expect((await harness.core.api.library.query({})).total).toBe(0);
     expect(submitsSeen(demoSim())).toBe(0);
     expect(harness.sim.stats.submitsAccepted).toBe(0);
     expect(s3.requests).toHaveLength(0);
@@ -271,12 +271,12 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
   ])(
     '%s is offered a conversion and cannot be submitted before it',
     async (_name, file, make, problem, submit) => {
-      const handlers = await start();
+      const api = await start();
       await configureHosting();
       const offered = await inspectFile(file, await make());
       expect(offered).toMatchObject({ status: 'needs_conversion', problem });
       const failure = await failureOf(() =>
-        handlers.generations.create({
+        api.generations.create({
           params: I2V,
           count: 1,
           seedMode: 'random',
@@ -291,11 +291,11 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
       expect(submitsSeen(demoSim())).toBe(0);
       expect(s3.requests).toHaveLength(0);
       // Accepting the offer gives a usable JPEG that goes all the way.
-      const converted = await handlers.images.convert({ sha256: offered.sha256 ?? '' });
+      const converted = await api.images.convert({ sha256: offered.sha256 ?? '' });
       expect(converted).toMatchObject({ status: 'ready', format: 'jpeg', animated: false });
       expect(converted.bytes).toBeLessThanOrEqual(10 * 1024 * 1024);
       if (!submit) return;
-      const [created] = await handlers.generations.create({
+      const [created] = await api.generations.create({
         params: I2V,
         count: 1,
         seedMode: 'random',
@@ -309,11 +309,11 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
   );
 
   it('an EXIF-rotated JPEG is sent upright', async () => {
-    const handlers = await start();
+    const api = await start();
     await configureHosting();
     const inspection = await inspectFile('phone.jpg', await sidewaysJpeg());
     expect(inspection).toMatchObject({ status: 'ready', width: 80, height: 120, problem: 'sideways' });
-    const [created] = await handlers.generations.create({
+    const [created] = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -329,14 +329,14 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
   });
 
   it('a data: URL becomes a hosted file', async () => {
-    const handlers = await start();
+    const api = await start();
     await configureHosting();
     const png = await halvesPng();
-    const inspection = await handlers.images.inspectUrl({
+    const inspection = await api.images.inspectUrl({
       url: `data:image/png;base64,${png.toString('base64')}`,
     });
     expect(inspection).toMatchObject({ status: 'ready', sourceUrl: null });
-    const [created] = await handlers.generations.create({
+    const [created] = await api.generations.create({
       params: I2V,
       count: 1,
       seedMode: 'random',
@@ -353,16 +353,16 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
       address === '127.0.0.1' || publicInternetOnly(address);
 
     async function realApi() {
-      const handlers = await start({ publicAddressPolicy: loopbackIsPublic });
-      await handlers.key.set({ key: 'sk-test-image-links-0001', where: 'session' });
-      return handlers;
+      const api = await start({ publicAddressPolicy: loopbackIsPublic });
+      await api.key.set({ key: 'sk-test-image-links-0001', where: 'session' });
+      return api;
     }
 
     it('uses a public link directly: no upload, the API fetches it', async () => {
-      const handlers = await realApi();
+      const api = await realApi();
       const site = await startLocalServer((_req, res) => res.end(fixtureImage('photo-80x64.jpg')));
       try {
-        const [created] = await handlers.generations.create({
+        const [created] = await api.generations.create({
           params: { ...I2V, imageUrl: `${site.url}/photo.jpg` },
           count: 1,
           seedMode: 'random',
@@ -408,11 +408,11 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
         /not an image format Wan Studio recognises/,
       ],
     ])('%s', async (_name, make, message) => {
-      const handlers = await realApi();
+      const api = await realApi();
       const target = await make();
       try {
         const failure = await failureOf(() =>
-          handlers.generations.create({
+          api.generations.create({
             params: { ...I2V, imageUrl: target.url },
             count: 1,
             seedMode: 'random',
@@ -422,7 +422,7 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
         expect(failure.kind).toBe('invalid_image');
         expect(failure.message).toMatch(message);
         expect(submitsSeen(harness.sim)).toBe(0);
-        expect(harness.core.library().query({}).total).toBe(0);
+        expect((await harness.core.api.library.query({})).total).toBe(0);
       } finally {
         await target.close();
       }
@@ -431,11 +431,11 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
     it('refuses a loopback link for the real API but lets the demo simulator use it', async () => {
       const site = await startLocalServer((_req, res) => res.end(fixtureImage('photo-80x64.jpg')));
       try {
-        const handlers = await start({ publicAddressPolicy: publicInternetOnly });
-        const demo = await handlers.images.inspectUrl({ url: `${site.url}/photo.jpg` });
+        const api = await start({ publicAddressPolicy: publicInternetOnly });
+        const demo = await api.images.inspectUrl({ url: `${site.url}/photo.jpg` });
         expect(demo).toMatchObject({ status: 'ready', sourceUrl: `${site.url}/photo.jpg` });
-        await handlers.key.set({ key: 'sk-test-image-links-0002', where: 'session' });
-        const failure = await failureOf(() => handlers.images.inspectUrl({ url: `${site.url}/photo.jpg` }));
+        await api.key.set({ key: 'sk-test-image-links-0002', where: 'session' });
+        const failure = await failureOf(() => api.images.inspectUrl({ url: `${site.url}/photo.jpg` }));
         expect(failure.message).toMatch(/The link's host 127\.0\.0\.1 is a private or local address/);
         expect(submitsSeen(harness.sim)).toBe(0);
       } finally {
@@ -447,21 +447,21 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
 
 describe('hosting credentials', () => {
   it('live only in the SecretStore: the UI sees set / not set, settings.json never holds them', async () => {
-    const handlers = await start();
-    expect(await handlers.hosting.status(undefined)).toMatchObject({
+    const api = await start();
+    expect(await api.hosting.status()).toMatchObject({
       accessKeyIdSet: false,
       secretSet: false,
       ready: false,
     });
     await configureHosting({}, 'a-very-secret-s3-value-123');
-    const status = await handlers.hosting.status(undefined);
+    const status = await api.hosting.status();
     expect(status).toMatchObject({ accessKeyIdSet: true, secretSet: true, location: 'session', ready: true });
     expect(JSON.stringify(status)).not.toContain('a-very-secret-s3-value-123');
     const settingsFile = await readFile(join(harness.dir, 'data', 'settings.json'), 'utf8');
     expect(settingsFile).toContain('"bucket": "wan-refs"');
     expect(settingsFile).not.toContain('a-very-secret-s3-value-123');
     expect(settingsFile).not.toContain('S3RVER');
-    const cleared = await handlers.hosting.clearCredentials(undefined);
+    const cleared = await api.hosting.clearCredentials();
     expect(cleared).toMatchObject({
       accessKeyIdSet: false,
       secretSet: false,
@@ -470,9 +470,9 @@ describe('hosting credentials', () => {
   });
 
   it('Test connection runs through the contract', async () => {
-    const handlers = await start();
+    const api = await start();
     await configureHosting();
-    const result = await handlers.hosting.test(undefined);
+    const result = await api.hosting.test();
     expect(result.ok).toBe(true);
     expect(result.warning).toMatch(/private network/);
   });

@@ -1,10 +1,10 @@
-// Issue 8, point 13, through the dispatcher every host uses: every method that takes a path refuses
+// Issue 8, point 13, through the dispatcher every host uses (core.dispatch): every method that takes a path refuses
 // a relative one with a clear message (it is in the contract's schema), and with Electron's policy
 // only paths a dialog answered (or the preload vouched for) pass; anything else is `forbidden`.
 import { mkdir, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createDispatcher, type Dispatch } from '../../main/service/dispatch';
+import type { Dispatch } from '../../main/service/dispatch';
 import { headlessPlatform } from '../../main/service/headless-platform';
 import { grantedPathsOnly } from '../../main/service/path-policy';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
@@ -18,8 +18,6 @@ afterEach(async () => {
   harness = null;
 });
 
-const noLog = { error: () => {} };
-
 describe('relative paths, refused for every path method (any host)', () => {
   it.each([
     ['library.importPaths', { paths: ['clips/a.mp4'] }, 'paths.0'],
@@ -29,7 +27,7 @@ describe('relative paths, refused for every path method (any host)', () => {
     ['images.inspect', { file: { via: 'path', path: './photo.png' } }, 'file.path'],
   ])('%s', async (channel, argument, field) => {
     harness = await startCoreHarness();
-    const dispatch = createDispatcher(harness.core.handlers, noLog);
+    const dispatch = harness.core.dispatch;
     const envelope = await dispatch(channel, argument);
     expect(envelope).toMatchObject({
       ok: false,
@@ -40,7 +38,7 @@ describe('relative paths, refused for every path method (any host)', () => {
 
   it('an absolute path is taken as it is in the browser host and the CLI', async () => {
     harness = await startCoreHarness();
-    const dispatch = createDispatcher(harness.core.handlers, noLog);
+    const dispatch = harness.core.dispatch;
     expect(await dispatch('library.importPaths', { paths: [SMALL_MP4] })).toEqual({
       ok: true,
       value: { imported: 1, skipped: [] },
@@ -49,7 +47,7 @@ describe('relative paths, refused for every path method (any host)', () => {
 
   it('the old byte-carrying method is gone: no file bytes travel in a call', async () => {
     harness = await startCoreHarness();
-    const dispatch = createDispatcher(harness.core.handlers, noLog);
+    const dispatch = harness.core.dispatch;
     const bytes = new Uint8Array([0, 0, 0, 24]);
     expect(await dispatch('library.importFile', { name: 'a.mp4', bytes })).toMatchObject({
       ok: false,
@@ -77,7 +75,7 @@ describe("Electron's policy: only what the user pointed at", () => {
       },
     });
     await mkdir(exportDir(), { recursive: true });
-    return { dispatch: createDispatcher(harness.core.handlers, noLog), exportDir: exportDir() };
+    return { dispatch: harness.core.dispatch, exportDir: exportDir() };
   }
 
   it('refuses paths no dialog or drop gave, and takes them once a dialog did', async () => {

@@ -22,9 +22,9 @@ describe('the API key never leaves main and the keychain', () => {
   it('is absent from every file and event after a full run', async () => {
     harness = await startCoreHarness({ sim: { apiKeys: [CANARY] } });
     const { core } = harness;
-    const status = await core.handlers.key.set({ key: CANARY, where: KEY_STORAGE });
+    const status = await core.api.key.set({ key: CANARY, where: KEY_STORAGE });
     expect(status).toMatchObject({ set: true, last4: CANARY.slice(-4) });
-    expect((await core.info()).demoMode).toBe(false);
+    expect((await core.api.app.info()).demoMode).toBe(false);
 
     const params = {
       mode: 'text-to-video' as const,
@@ -35,7 +35,7 @@ describe('the API key never leaves main and the keychain', () => {
       promptExpansion: true,
       provider: 'auto' as const,
     };
-    const created = await core.handlers.generations.create({
+    const created = await core.api.generations.create({
       params,
       count: 2,
       seedMode: 'random',
@@ -43,12 +43,12 @@ describe('the API key never leaves main and the keychain', () => {
     });
     for (const record of created) await harness.waitForState(record.id, ['done']);
     expect(harness.sim.stats.submitsAccepted).toBe(2); // the canary really was the key in use
-    const balance = await core.handlers.balance.get({ refresh: true });
+    const balance = await core.api.balance.get({ refresh: true });
     expect(balance.usd).toEqual(expect.any(Number));
 
     // An error path too: the server rejects a request; its message is logged.
     harness.sim.faults.inject({ kind: 'server_error', phase: 'submit', times: 1 });
-    const [failing] = await core.handlers.generations.create({
+    const [failing] = await core.api.generations.create({
       params,
       count: 1,
       seedMode: 'random',

@@ -44,6 +44,34 @@ export function classifyNetworkError(error: unknown, what: string): StudioError 
   });
 }
 
+/**
+ * An answer that arrived too slowly (past the overall deadline) or too big to read. The request
+ * reached APIXO, so whatever it asked for may have happened: never `createdNothing`, which makes
+ * a submit `uncertain` instead of being sent (and paid for) again.
+ */
+export function classifyBrokenAnswer(
+  problem: { tooLargeBytes: number } | { deadlineMs: number },
+  what: string,
+  cause: unknown,
+): StudioError {
+  if ('tooLargeBytes' in problem) {
+    return new StudioError({
+      kind: 'protocol',
+      userMessage: `APIXO sent an answer larger than ${Math.round(problem.tooLargeBytes / (1024 * 1024))} MB, so Wan Studio stopped reading it.`,
+      detail: `${what}: answer body over ${problem.tooLargeBytes} bytes, reading aborted`,
+      createdNothing: false,
+      cause,
+    });
+  }
+  return new StudioError({
+    kind: 'network',
+    userMessage: 'APIXO did not answer in time. Wan Studio will keep trying.',
+    detail: `${what}: no complete answer within ${problem.deadlineMs} ms (overall deadline)`,
+    createdNothing: false,
+    cause,
+  });
+}
+
 /** Retry-After as seconds or an HTTP date; undefined when absent or nonsense. */
 export function parseRetryAfter(header: string | string[] | undefined, now: number): number | undefined {
   const value = Array.isArray(header) ? header[0] : header;

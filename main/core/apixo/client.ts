@@ -1,11 +1,15 @@
 // The APIXO HTTP client for wan-2-5: submit, status and balance. Every request passes the shared
-// rate limiter, carries the key only in the Authorization header, and comes back either as parsed
+// rate limiter, carries the key only in the Authorization header, reads at most MAX_ANSWER_BYTES
+// within an overall deadline (bounded-answer.ts), and comes back either as parsed
 // data or as one StudioError (see classify.ts). It never retries a submit itself: whether a paid
-// request may be sent again is the job engine's decision, made from `createdNothing`.
+// request may be sent again is the job engine's decision, made from `createdNothing`. It sends the
+// key only to a KeyDestination (key-destination.ts), the one place that decides where it may go.
 import { type Dispatcher, request } from 'undici';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
-import { classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
+import { AnswerTooLargeError, deadlineSignal, MAX_ANSWER_BYTES, readBoundedText } from './bounded-answer';
+import { classifyBrokenAnswer, classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
+import { KeyDestination } from './key-destination';
 import { type GenerationParams, MODEL_ID, type SubmitOptions, toApixoBody } from './params';
 import type { RateLimiter } from './rate-limiter';
 import {
@@ -18,17 +22,18 @@ import {
   type TaskStatus,
 } from './responses';
 
-export const DEFAULT_BASE_URL = 'https://api.apixo.ai/api/v1';
-
 export interface ApixoClientOptions {
-  baseUrl: string;
+  /** Fixed for the client's life: a setting can never move the key elsewhere. */
+  destination: KeyDestination;
   /** Asked before every request, so a key change applies at once. Null → 'invalid_key'. */
   getApiKey: () => Promise<string | null>;
   limiter: RateLimiter;
   clock: Clock;
   dispatcher?: Dispatcher;
-  /** Time allowed for the answer's headers; the body gets the same again. */
+  /** Idle limit: no headers, or no body bytes, for this long. Default 30 s. */
   timeoutMs?: number;
+  /** Real time allowed for the whole request, headers and body together. Default 2 × timeoutMs. */
+  deadlineMs?: number;
   userAgent?: string;
 }
 
@@ -41,11 +46,15 @@ export class ApixoClient {
   private readonly options: ApixoClientOptions;
 
   constructor(options: ApixoClientOptions) {
+    // Not only a type: a look-alike object (a cast, a parsed setting) cannot stand in for the rule.
+    if (!(options.destination instanceof KeyDestination)) {
+      throw new TypeError('ApixoClient needs a KeyDestination (main/core/apixo/key-destination.ts)');
+    }
     this.options = options;
   }
 
   get baseUrl(): string {
-    return this.options.baseUrl;
+    return this.options.destination.baseUrl;
   }
 
   /** POST generateTask. Throws StudioError; `createdNothing` tells whether resending is safe. */
@@ -93,6 +102,7 @@ export class ApixoClient {
     signal?: AbortSignal,
   ): Promise<RawAnswer> {
     const what = `${method} ${path.split('?')[0]}`;
+    const url = this.options.destination.urlFor(path);
     const apiKey = await this.options.getApiKey();
     if (!apiKey) {
       throw new StudioError({
@@ -104,11 +114,15 @@ export class ApixoClient {
     }
     await this.options.limiter.acquire(signal);
     const timeoutMs = this.options.timeoutMs ?? 30_000;
+    // Every request, submit included, ends by this deadline: a server dripping bytes would
+    // otherwise keep it open forever, since the idle timeouts never fire.
+    const deadlineMs = this.options.deadlineMs ?? 2 * timeoutMs;
+    const deadline = deadlineSignal(deadlineMs, signal);
     let status: number;
     let text: string;
     let retryAfterMs: number | undefined;
     try {
-      const response = await request(`${this.options.baseUrl.replace(/\/+$/, '')}${path}`, {
+      const response = await request(url, {
         method,
         headers: {
           authorization: `Bearer ${apiKey}`,
@@ -117,19 +131,25 @@ export class ApixoClient {
           ...(body === undefined ? {} : { 'content-type': 'application/json' }),
         },
         body: body === undefined ? undefined : JSON.stringify(body),
-        signal,
+        signal: deadline.signal,
         dispatcher: this.options.dispatcher,
         headersTimeout: timeoutMs,
         bodyTimeout: timeoutMs,
       });
       status = response.statusCode;
       retryAfterMs = parseRetryAfter(response.headers['retry-after'], this.options.clock.now());
-      text = await response.body.text();
+      text = await readBoundedText(response, MAX_ANSWER_BYTES);
     } catch (error) {
       if (signal?.aborted) {
         throw new StudioError({ kind: 'cancelled', userMessage: 'Cancelled.', detail: what, cause: error });
       }
+      if (error instanceof AnswerTooLargeError) {
+        throw classifyBrokenAnswer({ tooLargeBytes: error.limit }, what, error);
+      }
+      if (deadline.expired()) throw classifyBrokenAnswer({ deadlineMs }, what, error);
       throw classifyNetworkError(error, what);
+    } finally {
+      deadline.dispose();
     }
     return this.interpret(status, text, retryAfterMs, what);
   }

@@ -49,8 +49,8 @@ const paramsObject = z.object({
     .trim()
     .max(LIMITS.negativePromptMax, `Negative prompt must be at most ${LIMITS.negativePromptMax} characters`)
     .optional(),
-  resolution: z.enum(RESOLUTIONS),
-  duration: z.union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' }),
+  resolution: z.enum(RESOLUTIONS).default('720p'),
+  duration: z.union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' }).default(5),
   aspectRatio: z.enum(ASPECT_RATIOS).optional(),
   imageUrl: httpUrl.optional(),
   seed: z
@@ -88,14 +88,28 @@ function modeRules(imageRequired: boolean) {
   };
 }
 
-/** Parameters of one generation, validated against the documented limits before anything is sent. */
-export const generationParamsSchema = paramsObject.superRefine(modeRules(true));
+/**
+ * Text-to-video always names its aspect ratio (APIXO's default, 16:9, when none is given), so the
+ * stored generation says what was sent and the library's aspect-ratio filter finds it.
+ */
+function withAspectRatio(params: ParamsShape): ParamsShape {
+  return params.mode === 'text-to-video' && !params.aspectRatio ? { ...params, aspectRatio: '16:9' } : params;
+}
+
+/**
+ * Parameters of one generation, validated against the documented limits before anything is sent.
+ * The defaults (720p, 5 s, 16:9 for text-to-video, prompt expansion on, provider auto) live here
+ * only: every host passes what its user chose and nothing more.
+ */
+export const generationParamsSchema = paramsObject.superRefine(modeRules(true)).overwrite(withAspectRatio);
 
 /**
  * The same, except that image-to-video may still lack its link: a reference image from this
  * computer gets one (a presigned URL to the user's image hosting) just before it is submitted.
  */
-export const generationParamsDraftSchema = paramsObject.superRefine(modeRules(false));
+export const generationParamsDraftSchema = paramsObject
+  .superRefine(modeRules(false))
+  .overwrite(withAspectRatio);
 
 export type GenerationParams = z.output<typeof generationParamsSchema>;
 export type GenerationParamsInput = z.input<typeof generationParamsSchema>;

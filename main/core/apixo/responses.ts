@@ -3,6 +3,7 @@
 // understand into a 'protocol' error rather than a crash.
 import { z } from 'zod';
 import { StudioError } from '../errors';
+import { hasSafeLinkShape } from '../net/guarded-link';
 
 const envelopeSchema = z.looseObject({
   code: z.coerce.number().int().optional(),
@@ -88,16 +89,6 @@ function normaliseState(raw: string): RemoteState {
   return 'unknown';
 }
 
-function isHttpUrl(value: unknown): value is string {
-  if (typeof value !== 'string') return false;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' || url.protocol === 'http:';
-  } catch {
-    return false;
-  }
-}
-
 /** `resultJson` is documented as a JSON *string*; accept an object too, reject anything else. */
 export function parseResultUrls(resultJson: unknown): string[] {
   let value = resultJson;
@@ -113,9 +104,12 @@ export function parseResultUrls(resultJson: unknown): string[] {
       ? (value as { resultUrls: unknown }).resultUrls
       : undefined;
   if (!Array.isArray(urls)) throw protocolError('resultJson has no resultUrls array');
-  const usable = urls.filter(isHttpUrl);
-  if (usable.length === 0) throw protocolError('resultJson.resultUrls holds no http(s) URL');
-  return usable;
+  const links = urls.filter((url): url is string => typeof url === 'string' && url.trim() !== '');
+  if (links.length === 0) throw protocolError('resultJson.resultUrls holds no link');
+  // Judging a link is the download's job (the link guard), which fails the job with a clear
+  // reason; a status answer carrying a bad link is still a final answer, not one to ask again.
+  // Links of a safe shape go first, so one bad entry among good ones costs nothing.
+  return [...links.filter(hasSafeLinkShape), ...links.filter((url) => !hasSafeLinkShape(url))];
 }
 
 export function parseTaskStatus(envelope: Envelope, expectedTaskId: string): TaskStatus {

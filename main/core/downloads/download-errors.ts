@@ -1,5 +1,6 @@
 // How a download failure is told to the user, and which failures are worth another attempt.
 import { isStudioError, StudioError } from '../errors';
+import { type LinkRefusedError, MAX_REDIRECTS } from '../net/guarded-link';
 
 const RESUME_HINT = 'The part already downloaded is kept and the download will resume from there.';
 
@@ -111,4 +112,42 @@ export function redactUrl(url: string): string {
   } catch {
     return '(invalid url)';
   }
+}
+
+/**
+ * A result link (or a redirect from it) the link guard refused: nothing was sent there and
+ * nothing was kept. `invalid_request` is final; asking the same link again cannot change it.
+ */
+export function refusedLinkError(refusal: LinkRefusedError): StudioError {
+  const { url, hop, problem } = refusal;
+  const link =
+    hop === 'link' ? 'The result link' : `The result link redirects to ${url?.host ?? 'an address'}, which`;
+  const detail = `refused result ${hop} (${problem}): ${url ? redactUrl(url.href) : refusal.raw.slice(0, 40)}`;
+  if (problem === 'too_many_redirects') {
+    return new StudioError({
+      kind: 'protocol',
+      userMessage: 'The result link redirects too many times.',
+      detail: `${detail}: more than ${MAX_REDIRECTS} redirects`,
+    });
+  }
+  const why =
+    problem === 'credentials'
+      ? `${link} contains a user name or password. Wan Studio does not download from such links.`
+      : problem === 'private_address'
+        ? `${hop === 'link' ? `The result link's host ${url?.hostname}` : link} is a private or local address (${refusal.address}). APIXO's results are on the public internet, so Wan Studio does not download from it.`
+        : hop === 'link'
+          ? 'The result link is not a web address (http or https); it cannot be downloaded.'
+          : `${link} is not a web address (http or https); Wan Studio does not follow it.`;
+  return new StudioError({ kind: 'invalid_request', userMessage: `${why} Nothing was downloaded.`, detail });
+}
+
+/** The whole body arrived but is not what was asked for (e.g. not an MP4); it was thrown away. */
+export function rejectedBodyError(reason: unknown, bytes: number | null, url: string): StudioError {
+  const what = isStudioError(reason) ? reason.userMessage.replace(/\.$/, '') : 'not the expected file';
+  return new StudioError({
+    kind: 'protocol',
+    userMessage: `The file server did not send a playable video (${bytes === null ? '' : `${bytes} bytes; `}${what.charAt(0).toLowerCase()}${what.slice(1)}). It was discarded.`,
+    detail: `GET ${redactUrl(url)}: body rejected: ${isStudioError(reason) ? reason.detail : String(reason)}`,
+    cause: reason,
+  });
 }

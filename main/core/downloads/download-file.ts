@@ -1,26 +1,33 @@
 // Resumable, verified, atomic download of one result video.
 //
-// The bytes go to `partPath` (appending), the sha256 is computed while they arrive, and only a file
-// whose length matches what the server announced is fsynced and renamed to `finalPath`. Every
-// failure leaves the part file in place, so a later call (with the ResumeState the caller persisted
-// from onCheckpoint) continues with `Range` + `If-Range` instead of starting over.
-import { mkdir } from 'node:fs/promises';
+// The link and every redirect pass the shared link guard (http(s), no credentials, addresses
+// checked against `policy`, also at connect time). The bytes go to `partPath` (appending), the
+// sha256 is computed while they arrive, and only a file whose length matches what the server
+// announced and that `verify` accepts is fsynced and renamed to `finalPath`. A transfer failure
+// leaves the part file in place, so a later call (with the ResumeState the caller persisted from
+// onCheckpoint) continues with `Range` + `If-Range` instead of starting over; a refused link or a
+// body `verify` rejects leaves nothing behind.
+import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { Writable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { type Dispatcher, request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import { type Clock, systemClock } from '../clock';
 import { StudioError } from '../errors';
 import { renameDurable } from '../fs/atomic';
+import type { AddressPolicy } from '../net/address-policy';
+import { checkLinkShape, guardedAgent, LinkRefusedError, openGuardedLink } from '../net/guarded-link';
 import {
   cancelledError,
   httpStatusError,
   isRetryable,
   redactUrl,
+  refusedLinkError,
+  rejectedBodyError,
   toDownloadError,
   truncatedError,
 } from './download-errors';
-import { contentLength, headerValue, ifRangeValidator, isRedirect, parseContentRange } from './http-range';
+import { contentLength, headerValue, ifRangeValidator, parseContentRange } from './http-range';
 import { PartFile, storageError } from './part-file';
 import { type DownloadProgress, ProgressMeter } from './progress-meter';
 
@@ -45,6 +52,13 @@ export interface DownloadResult {
 
 export interface DownloadOptions {
   url: string;
+  /** Which addresses the link and its redirects may lead to (the real API: public ones only). */
+  policy: AddressPolicy;
+  /**
+   * Checks the complete part file before it becomes `finalPath` (e.g. that it is an MP4); a
+   * rejection discards the file and fails the download with the reason.
+   */
+  verify?: (partPath: string) => Promise<void>;
   /** Absolute; the in-progress file. */
   partPath: string;
   /** Absolute; created only when the download is complete and verified. */
@@ -66,10 +80,7 @@ export interface DownloadOptions {
   /** No headers or no body bytes for this long counts as a dropped connection. */
   stallTimeoutMs?: number;
   clock?: Clock;
-  dispatcher?: Dispatcher;
 }
-
-const MAX_REDIRECTS = 5;
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 4_000;
 const RETRY_AFTER_MAX_MS = 30_000;
@@ -78,13 +89,21 @@ const WRITE_BACKLOG_MAX = 1024 * 1024;
 type AttemptOutcome = 'complete' | 'again';
 
 export async function downloadFile(options: DownloadOptions): Promise<DownloadResult> {
-  const url = checkUrl(options.url);
+  let url: string;
+  try {
+    url = checkLinkShape(options.url).href; // refused before a part file exists
+  } catch (error) {
+    throw error instanceof LinkRefusedError ? refusedLinkError(error) : error;
+  }
   if (options.signal?.aborted) throw cancelledError();
   const part = await PartFile.open(options.partPath, options.resume?.bytesDone ?? 0);
+  const stall = options.stallTimeoutMs ?? 30_000;
+  const agent = guardedAgent(options.policy, { connectMs: stall, headersMs: stall, bodyMs: stall });
   try {
-    return await new Download(options, url, part).run();
+    return await new Download(options, url, part, agent).run();
   } finally {
     await part.close();
+    void agent.close();
   }
 }
 
@@ -97,11 +116,13 @@ class Download {
   private restarts = 0;
   private fetched = 0;
   private lastCheckpointAt: number;
+  private discarded = false;
 
   constructor(
     private readonly options: DownloadOptions,
     private readonly url: string,
     private readonly part: PartFile,
+    private readonly agent: Agent,
   ) {
     this.clock = options.clock ?? systemClock;
     this.progress = new ProgressMeter(this.clock, options.progressIntervalMs ?? 250, options.onProgress);
@@ -124,6 +145,8 @@ class Download {
         if ((await this.attempt()) === 'complete') return await this.finish();
       } catch (raw) {
         if (this.options.signal?.aborted) throw await this.cancelled();
+        if (this.discarded) throw raw;
+        if (raw instanceof LinkRefusedError) throw await this.discard(refusedLinkError(raw));
         const error = toDownloadError(raw, this.url);
         failures = this.fetched > fetchedBefore ? 1 : failures + 1;
         if (!isRetryable(error) || failures >= maxAttempts) {
@@ -174,31 +197,15 @@ class Download {
     return 'complete';
   }
 
-  /** Follows redirects by hand so that every hop is checked to be http(s). */
+  /** Every hop (redirects included) passes the link guard; a refusal throws LinkRefusedError. */
   private async open(): Promise<Dispatcher.ResponseData> {
-    const stall = this.options.stallTimeoutMs ?? 30_000;
-    let url = this.url;
-    for (let hop = 0; ; hop++) {
-      const response = await request(url, {
-        method: 'GET',
-        headers: this.requestHeaders(),
-        signal: this.options.signal ?? null,
-        headersTimeout: stall,
-        bodyTimeout: stall,
-        ...(this.options.dispatcher ? { dispatcher: this.options.dispatcher } : {}),
-      });
-      const location = headerValue(response.headers, 'location');
-      if (!isRedirect(response.statusCode) || !location) return response;
-      await response.body.dump().catch(() => {});
-      if (hop >= MAX_REDIRECTS) {
-        throw new StudioError({
-          kind: 'protocol',
-          userMessage: 'The result link redirects too many times.',
-          detail: `GET ${redactUrl(this.url)}: more than ${MAX_REDIRECTS} redirects`,
-        });
-      }
-      url = checkUrl(new URL(location, url).toString());
-    }
+    const { response } = await openGuardedLink(this.url, {
+      policy: this.options.policy,
+      agent: this.agent,
+      headers: this.requestHeaders(),
+      ...(this.options.signal ? { signal: this.options.signal } : {}),
+    });
+    return response;
   }
 
   private requestHeaders(): Record<string, string> {
@@ -313,11 +320,28 @@ class Download {
     }
   }
 
+  /** Throws the part away (file and checkpoint): what it holds must never be resumed or kept. */
+  private async discard(error: StudioError): Promise<StudioError> {
+    this.discarded = true;
+    await this.part.restart().catch(() => {});
+    await this.checkpoint().catch(() => {});
+    await this.part.close();
+    await rm(this.options.partPath, { force: true }).catch(() => {});
+    return error;
+  }
+
   private async finish(): Promise<DownloadResult> {
     await this.part.sync();
     this.progress.flush(this.part.bytes, this.total ?? this.part.bytes, this.fetched);
     const sha256 = this.part.digest();
     const bytes = this.part.bytes;
+    if (this.options.verify) {
+      try {
+        await this.options.verify(this.options.partPath);
+      } catch (reason) {
+        throw await this.discard(rejectedBodyError(reason, bytes, this.url));
+      }
+    }
     await this.part.close(); // Windows cannot rename a file that is still open
     try {
       await mkdir(dirname(this.options.finalPath), { recursive: true });
@@ -339,23 +363,4 @@ class Download {
 /** Only the delta-seconds form: an HTTP date would need the server's clock to agree with ours. */
 function retryAfterMs(raw: string | null): number | undefined {
   return raw !== null && /^\d+$/.test(raw.trim()) ? Number(raw.trim()) * 1000 : undefined;
-}
-
-function checkUrl(raw: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(raw);
-  } catch {
-    throw invalidUrl(raw);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw invalidUrl(raw);
-  return parsed.toString();
-}
-
-function invalidUrl(raw: string): StudioError {
-  return new StudioError({
-    kind: 'invalid_request',
-    userMessage: 'The result link is not a web address (http or https); it cannot be downloaded.',
-    detail: `refused download URL with scheme ${raw.split(':')[0]?.slice(0, 20) ?? ''}`,
-  });
 }

@@ -42,7 +42,3 @@ export function ifRangeValidator(etag: string | null, lastModified: string | nul
   if (etag && !etag.startsWith('W/')) return etag;
   return lastModified;
 }
-
-export function isRedirect(status: number): boolean {
-  return status === 301 || status === 302 || status === 303 || status === 307 || status === 308;
-}

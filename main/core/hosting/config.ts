@@ -67,6 +67,15 @@ export function objectLocation(settings: HostingSettings, key: string): string {
   return `${where}|${settings.bucket}|${key}`;
 }
 
+/**
+ * Which server and bucket the credentials are used with. Stored credentials are bound to the scope
+ * they were entered for, so a changed endpoint, region or bucket cannot receive signed requests
+ * (and the access key ID) until the user enters the secret again.
+ */
+export function credentialScope(settings: HostingSettings): string {
+  return JSON.stringify([settings.endpoint, settings.region || DEFAULT_REGION, settings.bucket]);
+}
+
 /** What is still missing before uploads can work, in the words of the Settings form. */
 export function missingHostingParts(
   settings: HostingSettings,

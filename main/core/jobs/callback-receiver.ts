@@ -2,8 +2,9 @@
 // https URL to. A delivery is only a hint: we take nothing from it but the taskId, then ask APIXO
 // ourselves with our key. Unsigned payloads (APIXO documents no signature) are never trusted, so
 // a forged or duplicated delivery costs one status query and nothing else.
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createRoutedServer, listenOn, readBody } from '../http/routed-server';
 
 const MAX_BODY_BYTES = 64 * 1024;
 
@@ -32,37 +33,27 @@ export async function startCallbackReceiver(options: {
   host?: string;
 }): Promise<CallbackReceiver> {
   let deliveries = 0;
-  const server: Server = createServer((request, response) => {
-    if (request.method !== 'POST') {
-      response.writeHead(405, { allow: 'POST' }).end();
-      return;
-    }
-    let size = 0;
-    const chunks: Buffer[] = [];
-    request.on('data', (chunk: Buffer) => {
-      size += chunk.length;
-      if (size > MAX_BODY_BYTES) {
-        response.writeHead(413).end();
-        request.destroy();
-        return;
-      }
-      chunks.push(chunk);
-    });
-    request.on('end', () => {
-      if (response.writableEnded) return;
-      // Answer 200 at once: APIXO retries anything slower than 30 s, and we act on our own query.
-      response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
-      const taskId = extractTaskId(Buffer.concat(chunks).toString('utf8'));
-      if (taskId) {
-        deliveries++;
-        options.onHint(taskId);
-      }
-    });
+  // APIXO posts to whatever path the user's tunnel forwards, so every path takes POST and only POST.
+  const server: Server = createRoutedServer({
+    routes: [
+      {
+        path: '/',
+        methods: ['POST'],
+        handle: async (request, response) => {
+          const body = await readBody(request, response, MAX_BODY_BYTES);
+          if (body === null) return;
+          // Answer 200 at once: APIXO retries anything slower than 30 s, and we act on our own query.
+          response.writeHead(200, { 'content-type': 'application/json' }).end('{"ok":true}');
+          const taskId = extractTaskId(body.toString('utf8'));
+          if (taskId) {
+            deliveries++;
+            options.onHint(taskId);
+          }
+        },
+      },
+    ],
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port, options.host ?? '127.0.0.1', () => resolve());
-  });
+  await listenOn(server, options.port, options.host);
   return {
     get port() {
       return (server.address() as AddressInfo).port;

@@ -7,6 +7,7 @@ import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, LibraryStore } from '../library/types';
+import type { AddressPolicy } from '../net/address-policy';
 import type { ReferenceHost } from './host-step';
 import type { NetworkMonitor } from './network-monitor';
 import type { PollPlan } from './poll-planner';
@@ -40,6 +41,8 @@ export interface JobContext {
   clientFor(record: GenerationRecord): ApixoClient;
   clock: Clock;
   downloads: DownloadQueue;
+  /** Where a generation's result link may lead (the real API: the public internet only). */
+  resultLinkPolicy(record: GenerationRecord): AddressPolicy;
   network: NetworkMonitor;
   slots: Slots;
   log: EngineLogger;

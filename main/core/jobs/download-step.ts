@@ -1,12 +1,14 @@
 // downloading → done | expired | failed. The result URL is fetched as soon as the task succeeds
 // (APIXO result links expire), resumed across restarts from the recorded .part file, verified,
 // and only then recorded as a video in the library.
-import { access, mkdir } from 'node:fs/promises';
+import { access, mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
+import { rejectedBodyError } from '../downloads/download-errors';
 import { downloadFile } from '../downloads/download-file';
 import { generationVideoPaths, type LibraryFilePaths, libraryFilePaths } from '../downloads/library-paths';
+import { StudioError } from '../errors';
 import type { GenerationRecord, PartialDownload } from '../library/types';
-import { probeMp4 } from '../media/mp4-probe';
+import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
 import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './context';
 
 const DOWNLOAD_ERROR_LIMIT = 5;
@@ -89,6 +91,8 @@ export async function downloadStep(ctx: JobContext, runner: Runner, record: Gene
         () =>
           downloadFile({
             url,
+            policy: ctx.resultLinkPolicy(record),
+            verify: async (path) => void (await probeVideo(path)),
             partPath: paths.partAbsPath,
             finalPath: paths.absPath,
             resume:
@@ -113,20 +117,27 @@ export async function downloadStep(ctx: JobContext, runner: Runner, record: Gene
   }
   ctx.network.reportSuccess();
   // The final file exists only after a verified, fsynced rename; if we crashed right after it,
-  // hash it again rather than download it twice.
-  const verified = result ?? (await hashExisting(paths.absPath));
-  const info = await probeMp4(paths.absPath).catch((error: unknown) => {
-    ctx.log.warn('downloaded file is not a readable MP4', { id: record.id, error });
-    return null;
-  });
+  // hash it again rather than download it twice (and check it: an older version kept anything).
+  let info: Mp4Info;
+  let verified: { bytes: number; sha256: string };
+  try {
+    info = await probeVideo(paths.absPath);
+    verified = result ?? (await hashExisting(paths.absPath));
+  } catch (caught) {
+    await rm(paths.absPath, { force: true });
+    ctx.library.clearPartialDownload(record.id);
+    const storage = caught instanceof StudioError && caught.kind === 'storage';
+    await handleDownloadError(ctx, runner, record, storage ? caught : rejectedBodyError(caught, null, url));
+    return;
+  }
   if (runner.controller.signal.aborted) return;
   ctx.library.addVideo(record.id, {
     relPath: paths.relPath,
     bytes: verified.bytes,
     sha256: verified.sha256,
-    width: info?.width ?? null,
-    height: info?.height ?? null,
-    durationMs: info?.durationMs ?? null,
+    width: info.width,
+    height: info.height,
+    durationMs: info.durationMs,
     posterRelPath: null,
   });
   ctx.library.clearPartialDownload(record.id);
@@ -137,6 +148,19 @@ export async function downloadStep(ctx: JobContext, runner: Runner, record: Gene
     errorKind: null,
     errorMessage: null,
   });
+}
+
+/** The file must be an MP4 with a video track: anything else never becomes a library video. */
+async function probeVideo(path: string): Promise<Mp4Info> {
+  const info = await probeMp4(path);
+  if (!info.hasVideo) {
+    throw new StudioError({
+      kind: 'protocol',
+      userMessage: 'The MP4 file has no video track',
+      detail: `${path}: no vide track`,
+    });
+  }
+  return info;
 }
 
 async function hashExisting(path: string): Promise<{ bytes: number; sha256: string }> {
@@ -180,6 +204,20 @@ async function handleDownloadError(
       errorKind: 'expired',
       errorMessage: 'The result link has expired before the video was saved. Remix to generate it again.',
       completedAt: ctx.clock.now(),
+    });
+    return;
+  }
+  if (error.kind === 'invalid_request') {
+    // A refused link: the same link can never become acceptable, so fail now. downloadFile
+    // already removed its part file; the record of it goes too.
+    ctx.library.clearPartialDownload(record.id);
+    ctx.log.warn('result link refused', { id: record.id, detail: error.detail });
+    ctx.write(runner, {
+      state: 'failed',
+      errorKind: error.kind,
+      errorMessage: `The video could not be saved: ${error.userMessage}`,
+      completedAt: ctx.clock.now(),
+      nextCheckAt: null,
     });
     return;
   }

@@ -10,6 +10,7 @@ import type { DownloadProgress } from '../downloads/download-file';
 import type { DownloadQueue } from '../downloads/download-queue';
 import { StudioError } from '../errors';
 import type { GenerationPatch, GenerationRecord, ImageSource, LibraryStore } from '../library/types';
+import { type AddressPolicy, publicInternetOnly } from '../net/address-policy';
 import type { EngineLogger, JobContext, Runner } from './context';
 import { downloadStep } from './download-step';
 import type { ReferenceHost } from './host-step';
@@ -35,6 +36,11 @@ export interface JobEngineOptions {
   clientFor(record: GenerationRecord): ApixoClient;
   clock: Clock;
   downloads: DownloadQueue;
+  /**
+   * Where a generation's result link (and its redirects) may lead. Default: the public internet
+   * only; the composition root lets a local simulator's links through.
+   */
+  resultLinkPolicy?: (record: GenerationRecord) => AddressPolicy;
   log: EngineLogger;
   delivery(target: Pick<GenerationRecord, 'backend'>): SubmitOptions;
   onUpdate(record: GenerationRecord): void;
@@ -83,6 +89,7 @@ export class JobEngine {
       clientFor: options.clientFor,
       clock: options.clock,
       downloads: options.downloads,
+      resultLinkPolicy: options.resultLinkPolicy ?? (() => publicInternetOnly),
       network: this.network,
       slots: this.slots,
       log: options.log,

@@ -21,6 +21,8 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
   let taskId: string;
   try {
     // No abort signal on purpose: abandoning a paid request halfway would make its outcome unknown.
+    // (The client's own deadline and size cap still end a hostile answer; that error is never
+    // `createdNothing`, so the job becomes `uncertain` below.)
     taskId = await ctx.clientFor(record).submit(record.params, ctx.delivery(record));
   } catch (caught) {
     const error = asStudioError(caught);

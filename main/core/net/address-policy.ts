@@ -55,3 +55,21 @@ export const publicInternetOnly: AddressPolicy = (address) => {
 
 /** The local simulator (demo mode) runs on this machine, so every address is fine there. */
 export const anyAddress: AddressPolicy = () => true;
+
+/**
+ * Where result links of an APIXO endpoint may lead. The real API's results live on the public
+ * internet, so only public addresses. An endpoint on this machine (the built-in simulator, given as
+ * null, or one on loopback given as --base-url) serves its results from here too, so it is
+ * excepted, as reference links are in demo mode.
+ */
+export function resultLinkPolicy(apiBaseUrl: string | null, publicPolicy: AddressPolicy): AddressPolicy {
+  if (apiBaseUrl === null) return anyAddress;
+  let host: string;
+  try {
+    host = new URL(apiBaseUrl).hostname.replace(/^\[|\]$/g, '');
+  } catch {
+    return publicPolicy;
+  }
+  const loopback = host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
+  return loopback ? anyAddress : publicPolicy;
+}

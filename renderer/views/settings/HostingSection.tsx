@@ -35,9 +35,11 @@ export function HostingSection({ settings }: { settings: Settings }) {
     () => setMinutes(String(Math.round(hosting.urlLifetimeSeconds / 60))),
     [hosting.urlLifetimeSeconds],
   );
+  // Credentials are bound to the endpoint, region and bucket: a change there can unset them.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the bucket's location changes
   useEffect(() => {
     void studio.hosting.status().then(setStatus, setError);
-  }, []);
+  }, [hosting.endpoint, hosting.region, hosting.bucket]);
 
   const commit = (patch: Partial<HostingSettings>) => {
     const next = { ...hosting, ...patch };
@@ -138,6 +140,11 @@ export function HostingSection({ settings }: { settings: Settings }) {
                     .join(', '),
                 })}
           </strong>
+          {status?.savedForOtherBucket ? (
+            <span className="hint" data-testid="hosting-keys-other-bucket">
+              {t('settings.hosting.keysOtherBucket')}
+            </span>
+          ) : null}
           <span className="hint">
             {status?.location === 'keychain'
               ? t('settings.hosting.inKeychain')
@@ -146,7 +153,7 @@ export function HostingSection({ settings }: { settings: Settings }) {
                 : t('settings.hosting.keysExplain')}
           </span>
         </div>
-        {status?.accessKeyIdSet || status?.secretSet ? (
+        {status?.accessKeyIdSet || status?.secretSet || status?.savedForOtherBucket ? (
           <Button
             size="sm"
             tone="ghost"

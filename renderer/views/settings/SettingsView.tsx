@@ -149,7 +149,27 @@ export function SettingsView() {
             </div>
             <div className="kv-row">
               <dt>{t('settings.about.api')}</dt>
-              <dd className="mono">{info.demoMode ? t('settings.about.simulator') : info.apiBaseUrl}</dd>
+              <dd>
+                {info.demoMode ? (
+                  t('settings.about.simulator')
+                ) : (
+                  <>
+                    <span className="mono" data-testid="api-base-url">
+                      {info.apiBaseUrl}
+                    </span>{' '}
+                    <span className="hint">
+                      (
+                      {info.apiBaseUrlSource === 'flag'
+                        ? t('settings.about.apiSourceFlag')
+                        : info.apiBaseUrlSource === 'environment'
+                          ? t('settings.about.apiSourceEnvironment')
+                          : t('settings.about.apiSourceDefault')}
+                      )
+                    </span>
+                    <div className="hint">{t('settings.about.apiFixed')}</div>
+                  </>
+                )}
+              </dd>
             </div>
           </dl>
         </Section>

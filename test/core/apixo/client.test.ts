@@ -2,6 +2,7 @@
 // every fault switch on the balance endpoint ends as the right error kind.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ApixoClient } from '../../../main/core/apixo/client';
+import { KeyDestination } from '../../../main/core/apixo/key-destination';
 import { generationParamsSchema } from '../../../main/core/apixo/params';
 import { estimateCostUsd } from '../../../main/core/apixo/pricing';
 import { RateLimiter } from '../../../main/core/apixo/rate-limiter';
@@ -13,7 +14,7 @@ let client: ApixoClient;
 beforeAll(async () => {
   sim = await startSimulator({ apiKeys: ['k-1234567890'], balanceUsd: 12.5 });
   client = new ApixoClient({
-    baseUrl: `${sim.url}/api/v1`,
+    destination: KeyDestination.explicit(`${sim.url}/api/v1`, 'flag', false),
     getApiKey: async () => 'k-1234567890',
     limiter: new RateLimiter({ clock: systemClock }),
     clock: systemClock,

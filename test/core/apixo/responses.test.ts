@@ -78,15 +78,31 @@ describe('status answers', () => {
   it.each([
     ['a resultJson that does not parse', { state: 'success', resultJson: '{"resultUrls":[' }],
     ['no resultUrls', { state: 'success', resultJson: '{}' }],
-    [
-      'only non-http URLs',
-      { state: 'success', resultJson: '{"resultUrls":["file:///etc/passwd","javascript:alert(1)"]}' },
-    ],
+    ['resultUrls without a single link', { state: 'success', resultJson: '{"resultUrls":[42,"",null]}' }],
     ['a missing state', {}],
   ])('refuses %s as a protocol error', (_name, fields) => {
     expect(() => parseTaskStatus(envelope({ taskId: 't', ...fields }), 't')).toThrow(
       expect.objectContaining({ kind: 'protocol' }),
     );
+  });
+
+  // A bad link is a final answer: the download's link guard refuses it and fails the job with the
+  // reason (test/core/jobs/hostile-results.test.ts). Refused here, it was polled again forever.
+  it('keeps result links the download will refuse, safe-shaped ones first', () => {
+    const success = (urls: unknown[]) =>
+      parseTaskStatus(
+        envelope({ taskId: 't', state: 'success', resultJson: JSON.stringify({ resultUrls: urls }) }),
+        't',
+      ).resultUrls;
+    expect(success(['file:///etc/passwd', 'javascript:alert(1)'])).toEqual([
+      'file:///etc/passwd',
+      'javascript:alert(1)',
+    ]);
+    expect(success(['ftp://e.com/a.mp4', 'http://u:p@e.com/a.mp4', 'https://cdn.apixo.ai/a.mp4'])).toEqual([
+      'https://cdn.apixo.ai/a.mp4',
+      'ftp://e.com/a.mp4',
+      'http://u:p@e.com/a.mp4',
+    ]);
   });
 
   it('refuses an answer about another task', () => {

@@ -4,8 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Agent } from 'undici';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type Clock, systemClock } from '../../../main/core/clock';
 import {
   type DownloadOptions,
@@ -14,12 +13,12 @@ import {
   type ResumeState,
 } from '../../../main/core/downloads/download-file';
 import { isStudioError, type StudioError } from '../../../main/core/errors';
+import { anyAddress } from '../../../main/core/net/address-policy';
 import { DEFAULT_ETAG, type FileServer, type ServePlan, startFileServer } from './file-server';
 
 const SIZE = 1024 * 1024 + 123; // not a multiple of any chunk size
 let content: Buffer;
 let contentSha256: string;
-let dispatcher: Agent;
 let dir: string;
 let server: FileServer | null = null;
 
@@ -60,7 +59,7 @@ async function expectFailure(promise: Promise<unknown>): Promise<StudioError> {
 }
 
 function download(options: Partial<DownloadOptions> & { url: string }) {
-  return downloadFile({ ...paths(), dispatcher, ...options });
+  return downloadFile({ ...paths(), policy: anyAddress, ...options });
 }
 
 beforeAll(async () => {
@@ -71,11 +70,6 @@ beforeAll(async () => {
   contentSha256 =
     execFileSync('sha256sum', [join(scratch, 'served.bin')], { encoding: 'utf8' }).split(' ')[0] ?? '';
   await rm(scratch, { recursive: true });
-  dispatcher = new Agent({ keepAliveTimeout: 1_000 });
-});
-
-afterAll(async () => {
-  await dispatcher.close();
 });
 
 beforeEach(async () => {

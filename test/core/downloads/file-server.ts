@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { drainOrClose } from '../../../main/demo/hostile-bodies';
 
 export interface ServePlan {
   /** Answer with this status and an empty body (e.g. 410, 500). */
@@ -118,18 +119,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, base: Buffer, p
   if (!plan.chunked) headers['content-length'] = String(body.length);
   res.writeHead(status, headers);
   await sendBody(res, body, plan);
-}
-
-function drainOrClose(res: ServerResponse): Promise<void> {
-  return new Promise((resolve) => {
-    const done = () => {
-      res.off('drain', done);
-      res.off('close', done);
-      resolve();
-    };
-    res.on('drain', done);
-    res.on('close', done);
-  });
 }
 
 async function sendBody(res: ServerResponse, body: Buffer, plan: ServePlan): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { safeExternalUrl } from '../../main/electron/external-url';
+import { safeExternalUrl } from '../../../main/core/net/external-url';
 
 describe('safeExternalUrl', () => {
   it('passes plain web links through, normalised', () => {

@@ -1,6 +1,7 @@
 // The only URLs the app hands to the operating system: plain web links. Anything else (file:,
 // javascript:, smb:, ms-settings:, custom app schemes) could launch a local program, so an XSS in the
-// UI must not be able to reach it (anchors §4.4, Electron checklist item 15).
+// UI must not be able to reach it (anchors §4.4, Electron checklist item 15). Used by the shared
+// app.openExternal handler (so every host refuses the same links) and by Electron's window handlers.
 const MAX_EXTERNAL_URL_LENGTH = 4096;
 
 /** The normalised URL to open, or null when it is not a credential-free http(s) link. */
