@@ -67,7 +67,8 @@ test('an MP4 chosen, and one dropped, in the Library arrive by upload under thei
   expect(traffic.uploads).toHaveLength(2);
   // The calls that named the uploads were small: no file bytes went through the socket.
   expect(Math.max(...traffic.frames)).toBeLessThan(2000);
-  expect(await readdir(join(host.core.library().root, '.wanstudio', 'uploads'))).toEqual([]);
+  // Each upload's temp file is removed once its import is done (just after the row appears).
+  await expect.poll(() => readdir(join(host.core.library().root, '.wanstudio', 'uploads'))).toEqual([]);
 });
 
 test('an image dropped on Generate arrives by upload; one over the limit is refused before sending', async ({
