@@ -161,6 +161,17 @@ export interface AppInfo {
   libraryRoot: string;
   /** Prefix for library files: `${mediaBaseUrl}/${relPath}` (custom protocol or the host's /media route). */
   mediaBaseUrl: string;
+  /** Why the library could not be opened (the UI shows "library not found"); null when it is open. */
+  libraryProblem: LibraryProblem | null;
+  /** The settings file could not be read: where it was kept aside (defaults are in use). */
+  settingsKeptAs: string | null;
+}
+
+/** A library the studio could not open at start-up; `path` is the folder it looked in. */
+export interface LibraryProblem {
+  kind: 'library_missing' | 'library_corrupt' | 'read_only' | 'disk_full' | 'storage';
+  path: string;
+  message: string;
 }
 
 export interface KeyStatus {
@@ -288,6 +299,12 @@ export const contract = {
     ),
     startDrag: method<void>()(idArg),
     move: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
+    /** Open the library where the settings say again (after connecting its drive). */
+    reopen: method<AppInfo>()(none),
+    /** Use the existing library in this folder instead (it must hold one); remembered in settings. */
+    locate: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
+    /** Start a new, empty library in this folder (made if its parent exists); remembered in settings. */
+    createNew: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
   },
   projects: {
     list: method<Project[]>()(none),
@@ -360,7 +377,9 @@ export interface StudioEvents {
   'balance.updated': Balance;
   'settings.updated': Settings;
   'key.updated': KeyStatus;
-  'library.changed': { reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project' };
+  'library.changed': {
+    reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project' | 'opened';
+  };
 }
 export const EVENT_NAMES = [
   'generation.updated',

@@ -3,7 +3,8 @@ import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FolderPrompt } from './components/FolderPrompt';
 import { Toasts } from './components/Toasts';
-import { ConnectionBanner, DemoBanner } from './shell/Banners';
+import { ConnectionBanner, DemoBanner, SettingsKeptBanner } from './shell/Banners';
+import { LibraryUnavailable } from './shell/LibraryUnavailable';
 import { Sidebar } from './shell/Sidebar';
 import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
@@ -32,6 +33,7 @@ export function App() {
         <TopBar />
         <ConnectionBanner />
         <DemoBanner />
+        <SettingsKeptBanner />
         <main id="main" className="view" data-view={view}>
           {startupError && !info ? (
             <div className="view-pad">
@@ -42,6 +44,8 @@ export function App() {
               <span className="spinner" aria-hidden="true" />
               {t('common.connecting')}
             </div>
+          ) : info.libraryProblem ? (
+            <LibraryUnavailable problem={info.libraryProblem} />
           ) : view === 'generate' ? (
             <GenerateView />
           ) : view === 'queue' ? (

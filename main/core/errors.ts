@@ -17,6 +17,14 @@ export const ERROR_KINDS = [
   'invalid_image',
   /** Image hosting (the user's S3-compatible bucket) is missing, misconfigured or failing. */
   'hosting',
+  /** The library folder or its database is not where the settings say (an unmounted drive, a moved folder). */
+  'library_missing',
+  /** The library database is damaged or not a database at all (also: a zero-length file). */
+  'library_corrupt',
+  /** The library folder or database cannot be written (permissions, a read-only disk). */
+  'read_only',
+  /** The disk holding the library is full. */
+  'disk_full',
   /** The UI named something this host does not let it touch (a path no dialog or drop gave it). */
   'forbidden',
 ] as const;

@@ -24,9 +24,10 @@ const TICK_MS = 1000;
 export async function startIndicators(options: IndicatorOptions): Promise<() => void> {
   const { core } = options;
   let settings: Settings = await core.api.settings.get();
-  const snapshot = await core.api.queue.snapshot();
-  const activity = new Activity(snapshot.expectedMs);
-  for (const record of snapshot.active) activity.apply(record);
+  // With "library not found" on screen there is no queue yet: the indicators start empty.
+  const snapshot = await core.api.queue.snapshot().catch(() => null);
+  const activity = new Activity(snapshot?.expectedMs ?? {});
+  for (const record of snapshot?.active ?? []) activity.apply(record);
 
   let tray: Tray | null = null;
   let shownTray = '';

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
+import { IMPORT_STAGING_FOLDER } from '../core/library/import';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
@@ -68,8 +69,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const mediaToken = newSecret();
   const codes = createSignInCodes(token);
   let origin = '';
-  // Under the library's data area (same disk as the library, so an import is a local copy).
-  const uploads = new UploadStore(() => join(core.library().root, '.wanstudio', 'uploads'));
+  // In the library's staging folder (same disk as the library, so an import is a local copy).
+  const uploads = new UploadStore(() => join(core.library().root, IMPORT_STAGING_FOLDER));
   const core = await createStudioCore({
     ...options,
     defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
@@ -83,7 +84,6 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     version: VERSION,
     uploads,
   });
-  await uploads.clear();
   if (options.seedSynthetic) seedSyntheticLibrary(core.library(), options.seedSynthetic);
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const securityHeaders = {
@@ -129,7 +129,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
-      await uploads.clear();
+      await uploads.discardAll();
       await core.close();
     },
   };
@@ -174,6 +174,7 @@ async function runFromCommandLine(): Promise<void> {
   process.stdout.write(
     `Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`,
   );
+  if (info.libraryProblem) process.stdout.write(`${info.libraryProblem.message}\n`);
   if (values.open) openInBrowser(host.signInUrl());
   if (process.stdin.isTTY) {
     const minutes = SIGN_IN_CODE_LIFETIME_MS / 60_000;

@@ -1,7 +1,8 @@
 // Files the browser host received over HTTP, waiting for the contract call that names them
-// (library.importFiles, images.inspect). Each body is streamed to a temp file under the library's
-// own data area (never held in memory), counted against its size limit as it arrives, and removed
+// (library.importFiles, images.inspect). Each body is streamed to a temp file in the library's
+// staging folder (never held in memory), counted against its size limit as it arrives, and removed
 // on any failure; a finished upload is taken once and deleted after use, or after UPLOAD_TTL_MS.
+// What a crash leaves there is swept at the next start (sweepInterruptedImports).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
@@ -73,9 +74,10 @@ export class UploadStore implements UploadSource {
     }
   }
 
-  /** At start (leftovers of a crash) and at close: nothing in the folder is still wanted. */
-  async clear(): Promise<void> {
+  /** At close: uploads nobody named are not wanted any more (another process's are left alone). */
+  async discardAll(): Promise<void> {
+    const waiting = [...this.waiting.values()];
     this.waiting.clear();
-    await rm(this.dir(), { recursive: true, force: true });
+    await Promise.all(waiting.map((upload) => rm(upload.path, { force: true })));
   }
 }

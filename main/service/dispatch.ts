@@ -5,6 +5,7 @@
 import { ZodError } from 'zod';
 import { type ContractError, type Envelope, type StudioHandlers, specFor } from '../../preload/contract';
 import { isStudioError } from '../core/errors';
+import { storageFailure } from '../core/library/storage-failure';
 
 export type Dispatch = (channel: string, rawArgument: unknown) => Promise<Envelope<unknown>>;
 
@@ -32,6 +33,9 @@ export function toContractError(error: unknown): ContractError {
     };
   }
   if (isStudioError(error)) return { kind: error.kind, message: error.userMessage };
+  // A full or read-only disk, or a damaged database, met by any handler: say so, not "internal".
+  const storage = storageFailure(error, 'the library');
+  if (storage) return { kind: storage.kind, message: storage.userMessage };
   return { kind: 'internal', message: 'Something went wrong inside Wan Studio. The details are in the log.' };
 }
 

@@ -1,6 +1,6 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
-import type { AppInfo, KeyStatus, StudioHandlers } from '../../preload/contract';
+import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../preload/contract';
 import { isAbsolutePath } from '../../preload/file-refs';
 import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
@@ -32,6 +32,10 @@ export interface HandlerDeps {
   currentBackend(): Promise<'demo' | 'apixo'>;
   applySettings(): Promise<void>;
   moveLibrary(folder: string): Promise<void>;
+  /** "Library not found" choices: the same place again, an existing library elsewhere, a new one. */
+  reopenLibrary(): Promise<void>;
+  locateLibrary(folder: string): Promise<void>;
+  createLibrary(folder: string): Promise<void>;
   references: ReferenceImages;
   hosting: HostingService;
   /** Which paths and uploads the UI may name (the host's path policy, the browser host's uploads). */
@@ -50,12 +54,17 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 
 export function createHandlers(deps: HandlerDeps): StudioHandlers {
   const keyStatus = async (): Promise<KeyStatus> => deps.secrets.status('apixo-api-key');
-  const changed = (reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project') =>
+  const changed = (reason: StudioEvents['library.changed']['reason']) =>
     deps.hub.emit('library.changed', { reason });
   const granted = (paths: string[]): string[] => {
     const absolute = paths.filter(isAbsolutePath);
     deps.files.paths.grant(absolute);
     return absolute;
+  };
+  const opened = async (open: Promise<void>) => {
+    await open;
+    changed('opened');
+    return deps.info();
   };
   const curated = <T>(value: T): T => {
     changed('curation');
@@ -151,6 +160,15 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         await deps.moveLibrary(folder);
         changed('move');
         return deps.info();
+      },
+      reopen: () => opened(deps.reopenLibrary()),
+      locate: ({ folder }) => {
+        deps.files.paths.check(folder);
+        return opened(deps.locateLibrary(folder));
+      },
+      createNew: ({ folder }) => {
+        deps.files.paths.check(folder);
+        return opened(deps.createLibrary(folder));
       },
     },
     projects: {

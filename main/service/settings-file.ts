@@ -1,6 +1,6 @@
 // App settings (not secrets) in <userData>/settings.json, written atomically. Settings belong to
 // the app, not to a library, so switching or moving the library keeps them.
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir, readFile, rename } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import type { ZodType } from 'zod';
 import { type Settings, settingsSchema } from '../../preload/contract';
@@ -41,6 +41,14 @@ interface SettingsFileShape {
   hostingCredentialsScope: string | null;
 }
 
+/** A settings file that could not be read, kept aside instead of being overwritten by defaults. */
+export interface UnreadableSettings {
+  /** Where the unreadable file now is. */
+  keptAs: string;
+  /** Why it could not be read (for the log). */
+  reason: string;
+}
+
 export class SettingsFile {
   private state: SettingsFileShape = {
     settings: DEFAULT_SETTINGS,
@@ -49,17 +57,34 @@ export class SettingsFile {
   };
   /** Stored settings that were not used (unknown, retired like apiBaseUrl, or invalid), for the log. */
   ignoredFields: string[] = [];
+  /** Set by load() when the file existed but could not be used; the UI tells the user. */
+  unreadable: UnreadableSettings | null = null;
+  /** False on a first run (no settings file yet). */
+  existed = false;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    private readonly now: () => number = Date.now,
+  ) {}
 
   async load(): Promise<void> {
+    let text: string;
+    try {
+      text = await readFile(this.path, 'utf8');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return; // first run: defaults
+      this.existed = true;
+      return this.keepAside(error);
+    }
+    this.existed = true;
     let raw: unknown;
     try {
-      raw = JSON.parse(await readFile(this.path, 'utf8'));
-    } catch {
-      return; // missing or unreadable: defaults (the next save rewrites it whole)
+      raw = JSON.parse(text);
+    } catch (error) {
+      return this.keepAside(error);
     }
-    const record = raw && typeof raw === 'object' ? (raw as Record<string, unknown>) : {};
+    if (!isGroup(raw)) return this.keepAside(new Error('the file does not hold a settings object'));
+    const record = raw;
     // Keep each valid field on its own, so one bad value does not reset everything.
     const merged: Record<string, unknown> = { ...DEFAULT_SETTINGS };
     const stored = record.settings && typeof record.settings === 'object' ? record.settings : {};
@@ -76,6 +101,23 @@ export class SettingsFile {
       hostingCredentialsScope:
         typeof record.hostingCredentialsScope === 'string' ? record.hostingCredentialsScope : null,
     };
+  }
+
+  /**
+   * One syntax error must not cost every setting: the file is renamed aside (so the next save
+   * cannot overwrite it) and the app starts from defaults and says so.
+   */
+  private async keepAside(error: unknown): Promise<void> {
+    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    const keptAs = `${this.path}.broken-${stamp}`;
+    const reason = error instanceof Error ? error.message : String(error);
+    try {
+      await rename(this.path, keptAs);
+      this.unreadable = { keptAs, reason };
+    } catch (renameError) {
+      // Cannot even move it (a read-only folder): it stays where it is, and saving will fail loudly.
+      this.unreadable = { keptAs: this.path, reason: `${reason}; ${String(renameError)}` };
+    }
   }
 
   get settings(): Settings {

@@ -3,8 +3,8 @@
 // contract's dispatcher (and an in-process API over it) and events. Nothing here knows which host
 // it runs in.
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { AppInfo } from '../../preload/contract';
+import { join, resolve } from 'node:path';
+import type { AppInfo, LibraryProblem } from '../../preload/contract';
 import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
 import type { SubmitOptions } from '../core/apixo/params';
 import { type Clock, systemClock } from '../core/clock';
@@ -14,7 +14,8 @@ import { ReferenceHosting } from '../core/hosting/reference-hosting';
 import { type CallbackReceiver, startCallbackReceiver } from '../core/jobs/callback-receiver';
 import { JobEngine } from '../core/jobs/engine';
 import { acquireEngineLock, describeHolder, type EngineLock, readLockHolder } from '../core/jobs/engine-lock';
-import { openLibrary } from '../core/library/library';
+import { sweepInterruptedImports } from '../core/library/import';
+import { type LibraryCreation, openLibrary } from '../core/library/library';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
 import {
@@ -36,6 +37,7 @@ import { HostingService } from './hosting-service';
 import { createInProcessApi } from './in-process-api';
 import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
+import { moveJournal, startupChoice, tryOpenLibrary } from './startup-library';
 import type { StudioCore, StudioCoreOptions } from './types';
 
 export interface CoreExtras {
@@ -95,9 +97,25 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   });
   await backends.start();
 
-  const libraryRoot = options.libraryDir ?? settings.libraryRoot ?? options.defaultLibraryDir;
-  await mkdir(libraryRoot, { recursive: true });
-  const library: LibraryStore = openLibrary({ root: libraryRoot, clock });
+  if (settings.unreadable) {
+    log.warn('the settings file could not be read; it was kept aside and defaults are in use', {
+      ...settings.unreadable,
+    });
+  }
+  const journal = moveJournal(options.userDataDir);
+  const recovered = await journal.recover((root) => settings.setLibraryRoot(root));
+  if (recovered) log.warn('an interrupted library move was resolved', { ...recovered });
+
+  // The open library, or why there is none (the UI then offers retry / locate / create new).
+  let library: LibraryStore | null = null;
+  let libraryProblem: LibraryProblem | null = null;
+  const currentLibrary = (): LibraryStore => {
+    if (library) return library;
+    throw new StudioError({
+      kind: libraryProblem?.kind ?? 'library_missing',
+      userMessage: libraryProblem?.message ?? 'No library is open.',
+    });
+  };
   const downloads = createDownloadQueue({ concurrency: settings.settings.downloadConcurrency });
   let callbackReceiver: CallbackReceiver | null = null;
 
@@ -116,25 +134,19 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     backend === 'demo' ? anyAddress : publicPolicy;
   const hostingService = new HostingService(settings, secrets, publicPolicy);
   await hostingService.bindUnscopedCredentials();
-  const references = new ReferenceImages(
-    () => library,
-    () => clock.now(),
-  );
-  const demoReferences = new DemoReferenceHost(
-    () => library,
-    () => clock.now(),
-  );
+  const references = new ReferenceImages(currentLibrary, () => clock.now());
+  const demoReferences = new DemoReferenceHost(currentLibrary, () => clock.now());
   const referenceHosting = new ReferenceHosting({
-    library: () => library,
+    library: currentLibrary,
     source: hostingService,
     clock,
     log: log.child({ scope: 'hosting' }),
     policyFor,
   });
 
-  const makeEngine = () => {
+  const makeEngine = (forLibrary: LibraryStore) => {
     const created = new JobEngine({
-      library,
+      library: forLibrary,
       clientFor: (record) => backends.clientFor(record),
       clock,
       downloads,
@@ -154,14 +166,15 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     created.network.onChange((snapshot) => hub.emit('network.status', snapshot));
     return created;
   };
-  let engine = makeEngine();
+  let engine: JobEngine | null = null;
   let lock: EngineLock | null = null;
-  const lockRecord = () => join(library.root, '.wanstudio', 'engine.lock');
   // True when another process held the library's lock when this one tried to take it.
   let heldElsewhere = false;
-  const startEngine = async () => {
+  const lockRecord = (forLibrary: LibraryStore) => join(forLibrary.root, '.wanstudio', 'engine.lock');
+  const startEngine = async (forLibrary: LibraryStore) => {
+    engine = makeEngine(forLibrary);
     if (options.startEngine === false) return;
-    const result = await acquireEngineLock(lockRecord(), { app: options.host });
+    const result = await acquireEngineLock(lockRecord(forLibrary), { app: options.host });
     heldElsewhere = 'heldBy' in result;
     if ('heldBy' in result) {
       log.warn('another process drives this library; jobs are not started here', { holder: result.heldBy });
@@ -170,12 +183,50 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     lock = result;
     engine.start();
   };
-  await startEngine();
+  const stopEngine = async () => {
+    await engine?.stop();
+    await lock?.release();
+    lock = null;
+  };
+  /** Makes `opened` the library: the engine drives it, and what crashed imports left is swept. */
+  const attach = async (opened: LibraryStore) => {
+    library = opened;
+    libraryProblem = null;
+    await startEngine(opened);
+    const swept = await sweepInterruptedImports(opened.root, clock.now());
+    if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });
+  };
+  /** Opens a library in place of the current one; on failure the current one stays and the problem is returned. */
+  const open = async (root: string, create: LibraryCreation, remember: boolean) => {
+    const outcome = tryOpenLibrary(root, create, clock);
+    if ('problem' in outcome) return outcome.problem;
+    await stopEngine();
+    library?.close();
+    if (remember) await settings.setLibraryRoot(outcome.library.root);
+    await attach(outcome.library);
+    return null;
+  };
+  // A folder named on the command line that a finished move took elsewhere is found there.
+  const explicitDir =
+    recovered?.outcome === 'finished' && options.libraryDir && resolve(options.libraryDir) === recovered.from
+      ? recovered.root
+      : options.libraryDir;
+  const startup = startupChoice(settings, explicitDir, options.defaultLibraryDir, settings.existed);
+  libraryProblem = await open(startup.root, startup.create, startup.remember);
+  if (libraryProblem) log.warn('the library could not be opened', { ...libraryProblem });
+
+  /** The UI's way out of "library not found": the same place again, another library, or a new one. */
+  const switchLibrary = async (root: string, create: LibraryCreation, remember = true) => {
+    const problem = await open(root, create, remember);
+    if (problem) throw new StudioError({ kind: problem.kind, userMessage: problem.message });
+  };
+
   const engineFor = (purpose: 'generate' | 'read') => {
+    if (!engine) currentLibrary();
     if (purpose === 'generate' && !lock) {
       // The record is read now, not at start: a process that won the lock a moment before this one
       // may not have written it yet then.
-      const holder = heldElsewhere ? readLockHolder(lockRecord()) : null;
+      const holder = heldElsewhere ? readLockHolder(lockRecord(currentLibrary())) : null;
       throw new StudioError({
         kind: 'invalid_request',
         userMessage: heldElsewhere
@@ -183,7 +234,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
           : 'This session opened the library read-only.',
       });
     }
-    return engine;
+    return engine as JobEngine;
   };
 
   const applySettings = async () => {
@@ -198,7 +249,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       try {
         callbackReceiver = await startCallbackReceiver({
           port: current.callbackPort,
-          onHint: (taskId) => engine.hint(taskId),
+          onHint: (taskId) => engine?.hint(taskId),
         });
       } catch (error) {
         // Polling continues regardless; the receiver is only a way to hear about results sooner.
@@ -215,14 +266,16 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     demoMode: await backends.isDemo(),
     apiBaseUrl: destination.baseUrl,
     apiBaseUrlSource: destination.source,
-    libraryRoot: library.root,
+    libraryRoot: library?.root ?? libraryProblem?.path ?? '',
     mediaBaseUrl: options.mediaBaseUrl,
+    libraryProblem,
+    settingsKeptAs: settings.unreadable?.keptAs ?? null,
   });
 
   const balance = new BalanceTracker(() => backends.current(), clock, hub);
   const handlers = createHandlers({
     info,
-    library: () => library,
+    library: currentLibrary,
     engine: engineFor,
     secrets,
     settings,
@@ -236,39 +289,46 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     files: createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null),
     policyFor,
     moveLibrary: async (folder) => {
-      await engine.stop();
-      await lock?.release();
-      lock = null;
+      const moving = currentLibrary();
+      await stopEngine();
       try {
-        await library.moveTo(folder);
-        await settings.setLibraryRoot(library.root);
+        await moving.moveTo(folder, {
+          journal,
+          switchTo: (root) => settings.setLibraryRoot(root),
+          onLeftover: (leftover, error) =>
+            log.warn('the old library folder could not be removed; the next start tries again', {
+              leftover,
+              error,
+            }),
+        });
       } finally {
-        engine = makeEngine();
-        await startEngine();
+        await startEngine(moving);
       }
     },
+    reopenLibrary: () => switchLibrary(startup.root, startup.create, startup.remember),
+    locateLibrary: (folder) => switchLibrary(folder, 'never'),
+    createLibrary: (folder) => switchLibrary(folder, 'folder'),
   });
 
   const dispatch = createDispatcher(handlers, log);
   let closed = false;
-  log.info('core started', { host: options.host, libraryRoot: library.root });
+  log.info('core started', { host: options.host, libraryRoot: (await info()).libraryRoot });
   return {
     dispatch,
     api: createInProcessApi(dispatch, hub),
     events: hub,
     info,
-    library: () => library,
-    engine: () => engine,
+    library: currentLibrary,
+    engine: () => engineFor('read'),
     demoSimulator: () => backends.demoSimulator(),
     log,
     async close() {
       if (closed) return;
       closed = true;
-      await engine.stop();
-      await lock?.release();
+      await stopEngine();
       await callbackReceiver?.close();
       await demoReferences.close();
-      library.close();
+      library?.close();
       await backends.close();
       log.info('core stopped');
       log.close();

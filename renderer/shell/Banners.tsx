@@ -1,4 +1,6 @@
-// Full-width notices under the top bar: demo mode, and a lost connection to the engine.
+// Full-width notices under the top bar: demo mode, a lost connection to the engine, and a settings
+// file that could not be read (kept aside; defaults in use).
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
@@ -37,6 +39,22 @@ export function ConnectionBanner() {
       <span className="banner-text">
         {connection === 'no-token' ? t('connection.noToken') : t('connection.reconnecting')}
       </span>
+    </div>
+  );
+}
+
+export function SettingsKeptBanner() {
+  const { t } = useTranslation();
+  const keptAs = useApp((state) => state.info?.settingsKeptAs);
+  const [dismissed, setDismissed] = useState(false);
+  if (!keptAs || dismissed) return null;
+  return (
+    <div className="banner banner-warning" role="alert" data-testid="settings-kept-banner">
+      <Icon name="alert" size={16} />
+      <span className="banner-text">{t('settingsKept.text', { path: keptAs })}</span>
+      <Button size="sm" tone="ghost" onClick={() => setDismissed(true)}>
+        {t('common.dismiss')}
+      </Button>
     </div>
   );
 }

@@ -58,6 +58,11 @@ export function wireEvents(): () => void {
         void refreshInfo();
         library.reload();
       }
+      // A library opened after "library not found": everything the views show comes from it.
+      if (reason === 'opened') {
+        void loadAll();
+        library.reload();
+      }
     }),
     connection.onState((state, reconnected) => {
       useApp.setState({ connection: state });

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { IMPORT_STAGING_FOLDER } from '../../main/core/library/import';
 import { halvesPng } from '../helpers/images';
 import { expect, openView, test } from './fixtures';
 
@@ -68,7 +69,7 @@ test('an MP4 chosen, and one dropped, in the Library arrive by upload under thei
   // The calls that named the uploads were small: no file bytes went through the socket.
   expect(Math.max(...traffic.frames)).toBeLessThan(2000);
   // Each upload's temp file is removed once its import is done (just after the row appears).
-  await expect.poll(() => readdir(join(host.core.library().root, '.wanstudio', 'uploads'))).toEqual([]);
+  await expect.poll(() => readdir(join(host.core.library().root, IMPORT_STAGING_FOLDER))).toEqual([]);
 });
 
 test('an image dropped on Generate arrives by upload; one over the limit is refused before sending', async ({

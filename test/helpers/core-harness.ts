@@ -25,6 +25,20 @@ export interface CoreHarness {
 export const KEY_STORAGE: 'keychain' | 'session' =
   process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
 
+/** The real core with no simulator of its own (demo mode, no key): for start-up and storage tests. */
+export function startPlainCore(userDataDir: string, defaultLibraryDir: string): Promise<StudioCore> {
+  return createStudioCore({
+    userDataDir,
+    defaultLibraryDir,
+    host: 'browser',
+    mediaBaseUrl: 'http://127.0.0.1:1/media',
+    platform: headlessPlatform(),
+    version: 'test',
+    env: {},
+    secretService: `wan-studio-test-${process.pid}`,
+  });
+}
+
 export async function startCoreHarness(
   options: {
     sim?: SimulatorOptions;

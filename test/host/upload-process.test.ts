@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type WebSocket from 'ws';
+import { IMPORT_STAGING_FOLDER } from '../../main/core/library/import';
 import type { Envelope, ImportResult, LibraryPage } from '../../preload/contract';
 import { UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../preload/file-refs';
 import { ROOT } from '../helpers/cli-process';
@@ -120,7 +121,7 @@ describe('a 60 MB MP4 through a real browser host process', () => {
     const copy = join(dir, 'library', ...(item?.video?.relPath ?? 'missing').split('/'));
     expect((await stat(copy)).size).toBe(FILE_BYTES);
     // The temp file is gone once imported; the host is still serving.
-    expect(await readdir(join(dir, 'library', '.wanstudio', 'uploads'))).toEqual([]);
+    expect(await readdir(join(dir, 'library', IMPORT_STAGING_FOLDER))).toEqual([]);
     expect(host.alive()).toBe(true);
     expect((await call('app.info')).ok).toBe(true);
   }, 180_000);

@@ -6,6 +6,7 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { IMPORT_STAGING_FOLDER } from '../../main/core/library/import';
 import { type BrowserHost, startBrowserHost } from '../../main/host/browser-host';
 import { isStudioApiError } from '../../main/service/in-process-api';
 import { UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../preload/file-refs';
@@ -15,7 +16,7 @@ const MB = 1024 * 1024;
 
 let dir = '';
 let host: BrowserHost;
-const uploadsDir = () => join(host.core.library().root, '.wanstudio', 'uploads');
+const uploadsDir = () => join(host.core.library().root, IMPORT_STAGING_FOLDER);
 
 beforeAll(async () => {
   delete process.env.APIXO_API_KEY;

@@ -4,6 +4,7 @@ import { createHash, type Hash } from 'node:crypto';
 import { type FileHandle, mkdir, open } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { StudioError } from '../errors';
+import { storageFailureKind } from '../library/storage-failure';
 
 const HASH_READ_CHUNK = 1024 * 1024;
 
@@ -144,18 +145,17 @@ export class PartFile {
   }
 }
 
+/** A failed disk operation of a download; a full or read-only disk gets its own kind (storage-failure.ts). */
 export function storageError(action: string, error: unknown): StudioError {
-  const code = (error as NodeJS.ErrnoException | null)?.code;
+  const kind = storageFailureKind(error);
   const reason =
-    code === 'ENOSPC'
+    kind === 'disk_full'
       ? 'the disk is full'
-      : code === 'EACCES' || code === 'EPERM'
-        ? 'permission denied'
-        : code === 'EROFS'
-          ? 'the disk is read-only'
-          : 'a disk error occurred';
+      : kind === 'read_only'
+        ? 'the disk is read-only or permission was denied'
+        : 'a disk error occurred';
   return new StudioError({
-    kind: 'storage',
+    kind: kind === 'disk_full' || kind === 'read_only' ? kind : 'storage',
     userMessage: `Could not ${action}: ${reason}. Check free space and the library folder's permissions.`,
     detail: `${action}: ${error instanceof Error ? error.message : String(error)}`,
     cause: error,

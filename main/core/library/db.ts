@@ -1,26 +1,39 @@
 // Opens the library database with the settings every connection needs, then brings the schema
 // up to date. The CLI and the app may open the same file at once; WAL lets readers run while
 // one writer commits, and busy_timeout makes the second writer wait instead of failing.
-import { mkdirSync } from 'node:fs';
+import { accessSync, constants, mkdirSync, statSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { StudioError } from '../errors';
 import { MIGRATIONS, type Migration } from './migrations';
+import { storageFailure } from './storage-failure';
 
 const BUSY_TIMEOUT_MS = 5_000;
 
-export function openDatabase(path: string, migrations: readonly Migration[] = MIGRATIONS): Database {
+/**
+ * `mustExist`: the database is an existing library's (from settings); a missing file means the
+ * library is not there, and creating an empty one in its place would hide that.
+ */
+export function openDatabase(
+  path: string,
+  migrations: readonly Migration[] = MIGRATIONS,
+  options: { mustExist?: boolean } = {},
+): Database {
+  refuseUnusableFile(path, options.mustExist ?? false);
   let db: Database;
   try {
-    mkdirSync(dirname(path), { recursive: true });
-    db = new BetterSqlite3(path);
+    if (!options.mustExist) mkdirSync(dirname(path), { recursive: true });
+    db = new BetterSqlite3(path, { fileMustExist: options.mustExist ?? false });
   } catch (error) {
-    throw new StudioError({
-      kind: 'storage',
-      userMessage: `Could not open the library database at ${path}. Check that the folder exists and is writable.`,
-      detail: String(error),
-      cause: error,
-    });
+    throw (
+      openFailure(error, path) ??
+      new StudioError({
+        kind: 'storage',
+        userMessage: `Could not open the library database at ${path}. Check that the folder exists and is writable.`,
+        detail: String(error),
+        cause: error,
+      })
+    );
   }
   try {
     db.pragma('journal_mode = WAL');
@@ -37,7 +50,46 @@ export function openDatabase(path: string, migrations: readonly Migration[] = MI
     return db;
   } catch (error) {
     db.close();
-    throw error;
+    throw openFailure(error, path) ?? error;
+  }
+}
+
+/**
+ * SQLite says only "unable to open" (SQLITE_CANTOPEN) when a WAL database sits on a read-only
+ * disk or in a folder it may not write (it needs the -shm file): ask the folder why.
+ */
+function openFailure(error: unknown, path: string) {
+  if ((error as { code?: unknown } | null)?.code === 'SQLITE_CANTOPEN') {
+    try {
+      accessSync(dirname(path), constants.W_OK);
+    } catch (accessError) {
+      return storageFailure(accessError, path);
+    }
+  }
+  return storageFailure(error, path);
+}
+
+/**
+ * A zero-length file is what a crash or a failed copy leaves, never a library: SQLite would
+ * happily open it as an empty database and the user would see an empty library.
+ */
+function refuseUnusableFile(path: string, mustExist: boolean): void {
+  let size: number;
+  try {
+    size = statSync(path).size;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageFailure(error, path) ?? error;
+    if (!mustExist) return;
+    throw new StudioError({
+      kind: 'library_missing',
+      userMessage: `The library database ${path} is missing. If the library is on a drive that is not connected, connect it and try again; otherwise locate the library or create a new one.`,
+    });
+  }
+  if (size === 0) {
+    throw new StudioError({
+      kind: 'library_corrupt',
+      userMessage: `The library database ${path} is empty (0 bytes), so it is not a usable library. Restore it from a backup, locate the library elsewhere, or create a new one.`,
+    });
   }
 }
 

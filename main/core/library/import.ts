@@ -7,7 +7,7 @@
 // the library lists, searches and groups generations: a bare video row would be invisible and
 // could not belong to a project. The prompt is the file name, so a search finds it by name.
 import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { AspectRatio, GenerationParams } from '../apixo/params';
 import { LIMITS } from '../apixo/params';
@@ -30,6 +30,39 @@ export interface VideoLookup {
 
 const IMPORT_FOLDER = 'imported';
 const COPY_CHUNK = 1024 * 1024;
+const TEMP_SUFFIX = '.import.tmp';
+/** Where the browser host's uploads wait for their import (main/host/upload-store.ts), relative to the library root. */
+export const IMPORT_STAGING_FOLDER = join('.wanstudio', 'staging');
+/**
+ * A temp file untouched this long belongs to an import that a crash interrupted; a live import
+ * (this process or the CLI) writes its temp file continuously and is never this quiet.
+ */
+export const ABANDONED_IMPORT_MS = 10 * 60 * 1000;
+
+/**
+ * Removes what interrupted imports left behind: `imported/<month>/*.import.tmp` and staged drops.
+ * Returns the removed paths (for the log).
+ */
+export async function sweepInterruptedImports(root: string, now = Date.now()): Promise<string[]> {
+  const candidates: string[] = [];
+  const list = (dir: string) => readdir(dir, { withFileTypes: true }).catch(() => []);
+  for (const month of await list(join(root, IMPORT_FOLDER))) {
+    if (!month.isDirectory()) continue;
+    const dir = join(root, IMPORT_FOLDER, month.name);
+    for (const entry of await list(dir))
+      if (entry.isFile() && entry.name.endsWith(TEMP_SUFFIX)) candidates.push(join(dir, entry.name));
+  }
+  for (const entry of await list(join(root, IMPORT_STAGING_FOLDER)))
+    if (entry.isFile()) candidates.push(join(root, IMPORT_STAGING_FOLDER, entry.name));
+  const removed: string[] = [];
+  for (const path of candidates) {
+    const info = await stat(path).catch(() => null);
+    if (!info || now - info.mtimeMs < ABANDONED_IMPORT_MS) continue;
+    await rm(path, { force: true });
+    removed.push(path);
+  }
+  return removed;
+}
 
 export async function importVideos(
   store: LibraryStore,
@@ -76,7 +109,7 @@ async function importOne(
 
   const relPath = `${IMPORT_FOLDER}/${monthFolder(Date.now())}/${newId()}.mp4`;
   const target = join(store.root, ...relPath.split('/'));
-  const temp = `${target}.import.tmp`;
+  const temp = `${target}${TEMP_SUFFIX}`;
   await mkdir(dirname(target), { recursive: true });
   try {
     const copied = await copyWithHash(path, temp);

@@ -2,19 +2,20 @@
 // operations (one concern per file in this folder) into the LibraryStore interface and owns the
 // connection's life: open, close, and reopen after a move.
 
-import { mkdirSync } from 'node:fs';
-import { join, relative, resolve } from 'node:path';
+import { mkdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
 import { type Clock, systemClock } from '../clock';
 import { StudioError } from '../errors';
 import { createContext, type LibraryContext } from './context';
 import * as curation from './curation';
 import { openDatabase } from './db';
 import * as generations from './generations';
-import { assertMoveTarget, isInside, moveFolder } from './move';
+import { assertMoveTarget, isInside, type MoveSteps, moveFolder } from './move';
 import * as projects from './projects';
 import { queryGenerations } from './query';
 import * as references from './references';
 import * as settings from './settings';
+import { storageFailure } from './storage-failure';
 import * as trash from './trash';
 import type { LibraryStore } from './types';
 import * as videos from './videos';
@@ -22,9 +23,21 @@ import * as videos from './videos';
 /** Where the database lives inside a library folder, unless `dbPath` says otherwise. */
 export const DEFAULT_DB_RELATIVE_PATH = join('.wanstudio', 'library.db');
 
+/**
+ * What may be created when the library is not there yet:
+ * - 'with-parents': the folder and every missing parent, and a new database (the default library
+ *   on first run, and tests);
+ * - 'folder': the folder itself if its parent exists, and a new database (a folder the user just
+ *   named: never the parents, which would recreate an unmounted drive's path on the system disk);
+ * - 'never': nothing; the folder and its database must exist (a library the settings remember).
+ */
+export type LibraryCreation = 'with-parents' | 'folder' | 'never';
+
 export interface OpenLibraryOptions {
-  /** The library folder; created when missing. */
+  /** The library folder. */
   root: string;
+  /** Default 'with-parents'. */
+  create?: LibraryCreation;
   /** Defaults to `<root>/.wanstudio/library.db`, so the folder moves and backs up as one unit. */
   dbPath?: string;
   clock?: Clock;
@@ -64,23 +77,42 @@ class SqliteLibrary implements LibraryStore {
     this.#dbPath = resolve(options.dbPath ?? join(this.#root, DEFAULT_DB_RELATIVE_PATH));
     this.#clock = options.clock ?? systemClock;
     this.#warn = options.onWarning ?? warnOncePerMessage();
-    this.#ctx = this.#connect();
+    this.#ctx = this.#connect(options.create ?? 'with-parents');
     contexts.set(this, () => this.#context());
   }
 
-  #connect(): LibraryContext {
+  #connect(create: LibraryCreation): LibraryContext {
+    if (create === 'never') this.#requireFolder(this.#root);
+    else if (create === 'folder') this.#requireFolder(dirname(this.#root));
     try {
       mkdirSync(this.#root, { recursive: true });
     } catch (error) {
-      throw new StudioError({
-        kind: 'storage',
-        userMessage: `Could not create the library folder ${this.#root}.`,
-        detail: String(error),
-        cause: error,
-      });
+      throw (
+        storageFailure(error, this.#root) ??
+        new StudioError({
+          kind: 'storage',
+          userMessage: `Could not create the library folder ${this.#root}.`,
+          detail: String(error),
+          cause: error,
+        })
+      );
     }
-    const db = openDatabase(this.#dbPath);
+    const db = openDatabase(this.#dbPath, undefined, { mustExist: create === 'never' });
     return createContext({ db, root: this.#root, clock: this.#clock, warn: this.#warn });
+  }
+
+  #requireFolder(folder: string): void {
+    let isFolder = false;
+    try {
+      isFolder = statSync(folder).isDirectory();
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw storageFailure(error, folder) ?? error;
+    }
+    if (isFolder) return;
+    throw new StudioError({
+      kind: 'library_missing',
+      userMessage: `The library folder ${this.#root} is not there${folder === this.#root ? '' : ` (${folder} does not exist)`}. If it is on a drive that is not connected, connect it and try again; otherwise locate the library or create a new one.`,
+    });
   }
 
   #context(): LibraryContext {
@@ -166,7 +198,7 @@ class SqliteLibrary implements LibraryStore {
   }
   setSetting: LibraryStore['setSetting'] = (key, value) => settings.setSetting(this.#context(), key, value);
 
-  async moveTo(newRoot: string): Promise<void> {
+  async moveTo(newRoot: string, steps?: MoveSteps): Promise<void> {
     const ctx = this.#context();
     const from = this.#root;
     const to = resolve(newRoot);
@@ -179,14 +211,19 @@ class SqliteLibrary implements LibraryStore {
     }
     this.#ctx = null;
     this.#state = 'moving';
-    try {
-      await moveFolder(from, to);
+    const oldDbPath = this.#dbPath;
+    // From the switch on, the library is the copy: even if removing the old folder fails later.
+    const switchTo = async (root: string) => {
+      await steps?.switchTo?.(root);
       this.#root = to;
-      if (dbInside) this.#dbPath = join(to, relative(from, this.#dbPath));
+      if (dbInside) this.#dbPath = join(to, relative(from, oldDbPath));
+    };
+    try {
+      await moveFolder(from, to, { ...steps, switchTo });
     } finally {
       // Reopen where the library now is: the new place on success, the old one on failure.
       this.#ctx = dbInside
-        ? this.#connect()
+        ? this.#connect('never')
         : createContext({ db: ctx.db, root: this.#root, clock: this.#clock, warn: this.#warn });
       this.#state = 'open';
     }

@@ -1,9 +1,25 @@
 // Moving a whole folder to a new place. A rename is atomic when both places are on one file
-// system; across file systems the tree is copied, the copy checked file by file, and only then
-// the source removed, so a failure at any point leaves a complete library at the old place.
+// system; across file systems the tree is copied, the copy checked file by file, the switch to
+// the copy recorded, and only then the source removed. With a journal (move-journal.ts) a crash
+// at any point leaves a complete library that the next start finds.
 import { cp, mkdir, readdir, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve } from 'node:path';
 import { StudioError } from '../errors';
+import type { MoveJournal } from './move-journal';
+
+export interface MoveSteps {
+  /** Records the move durably before anything is copied, so a crash can be recovered. */
+  journal?: MoveJournal;
+  /**
+   * Makes the new place the library's home (settings), after the copy is complete and verified
+   * and before anything of the old folder is removed.
+   */
+  switchTo?: (root: string) => Promise<void>;
+  /** Told when removing the old folder failed after the switch: the move itself succeeded. */
+  onLeftover?: (folder: string, error: unknown) => void;
+  /** Skip the rename attempt: how tests exercise the cross-device path on one disk. */
+  copy?: boolean;
+}
 
 function storageError(userMessage: string, error?: unknown): StudioError {
   return new StudioError({
@@ -71,7 +87,7 @@ async function verifyCopy(from: string, to: string): Promise<void> {
   }
 }
 
-async function copyThenRemove(from: string, to: string): Promise<void> {
+async function copyAndVerify(from: string, to: string): Promise<void> {
   try {
     await cp(from, to, { recursive: true, errorOnExist: true, force: false, preserveTimestamps: true });
     await verifyCopy(from, to);
@@ -80,14 +96,10 @@ async function copyThenRemove(from: string, to: string): Promise<void> {
     if (error instanceof StudioError) throw error;
     throw storageError(`Could not copy the library to ${to}. The original is untouched.`, error);
   }
-  await rm(from, { recursive: true, force: true });
 }
 
-/**
- * Moves folder `from` to `to` (checked with assertMoveTarget first). `copy: true` skips the
- * rename attempt, which is how tests exercise the cross-device path on one disk.
- */
-export async function moveFolder(from: string, to: string, options: { copy?: boolean } = {}): Promise<void> {
+/** Moves folder `from` to `to` (checked with assertMoveTarget first). */
+export async function moveFolder(from: string, to: string, steps: MoveSteps = {}): Promise<void> {
   await assertMoveTarget(from, to);
   try {
     await mkdir(dirname(to), { recursive: true });
@@ -96,17 +108,40 @@ export async function moveFolder(from: string, to: string, options: { copy?: boo
   }
   // An empty target folder is replaced: rename cannot overwrite one on every platform.
   await rmdir(to).catch(() => {});
-  if (!options.copy) {
-    try {
-      await rename(from, to);
+  await steps.journal?.write({ from, to, phase: 'copying' });
+  try {
+    if (!steps.copy && (await renamed(from, to))) {
+      await steps.switchTo?.(to);
+      await steps.journal?.clear();
       return;
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      // EXDEV: another file system. EPERM/EBUSY: Windows refuses to rename some folders.
-      if (code !== 'EXDEV' && code !== 'EPERM' && code !== 'EBUSY') {
-        throw storageError(`Could not move the library to ${to}.`, error);
-      }
     }
+    await copyAndVerify(from, to);
+  } catch (error) {
+    // Nothing was switched: the old folder is the library; the copy (if any) is already gone.
+    await steps.journal?.clear();
+    throw error;
   }
-  await copyThenRemove(from, to);
+  await steps.journal?.write({ from, to, phase: 'copied' });
+  await steps.switchTo?.(to);
+  try {
+    await rm(from, { recursive: true, force: true });
+  } catch (error) {
+    // The journal stays: the next start tries the removal again.
+    steps.onLeftover?.(from, error);
+    return;
+  }
+  await steps.journal?.clear();
+}
+
+/** True when renamed; false when the folders are on different file systems (copy instead). */
+async function renamed(from: string, to: string): Promise<boolean> {
+  try {
+    await rename(from, to);
+    return true;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    // EXDEV: another file system. EPERM/EBUSY: Windows refuses to rename some folders.
+    if (code === 'EXDEV' || code === 'EPERM' || code === 'EBUSY') return false;
+    throw storageError(`Could not move the library to ${to}.`, error);
+  }
 }

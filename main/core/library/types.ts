@@ -1,8 +1,10 @@
 // The library's records and the store interface the job engine, the CLI and the UI use.
 // Implemented over better-sqlite3 in ./library.ts. Times are Unix milliseconds.
+
 import type { GenerationParams, RequestType } from '../apixo/params';
 import type { ErrorKind } from '../errors';
 import type { GenerationState } from '../jobs/states';
+import type { MoveSteps } from './move';
 
 /** Where a generation runs: the real APIXO API, or the embedded simulator (demo mode). */
 export const BACKENDS = ['apixo', 'demo'] as const;
@@ -270,5 +272,5 @@ export interface LibraryStore {
    * must not exist or be empty. Stored paths are relative, so rows need no rewrite; `root`
    * reports the new location afterwards.
    */
-  moveTo(newRoot: string): Promise<void>;
+  moveTo(newRoot: string, steps?: MoveSteps): Promise<void>;
 }
