@@ -24,6 +24,8 @@ describe('relative paths, refused for every path method (any host)', () => {
     ['library.importFiles', { files: [{ via: 'path', path: 'a.mp4' }] }, 'files.0.path'],
     ['library.exportTo', { ids: ['g1'], folder: 'exports' }, 'folder'],
     ['library.move', { folder: '../elsewhere' }, 'folder'],
+    ['library.locate', { folder: 'Videos/Wan Studio' }, 'folder'],
+    ['library.createNew', { folder: 'new-library' }, 'folder'],
     ['images.inspect', { file: { via: 'path', path: './photo.png' } }, 'file.path'],
   ])('%s', async (channel, argument, field) => {
     harness = await startCoreHarness();
@@ -86,7 +88,9 @@ describe("Electron's policy: only what the user pointed at", () => {
       await dispatch('library.importFiles', { files: [{ via: 'path', path: SMALL_MP4 }] }),
     ).toMatchObject(forbidden);
     expect(await dispatch('images.inspect', { file: { via: 'path', path: IMAGE } })).toMatchObject(forbidden);
-    expect(await dispatch('library.move', { folder: '/tmp/somewhere-else' })).toMatchObject(forbidden);
+    for (const channel of ['library.move', 'library.locate', 'library.createNew']) {
+      expect(await dispatch(channel, { folder: '/tmp/somewhere-else' }), channel).toMatchObject(forbidden);
+    }
 
     expect(await dispatch('dialog.chooseVideos', undefined)).toEqual({ ok: true, value: [SMALL_MP4] });
     const imported = await dispatch('library.importPaths', { paths: [SMALL_MP4] });
