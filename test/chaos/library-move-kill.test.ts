@@ -14,6 +14,7 @@ import { importVideos } from '../../main/core/library/import';
 import { openLibrary } from '../../main/core/library/library';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
 import { CLI, ensureCliBuilt, ROOT, until } from '../helpers/cli-process';
+import { codeOf, exchangeCode } from '../helpers/host-process';
 import { connect } from '../helpers/host-socket';
 import { expectSoundLibrary } from '../helpers/library-audit';
 
@@ -74,7 +75,8 @@ async function killDuringMove(phase: 'copy' | 'switch' | 'remove', paths: Awaite
   try {
     await until(() => /running at (\S+)/.test(output), 30_000, `the host to start: ${output}`);
     const url = new URL(/running at (\S+)/.exec(output)?.[1] ?? '');
-    const ui = await connect({ origin: url.origin, token: url.hash.replace('#token=', '') });
+    const { token } = (await (await exchangeCode(url.origin, codeOf(url.href))).json()) as { token: string };
+    const ui = await connect({ origin: url.origin, token });
     void ui.call('library.move', { folder: paths.to }).catch(() => {});
     await until(() => existsSync(mark), 30_000, `the move to reach "${phase}": ${output}`);
     ui.close();
