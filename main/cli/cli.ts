@@ -1,6 +1,7 @@
 // `wan-studio`: the same core as the desktop app, for scripts and batch work.
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { StudioApi } from '../../preload/contract';
 import { clockFromEnvironment } from '../core/clock';
 import { isStudioError, StudioError } from '../core/errors';
@@ -98,14 +99,12 @@ async function libraryRoot(api: StudioApi): Promise<string> {
 async function referencesFrom(api: StudioApi, files: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const file of files) {
-    let inspection = await api.images.inspect({
-      name: basename(file),
-      bytes: new Uint8Array(
-        await readFile(file).catch(() => {
-          throw usageError(`cannot read the image file ${file}`);
-        }),
-      ),
+    // The CLI's user types paths relative to where they are; the contract takes only absolute ones.
+    const path = resolve(file);
+    await access(path, constants.R_OK).catch(() => {
+      throw usageError(`cannot read the image file ${file}`);
     });
+    let inspection = await api.images.inspect({ file: { via: 'path', path } });
     if (inspection.status === 'needs_conversion' && inspection.sha256) {
       inspection = await api.images.convert({ sha256: inspection.sha256 });
     }
@@ -206,7 +205,7 @@ async function run(api: StudioApi, command: string, args: string[], values: CliV
     }
     case 'import': {
       if (args.length === 0) throw usageError('import needs MP4 files');
-      const result = await api.library.importPaths({ paths: args });
+      const result = await api.library.importPaths({ paths: args.map((arg) => resolve(arg)) });
       const skipped = result.skipped.map((skip) => `skipped ${skip.name}: ${skip.reason}`);
       print(values, [`imported ${result.imported}`, ...skipped].join('\n'), result);
       return result.imported > 0 || args.length === 0 ? 0 : 1;

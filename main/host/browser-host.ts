@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
+import { IMPORT_STAGING_FOLDER } from '../core/library/import';
 import { seedSyntheticLibrary } from '../core/library/synthetic';
 import { CONTENT_SECURITY_POLICY } from '../electron/csp';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
@@ -29,6 +30,8 @@ import {
 } from './host-secrets';
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia, serveRenderer, webRoute } from './static-files';
+import { uploadRoute } from './upload-route';
+import { UploadStore } from './upload-store';
 
 export const VERSION = '0.1.0';
 
@@ -66,6 +69,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const mediaToken = newSecret();
   const codes = createSignInCodes(token);
   let origin = '';
+  // In the library's staging folder (same disk as the library, so an import is a local copy).
+  const uploads = new UploadStore(() => join(core.library().root, IMPORT_STAGING_FOLDER));
   const core = await createStudioCore({
     ...options,
     defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
@@ -77,6 +82,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     platform: headlessPlatform((message) => core.log.info(message)),
     version: VERSION,
+    uploads,
   });
   if (options.seedSynthetic) seedSyntheticLibrary(core.library(), options.seedSynthetic);
   const rendererDir = options.rendererDir ?? defaultRendererDir();
@@ -97,6 +103,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server: Server = createRoutedServer({
     routes: [
       signInRoute(codes, () => origin),
+      uploadRoute({ token, origin: () => origin, store: uploads }),
       webRoute('/media/', READ_METHODS, async (request, target) => {
         // "/media/<token>/<relPath>": only the media token, never the control token.
         const [, , given, ...rest] = target.pathname.split('/');
@@ -122,6 +129,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      await uploads.discardAll();
       await core.close();
     },
   };

@@ -31,9 +31,11 @@ import { BalanceTracker } from './balance';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
 import { createDispatcher } from './dispatch';
 import { EventHub } from './event-hub';
+import { createFileAccess } from './file-access';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
 import { createInProcessApi } from './in-process-api';
+import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
 import { moveJournal, startupChoice, tryOpenLibrary } from './startup-library';
 import type { StudioCore, StudioCoreOptions } from './types';
@@ -284,6 +286,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     applySettings,
     references,
     hosting: hostingService,
+    files: createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null),
     policyFor,
     moveLibrary: async (folder) => {
       const moving = currentLibrary();
