@@ -1,11 +1,14 @@
-// The sandboxed preload: exposes exactly one object, `window.studio`, built from the contract. No
-// ipcRenderer, no generic send/on: the page can call contract methods and listen to contract events,
-// and main checks the sender and the argument of every call anyway.
-import { contextBridge, ipcRenderer } from 'electron';
+// The sandboxed preload: exposes exactly one object, `window.studio`, built from the contract (plus
+// `files.send`, which hands main the paths of dropped or chosen files). No ipcRenderer, no generic
+// send/on: the page can call contract methods and listen to contract events, and main checks the
+// sender and the argument of every call anyway.
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import { buildStudioApi, type Invoke, type Subscribe } from '../shared/contract/build-api';
+import type { Envelope } from '../shared/contract/contract';
 import { EVENT_NAMES, type EventName, type StudioEvents } from '../shared/contract/contract';
 import { EventHub } from '../shared/contract/event-hub';
-import { EVENT_CHANNEL, invokeChannel } from '../shared/contract/ipc-names';
+import type { SendFiles, SentFile } from '../shared/contract/file-refs';
+import { EVENT_CHANNEL, GRANT_FILES_CHANNEL, invokeChannel } from '../shared/contract/ipc-names';
 
 const invoke: Invoke = (channel, argument) => ipcRenderer.invoke(invokeChannel(channel), argument);
 
@@ -19,4 +22,25 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 });
 const subscribe: Subscribe = (event, listener) => hub.on(event, listener);
 
-contextBridge.exposeInMainWorld('studio', buildStudioApi(invoke, subscribe));
+/**
+ * Files by path, never by bytes: only this preload can learn a dropped or chosen File's path
+ * (webUtils), so main grants exactly those paths and refuses any other the page might name.
+ */
+const sendFiles: SendFiles = async (files) => {
+  const sent: SentFile[] = files.map((file) => {
+    const path = webUtils.getPathForFile(file);
+    return path
+      ? { name: file.name, ref: { via: 'path', path } }
+      : { name: file.name || 'pasted image', error: 'not a file on disk', notOnDisk: true };
+  });
+  const paths = sent.flatMap((entry) => ('ref' in entry && entry.ref.via === 'path' ? [entry.ref.path] : []));
+  if (paths.length === 0) return sent;
+  const granted = (await ipcRenderer.invoke(GRANT_FILES_CHANNEL, paths)) as Envelope<void>;
+  if (granted.ok) return sent;
+  return sent.map((entry) => ('ref' in entry ? { name: entry.name, error: granted.error.message } : entry));
+};
+
+contextBridge.exposeInMainWorld(
+  'studio',
+  Object.freeze({ ...buildStudioApi(invoke, subscribe), files: Object.freeze({ send: sendFiles }) }),
+);

@@ -3,9 +3,11 @@
 // argument with the contract's schema before any core code runs. A refused sender gets the same
 // `forbidden` envelope whatever it asked for, and leaves a line in the log.
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
+import { z } from 'zod';
 import { channelNames, type Envelope } from '../../shared/contract/contract';
-import { invokeChannel } from '../../shared/contract/ipc-names';
-import type { Dispatch, DispatchLogger } from '../service/dispatch';
+import { absolutePathSchema } from '../../shared/contract/file-refs';
+import { GRANT_FILES_CHANNEL, invokeChannel } from '../../shared/contract/ipc-names';
+import { type Dispatch, type DispatchLogger, toContractError } from '../service/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustedWindow } from './sender-policy';
 
 export type IpcHandlerRegistry = Pick<IpcMain, 'handle' | 'removeHandler'>;
@@ -21,7 +23,11 @@ export interface IpcGateOptions {
   /** Asked on every call: windows come and go (macOS re-creates the window on 'activate'). */
   trustedWindows: () => readonly TrustedWindow[];
   logger: GateLogger;
+  /** Paths of files the user dropped or chose, as the preload learned them (webUtils.getPathForFile). */
+  grantPaths: (paths: string[]) => void;
 }
+
+const grantedPathsSchema = z.array(absolutePathSchema).min(1).max(500);
 
 export const FORBIDDEN: Envelope<never> = {
   ok: false,
@@ -44,22 +50,31 @@ export function senderFactsOf(event: IpcMainInvokeEvent): SenderFacts {
 export function registerIpcGate(options: IpcGateOptions): () => void {
   const { ipcMain, logger } = options;
   const { dispatch } = options;
+  const trusted = (event: IpcMainInvokeEvent, channel: string): boolean => {
+    const sender = senderFactsOf(event);
+    if (isTrustedSender(sender, options.trustedWindows())) return true;
+    logger.warn('refused IPC from an untrusted sender', {
+      channel,
+      webContentsType: sender.webContentsType,
+      url: sender.frame?.url ?? null,
+    });
+    return false;
+  };
   const channels = channelNames();
   for (const channel of channels) {
-    ipcMain.handle(invokeChannel(channel), (event: IpcMainInvokeEvent, argument: unknown) => {
-      const sender = senderFactsOf(event);
-      if (!isTrustedSender(sender, options.trustedWindows())) {
-        logger.warn('refused IPC from an untrusted sender', {
-          channel,
-          webContentsType: sender.webContentsType,
-          url: sender.frame?.url ?? null,
-        });
-        return FORBIDDEN;
-      }
-      return dispatch(channel, argument);
-    });
+    ipcMain.handle(invokeChannel(channel), (event: IpcMainInvokeEvent, argument: unknown) =>
+      trusted(event, channel) ? dispatch(channel, argument) : FORBIDDEN,
+    );
   }
+  ipcMain.handle(GRANT_FILES_CHANNEL, (event: IpcMainInvokeEvent, argument: unknown): Envelope<void> => {
+    if (!trusted(event, GRANT_FILES_CHANNEL)) return FORBIDDEN;
+    const parsed = grantedPathsSchema.safeParse(argument);
+    if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
+    options.grantPaths(parsed.data);
+    return { ok: true, value: undefined };
+  });
   return () => {
     for (const channel of channels) ipcMain.removeHandler(invokeChannel(channel));
+    ipcMain.removeHandler(GRANT_FILES_CHANNEL);
   };
 }

@@ -2,6 +2,7 @@
 // policy, Range, indicator state) lives in a pure module beside this file and is tested there.
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { grantedPathsOnly } from '../service/path-policy';
 import { createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
 import { APP_ID, APP_SCHEME, MEDIA_BASE_URL, MEDIA_SCHEME, PRODUCT_NAME } from './app-identity';
@@ -44,6 +45,8 @@ async function start(): Promise<void> {
   let window: BrowserWindow | null = null;
   const mainWindow = () => (window && !window.isDestroyed() ? window : null);
 
+  // Only paths the user pointed at (a dialog's answer, a dropped or chosen file) may be named.
+  const pathPolicy = grantedPathsOnly();
   let core: StudioCore;
   try {
     core = await createStudioCore({
@@ -53,6 +56,7 @@ async function start(): Promise<void> {
       mediaBaseUrl: MEDIA_BASE_URL,
       platform: createElectronPlatform(mainWindow),
       version: app.getVersion(),
+      pathPolicy,
     });
   } catch (error) {
     fail(error);
@@ -70,6 +74,7 @@ async function start(): Promise<void> {
     dispatch: core.dispatch,
     trustedWindows: () => trustedWindowsOf(mainWindow()),
     logger,
+    grantPaths: (paths) => pathPolicy.grant(paths),
   });
 
   const openWindow = async () => {

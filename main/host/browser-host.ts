@@ -16,6 +16,7 @@ import { CONTENT_SECURITY_POLICY } from '../core/http/csp';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import { webRoute } from '../core/http/web-route';
+import { IMPORT_STAGING_FOLDER } from '../core/library/import';
 import { APP_VERSION } from '../service/app-version';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
@@ -30,6 +31,8 @@ import {
 } from './host-secrets';
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia, serveRenderer } from './static-files';
+import { uploadRoute } from './upload-route';
+import { UploadStore } from './upload-store';
 
 export interface BrowserHostOptions extends CoreExtras {
   port?: number;
@@ -63,6 +66,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const mediaToken = newSecret();
   const codes = createSignInCodes(token);
   let origin = '';
+  // In the library's staging folder (same disk as the library, so an import is a local copy).
+  const uploads = new UploadStore(() => join(core.library().root, IMPORT_STAGING_FOLDER));
   const core = await createStudioCore({
     ...options,
     defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
@@ -74,6 +79,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     },
     platform: headlessPlatform((message) => core.log.info(message)),
     version: APP_VERSION,
+    uploads,
   });
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const securityHeaders = {
@@ -93,6 +99,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server: Server = createRoutedServer({
     routes: [
       signInRoute(codes, () => origin),
+      uploadRoute({ token, origin: () => origin, store: uploads }),
       webRoute('/media/', READ_METHODS, async (request, target) => {
         // "/media/<token>/<relPath>": only the media token, never the control token.
         const [, , given, ...rest] = target.pathname.split('/');
@@ -118,6 +125,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
+      await uploads.discardAll();
       await core.close();
     },
   };

@@ -15,9 +15,9 @@ import type { Dispatch } from '../service/dispatch';
 import { forwardStudioEvents } from '../service/forward-events';
 import { secretsEqual } from './host-secrets';
 
-// The largest message a client may send. Today a reference image of up to 45 MB still crosses the
-// socket as bytes (MP4 import, image inspection), wire-encoded; 64 MiB leaves room for that. Lower it
-// (to ~1 MiB) once file transfers move to HTTP uploads: no contract call needs more.
+// The largest message a client may send. Files travel as HTTP uploads (upload-route.ts), never in
+// a frame; the largest call left is library.savePoster (a JPEG of at most 4 MB, base64 on the
+// wire), and a data: link pasted into images.inspectUrl (the 45 MB image limit, base64).
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export function createSocketBridge(options: {

@@ -2,6 +2,7 @@
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
 import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
+import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
 import { TERMINAL_STATES } from '../../shared/domain/states';
 import { StudioError } from '../core/errors';
@@ -13,8 +14,10 @@ import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
 import { createGenerations } from './create-generations';
+import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
-import { exportVideos, importBytes, importPaths, savePoster, videoPathOf } from './library-files';
+import { inspectImageFile } from './image-files';
+import { exportVideos, importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
 
@@ -36,6 +39,8 @@ export interface HandlerDeps {
   createLibrary(folder: string): Promise<void>;
   references: ReferenceImages;
   hosting: HostingService;
+  /** Which paths and uploads the UI may name (the host's path policy, the browser host's uploads). */
+  files: FileAccess;
   /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
   policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
 }
@@ -46,6 +51,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
   const keyStatus = async (): Promise<KeyStatus> => deps.secrets.status('apixo-api-key');
   const changed = (reason: StudioEvents['library.changed']['reason']) =>
     deps.hub.emit('library.changed', { reason });
+  const granted = (paths: string[]): string[] => {
+    const absolute = paths.filter(isAbsolutePath);
+    deps.files.paths.grant(absolute);
+    return absolute;
+  };
   const opened = async (open: Promise<void>) => {
     await open;
     changed('opened');
@@ -122,29 +132,39 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         changed('restore');
       },
       importPaths: async ({ paths }) => {
-        const result = await importPaths(deps.library(), paths);
+        const result = await importPaths(deps.library(), deps.files, paths);
         changed('import');
         return result;
       },
-      importFile: async ({ name, bytes }) => {
-        const result = await importBytes(deps.library(), name, bytes);
+      importFiles: async ({ files }) => {
+        const result = await importFileRefs(deps.library(), deps.files, files);
         changed('import');
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
       reveal: ({ id }) =>
         deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
-      exportTo: async ({ ids, folder }) => ({ copied: await exportVideos(deps.library(), ids, folder) }),
+      exportTo: async ({ ids, folder }) => {
+        deps.files.paths.check(folder);
+        return { copied: await exportVideos(deps.library(), ids, folder) };
+      },
       startDrag: ({ id }) =>
         deps.platform.startDrag(videoPathOf(deps.library(), deps.library().getGeneration(id))),
       move: async ({ folder }) => {
+        deps.files.paths.check(folder);
         await deps.moveLibrary(folder);
         changed('move');
         return deps.info();
       },
       reopen: () => opened(deps.reopenLibrary()),
-      locate: ({ folder }) => opened(deps.locateLibrary(folder)),
-      createNew: ({ folder }) => opened(deps.createLibrary(folder)),
+      locate: ({ folder }) => {
+        deps.files.paths.check(folder);
+        return opened(deps.locateLibrary(folder));
+      },
+      createNew: ({ folder }) => {
+        deps.files.paths.check(folder);
+        return opened(deps.createLibrary(folder));
+      },
     },
     projects: {
       list: () => deps.library().listProjects(),
@@ -193,7 +213,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
     },
     images: {
-      inspect: ({ name, bytes }) => deps.references.inspectBytes(name, bytes),
+      inspect: ({ file }) => inspectImageFile(deps.references, deps.files, file),
       inspectUrl: async ({ url }) => {
         const backend = await deps.currentBackend();
         return deps.references.inspectUrl(url, deps.policyFor(backend), backend);
@@ -208,8 +228,12 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       test: () => deps.hosting.test(),
     },
     dialog: {
-      chooseFolder: (input) => deps.platform.chooseFolder(input?.title),
-      chooseVideos: () => deps.platform.chooseVideos(),
+      // What a dialog answers is what the user pointed at: granted, so the call that follows may use it.
+      chooseFolder: async (input) => {
+        const folder = await deps.platform.chooseFolder(input?.title);
+        return folder === null ? null : (granted([folder])[0] ?? null);
+      },
+      chooseVideos: async () => granted(await deps.platform.chooseVideos()),
     },
   };
 }

@@ -1,17 +1,18 @@
-// File operations the UI asks for on library items: posters, export, import of dropped bytes.
+// File operations the UI asks for on library items: posters, export, import of sent files.
 // Every path is derived from the library root and our own ids, never from what the UI sends.
-import { randomBytes } from 'node:crypto';
 import { constants } from 'node:fs';
-import { copyFile, mkdir, rm, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
-import { StudioError } from '../core/errors';
+import { copyFile, mkdir } from 'node:fs/promises';
+import { basename, join } from 'node:path';
+import type { ImportResult } from '../../shared/contract/contract';
+import type { FileRef } from '../../shared/contract/file-refs';
+import { isStudioError, StudioError } from '../core/errors';
 import { writeFileAtomic } from '../core/fs/atomic';
-import { IMPORT_STAGING_FOLDER, importVideos } from '../core/library/import';
+import { importVideos } from '../core/library/import';
 import { absolutePath } from '../core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
+import type { FileAccess, LocalFile } from './file-access';
 
 const MAX_POSTER_BYTES = 4 * 1024 * 1024;
-const MAX_IMPORT_BYTES = 4 * 1024 * 1024 * 1024;
 
 export function videoPathOf(library: LibraryStore, record: GenerationRecord | null): string {
   if (!record?.video)
@@ -57,33 +58,46 @@ export async function exportVideos(library: LibraryStore, ids: string[], folder:
   return copied;
 }
 
-/** A file dropped in a browser arrives as bytes: stage it in the library, import, clean up. */
-export async function importBytes(library: LibraryStore, name: string, bytes: Uint8Array) {
-  if (bytes.length === 0 || bytes.length > MAX_IMPORT_BYTES) {
-    return {
-      imported: 0,
-      skipped: [{ name, reason: bytes.length === 0 ? 'The file is empty.' : 'The file is too large.' }],
-    };
+/**
+ * Files the UI sent (preload/file-refs): each is opened through the host's file access (a refused
+ * path or a stale upload is reported for that file alone), imported under the name the user knows
+ * it by, and released (an upload's temp file is deleted) whatever happened.
+ */
+export async function importFileRefs(library: LibraryStore, access: FileAccess, refs: readonly FileRef[]) {
+  // A path the host does not allow refuses the whole call (forbidden), before any upload is used.
+  for (const ref of refs) if (ref.via === 'path') access.paths.check(ref.path);
+  const skipped: ImportResult['skipped'] = [];
+  const opened: LocalFile[] = [];
+  for (const ref of refs) {
+    try {
+      opened.push(access.open(ref));
+    } catch (error) {
+      if (!isStudioError(error)) throw error;
+      skipped.push({ name: 'file', reason: error.userMessage });
+    }
   }
-  const staging = join(library.root, IMPORT_STAGING_FOLDER);
-  await mkdir(staging, { recursive: true });
-  const temp = join(
-    staging,
-    `${randomBytes(8).toString('hex')}${extname(name).toLowerCase() === '.mp4' ? '.mp4' : ''}`,
-  );
-  await writeFile(temp, bytes);
   try {
-    const result = await importVideos(library, [temp]);
+    const names = new Map(opened.map((file) => [file.path, file.name]));
+    const nameOf = (path: string) => names.get(path) ?? basename(path);
+    const result = await importVideos(
+      library,
+      opened.map((file) => file.path),
+      { nameOf },
+    );
     return {
       imported: result.imported.length,
-      skipped: result.skipped.map((skip) => ({ name, reason: skip.reason })),
+      skipped: [
+        ...skipped,
+        ...result.skipped.map((skip) => ({ name: nameOf(skip.path), reason: skip.reason })),
+      ],
     };
   } finally {
-    await rm(temp, { force: true });
+    await Promise.all(opened.map((file) => file.release().catch(() => {})));
   }
 }
 
-export async function importPaths(library: LibraryStore, paths: string[]) {
+export async function importPaths(library: LibraryStore, access: FileAccess, paths: string[]) {
+  for (const path of paths) access.paths.check(path);
   const result = await importVideos(library, paths);
   return {
     imported: result.imported.length,

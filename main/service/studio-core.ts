@@ -28,10 +28,12 @@ import { CallbackDelivery, submitOptionsFor } from './callback-delivery';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
 import { createDispatcher } from './dispatch';
 import { EngineSession } from './engine-session';
+import { createFileAccess } from './file-access';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
 import { createInProcessApi } from './in-process-api';
 import { LibrarySession } from './library-session';
+import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
 import { moveJournal, startupChoice } from './startup-library';
 import type { StudioCore, StudioCoreOptions } from './types';
@@ -200,6 +202,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     applySettings,
     references,
     hosting: hostingService,
+    files: createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null),
     policyFor,
     moveLibrary: (folder) => libraries.move(folder),
     reopenLibrary: () => libraries.reopen(),

@@ -7,6 +7,8 @@ import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { Simulator } from '../demo/simulator';
 import type { Dispatch } from './dispatch';
+import type { UploadSource } from './file-access';
+import type { PathPolicy } from './path-policy';
 
 /** Abilities only a real desktop shell has; the browser host answers them as best it can. */
 export interface PlatformAdapter {
@@ -28,6 +30,10 @@ export interface StudioCoreOptions {
   platform: PlatformAdapter;
   version: string;
   env?: NodeJS.ProcessEnv;
+  /** Which paths the UI may name. Default: any absolute path (browser host, CLI); Electron grants. */
+  pathPolicy?: PathPolicy;
+  /** Files the browser host received over HTTP; other hosts have none. */
+  uploads?: UploadSource;
 }
 
 export interface StudioCore {

@@ -2,11 +2,13 @@
 // (the browser host, used by Playwright) builds it over a WebSocket. The rest of the renderer
 // imports `studio` from here and never knows which host it runs in.
 import type { StudioApi } from '../../shared/contract/contract';
+import type { SendFiles, StudioFiles } from '../../shared/contract/file-refs';
+import { uploadFiles } from './upload-files';
 import { type ConnectionState, connectWsStudio } from './ws-client';
 
 declare global {
   interface Window {
-    studio?: StudioApi;
+    studio?: StudioApi & { files?: StudioFiles };
   }
 }
 
@@ -39,6 +41,8 @@ async function takeToken(): Promise<string | null> {
 
 function createStudio(): {
   api: StudioApi;
+  /** Files travel beside the contract: by path in Electron, by HTTP upload in the browser host. */
+  sendFiles: SendFiles;
   connection: {
     state(): ConnectionState;
     onState(l: (s: ConnectionState, reconnected: boolean) => void): () => void;
@@ -46,18 +50,29 @@ function createStudio(): {
 } {
   if (window.studio) {
     // Electron: IPC never "disconnects" while the window lives.
-    return { api: window.studio, connection: { state: () => 'open', onState: () => () => {} } };
+    const files = window.studio.files;
+    const sendFiles: SendFiles = files
+      ? (list, kind) => files.send(list, kind)
+      : async (list) => list.map((file) => ({ name: file.name, error: 'this Wan Studio cannot take files' }));
+    return {
+      api: window.studio,
+      sendFiles,
+      connection: { state: () => 'open', onState: () => () => {} },
+    };
   }
   const scheme = location.protocol === 'https:' ? 'wss' : 'ws';
-  const url = takeToken().then((token) =>
-    token ? `${scheme}://${location.host}/ws?token=${encodeURIComponent(token)}` : null,
+  const token = takeToken();
+  const url = token.then((given) =>
+    given ? `${scheme}://${location.host}/ws?token=${encodeURIComponent(given)}` : null,
   );
   const ws = connectWsStudio(url);
-  return { api: ws.api, connection: ws };
+  return { api: ws.api, sendFiles: uploadFiles(token), connection: ws };
 }
 
 const created = createStudio();
 
 export const studio: StudioApi = created.api;
+/** The host's transport for files; views use lib/send-files, which checks the size limit first. */
+export const sendFilesToMain: SendFiles = created.sendFiles;
 export const connection = created.connection;
 export type { ConnectionState };

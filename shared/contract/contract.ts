@@ -22,6 +22,7 @@ import {
 import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
 import { SHA256_PATTERN } from '../domain/reference-paths';
 import { GENERATION_STATES } from '../domain/states';
+import { absolutePathSchema, fileRefSchema } from './file-refs';
 
 export type {
   GenerationParams,
@@ -39,7 +40,6 @@ export type {
 const id = z.string().min(1).max(64);
 const idArg = z.object({ id });
 const none = z.undefined();
-const folderPath = z.string().min(1).max(4096);
 
 export const libraryQuerySchema = z
   .object({
@@ -282,23 +282,24 @@ export const contract = {
     listTags: method<{ name: string; count: number }[]>()(none),
     trash: method<void>()(idArg),
     restore: method<void>()(idArg),
-    importPaths: method<ImportResult>()(z.object({ paths: z.array(folderPath).min(1).max(500) }).strict()),
-    importFile: method<ImportResult>()(
-      z.object({ name: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).strict(),
+    importPaths: method<ImportResult>()(
+      z.object({ paths: z.array(absolutePathSchema).min(1).max(500) }).strict(),
     ),
+    /** Files the UI sent with sendFiles (a granted path in Electron, an HTTP upload in the browser). */
+    importFiles: method<ImportResult>()(z.object({ files: z.array(fileRefSchema).min(1).max(500) }).strict()),
     savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
     reveal: method<void>()(idArg),
     exportTo: method<{ copied: number }>()(
-      z.object({ ids: z.array(id).min(1).max(1000), folder: folderPath }).strict(),
+      z.object({ ids: z.array(id).min(1).max(1000), folder: absolutePathSchema }).strict(),
     ),
     startDrag: method<void>()(idArg),
-    move: method<AppInfo>()(z.object({ folder: folderPath }).strict()),
+    move: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
     /** Open the library where the settings say again (after connecting its drive). */
     reopen: method<AppInfo>()(none),
     /** Use the existing library in this folder instead (it must hold one); remembered in settings. */
-    locate: method<AppInfo>()(z.object({ folder: folderPath }).strict()),
+    locate: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
     /** Start a new, empty library in this folder (made if its parent exists); remembered in settings. */
-    createNew: method<AppInfo>()(z.object({ folder: folderPath }).strict()),
+    createNew: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
   },
   projects: {
     list: method<Project[]>()(none),
@@ -324,17 +325,11 @@ export const contract = {
     ),
   },
   images: {
-    /** A dropped or pasted file: judged by its bytes, kept in the library when usable or convertible. */
-    inspect: method<ImageInspection>()(
-      z
-        .object({
-          name: z.string().min(1).max(255),
-          bytes: z.instanceof(Uint8Array).refine((bytes) => bytes.length <= MAX_SOURCE_BYTES, {
-            message: `Images up to ${MAX_SOURCE_BYTES / (1024 * 1024)} MB can be added`,
-          }),
-        })
-        .strict(),
-    ),
+    /**
+     * A dropped, chosen or pasted file (sent with sendFiles, so no bytes cross this channel): judged
+     * by its bytes in main, kept in the library when usable or convertible.
+     */
+    inspect: method<ImageInspection>()(z.object({ file: fileRefSchema }).strict()),
     /** A typed, pasted or dragged link (http, https or data:), fetched and judged like a file. */
     inspectUrl: method<ImageInspection>()(
       z

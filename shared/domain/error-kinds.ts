@@ -25,5 +25,7 @@ export const ERROR_KINDS = [
   'read_only',
   /** The disk holding the library is full. */
   'disk_full',
+  /** The UI named something this host does not let it touch (a path no dialog or drop gave it). */
+  'forbidden',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

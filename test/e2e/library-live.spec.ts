@@ -1,7 +1,8 @@
 // The library under live updates: a video finishing while you are scrolled down does not move
 // what you are looking at (a "new videos" pill offers it instead), and delete has an Undo that
 // puts the video back where it was.
-import { readFileSync } from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, openView, test } from './fixtures';
 
@@ -24,10 +25,9 @@ test('a new video does not move a scrolled grid; the pill brings it in on top', 
   const idBefore = await page.getByTestId('library-card').first().getAttribute('data-id');
 
   // A video arriving (here an import: it lands on top at once, like a finished generation).
-  const bytes = new Uint8Array(
-    readFileSync(join(import.meta.dirname, '..', 'fixtures', 'media', 'clip-faststart.mp4')),
-  );
-  const imported = await host.core.api.library.importFile({ name: `${WORD}.mp4`, bytes });
+  const source = join(mkdtempSync(join(tmpdir(), 'wan-live-')), `${WORD}.mp4`);
+  copyFileSync(join(import.meta.dirname, '..', 'fixtures', 'media', 'clip-faststart.mp4'), source);
+  const imported = await host.core.api.library.importPaths({ paths: [source] });
   expect(imported.imported).toBe(1);
   await expect(page.locator('.new-pill')).toHaveText('1 new video', { timeout: 20_000 });
   expect(await grid.evaluate((element) => element.scrollTop)).toBe(2400);

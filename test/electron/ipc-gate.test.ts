@@ -7,7 +7,7 @@ import { FORBIDDEN, registerIpcGate } from '../../main/electron/ipc-gate';
 import type { TrustedWindow } from '../../main/electron/sender-policy';
 import { createDispatcher } from '../../main/service/dispatch';
 import { channelNames, contract, type Envelope, type StudioHandlers } from '../../shared/contract/contract';
-import { INVOKE_PREFIX } from '../../shared/contract/ipc-names';
+import { GRANT_FILES_CHANNEL, INVOKE_PREFIX } from '../../shared/contract/ipc-names';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -55,10 +55,12 @@ describe('registerIpcGate', () => {
   let calls: { channel: string; input: unknown }[];
   let warnings: { message: string; fields?: Record<string, unknown> }[];
   let unregister: () => void;
+  let granted: string[][];
 
   beforeEach(() => {
     ipcMain = new IpcMainStandIn();
     calls = [];
+    granted = [];
     warnings = [];
     const handlers: Record<string, Record<string, (input: unknown) => Promise<unknown>>> = {};
     for (const [group, methods] of Object.entries(contract)) {
@@ -80,11 +82,12 @@ describe('registerIpcGate', () => {
       dispatch: createDispatcher(handlers as unknown as StudioHandlers, logger),
       trustedWindows: () => [window],
       logger,
+      grantPaths: (paths) => granted.push(paths),
     });
   });
 
-  it('registers a handler for every contract channel and nothing else', () => {
-    const expected = channelNames().map((channel) => `${INVOKE_PREFIX}${channel}`);
+  it('registers a handler for every contract channel and the file-grant channel, nothing else', () => {
+    const expected = [...channelNames().map((channel) => `${INVOKE_PREFIX}${channel}`), GRANT_FILES_CHANNEL];
     expect([...ipcMain.handlers.keys()].sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(30);
   });
@@ -143,8 +146,22 @@ describe('registerIpcGate', () => {
       dispatch: createDispatcher({} as StudioHandlers, { error: () => {} }),
       trustedWindows: () => windows,
       logger: { warn: () => {}, error: () => {} },
+      grantPaths: () => {},
     });
     windows = [];
     expect(await ipcMain.invoke(`${INVOKE_PREFIX}app.info`, ipcEvent({}), undefined)).toEqual(FORBIDDEN);
+  });
+
+  it('grants the paths the preload learned, only for the trusted window and only absolute ones', async () => {
+    const ok = await ipcMain.invoke(GRANT_FILES_CHANNEL, ipcEvent({}), ['/home/me/clip.mp4']);
+    expect(ok).toEqual({ ok: true, value: undefined });
+    const relative = await ipcMain.invoke(GRANT_FILES_CHANNEL, ipcEvent({}), ['clip.mp4']);
+    expect(relative).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    if (!relative.ok) expect(relative.error.message).toMatch(/absolute path/);
+    const untrusted = await ipcMain.invoke(GRANT_FILES_CHANNEL, ipcEvent({ webContentsId: 2 }), [
+      '/etc/passwd',
+    ]);
+    expect(untrusted).toEqual(FORBIDDEN);
+    expect(granted).toEqual([['/home/me/clip.mp4']]);
   });
 });

@@ -40,7 +40,10 @@ export function startPlainCore(userDataDir: string, defaultLibraryDir: string): 
 }
 
 export async function startCoreHarness(
-  options: { sim?: SimulatorOptions; core?: Partial<CoreExtras & Pick<StudioCoreOptions, 'env'>> } = {},
+  options: {
+    sim?: SimulatorOptions;
+    core?: Partial<CoreExtras & Pick<StudioCoreOptions, 'env' | 'pathPolicy' | 'platform'>>;
+  } = {},
 ): Promise<CoreHarness> {
   const clock = createScaledClock(200);
   const sim = await startSimulator({ clock, seed: 11, ...options.sim });

@@ -9,7 +9,8 @@ import { runInNewContext } from 'node:vm';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type StudioApi } from '../../shared/contract/contract';
-import { EVENT_CHANNEL, INVOKE_PREFIX } from '../../shared/contract/ipc-names';
+import type { StudioFiles } from '../../shared/contract/file-refs';
+import { EVENT_CHANNEL, GRANT_FILES_CHANNEL, INVOKE_PREFIX } from '../../shared/contract/ipc-names';
 
 let outDir: string;
 let code: string;
@@ -29,7 +30,10 @@ function runPreload() {
   const exposed: { key: string; api: unknown }[] = [];
   const invoked: { channel: string; argument: unknown }[] = [];
   const listeners = new Map<string, RendererListener[]>();
+  // webUtils.getPathForFile: a dropped file knows its path; a pasted image or a page-made File has none.
+  const paths = new WeakMap<object, string>();
   const electron = {
+    webUtils: { getPathForFile: (file: object) => paths.get(file) ?? '' },
     contextBridge: { exposeInMainWorld: (key: string, api: unknown) => exposed.push({ key, api }) },
     ipcRenderer: {
       invoke: async (channel: string, argument: unknown) => {
@@ -49,7 +53,7 @@ function runPreload() {
   };
   const module = { exports: {} };
   runInNewContext(code, { require: sandboxRequire, module, exports: module.exports, console });
-  return { exposed, invoked, listeners, required };
+  return { exposed, invoked, listeners, required, paths };
 }
 
 describe('the built preload', () => {
@@ -59,13 +63,14 @@ describe('the built preload', () => {
     expect(runPreload().required).toEqual(['electron']);
   });
 
-  it('exposes exactly one object, window.studio, with the contract and on()', () => {
+  it('exposes exactly one object, window.studio, with the contract, on() and files', () => {
     const { exposed } = runPreload();
     expect(exposed.map((entry) => entry.key)).toEqual(['studio']);
     const api = exposed[0]?.api as Record<string, unknown>;
     expect(Object.keys(api).sort()).toEqual(
-      [...new Set(channelNames().map((c) => c.split('.')[0])), 'on'].sort(),
+      [...new Set(channelNames().map((c) => c.split('.')[0])), 'on', 'files'].sort(),
     );
+    expect(Object.keys(api.files as object)).toEqual(['send']);
     expect(api).not.toHaveProperty('send');
     expect(api).not.toHaveProperty('invoke');
     expect(api).not.toHaveProperty('ipcRenderer');
@@ -100,5 +105,19 @@ describe('the built preload', () => {
     // Many subscriptions still share the single IPC listener.
     for (let index = 0; index < 20; index++) api.on('generation.updated', () => {});
     expect(listeners.get(EVENT_CHANNEL)).toHaveLength(1);
+  });
+
+  it('files.send hands main the paths of real files (a grant), never their bytes', async () => {
+    const { exposed, invoked, paths } = runPreload();
+    const api = exposed[0]?.api as { files: StudioFiles };
+    const dropped = new File(['not sent'], 'clip.mp4');
+    paths.set(dropped, '/home/me/clip.mp4');
+    const pasted = new File(['pixels'], 'image.png');
+    const sent = await api.files.send([dropped, pasted], 'video');
+    expect(sent).toEqual([
+      { name: 'clip.mp4', ref: { via: 'path', path: '/home/me/clip.mp4' } },
+      { name: 'image.png', error: 'not a file on disk', notOnDisk: true },
+    ]);
+    expect(invoked).toEqual([{ channel: GRANT_FILES_CHANNEL, argument: ['/home/me/clip.mp4'] }]);
   });
 });

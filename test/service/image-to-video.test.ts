@@ -1,7 +1,7 @@
 // Image-to-video from a file on this computer, through the real core: the image is judged and kept
 // in the library, uploaded to a real S3-compatible server (SigV4 checked) just before submit, and
 // the simulator fetches it through the presigned link. Every refusal sends nothing.
-import { readFile } from 'node:fs/promises';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type AddressPolicy, publicInternetOnly } from '../../main/core/net/address-policy';
@@ -48,8 +48,13 @@ async function configureHosting(patch = {}, secret = S3_CREDENTIALS.secretAccess
   });
 }
 
-/** Bytes as the contract carries them (a plain Uint8Array, not a Node Buffer). */
-const u8 = (buffer: Uint8Array) => new Uint8Array(buffer);
+/** A file the user dropped: on disk, named to main by its path (no bytes cross the contract). */
+async function inspectFile(name: string, bytes: Uint8Array) {
+  const folder = await mkdtemp(join(harness.dir, 'dropped-'));
+  const path = join(folder, name);
+  await writeFile(path, bytes);
+  return harness.core.api.images.inspect({ file: { via: 'path', path } });
+}
 
 const demoSim = (): Simulator => {
   const sim = harness.core.demoSimulator();
@@ -83,7 +88,7 @@ describe('image-to-video with a local file and image hosting', () => {
     expect(status).toMatchObject({ accessKeyIdSet: true, secretSet: true, ready: true, missing: [] });
 
     const png = await halvesPng(160, 96);
-    const inspection = await api.images.inspect({ name: 'harbour.png', bytes: u8(png) });
+    const inspection = await inspectFile('harbour.png', png);
     expect(inspection).toMatchObject({ status: 'ready', width: 160, height: 96, format: 'png' });
     // Nothing leaves this computer before submit.
     expect(s3.requests).toHaveLength(0);
@@ -121,11 +126,8 @@ describe('image-to-video with a local file and image hosting', () => {
   it('makes a batch from several images, and remix reuses a link that is still valid', async () => {
     const api = await start();
     await configureHosting();
-    const first = await api.images.inspect({ name: 'a.png', bytes: u8(await halvesPng(100, 100)) });
-    const second = await api.images.inspect({
-      name: 'b.jpg',
-      bytes: u8(fixtureImage('photo-80x64.jpg')),
-    });
+    const first = await inspectFile('a.png', await halvesPng(100, 100));
+    const second = await inspectFile('b.jpg', fixtureImage('photo-80x64.jpg'));
     const batch = await api.generations.create({
       params: I2V,
       count: 1,
@@ -155,7 +157,7 @@ describe('image-to-video with a local file and image hosting', () => {
   it('deletes the uploaded copy once the task is finished, when asked to', async () => {
     const api = await start();
     await configureHosting({ deleteAfterTask: true });
-    const image = await api.images.inspect({ name: 'a.png', bytes: u8(await halvesPng(90, 90)) });
+    const image = await inspectFile('a.png', await halvesPng(90, 90));
     const [created] = await api.generations.create({
       params: I2V,
       count: 1,
@@ -173,7 +175,7 @@ describe('image-to-video with a local file and image hosting', () => {
   it('a wrong secret fails the generation with a readable reason, and nothing is submitted', async () => {
     const api = await start();
     await configureHosting({}, 'definitely-not-the-secret');
-    const image = await api.images.inspect({ name: 'a.png', bytes: u8(await halvesPng()) });
+    const image = await inspectFile('a.png', await halvesPng());
     const [created] = await api.generations.create({
       params: I2V,
       count: 1,
@@ -191,7 +193,7 @@ describe('image-to-video with a local file and image hosting', () => {
 
   it('demo mode needs no hosting: the simulator reads the local file over loopback', async () => {
     const api = await start();
-    const image = await api.images.inspect({ name: 'a.png', bytes: u8(await halvesPng()) });
+    const image = await inspectFile('a.png', await halvesPng());
     const [created] = await api.generations.create({
       params: I2V,
       count: 1,
@@ -212,7 +214,7 @@ describe('image-to-video with a local file and image hosting', () => {
     const api = await start();
     // Session-only: a keychain entry would outlive this test and take later ones out of demo mode.
     await api.key.set({ key: 'sk-real-key-for-hosting-test', where: 'session' });
-    const image = await api.images.inspect({ name: 'a.png', bytes: u8(await halvesPng()) });
+    const image = await inspectFile('a.png', await halvesPng());
     const failure = await failureOf(() =>
       api.generations.create({
         params: I2V,
@@ -250,9 +252,9 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
     ],
     ['a 1×1 image', 'dot.png', () => tinyPng(), /too small: 1×1 pixels/],
   ])('%s', async (_name, file, make, message) => {
-    const api = await start();
+    await start();
     await configureHosting();
-    const inspection = await api.images.inspect({ name: file, bytes: u8(await make()) });
+    const inspection = await inspectFile(file, await make());
     expect(inspection.status).toBe('refused');
     expect(inspection.message).toMatch(message);
     expect(inspection.sha256).toBeNull();
@@ -271,7 +273,7 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
     async (_name, file, make, problem, submit) => {
       const api = await start();
       await configureHosting();
-      const offered = await api.images.inspect({ name: file, bytes: u8(await make()) });
+      const offered = await inspectFile(file, await make());
       expect(offered).toMatchObject({ status: 'needs_conversion', problem });
       const failure = await failureOf(() =>
         api.generations.create({
@@ -309,7 +311,7 @@ describe('bad inputs are refused with a specific message and nothing is sent', (
   it('an EXIF-rotated JPEG is sent upright', async () => {
     const api = await start();
     await configureHosting();
-    const inspection = await api.images.inspect({ name: 'phone.jpg', bytes: u8(await sidewaysJpeg()) });
+    const inspection = await inspectFile('phone.jpg', await sidewaysJpeg());
     expect(inspection).toMatchObject({ status: 'ready', width: 80, height: 120, problem: 'sideways' });
     const [created] = await api.generations.create({
       params: I2V,

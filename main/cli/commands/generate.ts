@@ -1,7 +1,8 @@
 // `wan-studio generate`: the same generations.create the app sends, then wait until sent (or, with
 // --wait, until the video is in the library).
-import { readFile } from 'node:fs/promises';
-import { basename } from 'node:path';
+import { constants } from 'node:fs';
+import { access } from 'node:fs/promises';
+import { resolve } from 'node:path';
 import type { StudioApi } from '../../../shared/contract/contract';
 import { StudioError } from '../../core/errors';
 import { type CliValues, checkGenerateArguments, createArgumentFrom, usageError } from '../args';
@@ -14,14 +15,12 @@ import { type Command, libraryRoot } from './command';
 async function referencesFrom(api: StudioApi, files: string[]): Promise<string[]> {
   const ids: string[] = [];
   for (const file of files) {
-    let inspection = await api.images.inspect({
-      name: basename(file),
-      bytes: new Uint8Array(
-        await readFile(file).catch(() => {
-          throw usageError(`cannot read the image file ${file}`);
-        }),
-      ),
+    // The CLI's user types paths relative to where they are; the contract takes only absolute ones.
+    const path = resolve(file);
+    await access(path, constants.R_OK).catch(() => {
+      throw usageError(`cannot read the image file ${file}`);
     });
+    let inspection = await api.images.inspect({ file: { via: 'path', path } });
     if (inspection.status === 'needs_conversion' && inspection.sha256) {
       inspection = await api.images.convert({ sha256: inspection.sha256 });
     }

@@ -1,4 +1,5 @@
 // Commands that read or add to the library: wait, status, list, search, import.
+import { resolve } from 'node:path';
 import type { GenerationState } from '../../../shared/domain/states';
 import { integerOption, usageError } from '../args';
 import { line, summarize } from '../format';
@@ -64,7 +65,7 @@ export const importCommand: Command = {
     if (args.length === 0) throw usageError('import needs MP4 files');
   },
   async run(api, args, values) {
-    const result = await api.library.importPaths({ paths: args });
+    const result = await api.library.importPaths({ paths: args.map((arg) => resolve(arg)) });
     const skipped = result.skipped.map((skip) => `skipped ${skip.name}: ${skip.reason}`);
     print(values, [`imported ${result.imported}`, ...skipped].join('\n'), result);
     return result.imported > 0 ? 0 : 1;

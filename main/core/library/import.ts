@@ -31,7 +31,7 @@ export interface VideoLookup {
 const IMPORT_FOLDER = 'imported';
 const COPY_CHUNK = 1024 * 1024;
 const TEMP_SUFFIX = '.import.tmp';
-/** Where dropped files wait for their import (library-files.ts), relative to the library root. */
+/** Where the browser host's uploads wait for their import (main/host/upload-store.ts), relative to the library root. */
 export const IMPORT_STAGING_FOLDER = join('.wanstudio', 'staging');
 /**
  * A temp file untouched this long belongs to an import that a crash interrupted; a live import
@@ -67,13 +67,18 @@ export async function sweepInterruptedImports(root: string, now = Date.now()): P
 export async function importVideos(
   store: LibraryStore,
   paths: string[],
-  options?: { projectId?: string | null },
+  options?: {
+    projectId?: string | null;
+    /** The name the user knows a file by, when it differs from its path (an upload's temp file). */
+    nameOf?: (path: string) => string;
+  },
 ): Promise<ImportResult> {
   const result: ImportResult = { imported: [], skipped: [] };
   const known = new KnownVideos(store);
+  const nameOf = options?.nameOf ?? ((path: string) => basename(path));
   for (const path of paths) {
     try {
-      const outcome = await importOne(store, path, known, options?.projectId ?? null);
+      const outcome = await importOne(store, path, nameOf(path), known, options?.projectId ?? null);
       if (typeof outcome === 'string') result.skipped.push({ path, reason: outcome });
       else result.imported.push(outcome);
     } catch (error) {
@@ -88,6 +93,7 @@ export async function importVideos(
 async function importOne(
   store: LibraryStore,
   path: string,
+  name: string,
   known: KnownVideos,
   projectId: string | null,
 ): Promise<VideoRecord | string> {
@@ -113,12 +119,12 @@ async function importOne(
     try {
       const generation = store.createGeneration({
         projectId,
-        params: paramsFor(path, info),
+        params: paramsFor(name, info),
         requestType: 'async',
         estimatedCostUsd: 0,
         state: 'done',
       });
-      store.setNotes(generation.id, `Imported from ${basename(path)}`);
+      store.setNotes(generation.id, `Imported from ${name}`);
       const video = store.addVideo(generation.id, {
         relPath,
         bytes: copied.bytes,
@@ -167,8 +173,8 @@ async function copyWithHash(from: string, to: string): Promise<{ bytes: number; 
 }
 
 /** Imported videos get honest-looking settings: the nearest ones Wan 2.5 could have produced. */
-function paramsFor(path: string, info: Mp4Info): GenerationParams {
-  const name = basename(path, extname(path)).replace(/\s+/g, ' ').trim();
+function paramsFor(fileName: string, info: Mp4Info): GenerationParams {
+  const name = basename(fileName, extname(fileName)).replace(/\s+/g, ' ').trim();
   const shortSide = Math.min(info.width ?? 0, info.height ?? 0);
   const ratio = info.width && info.height ? info.width / info.height : 16 / 9;
   const aspectRatio: AspectRatio = ratio > 1.2 ? '16:9' : ratio < 0.83 ? '9:16' : '1:1';

@@ -2,11 +2,13 @@
 // or anywhere on the window, images dragged out of a web page (their http(s) address is used as
 // it is), a pasted image or link (Ctrl/Cmd+V), a typed link, or the file picker. Each is checked by
 // main and shown with a preview; several images make a batch of one video each.
+
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
 import { ImageCard } from './ImageCard';
@@ -122,7 +124,9 @@ export function ImageSource({ error }: { error: string | undefined }) {
           <Button size="sm" icon="upload" onClick={() => fileInput.current?.click()}>
             {t('images.choose')}
           </Button>
-          <span className="drop-caption">{t('images.dropHere')}</span>
+          <span className="drop-caption">
+            {t('images.dropHere')} {t('files.imageLimit', { limit: fileLimitText('image') })}
+          </span>
           <input
             ref={fileInput}
             type="file"

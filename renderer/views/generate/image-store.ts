@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { GenerationRecord, HostingStatus, ImageInspection } from '../../../shared/contract/contract';
 import { sha256FromReferencePath } from '../../../shared/domain/reference-paths';
 import { asContractError } from '../../lib/errors';
+import { sendFiles } from '../../lib/send-files';
 import { studio } from '../../studio';
 
 export interface AddedImage {
@@ -44,6 +45,15 @@ function shortLink(url: string): string {
   } catch {
     return url.slice(0, 60);
   }
+}
+
+function inspectAsDataUrl(file: File): Promise<ImageInspection> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(studio.images.inspectUrl({ url: String(reader.result) }));
+    reader.onerror = () => reject(reader.error);
+    reader.readAsDataURL(file);
+  });
 }
 
 /** Ready to submit as they are. */
@@ -87,16 +97,17 @@ export const useImages = create<ImageState>()((set, get) => {
         localPreview: URL.createObjectURL(file),
       }));
       set({ images: [...get().images, ...added] });
+      const sent = await sendFiles(files, 'image');
       await Promise.all(
-        added.map((image, index) =>
-          run(image.key, async () => {
-            const file = files[index] as File;
-            return studio.images.inspect({
-              name: image.label,
-              bytes: new Uint8Array(await file.arrayBuffer()),
-            });
-          }),
-        ),
+        added.map((image, index) => {
+          const outcome = sent[index];
+          if (outcome && 'ref' in outcome)
+            return run(image.key, () => studio.images.inspect({ file: outcome.ref }));
+          // A pasted image in Electron is no file on disk: it goes as a data: link, like a pasted link.
+          if (outcome?.notOnDisk) return run(image.key, async () => inspectAsDataUrl(files[index] as File));
+          patch(image.key, { state: 'failed', error: outcome?.error ?? null });
+          return undefined;
+        }),
       );
     },
     async addLink(url) {

@@ -1,10 +1,12 @@
 // Search (full-text, debounced so typing does not fire a query per key), sort, filters and import.
+
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SortKey } from '../../../shared/domain/records';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
+import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';
 import { useLibrary } from '../../state/library';
 import { activeFilterCount } from '../../state/library-filters';
@@ -95,6 +97,7 @@ export function LibraryToolbar() {
         </Button>
         <Button
           icon="upload"
+          title={t('files.limitHint', { limit: fileLimitText('video') })}
           onClick={() => {
             void (async () => {
               // Electron has a native picker that yields paths; a browser gets a file input.

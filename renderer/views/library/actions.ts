@@ -1,9 +1,11 @@
 // What the user can do with a library item. Each intent goes to main; the UI changes only from
 // main's answer (or optimistically where waiting would feel broken, like delete).
 import type { GenerationRecord, ImportResult } from '../../../shared/contract/contract';
+import type { FileRef } from '../../../shared/contract/file-refs';
 import i18n from '../../i18n';
 import { chooseFolder } from '../../lib/choose-folder';
-import { attempt, notifyError, notifySuccess, succeeded } from '../../lib/notify';
+import { attempt, notifySuccess, succeeded } from '../../lib/notify';
+import { sendFiles } from '../../lib/send-files';
 import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
@@ -80,22 +82,22 @@ function isVideoFile(file: File): boolean {
   return file.type === 'video/mp4' || /\.(mp4|m4v|mov)$/i.test(file.name);
 }
 
-/** Imports dropped or picked files by sending their bytes (works in every host). */
+/** Imports dropped or picked files: sent beside the contract (never as bytes in a call), then named. */
 export async function importFiles(files: File[]): Promise<void> {
   const videos = files.filter(isVideoFile);
   const skipped: ImportResult['skipped'] = files
     .filter((file) => !isVideoFile(file))
     .map((file) => ({ name: file.name, reason: t('library.importNotVideo') }));
   let imported = 0;
-  for (const file of videos) {
-    try {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const result = await studio.library.importFile({ name: file.name, bytes });
-      imported += result.imported;
-      skipped.push(...result.skipped);
-    } catch (error) {
-      notifyError(error);
-    }
+  const refs: FileRef[] = [];
+  for (const sent of await sendFiles(videos, 'video')) {
+    if ('ref' in sent) refs.push(sent.ref);
+    else skipped.push({ name: sent.name, reason: sent.error });
+  }
+  if (refs.length > 0) {
+    const result = await attempt(() => studio.library.importFiles({ files: refs }));
+    imported += result?.imported ?? 0;
+    skipped.push(...(result?.skipped ?? []));
   }
   reportImport(imported, skipped);
 }

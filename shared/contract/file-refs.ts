@@ -1,0 +1,49 @@
+// How the UI names a file for main without sending its bytes over the message channel (issue 8):
+// Electron's preload hands main the file's own path (granted by main, see path-policy), the
+// browser host streams the file over HTTP first and names the upload. Process-agnostic.
+import { z } from 'zod';
+import { MAX_SOURCE_BYTES } from '../domain/image-limits';
+
+/** POSIX `/…`, Windows `C:\…` or `C:/…`, and UNC `\\server\share\…`. */
+export function isAbsolutePath(path: string): boolean {
+  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]/.test(path);
+}
+
+/** Every path a contract method takes: relative paths mean "relative to what?", so all hosts refuse them. */
+export const absolutePathSchema = z.string().min(1).max(4096).refine(isAbsolutePath, {
+  message:
+    'must be an absolute path (such as /home/you/clip.mp4 or C:\\Users\\you\\clip.mp4), not a relative one',
+});
+
+export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
+
+export const fileRefSchema = z.discriminatedUnion('via', [
+  z.object({ via: z.literal('path'), path: absolutePathSchema }).strict(),
+  z
+    .object({ via: z.literal('upload'), id: z.string().regex(UPLOAD_ID_PATTERN, 'must be an upload id') })
+    .strict(),
+]);
+export type FileRef = z.infer<typeof fileRefSchema>;
+
+/** What the file is for decides how large it may be; the UI refuses a larger one before sending. */
+export type FileKind = 'video' | 'image';
+export const FILE_KINDS: readonly FileKind[] = ['video', 'image'];
+export const FILE_LIMITS: Record<FileKind, number> = {
+  video: 4 * 1024 * 1024 * 1024,
+  image: MAX_SOURCE_BYTES,
+};
+
+/** One file's outcome; `notOnDisk`: a pasted image in Electron has no path to hand over. */
+export type SentFile = { name: string; ref: FileRef } | { name: string; error: string; notOnDisk?: boolean };
+
+/** "Send these Files to main": one per host (Electron preload, browser-host upload), same shape. */
+export type SendFiles = (files: readonly File[], kind: FileKind) => Promise<SentFile[]>;
+
+/** What Electron's preload adds to `window.studio` beside the contract. */
+export interface StudioFiles {
+  send: SendFiles;
+}
+
+/** The browser host's upload route (main/host/upload-route.ts) and the header carrying the token. */
+export const UPLOAD_PATH = '/upload';
+export const UPLOAD_TOKEN_HEADER = 'x-wan-studio-token';
