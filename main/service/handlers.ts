@@ -76,6 +76,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
           throw new StudioError({
             kind: 'invalid_request',
             userMessage: 'Only web links (http or https) without a user name or password can be opened.',
+            reasonCode: 'unsupported_scheme',
           });
         }
         await deps.platform.openExternal(safeUrl);

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { BaseUrlSource } from '../domain/api-base-url';
 import type { ERROR_KINDS } from '../domain/error-kinds';
+import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
 import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
@@ -237,6 +238,9 @@ export interface ContractError {
   message: string;
   /** Field errors from a schema parse: path → message. */
   fields?: Record<string, string>;
+  /** Finer than kind, for the UI to translate (message stays the core's English sentence). */
+  reason?: ErrorReason;
+  params?: ReasonParams;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
