@@ -31,6 +31,8 @@ export interface HandlerDeps {
   hub: EventHub;
   platform: PlatformAdapter;
   currentBackend(): Promise<'demo' | 'apixo'>;
+  /** Before the key is removed: jobs already created with it keep it (backends.ts). */
+  retainKeyForJobs(): Promise<void>;
   applySettings(): Promise<void>;
   moveLibrary(folder: string): Promise<void>;
   /** "Library not found" choices: the same place again, an existing library elsewhere, a new one. */
@@ -203,6 +205,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return status;
       },
       clear: async () => {
+        await deps.retainKeyForJobs();
         await deps.secrets.clear('apixo-api-key');
         const status = await keyStatus();
         deps.hub.emit('key.updated', status);

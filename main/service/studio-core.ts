@@ -199,6 +199,16 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     hub,
     platform: options.platform,
     currentBackend: async () => (await backends.current()).backend,
+    retainKeyForJobs: () =>
+      backends.retainKeyForJobs(() => {
+        try {
+          return currentLibrary()
+            .listActive()
+            .some((record) => record.backend === 'apixo');
+        } catch {
+          return false; // no library open: no jobs to keep a key for
+        }
+      }),
     applySettings,
     references,
     hosting: hostingService,

@@ -28,8 +28,10 @@ export function describeError(t: TFunction, error: unknown, language: string): E
   const translatedReason = reasonText && reasonText !== reasonKey ? reasonText : null;
   const english = language.startsWith('en');
   const detail = contractError.message;
+  const titleKey = contractError.reason ? `errorReasonTitles.${contractError.reason}` : null;
+  const reasonTitle = titleKey ? t(titleKey) : null;
   return {
-    title: t(`errors.${kind}.title`),
+    title: reasonTitle && reasonTitle !== titleKey ? reasonTitle : t(`errors.${kind}.title`),
     action: translatedReason ?? t(`errors.${kind}.action`),
     detail,
     // A translated reason already says what the detail says; otherwise English readers get it inline.

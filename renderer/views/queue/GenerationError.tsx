@@ -7,11 +7,19 @@ import { Icon } from '../../components/Icon';
 import { TechnicalDetails } from '../../components/TechnicalDetails';
 import { describeError } from '../../lib/errors';
 
+/** The engine's "created with a key that is gone" state (main/core/jobs/submit-step.ts). */
+const isWaitingForKey = (record: GenerationRecord): boolean =>
+  record.state === 'queued' && record.errorKind === 'invalid_key';
+
 export function GenerationError({ record }: { record: GenerationRecord }) {
   const { t, i18n } = useTranslation();
   const text = describeError(
     t,
-    { kind: record.errorKind ?? 'task_failed', message: record.failMsg ?? record.errorMessage ?? '' },
+    {
+      kind: record.errorKind ?? 'task_failed',
+      message: record.failMsg ?? record.errorMessage ?? '',
+      ...(isWaitingForKey(record) ? { reason: 'waiting_for_key' as const } : {}),
+    },
     i18n.language,
   );
   return (
