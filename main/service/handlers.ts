@@ -14,6 +14,7 @@ import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
 import { createGenerations } from './create-generations';
+import type { DraftFile } from './draft-file';
 import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
@@ -31,6 +32,7 @@ export interface HandlerDeps {
   hub: EventHub;
   platform: PlatformAdapter;
   currentBackend(): Promise<'demo' | 'apixo'>;
+  drafts: DraftFile;
   /** Before the key is removed: jobs already created with it keep it (backends.ts). */
   retainKeyForJobs(): Promise<void>;
   applySettings(): Promise<void>;
@@ -194,6 +196,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         deps.hub.emit('settings.updated', settings);
         return settings;
       },
+    },
+    drafts: {
+      get: () => deps.drafts.read(),
+      save: ({ draft }) => deps.drafts.save(draft),
     },
     key: {
       status: keyStatus,

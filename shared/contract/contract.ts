@@ -7,6 +7,7 @@ import { z } from 'zod';
 import type { BaseUrlSource } from '../domain/api-base-url';
 import type { ERROR_KINDS } from '../domain/error-kinds';
 import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
+import { type GenerateDraft, generateDraftSchema } from '../domain/generate-draft';
 import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
@@ -314,6 +315,12 @@ export const contract = {
   settings: {
     get: method<Settings>()(none),
     update: method<Settings>()(settingsSchema.partial().strict()),
+  },
+  /** The Generate form as the user left it (kept across reloads and restarts). */
+  drafts: {
+    get: method<GenerateDraft | null>()(none),
+    /** null forgets the draft. */
+    save: method<void>()(z.object({ draft: generateDraftSchema.nullable() }).strict()),
   },
   key: {
     status: method<KeyStatus>()(none),
