@@ -11,10 +11,12 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
 import { applyInitialTheme } from './shell/use-theme';
+import { keepGenerateDraft } from './state/generate-draft';
 import { wireEvents } from './state/wire-events';
 
 applyInitialTheme();
 wireEvents();
+keepGenerateDraft();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

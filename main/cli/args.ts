@@ -1,11 +1,11 @@
 // Command-line parsing for `wan-studio`. Turns flags into the same generations.create argument the
 // UI sends, carrying only what the user gave: the contract's schema fills the defaults and holds
 // every limit, so the CLI and the app cannot disagree.
-import { parseArgs } from 'node:util';
 import type { z } from 'zod';
 import { createGenerationsSchema } from '../../shared/contract/contract';
 import type { GenerationParamsInput } from '../../shared/domain/params';
 import { StudioError } from '../core/errors';
+import { parseCommandLine } from '../service/command-line';
 import { toContractError } from '../service/dispatch';
 
 type CreateGenerationsInput = z.input<typeof createGenerationsSchema>;
@@ -63,11 +63,7 @@ export const OPTIONS = {
 export type CliValues = ReturnType<typeof parse>['values'];
 
 export function parse(argv: string[]) {
-  try {
-    return parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
-  } catch (error) {
-    throw usageError(error instanceof Error ? error.message : String(error));
-  }
+  return parseCommandLine(argv, OPTIONS, 'wan-studio --help');
 }
 
 export function usageError(message: string): StudioError {

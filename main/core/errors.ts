@@ -1,8 +1,9 @@
 // One error taxonomy for everything that can go wrong talking to APIXO or the disk. Each error has
 // a message fit for the user and a detail for the log. Neither ever contains the API key.
 import { ERROR_KINDS, type ErrorKind } from '../../shared/domain/error-kinds';
+import type { ErrorReason, ReasonParams } from '../../shared/domain/error-reasons';
 
-export { ERROR_KINDS, type ErrorKind };
+export { ERROR_KINDS, type ErrorKind, type ErrorReason, type ReasonParams };
 
 export class StudioError extends Error {
   readonly kind: ErrorKind;
@@ -16,6 +17,9 @@ export class StudioError extends Error {
   readonly retryAfterMs: number | undefined;
   /** True when the request provably created nothing remotely (safe to resend a paid submit). */
   readonly createdNothing: boolean;
+  /** A code the UI translates instead of showing userMessage (which stays English). */
+  readonly reasonCode: ErrorReason | undefined;
+  readonly reasonParams: ReasonParams | undefined;
 
   constructor(init: {
     kind: ErrorKind;
@@ -25,6 +29,8 @@ export class StudioError extends Error {
     failCode?: string;
     retryAfterMs?: number;
     createdNothing?: boolean;
+    reasonCode?: ErrorReason;
+    reasonParams?: ReasonParams;
     cause?: unknown;
   }) {
     super(init.userMessage, { cause: init.cause });
@@ -36,6 +42,8 @@ export class StudioError extends Error {
     this.failCode = init.failCode;
     this.retryAfterMs = init.retryAfterMs;
     this.createdNothing = init.createdNothing ?? false;
+    this.reasonCode = init.reasonCode;
+    this.reasonParams = init.reasonParams;
   }
 }
 

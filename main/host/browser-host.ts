@@ -11,13 +11,14 @@ import { spawn } from 'node:child_process';
 import type { Server } from 'node:http';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
+import { isStudioError } from '../core/errors';
 import { CONTENT_SECURITY_POLICY } from '../core/http/csp';
 import { READ_METHODS } from '../core/http/request-target';
 import { createRoutedServer, listenOn } from '../core/http/routed-server';
 import { webRoute } from '../core/http/web-route';
 import { IMPORT_STAGING_FOLDER } from '../core/library/import';
 import { APP_VERSION } from '../service/app-version';
+import { parseCommandLine } from '../service/command-line';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
@@ -139,18 +140,37 @@ function openInBrowser(url: string): void {
   child.unref();
 }
 
+const HOST_OPTIONS = {
+  port: { type: 'string' },
+  data: { type: 'string' },
+  library: { type: 'string' },
+  demo: { type: 'boolean' },
+  'demo-balance': { type: 'string' },
+  'demo-time-scale': { type: 'string' },
+  open: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+export const HOST_USAGE = `Usage: node dist/node/host.js [options]
+
+Runs Wan Studio in your browser: a server on this computer (loopback only) and a one-time sign-in link.
+
+Options
+  --port N              port to listen on (default: any free port)
+  --data DIR            settings and logs folder
+  --library DIR         library folder (and its database)
+  --demo                use the built-in APIXO simulator even when a key is set
+  --demo-balance USD    the simulator's starting balance (pretend money)
+  --demo-time-scale X   simulator durations × X (0.15: a 720p clip takes about 9 s)
+  --open                open the sign-in link in the default browser
+  --help                this text`;
+
 async function runFromCommandLine(): Promise<void> {
-  const { values } = parseArgs({
-    options: {
-      port: { type: 'string' },
-      data: { type: 'string' },
-      library: { type: 'string' },
-      demo: { type: 'boolean' },
-      'demo-balance': { type: 'string' },
-      'demo-time-scale': { type: 'string' },
-      open: { type: 'boolean' },
-    },
-  });
+  const { values } = parseCommandLine(process.argv.slice(2), HOST_OPTIONS, 'host.js --help');
+  if (values.help) {
+    process.stdout.write(`${HOST_USAGE}\n`);
+    return;
+  }
   const host = await startBrowserHost({
     port: Number(values.port ?? 0),
     userDataDir: values.data ?? defaultUserDataDir(),
@@ -185,7 +205,12 @@ async function runFromCommandLine(): Promise<void> {
 const entry = process.argv[1] ?? '';
 if (entry.endsWith('host.js') || entry.endsWith('browser-host.ts')) {
   runFromCommandLine().catch((error: unknown) => {
-    process.stderr.write(`wan-studio host: ${error instanceof Error ? error.message : String(error)}\n`);
+    const message = isStudioError(error)
+      ? error.userMessage
+      : error instanceof Error
+        ? error.message
+        : String(error);
+    process.stderr.write(`wan-studio host: ${message}\n`);
     process.exit(1);
   });
 }

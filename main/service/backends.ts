@@ -21,6 +21,8 @@ export interface DemoOptions {
 export class Backends {
   private simulator: Simulator | null = null;
   private demo: ApixoClient | null = null;
+  /** The key as it was when the user removed it, kept in memory for jobs created with it. */
+  private retained: { key: string; stillNeeded: () => boolean } | null = null;
   readonly real: ApixoClient;
 
   constructor(
@@ -37,11 +39,32 @@ export class Backends {
   ) {
     this.real = new ApixoClient({
       destination: options.destination,
-      getApiKey: () => options.secrets.get('apixo-api-key'),
+      getApiKey: () => this.apiKey(),
       limiter: new RateLimiter({ clock: options.clock }),
       clock: options.clock,
       userAgent: `WanStudio/${options.version}`,
     });
+  }
+
+  /**
+   * Removing the key promises that generations already created with it keep it until they are
+   * sent and finished: keep it (in memory only, never written) while `stillNeeded` says such jobs
+   * remain. A restart forgets it; those jobs then wait for a key instead of failing.
+   */
+  async retainKeyForJobs(stillNeeded: () => boolean): Promise<void> {
+    const key = await this.options.secrets.get('apixo-api-key');
+    this.retained = key && stillNeeded() ? { key, stillNeeded } : null;
+  }
+
+  private async apiKey(): Promise<string | null> {
+    const stored = await this.options.secrets.get('apixo-api-key');
+    if (stored) {
+      this.retained = null;
+      return stored;
+    }
+    if (this.retained?.stillNeeded()) return this.retained.key;
+    this.retained = null;
+    return null;
   }
 
   get demoTimeScale(): number {

@@ -37,7 +37,14 @@ export function toContractError(error: unknown): ContractError {
       fields,
     };
   }
-  if (isStudioError(error)) return { kind: error.kind, message: error.userMessage };
+  if (isStudioError(error)) {
+    return {
+      kind: error.kind,
+      message: error.userMessage,
+      ...(error.reasonCode ? { reason: error.reasonCode } : {}),
+      ...(error.reasonParams ? { params: error.reasonParams } : {}),
+    };
+  }
   // A full or read-only disk, or a damaged database, met by any handler: say so, not "internal".
   const storage = storageFailure(error, 'the library');
   if (storage) return { kind: storage.kind, message: storage.userMessage };

@@ -66,6 +66,12 @@ export class EngineSession {
       userMessage: this.heldElsewhere
         ? `Another Wan Studio${holder ? ` (${describeHolder(holder)})` : ''} is working on this library. Generate there, or close it first.`
         : 'This session opened the library read-only.',
+      ...(this.heldElsewhere
+        ? {
+            reasonCode: 'library_busy' as const,
+            reasonParams: { holder: holder ? `(${describeHolder(holder)})` : '' },
+          }
+        : {}),
     });
   }
 }

@@ -14,6 +14,7 @@ import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
 import { createGenerations } from './create-generations';
+import type { DraftFile } from './draft-file';
 import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
@@ -31,6 +32,9 @@ export interface HandlerDeps {
   hub: EventHub;
   platform: PlatformAdapter;
   currentBackend(): Promise<'demo' | 'apixo'>;
+  drafts: DraftFile;
+  /** Before the key is removed: jobs already created with it keep it (backends.ts). */
+  retainKeyForJobs(): Promise<void>;
   applySettings(): Promise<void>;
   moveLibrary(folder: string): Promise<void>;
   /** "Library not found" choices: the same place again, an existing library elsewhere, a new one. */
@@ -76,6 +80,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
           throw new StudioError({
             kind: 'invalid_request',
             userMessage: 'Only web links (http or https) without a user name or password can be opened.',
+            reasonCode: 'unsupported_scheme',
           });
         }
         await deps.platform.openExternal(safeUrl);
@@ -192,6 +197,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return settings;
       },
     },
+    drafts: {
+      get: () => deps.drafts.read(),
+      save: ({ draft }) => deps.drafts.save(draft),
+    },
     key: {
       status: keyStatus,
       set: async ({ key, where }) => {
@@ -202,6 +211,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return status;
       },
       clear: async () => {
+        await deps.retainKeyForJobs();
         await deps.secrets.clear('apixo-api-key');
         const status = await keyStatus();
         deps.hub.emit('key.updated', status);

@@ -30,6 +30,8 @@ function refuseRelative(path: string): void {
     throw new StudioError({
       kind: 'invalid_request',
       userMessage: `"${path}" is a relative path; Wan Studio needs the full path.`,
+      reasonCode: 'relative_path',
+      reasonParams: { path },
     });
   }
 }

@@ -27,6 +27,7 @@ import { BalanceTracker } from './balance';
 import { CallbackDelivery, submitOptionsFor } from './callback-delivery';
 import { DemoReferenceHost, demoAwareHost } from './demo-reference-host';
 import { createDispatcher } from './dispatch';
+import { DraftFile } from './draft-file';
 import { EngineSession } from './engine-session';
 import { createFileAccess } from './file-access';
 import { createHandlers } from './handlers';
@@ -199,6 +200,17 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     hub,
     platform: options.platform,
     currentBackend: async () => (await backends.current()).backend,
+    drafts: new DraftFile(join(options.userDataDir, 'generate-draft.json')),
+    retainKeyForJobs: () =>
+      backends.retainKeyForJobs(() => {
+        try {
+          return currentLibrary()
+            .listActive()
+            .some((record) => record.backend === 'apixo');
+        } catch {
+          return false; // no library open: no jobs to keep a key for
+        }
+      }),
     applySettings,
     references,
     hosting: hostingService,

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { describeError } from '../lib/errors';
 import { Button } from './Button';
 import { Icon } from './Icon';
+import { TechnicalDetails } from './TechnicalDetails';
 
 export function ErrorNotice({
   error,
@@ -13,16 +14,18 @@ export function ErrorNotice({
   onRetry?: () => void;
   compact?: boolean;
 }) {
-  const { t } = useTranslation();
-  const text = describeError(t, error);
+  const { t, i18n } = useTranslation();
+  const text = describeError(t, error, i18n.language);
+  const hasDetail = text.detail && text.detail !== text.title;
   return (
     <div className={compact ? 'notice notice-error notice-compact' : 'notice notice-error'} role="alert">
       <Icon name="alert" size={18} className="notice-icon" />
       <div className="notice-text">
         <strong>{text.title}</strong>
         <span>{text.action}</span>
-        {text.detail && text.detail !== text.title ? (
-          <span className="notice-detail">{text.detail}</span>
+        {hasDetail && text.detailReadable ? <span className="notice-detail">{text.detail}</span> : null}
+        {hasDetail && !text.detailReadable ? (
+          <TechnicalDetails detail={text.detail} className="notice-detail" />
         ) : null}
       </div>
       {onRetry ? (

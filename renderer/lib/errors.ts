@@ -1,5 +1,7 @@
 // Every failure the UI shows goes through here: a ContractError's kind picks a sentence that says
-// what happened and what to do, in the UI language; the core's own message stays as the detail.
+// what happened and what to do, in the UI language; a reason code the UI knows replaces the "what
+// to do" with something more precise. The core's own sentence is English: in English it is shown
+// as the detail, in any other language only behind "technical details".
 import type { TFunction } from 'i18next';
 import { isContractError } from '../../shared/contract/build-api';
 import type { ContractError } from '../../shared/contract/contract';
@@ -12,16 +14,28 @@ export function asContractError(error: unknown): ContractError {
 export interface ErrorText {
   title: string;
   action: string;
+  /** The core's own sentence (English). */
   detail: string;
+  /** True when the detail may be shown as a line of its own (the UI is in English). */
+  detailReadable: boolean;
 }
 
-export function describeError(t: TFunction, error: unknown): ErrorText {
+export function describeError(t: TFunction, error: unknown, language: string): ErrorText {
   const contractError = asContractError(error);
   const kind = contractError.kind;
+  const reasonKey = contractError.reason ? `errorReasons.${contractError.reason}` : null;
+  const reasonText = reasonKey ? t(reasonKey, { ...contractError.params }) : null;
+  const translatedReason = reasonText && reasonText !== reasonKey ? reasonText : null;
+  const english = language.startsWith('en');
+  const detail = contractError.message;
+  const titleKey = contractError.reason ? `errorReasonTitles.${contractError.reason}` : null;
+  const reasonTitle = titleKey ? t(titleKey) : null;
   return {
-    title: t(`errors.${kind}.title`),
-    action: t(`errors.${kind}.action`),
-    detail: contractError.message,
+    title: reasonTitle && reasonTitle !== titleKey ? reasonTitle : t(`errors.${kind}.title`),
+    action: translatedReason ?? t(`errors.${kind}.action`),
+    detail,
+    // A translated reason already says what the detail says; otherwise English readers get it inline.
+    detailReadable: english && !translatedReason,
   };
 }
 

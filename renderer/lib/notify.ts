@@ -4,10 +4,10 @@ import { useToasts } from '../state/toasts';
 import { describeError } from './errors';
 
 export function notifyError(error: unknown): void {
-  const text = describeError(i18n.t, error);
-  useToasts
-    .getState()
-    .show({ tone: 'error', title: text.title, detail: `${text.action} ${text.detail}`.trim() });
+  const text = describeError(i18n.t, error, i18n.language);
+  // A toast has no room for a disclosure: outside English the core's sentence stays in the log.
+  const detail = text.detailReadable ? `${text.action} ${text.detail}` : text.action;
+  useToasts.getState().show({ tone: 'error', title: text.title, detail: detail.trim() });
 }
 
 export function notifySuccess(title: string, detail?: string): void {

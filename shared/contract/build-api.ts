@@ -44,6 +44,7 @@ export function buildStudioApi(
           throw rejectWith({
             kind: 'network',
             message: `Lost contact with Wan Studio's engine: ${message}`,
+            reason: 'engine_unreachable',
           });
         }
         if (envelope.ok) return envelope.value;

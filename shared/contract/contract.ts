@@ -6,6 +6,8 @@
 import { z } from 'zod';
 import type { BaseUrlSource } from '../domain/api-base-url';
 import type { ERROR_KINDS } from '../domain/error-kinds';
+import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
+import { type GenerateDraft, generateDraftSchema } from '../domain/generate-draft';
 import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
@@ -237,6 +239,9 @@ export interface ContractError {
   message: string;
   /** Field errors from a schema parse: path → message. */
   fields?: Record<string, string>;
+  /** Finer than kind, for the UI to translate (message stays the core's English sentence). */
+  reason?: ErrorReason;
+  params?: ReasonParams;
 }
 
 export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -310,6 +315,12 @@ export const contract = {
   settings: {
     get: method<Settings>()(none),
     update: method<Settings>()(settingsSchema.partial().strict()),
+  },
+  /** The Generate form as the user left it (kept across reloads and restarts). */
+  drafts: {
+    get: method<GenerateDraft | null>()(none),
+    /** null forgets the draft. */
+    save: method<void>()(z.object({ draft: generateDraftSchema.nullable() }).strict()),
   },
   key: {
     status: method<KeyStatus>()(none),

@@ -101,7 +101,9 @@ describe('wan-studio CLI', () => {
       ],
       [['status', 'no-such-id'], /No generation/],
       [['frobnicate'], /unknown command/],
-      [['generate', '--bogus'], /Unknown option/],
+      [['generate', '--bogus'], /^wan-studio: unknown option --bogus \(see wan-studio --help\)$/m],
+      [['generate', '--promt', 'x'], /unknown option --promt \(did you mean --prompt\?\)/],
+      [['generate', '--prompt', '--wait'], /--prompt needs a value/],
     ];
     for (const [args, message] of cases) {
       const { code, output } = await run(args);

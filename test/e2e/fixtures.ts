@@ -49,6 +49,8 @@ export const test = base.extend<{ studio: Page }, WorkerFixtures>({
   studio: async ({ page, host }, use) => {
     // Specs share a worker's host: start each one in English with the OS theme, whatever ran before.
     await host.core.api.settings.update({ language: 'en', theme: 'system' });
+    // …and with an empty Generate form: the draft is kept across reloads, so also across specs.
+    await host.core.api.drafts.save({ draft: null });
     await page.goto(host.signInUrl());
     await expect(page.getByTestId('nav-generate')).toBeVisible();
     await expect(page.locator('.view-loading')).toHaveCount(0);

@@ -46,7 +46,8 @@ export interface Harness {
 export interface HarnessOptions {
   sim?: SimulatorOptions;
   speedup?: number;
-  apiKey?: string | null;
+  /** A function when the test changes the key while the engine runs. */
+  apiKey?: string | null | (() => string | null);
   clientTimeoutMs?: number;
   maxRemoteTasks?: number;
   /** Engine knobs a test or benchmark changes (e.g. the polling strategy). */
@@ -81,7 +82,7 @@ export function createEngineStack(
   const apiKey = options.apiKey === undefined ? TEST_KEY : options.apiKey;
   const client = new ApixoClient({
     destination: KeyDestination.explicit(options.baseUrl, 'flag', false),
-    getApiKey: async () => apiKey,
+    getApiKey: async () => (typeof apiKey === 'function' ? apiKey() : apiKey),
     limiter: new RateLimiter({ clock }),
     clock,
     timeoutMs: options.clientTimeoutMs ?? 3_000,

@@ -33,6 +33,7 @@ describe('contract completeness (types)', () => {
       library: true,
       projects: true,
       settings: true,
+      drafts: true,
       key: true,
       balance: true,
       images: true,

@@ -111,6 +111,7 @@ export class ApixoClient {
         userMessage: 'No APIXO API key is set — add one in Settings.',
         detail: `${what}: no key`,
         createdNothing: true,
+        reasonCode: 'no_key',
       });
     }
     await this.options.limiter.acquire(signal);

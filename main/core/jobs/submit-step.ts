@@ -7,6 +7,11 @@ import type { GenerationRecord } from '../library/types';
 import { asStudioError, type JobContext, type Runner } from './context';
 import { hostReferenceImage } from './host-step';
 
+/** How often a job waiting for a key looks for one (a key check is a keychain read, no request). */
+export const KEY_RECHECK_MS = 5_000;
+export const WAITING_FOR_KEY_MESSAGE =
+  'Waiting for an API key: this job was created with a key that is no longer set. Add the key in Settings to send it, or cancel it.';
+
 export async function submitStep(ctx: JobContext, runner: Runner, queued: GenerationRecord): Promise<void> {
   await runner.sleepUntil(queued.nextCheckAt);
   if (!runner.holdsSlot) {
@@ -32,6 +37,17 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
       if (!ctx.write(runner, { state: 'queued', errorKind: 'network', errorMessage: error.userMessage }))
         return;
       await ctx.network.waitToRetry(runner.controller.signal);
+      return;
+    }
+    if (error.reasonCode === 'no_key') {
+      // Created with a key that is no longer set (removed, then the app restarted): nothing was
+      // sent and nobody refused anything, so the job waits, labelled, until a key is back.
+      ctx.write(runner, {
+        state: 'queued',
+        errorKind: 'invalid_key',
+        errorMessage: WAITING_FOR_KEY_MESSAGE,
+        nextCheckAt: ctx.clock.now() + KEY_RECHECK_MS,
+      });
       return;
     }
     if (error.createdNothing && error.kind === 'rate_limited') {

@@ -1,32 +1,26 @@
 // How results reach us: polling (works everywhere) or callbacks through a public URL the user's
 // tunnel forwards to our local receiver. Callbacks only speed things up; polling continues as a
 // safety net, so a broken tunnel delays results but never loses them.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/contract';
+import { CommitInput } from '../../components/CommitInput';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { useSaveSetting } from './use-save-setting';
 
+const urlAllowed = (url: string): boolean => !url.trim() || /^https:\/\//i.test(url.trim());
+const portAllowed = (port: string): boolean => {
+  const value = Number(port);
+  return port.trim() !== '' && Number.isInteger(value) && value >= 0 && value <= 65535;
+};
+
 export function DeliverySection({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const save = useSaveSetting();
+  // Only for the inline error: the field keeps its own draft.
   const [url, setUrl] = useState(settings.callbackPublicUrl);
-  const [port, setPort] = useState(String(settings.callbackPort));
-  useEffect(() => setUrl(settings.callbackPublicUrl), [settings.callbackPublicUrl]);
-  useEffect(() => setPort(String(settings.callbackPort)), [settings.callbackPort]);
-
-  const urlError =
-    url.trim() && !/^https:\/\//i.test(url.trim()) ? t('settings.delivery.urlHttps') : undefined;
-  const commitUrl = () => {
-    if (url !== settings.callbackPublicUrl && !urlError) save({ callbackPublicUrl: url.trim() });
-  };
-  const commitPort = () => {
-    const value = Number(port);
-    if (Number.isInteger(value) && value >= 0 && value <= 65535 && value !== settings.callbackPort) {
-      save({ callbackPort: value });
-    }
-  };
+  const urlError = urlAllowed(url) ? undefined : t('settings.delivery.urlHttps');
 
   return (
     <>
@@ -59,17 +53,15 @@ export function DeliverySection({ settings }: { settings: Settings }) {
             className="field-grow"
           >
             {(control) => (
-              <input
+              <CommitInput
                 {...control}
                 className="input input-mono"
                 type="url"
                 placeholder="https://my-tunnel.example.com/apixo"
-                value={url}
-                onChange={(event) => setUrl(event.target.value)}
-                onBlur={commitUrl}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') commitUrl();
-                }}
+                value={settings.callbackPublicUrl}
+                onDraftChange={setUrl}
+                canCommit={urlAllowed}
+                onCommit={(callbackPublicUrl) => save({ callbackPublicUrl })}
               />
             )}
           </Field>
@@ -79,16 +71,13 @@ export function DeliverySection({ settings }: { settings: Settings }) {
             className="field-narrow"
           >
             {(control) => (
-              <input
+              <CommitInput
                 {...control}
                 className="input input-mono"
                 inputMode="numeric"
-                value={port}
-                onChange={(event) => setPort(event.target.value)}
-                onBlur={commitPort}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') commitPort();
-                }}
+                value={String(settings.callbackPort)}
+                canCommit={portAllowed}
+                onCommit={(port) => save({ callbackPort: Number(port) })}
               />
             )}
           </Field>

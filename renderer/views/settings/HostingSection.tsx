@@ -12,6 +12,7 @@ import type {
 } from '../../../shared/contract/contract';
 import { LINK_LIFETIME_SECONDS } from '../../../shared/domain/hosting-settings';
 import { Button } from '../../components/Button';
+import { CommitInput } from '../../components/CommitInput';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
@@ -22,12 +23,19 @@ import { useSaveSetting } from './use-save-setting';
 type TextField = 'endpoint' | 'region' | 'bucket' | 'prefix';
 const TEXT_FIELDS: TextField[] = ['endpoint', 'region', 'bucket', 'prefix'];
 
+function lifetimeAllowed(draft: string): boolean {
+  const minutes = Number(draft);
+  return (
+    Number.isInteger(minutes) &&
+    minutes * 60 >= LINK_LIFETIME_SECONDS.min &&
+    minutes * 60 <= LINK_LIFETIME_SECONDS.max
+  );
+}
+
 export function HostingSection({ settings }: { settings: Settings }) {
   const { t } = useTranslation();
   const save = useSaveSetting();
   const hosting = settings.imageHosting;
-  const [draft, setDraft] = useState<HostingSettings>(hosting);
-  const [minutes, setMinutes] = useState(String(Math.round(hosting.urlLifetimeSeconds / 60)));
   const [status, setStatus] = useState<HostingStatus | null>(null);
   const [keyId, setKeyId] = useState('');
   const [secret, setSecret] = useState('');
@@ -36,30 +44,15 @@ export function HostingSection({ settings }: { settings: Settings }) {
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<HostingTestResult | null>(null);
 
-  useEffect(() => setDraft(hosting), [hosting]);
-  useEffect(
-    () => setMinutes(String(Math.round(hosting.urlLifetimeSeconds / 60))),
-    [hosting.urlLifetimeSeconds],
-  );
   // Credentials are bound to the endpoint, region and bucket: a change there can unset them.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the bucket's location changes
   useEffect(() => {
     void studio.hosting.status().then(setStatus, setError);
   }, [hosting.endpoint, hosting.region, hosting.bucket]);
 
-  const commit = (patch: Partial<HostingSettings>) => {
-    const next = { ...hosting, ...patch };
-    if (JSON.stringify(next) !== JSON.stringify(hosting)) save({ imageHosting: next });
-  };
-  const commitMinutes = () => {
-    const value = Number(minutes);
-    if (
-      Number.isInteger(value) &&
-      value * 60 >= LINK_LIFETIME_SECONDS.min &&
-      value * 60 <= LINK_LIFETIME_SECONDS.max
-    )
-      commit({ urlLifetimeSeconds: value * 60 });
-  };
+  // Built from the settings as they are when the save runs, not as they were when this rendered.
+  const commit = (patch: Partial<HostingSettings>) =>
+    save((current) => ({ imageHosting: { ...current.imageHosting, ...patch } }));
 
   async function run(kind: 'save' | 'test' | 'clear', work: () => Promise<void>): Promise<void> {
     setBusy(kind);
@@ -88,17 +81,13 @@ export function HostingSection({ settings }: { settings: Settings }) {
             className="field-grow"
           >
             {(control) => (
-              <input
+              <CommitInput
                 {...control}
                 className="input"
                 spellCheck={false}
-                value={draft[field]}
+                value={hosting[field]}
                 placeholder={t(`settings.hosting.${field}Placeholder`)}
-                onChange={(event) => setDraft({ ...draft, [field]: event.target.value })}
-                onBlur={() => commit({ [field]: draft[field].trim() })}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter') commit({ [field]: draft[field].trim() });
-                }}
+                onCommit={(value) => commit({ [field]: value })}
                 data-testid={`hosting-${field}`}
               />
             )}
@@ -117,15 +106,16 @@ export function HostingSection({ settings }: { settings: Settings }) {
         className="field-narrow"
       >
         {(control) => (
-          <input
+          <CommitInput
             {...control}
             className="input"
             type="number"
             min={LINK_LIFETIME_SECONDS.min / 60}
             max={LINK_LIFETIME_SECONDS.max / 60}
-            value={minutes}
-            onChange={(event) => setMinutes(event.target.value)}
-            onBlur={commitMinutes}
+            value={String(Math.round(hosting.urlLifetimeSeconds / 60))}
+            canCommit={lifetimeAllowed}
+            onCommit={(value) => commit({ urlLifetimeSeconds: Number(value) * 60 })}
+            data-testid="hosting-lifetime"
           />
         )}
       </Field>

@@ -34,14 +34,6 @@ const CASES: Case[] = [
     created: 0,
   },
   {
-    name: 'no key at all',
-    options: { apiKey: null },
-    state: 'failed',
-    kind: 'invalid_key',
-    message: /No APIXO API key/,
-    created: 0,
-  },
-  {
     name: 'insufficient credits as 400',
     sim: { balanceUsd: 0, insufficientCredits: '400' },
     state: 'failed',
