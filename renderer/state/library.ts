@@ -2,7 +2,7 @@
 // ./library-pager as the grid asks for ranges, so 100 000 items cost the same memory as 5 000), the
 // open detail and the tag suggestions.
 import { create } from 'zustand';
-import type { ContractError, GenerationRecord } from '../../shared/contract/contract';
+import type { GenerationRecord } from '../../shared/contract/contract';
 import { studio } from '../studio';
 import { DEFAULT_FILTERS, type LibraryFilters } from './library-filters';
 import { createLibraryPager, type PagedView } from './library-pager';

@@ -2,10 +2,8 @@
 // Every control saves on change (text fields on blur or Enter); main's answer is what we show.
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Settings } from '../../../shared/contract/contract';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
-import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
 import { BalanceSection } from './BalanceSection';
