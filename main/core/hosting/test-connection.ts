@@ -13,7 +13,7 @@ import type { HostingTestResult, HostingTestStep } from '../../../shared/domain/
 import type { AddressPolicy } from '../net/address-policy';
 import { endpointIsReachable, notConfiguredError } from './reference-hosting';
 import { type Bucket, openBucket } from './s3-bucket';
-import { endpointLabel, explainHostingError, } from './s3-errors';
+import { endpointLabel, explainHostingError } from './s3-errors';
 
 export type { HostingTestResult, HostingTestStep };
 
