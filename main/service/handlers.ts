@@ -16,6 +16,7 @@ import type { BalanceTracker } from './balance';
 import { createGenerations } from './create-generations';
 import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
+import { restoreMany, trashMany } from './library-bulk';
 import { inspectImageFile } from './image-files';
 import { exportVideos, importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
 import type { SettingsFile } from './settings-file';
@@ -130,6 +131,32 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       restore: ({ id }) => {
         deps.library().restore(id);
         changed('restore');
+      },
+      trashMany: ({ ids }) => {
+        const result = trashMany(deps.library(), ids);
+        changed('trash');
+        return result;
+      },
+      restoreMany: ({ ids }) => {
+        const result = restoreMany(deps.library(), ids);
+        changed('restore');
+        return result;
+      },
+      purge: ({ ids }) => {
+        const result = deps.library().purgeTrashed(ids);
+        changed('purge');
+        return result;
+      },
+      emptyTrash: () => {
+        const result = deps.library().purgeTrashed();
+        changed('purge');
+        return result;
+      },
+      trashUsage: () => deps.library().trashUsage(),
+      setProject: ({ ids, projectId }) => {
+        const moved = deps.library().assignProject(ids, projectId);
+        changed('project');
+        return { moved };
       },
       importPaths: async ({ paths }) => {
         const result = await importPaths(deps.library(), deps.files, paths);

@@ -198,4 +198,21 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Honest imports: which rows were generated here and which are MP4s imported from disk (and
+    // under what file name). Earlier imports are recognised by where their file lives and the note
+    // the importer wrote, which the file name now replaces.
+    name: 'origin of each video',
+    up(db) {
+      db.exec(`
+        ALTER TABLE generations ADD COLUMN origin TEXT NOT NULL DEFAULT 'generated';
+        ALTER TABLE generations ADD COLUMN source_name TEXT;
+        UPDATE generations SET origin = 'imported',
+          source_name = CASE WHEN notes LIKE 'Imported from %' THEN substr(notes, 15) ELSE prompt END,
+          notes = CASE WHEN notes LIKE 'Imported from %' THEN '' ELSE notes END
+        WHERE estimated_cost_usd = 0 AND task_id IS NULL
+          AND id IN (SELECT generation_id FROM videos WHERE rel_path LIKE 'imported/%');
+      `);
+    },
+  },
 ];
