@@ -14,12 +14,12 @@ import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFrom
 import { indexGeneration } from './search-index';
 import {
   BACKENDS,
-  ORIGINS,
   type GenerationPatch,
   type GenerationRecord,
   type GenerationStateChange,
   IMAGE_SOURCES,
   type NewGeneration,
+  ORIGINS,
 } from './types';
 
 const NON_TERMINAL_STATES = GENERATION_STATES.filter((state) => !TERMINAL_STATES.has(state));
