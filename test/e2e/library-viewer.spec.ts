@@ -45,14 +45,22 @@ test('the viewer walks the grid with arrows, steps frames, keeps the panel besid
   await page.keyboard.press('ArrowLeft');
   await expect(viewer).toBeVisible();
 
-  // Frame step pauses and moves one frame (1/24 s) at a time.
+  // Frame step pauses (the viewer autoplays) and then moves one frame (1/24 s) at a time.
   await page.getByRole('checkbox', { name: 'Loop' }).uncheck();
+  await viewer.focus();
+  await page.keyboard.press(',');
+  await expect
+    .poll(() => page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.paused))
+    .toBe(true);
+  await viewer.getByLabel('Position').fill('0.25');
+  const start = await currentTime(page, 'viewer-video');
+  expect(start).toBeCloseTo(0.25, 2);
   await viewer.focus();
   await page.keyboard.press('.');
   await page.keyboard.press('.');
-  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(2 / 24, 2);
+  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(start + 2 / 24, 2);
   await page.keyboard.press(',');
-  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(1 / 24, 2);
+  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(start + 1 / 24, 2);
   await viewer.getByLabel('Speed').selectOption('0.5');
   expect(await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.playbackRate)).toBe(0.5);
   expect(await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.loop)).toBe(false);
