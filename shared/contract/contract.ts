@@ -47,6 +47,7 @@ export const libraryQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
     projectId: id.nullable().optional(),
+    batchId: id.optional(),
     states: z.array(z.enum(GENERATION_STATES)).max(GENERATION_STATES.length).optional(),
     resolution: z.enum(RESOLUTIONS).optional(),
     duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1])]).optional(),

@@ -95,6 +95,8 @@ export interface LibraryQuery {
   /** FTS5 over prompt, negative prompt, notes and tags; plain words, each must match (prefix match on the last). */
   text?: string;
   projectId?: string | null;
+  /** The variations of one batch (a batch opens as a grid in Compare). */
+  batchId?: string;
   /** Any of these states; an empty array means no state filter. */
   states?: GenerationState[];
   resolution?: GenerationParams['resolution'];

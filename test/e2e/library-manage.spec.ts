@@ -25,7 +25,8 @@ test('select with Shift and Ctrl, move the selection to a project, Delete it and
   const library = host.core.library();
   const from = library.createProject('Harbour select');
   const to = library.createProject('Festival select');
-  for (const word of ['one', 'two', 'three', 'four']) addFinishedVideo(library, `harbour ${word}`, { projectId: from.id });
+  for (const word of ['one', 'two', 'three', 'four'])
+    addFinishedVideo(library, `harbour ${word}`, { projectId: from.id });
   await host.core.api.projects.list();
   await page.reload();
   await openProject(page, 'Harbour select');
@@ -37,13 +38,20 @@ test('select with Shift and Ctrl, move the selection to a project, Delete it and
   await expect(bar.getByText('3 selected')).toBeVisible();
   await hit(page, 1).click({ modifiers: ['ControlOrMeta'] });
   await expect(bar.getByText('2 selected')).toBeVisible();
-  const picked = await page.locator('[data-picked]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
+  const picked = await page
+    .locator('[data-picked]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-id')));
   expect(picked).toHaveLength(2);
 
   await bar.getByLabel('Move to project').selectOption({ label: 'Festival select' });
   await expect(page.getByText('2 videos moved to Festival select')).toBeVisible();
   await expect(cards(page)).toHaveCount(2);
-  expect(library.query({ projectId: to.id }).items.map((item) => item.id).sort()).toEqual([...picked].sort());
+  expect(
+    library
+      .query({ projectId: to.id })
+      .items.map((item) => item.id)
+      .sort(),
+  ).toEqual([...picked].sort());
 
   // Ctrl+A takes every card shown; Delete sends them to the trash; Ctrl+Z brings them back.
   await hit(page, 0).focus();
@@ -64,7 +72,9 @@ test('a card dragged onto a project in the sidebar moves there; the detail panel
   const library = host.core.library();
   const from = library.createProject('Harbour drag');
   const to = library.createProject('Festival drag');
-  const [first, second] = ['drag one', 'drag two'].map((word) => addFinishedVideo(library, word, { projectId: from.id }));
+  const [first, second] = ['drag one', 'drag two'].map((word) =>
+    addFinishedVideo(library, word, { projectId: from.id }),
+  );
   await page.reload();
   await openProject(page, 'Harbour drag');
   await expect(cards(page)).toHaveCount(2);
@@ -78,7 +88,9 @@ test('a card dragged onto a project in the sidebar moves there; the detail panel
   const panel = page.getByTestId('detail-panel');
   await panel.getByLabel('Move to project').selectOption({ label: 'Festival drag' });
   await expect.poll(() => library.getGeneration(second ?? '')?.projectId).toBe(to.id);
-  await expect(page.locator('.project-row', { hasText: 'Festival drag' }).locator('.project-count')).toHaveText('2');
+  await expect(
+    page.locator('.project-row', { hasText: 'Festival drag' }).locator('.project-count'),
+  ).toHaveText('2');
 });
 
 test('the Trash restores, deletes forever and empties, saying how much space it frees', async ({

@@ -18,7 +18,10 @@ async function openProject(page: Page, name: string): Promise<void> {
 
 const cards = (page: Page) => page.getByTestId('library-card');
 const currentTime = (page: Page, testId: string) =>
-  page.getByTestId(testId).first().evaluate((video: HTMLVideoElement) => video.currentTime);
+  page
+    .getByTestId(testId)
+    .first()
+    .evaluate((video: HTMLVideoElement) => video.currentTime);
 
 test('the viewer walks the grid with arrows, steps frames, keeps the panel beside it and gives focus back', async ({
   studio: page,
@@ -62,8 +65,12 @@ test('the viewer walks the grid with arrows, steps frames, keeps the panel besid
   await page.keyboard.press(',');
   await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(start + 1 / 24, 2);
   await viewer.getByLabel('Speed').selectOption('0.5');
-  expect(await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.playbackRate)).toBe(0.5);
-  expect(await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.loop)).toBe(false);
+  expect(
+    await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.playbackRate),
+  ).toBe(0.5);
+  expect(await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.loop)).toBe(
+    false,
+  );
 
   // Favourite from the panel beside the viewer.
   await viewer.getByRole('button', { name: 'Add to favourites' }).click();
@@ -74,14 +81,21 @@ test('the viewer walks the grid with arrows, steps frames, keeps the panel besid
   await expect(view).toBeFocused();
 });
 
-test('Compare plays 2 to 4 videos on one transport, with an A/B wipe for two', async ({ studio: page, host }) => {
+test('Compare plays 2 to 4 videos on one transport, with an A/B wipe for two', async ({
+  studio: page,
+  host,
+}) => {
   const library = host.core.library();
   const project = library.createProject('Compare pair');
-  for (const word of ['compare left', 'compare right']) addFinishedVideo(library, word, { projectId: project.id });
+  for (const word of ['compare left', 'compare right'])
+    addFinishedVideo(library, word, { projectId: project.id });
   await page.reload();
   await openProject(page, 'Compare pair');
   await cards(page).nth(0).locator('.card-hit').click();
-  await cards(page).nth(1).locator('.card-hit').click({ modifiers: ['ControlOrMeta'] });
+  await cards(page)
+    .nth(1)
+    .locator('.card-hit')
+    .click({ modifiers: ['ControlOrMeta'] });
   await page.getByRole('region', { name: 'Selection' }).getByRole('button', { name: 'Compare' }).click();
 
   const compare = page.getByRole('dialog', { name: 'Comparing 2 videos' });
@@ -89,14 +103,20 @@ test('Compare plays 2 to 4 videos on one transport, with an A/B wipe for two', a
   await compare.getByRole('checkbox', { name: 'Loop' }).uncheck();
   await compare.getByLabel('Position').fill('0.5');
   const times = () =>
-    compare.getByTestId('compare-video').evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).currentTime));
+    compare
+      .getByTestId('compare-video')
+      .evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).currentTime));
   await expect.poll(times).toEqual([0.5, 0.5]);
   await compare.getByRole('button', { name: 'Next frame (.)' }).click();
   await expect.poll(async () => (await times()).map((t) => Math.round(t * 1000))).toEqual([542, 542]);
 
   await compare.getByRole('button', { name: 'Play' }).click();
   await expect
-    .poll(() => compare.getByTestId('compare-video').evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).paused)))
+    .poll(() =>
+      compare
+        .getByTestId('compare-video')
+        .evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).paused)),
+    )
     .toEqual([false, false]);
   await compare.getByRole('button', { name: 'Pause' }).click();
 
@@ -114,7 +134,8 @@ test('at 1024 px with the panel open the grid keeps two columns at the smallest 
 }) => {
   const library = host.core.library();
   const project = library.createProject('Density');
-  for (const word of ['dense a', 'dense b', 'dense c']) addFinishedVideo(library, word, { projectId: project.id });
+  for (const word of ['dense a', 'dense b', 'dense c'])
+    addFinishedVideo(library, word, { projectId: project.id });
   await page.setViewportSize({ width: 1024, height: 768 });
   await page.reload();
   await openProject(page, 'Density');
@@ -122,7 +143,10 @@ test('at 1024 px with the panel open the grid keeps two columns at the smallest 
   const slider = page.getByRole('slider', { name: 'Card size' });
   await slider.fill('360');
   const columns = () =>
-    page.locator('.grid-row').first().evaluate((row) => getComputedStyle(row).gridTemplateColumns.split(' ').length);
+    page
+      .locator('.grid-row')
+      .first()
+      .evaluate((row) => getComputedStyle(row).gridTemplateColumns.split(' ').length);
   await expect.poll(columns).toBe(2);
   await slider.focus();
   await page.keyboard.press('Home');
@@ -154,6 +178,27 @@ test('an imported video shows its file name, real length and size, and no genera
   await expect(facts).toContainText('1 sec');
   await expect(facts).toContainText('4.1 KB');
   await expect(facts).toContainText('64×36');
-  for (const invented of ['Remix', 'Reuse seed']) await expect(panel.getByRole('button', { name: invented })).toHaveCount(0);
-  for (const invented of ['Text to video', 'wan-2-5', 'Routing', '$0.00']) await expect(panel).not.toContainText(invented);
+  for (const invented of ['Remix', 'Reuse seed'])
+    await expect(panel.getByRole('button', { name: invented })).toHaveCount(0);
+  for (const invented of ['Text to video', 'wan-2-5', 'Routing', '$0.00'])
+    await expect(panel).not.toContainText(invented);
+});
+
+test('a batch opens as one grid of its variations', async ({ studio: page, host }) => {
+  const project = await host.core.api.projects.create({ name: 'Batch grid' });
+  const created = await host.core.api.generations.create({
+    params: { mode: 'text-to-video', prompt: 'Three takes of a kite over dunes', resolution: '720p', duration: 5 },
+    count: 3,
+    projectId: project.id,
+  });
+  const batchId = created[0]?.batchId ?? '';
+  expect(batchId).not.toBe('');
+  await expect
+    .poll(() => host.core.library().query({ batchId, states: ['done'] }).total, { timeout: 60_000 })
+    .toBe(3);
+  await openProject(page, 'Batch grid');
+  await cards(page).first().locator('.card-hit').click();
+  await page.getByTestId('detail-panel').getByRole('button', { name: 'Open batch' }).click();
+  const grid = page.getByRole('dialog', { name: 'Comparing 3 videos' });
+  await expect(grid.getByTestId('compare-video')).toHaveCount(3);
 });

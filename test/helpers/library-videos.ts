@@ -15,7 +15,14 @@ export function addFinishedVideo(
   options: { projectId?: string | null } = {},
 ): string {
   const record = library.createGeneration({
-    params: { mode: 'text-to-video', prompt, resolution: '720p', duration: 5, promptExpansion: false, provider: 'auto' },
+    params: {
+      mode: 'text-to-video',
+      prompt,
+      resolution: '720p',
+      duration: 5,
+      promptExpansion: false,
+      provider: 'auto',
+    },
     projectId: options.projectId ?? null,
     requestType: 'async',
     estimatedCostUsd: 0.3,

@@ -21,7 +21,14 @@ describe('bulk library actions through the contract', () => {
     const library = core.library();
     const done = [addFinishedVideo(library, 'harbour at dawn'), addFinishedVideo(library, 'lanterns')];
     const running = library.createGeneration({
-      params: { mode: 'text-to-video', prompt: 'still going', resolution: '720p', duration: 5, promptExpansion: false, provider: 'auto' },
+      params: {
+        mode: 'text-to-video',
+        prompt: 'still going',
+        resolution: '720p',
+        duration: 5,
+        promptExpansion: false,
+        provider: 'auto',
+      },
       requestType: 'async',
       estimatedCostUsd: 0.3,
       state: 'processing',
@@ -46,7 +53,10 @@ describe('bulk library actions through the contract', () => {
     const ids = ['one', 'two', 'three'].map((word) => addFinishedVideo(library, word));
     await core.api.library.trashMany({ ids });
 
-    expect(await core.api.library.purge({ ids: [ids[0] ?? ''] })).toEqual({ deleted: 1, freedBytes: CLIP_BYTES });
+    expect(await core.api.library.purge({ ids: [ids[0] ?? ''] })).toEqual({
+      deleted: 1,
+      freedBytes: CLIP_BYTES,
+    });
     expect(library.getGeneration(ids[0] ?? '')).toBeNull();
     expect(await core.api.library.emptyTrash()).toEqual({ deleted: 2, freedBytes: 2 * CLIP_BYTES });
     expect((await core.api.library.query({ trashed: true })).total).toBe(0);

@@ -8,7 +8,7 @@ import { Button, IconButton } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
-import { useViewer } from '../../state/compare';
+import { useCompare, useViewer } from '../../state/compare';
 import { GenerationError } from '../queue/GenerationError';
 import { exportToFolder, moveToTrash, regenerateThumbnail, remix, reuseSeed, reveal } from './actions';
 import { NotesField, RatingStars, TagEditor } from './Curation';
@@ -109,6 +109,15 @@ export function DetailPanel({
               {t('viewer.open')}
             </Button>
           )}
+          {record.batchId && !inViewer ? (
+            <Button
+              size="sm"
+              icon="grid"
+              onClick={() => void useCompare.getState().openBatch(record.batchId ?? '')}
+            >
+              {t('compare.batch')}
+            </Button>
+          ) : null}
           <Button size="sm" icon="reveal" disabled={!record.video} onClick={() => void reveal(record)}>
             {t('library.reveal')}
           </Button>
