@@ -4,16 +4,10 @@
 // delete forever and empty trash.
 import type { Page } from '@playwright/test';
 import { addFinishedVideo } from '../helpers/library-videos';
-import { expect, test } from './fixtures';
+import { expect, openProject, test } from './fixtures';
 
 // A host of its own: these specs count what is in the library and the trash.
 test.use({ hostConfig: { demoBalanceUsd: 999 } });
-
-async function openProject(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
-  await page.locator('.project-item', { hasText: name }).click();
-  await expect(page.locator('.library-scope-name')).toHaveText(name);
-}
 
 const cards = (page: Page) => page.getByTestId('library-card');
 const hit = (page: Page, index: number) => cards(page).nth(index).locator('.card-hit');

@@ -6,15 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { addFinishedVideo, CLIP } from '../helpers/library-videos';
-import { expect, test } from './fixtures';
+import { expect, openProject, test } from './fixtures';
 
 test.use({ hostConfig: { demoBalanceUsd: 998 } });
-
-async function openProject(page: Page, name: string): Promise<void> {
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Library' }).click();
-  await page.locator('.project-item', { hasText: name }).click();
-  await expect(page.locator('.library-scope-name')).toHaveText(name);
-}
 
 const cards = (page: Page) => page.getByTestId('library-card');
 const currentTime = (page: Page, testId: string) =>
@@ -187,7 +181,12 @@ test('an imported video shows its file name, real length and size, and no genera
 test('a batch opens as one grid of its variations', async ({ studio: page, host }) => {
   const project = await host.core.api.projects.create({ name: 'Batch grid' });
   const created = await host.core.api.generations.create({
-    params: { mode: 'text-to-video', prompt: 'Three takes of a kite over dunes', resolution: '720p', duration: 5 },
+    params: {
+      mode: 'text-to-video',
+      prompt: 'Three takes of a kite over dunes',
+      resolution: '720p',
+      duration: 5,
+    },
     count: 3,
     projectId: project.id,
   });

@@ -36,23 +36,14 @@ export function BulkBar() {
       <Button size="sm" icon="star" onClick={() => void favouriteRecords(records, !allFavourite)}>
         {allFavourite ? t('bulk.unfavourite') : t('bulk.favourite')}
       </Button>
-      <label className="bulk-field">
-        <span className="visually-hidden">{t('bulk.rate')}</span>
-        <select
-          className="select select-compact"
-          value=""
-          onChange={(event) => void rateRecords(records, Number(event.target.value))}
-        >
-          <option value="" disabled>
-            {t('bulk.rate')}
-          </option>
-          {[5, 4, 3, 2, 1, 0].map((n) => (
-            <option key={n} value={n}>
-              {n === 0 ? t('bulk.noRating') : '★'.repeat(n)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ActionMenu
+        label={t('bulk.rate')}
+        options={[5, 4, 3, 2, 1, 0].map((n) => ({
+          value: String(n),
+          label: n === 0 ? t('bulk.noRating') : '★'.repeat(n),
+        }))}
+        onPick={(value) => void rateRecords(records, Number(value))}
+      />
       <form
         className="bulk-field bulk-tag"
         onSubmit={(event) => {
@@ -72,27 +63,14 @@ export function BulkBar() {
           {t('bulk.addTag')}
         </Button>
       </form>
-      <label className="bulk-field">
-        <span className="visually-hidden">{t('bulk.moveTo')}</span>
-        <select
-          className="select select-compact"
-          value=""
-          onChange={(event) => {
-            const value = event.target.value;
-            void moveRecords(records, value === NO_PROJECT ? null : value);
-          }}
-        >
-          <option value="" disabled>
-            {t('bulk.moveTo')}
-          </option>
-          {projects.map((project) => (
-            <option key={project.id} value={project.id}>
-              {project.name}
-            </option>
-          ))}
-          <option value={NO_PROJECT}>{t('projects.none')}</option>
-        </select>
-      </label>
+      <ActionMenu
+        label={t('bulk.moveTo')}
+        options={[
+          ...projects.map((project) => ({ value: project.id, label: project.name })),
+          { value: NO_PROJECT, label: t('projects.none') },
+        ]}
+        onPick={(value) => void moveRecords(records, value === NO_PROJECT ? null : value)}
+      />
       <Button size="sm" icon="download" onClick={() => void exportToFolder(records)}>
         {t('library.export')}
       </Button>
@@ -110,5 +88,32 @@ export function BulkBar() {
       </Button>
       <IconButton icon="close" size="sm" aria-label={t('bulk.clear')} onClick={clear} />
     </section>
+  );
+}
+
+/** A menu as a native select: its label shows as the first, unselectable entry; picking acts at once. */
+function ActionMenu(props: {
+  label: string;
+  options: { value: string; label: string }[];
+  onPick(value: string): void;
+}) {
+  return (
+    <label className="bulk-field">
+      <span className="visually-hidden">{props.label}</span>
+      <select
+        className="select select-compact"
+        value=""
+        onChange={(event) => props.onPick(event.target.value)}
+      >
+        <option value="" disabled>
+          {props.label}
+        </option>
+        {props.options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }
