@@ -14,6 +14,7 @@ import { GenerateView } from './views/generate/GenerateView';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
 import { SettingsView } from './views/settings/SettingsView';
+import { TrashView } from './views/trash/TrashView';
 
 export function App() {
   useThemeAndLanguage();
@@ -52,6 +53,8 @@ export function App() {
             <QueueView />
           ) : view === 'library' ? (
             <LibraryView />
+          ) : view === 'trash' ? (
+            <TrashView />
           ) : (
             <SettingsView />
           )}

@@ -18,6 +18,7 @@ import type { DraftFile } from './draft-file';
 import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
+import { restoreMany, trashMany } from './library-bulk';
 import { exportVideos, importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
@@ -135,6 +136,32 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       restore: ({ id }) => {
         deps.library().restore(id);
         changed('restore');
+      },
+      trashMany: ({ ids }) => {
+        const result = trashMany(deps.library(), ids);
+        changed('trash');
+        return result;
+      },
+      restoreMany: ({ ids }) => {
+        const result = restoreMany(deps.library(), ids);
+        changed('restore');
+        return result;
+      },
+      purge: ({ ids }) => {
+        const result = deps.library().purgeTrashed(ids);
+        changed('purge');
+        return result;
+      },
+      emptyTrash: () => {
+        const result = deps.library().purgeTrashed();
+        changed('purge');
+        return result;
+      },
+      trashUsage: () => deps.library().trashUsage(),
+      setProject: ({ ids, projectId }) => {
+        const moved = deps.library().assignProject(ids, projectId);
+        changed('project');
+        return { moved };
       },
       importPaths: async ({ paths }) => {
         const result = await importPaths(deps.library(), deps.files, paths);

@@ -54,6 +54,7 @@ const PATHS = {
     </>
   ),
   play: <path d="M8 5.5v13l10.5-6.5z" />,
+  pause: <path d="M9 5.5v13M15 5.5v13" />,
   close: <path d="M6 6l12 12M18 6L6 18" />,
   download: <path d="M12 4v11m-4.5-4.5L12 15l4.5-4.5M5 20h14" />,
   refresh: (

@@ -1,4 +1,5 @@
-// Projects in the sidebar: filter the library by one, create, rename or delete.
+// Projects in the sidebar: filter the library by one, create, rename or delete; drop cards on one
+// to move them there. The Trash sits below them.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Project } from '../../shared/contract/contract';
@@ -6,9 +7,11 @@ import { IconButton } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { formatNumber } from '../lib/format';
 import { useApp } from '../state/app';
+import { moveRecords, trashRecords } from '../state/bulk-actions';
 import { useLibrary } from '../state/library';
 import { useProjects } from '../state/projects';
 import { ProjectDialog } from './ProjectDialog';
+import { useCardDrop } from './use-card-drop';
 
 export function ProjectList() {
   const { t } = useTranslation();
@@ -44,31 +47,20 @@ export function ProjectList() {
           </button>
         </li>
         {projects.map((project) => (
-          <li key={project.id} className="project-row">
-            <button
-              type="button"
-              className="project-item"
-              aria-current={inLibrary && projectFilter === project.id ? 'true' : undefined}
-              onClick={() => open(project.id)}
-            >
-              <Icon name="folder" size={14} />
-              <span className="project-name">{project.name}</span>
-              <span className="project-count">{formatNumber(project.generationCount)}</span>
-            </button>
-            <IconButton
-              icon="pencil"
-              size="sm"
-              className="project-edit"
-              aria-label={t('projects.editNamed', { name: project.name })}
-              onClick={() => setEditing(project)}
-            />
-          </li>
+          <ProjectRow
+            key={project.id}
+            project={project}
+            current={inLibrary && projectFilter === project.id}
+            onOpen={() => open(project.id)}
+            onEdit={() => setEditing(project)}
+          />
         ))}
       </ul>
       <button type="button" className="project-new" onClick={() => setEditing('new')}>
         <Icon name="plus" size={14} />
         {t('projects.new')}
       </button>
+      <TrashEntry />
       <ProjectDialog
         project={editing === 'new' ? null : editing}
         open={editing !== null}
@@ -78,5 +70,52 @@ export function ProjectList() {
         }}
       />
     </section>
+  );
+}
+
+function ProjectRow(props: { project: Project; current: boolean; onOpen(): void; onEdit(): void }) {
+  const { t } = useTranslation();
+  const { project } = props;
+  const drop = useCardDrop((records) => void moveRecords(records, project.id));
+  return (
+    <li className={drop.over ? 'project-row is-drop' : 'project-row'} {...drop.handlers}>
+      <button
+        type="button"
+        className="project-item"
+        aria-current={props.current ? 'true' : undefined}
+        onClick={props.onOpen}
+      >
+        <Icon name="folder" size={14} />
+        <span className="project-name">{project.name}</span>
+        <span className="project-count">{formatNumber(project.generationCount)}</span>
+      </button>
+      <IconButton
+        icon="pencil"
+        size="sm"
+        className="project-edit"
+        aria-label={t('projects.editNamed', { name: project.name })}
+        onClick={props.onEdit}
+      />
+    </li>
+  );
+}
+
+function TrashEntry() {
+  const { t } = useTranslation();
+  const view = useApp((state) => state.view);
+  const setView = useApp((state) => state.setView);
+  const drop = useCardDrop((records) => void trashRecords(records));
+  return (
+    <button
+      type="button"
+      className={drop.over ? 'nav-item trash-entry is-drop' : 'nav-item trash-entry'}
+      data-testid="nav-trash"
+      aria-current={view === 'trash' ? 'page' : undefined}
+      onClick={() => setView('trash')}
+      {...drop.handlers}
+    >
+      <Icon name="trash" />
+      <span className="nav-label">{t('nav.trash')}</span>
+    </button>
   );
 }

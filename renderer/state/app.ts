@@ -10,8 +10,10 @@ import type {
 } from '../../shared/contract/contract';
 import type { ConnectionState } from '../studio';
 
+/** The views Ctrl/Cmd+1…4 open, in sidebar order. */
 export const VIEWS = ['generate', 'queue', 'library', 'settings'] as const;
-export type View = (typeof VIEWS)[number];
+/** The Trash sits under the projects in the sidebar, outside the numbered views. */
+export type View = (typeof VIEWS)[number] | 'trash';
 
 interface AppState {
   info: AppInfo | null;

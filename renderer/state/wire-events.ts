@@ -8,6 +8,7 @@ import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
 import { useSettings } from './settings';
+import { useTrash } from './trash';
 
 async function refreshInfo(): Promise<void> {
   try {
@@ -54,6 +55,12 @@ export function wireEvents(): () => void {
       if (reason === 'project') void useProjects.getState().refresh();
       if (reason === 'curation') void library.refreshTags();
       if (reason === 'import' || reason === 'restore') library.refreshHeadSoon();
+      // The Trash view (when open) follows deletes made elsewhere: another window, the CLI.
+      if (
+        (reason === 'trash' || reason === 'restore' || reason === 'purge') &&
+        useApp.getState().view === 'trash'
+      )
+        void useTrash.getState().load();
       if (reason === 'move') {
         void refreshInfo();
         library.reload();

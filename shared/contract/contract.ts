@@ -41,12 +41,15 @@ export type {
 // ── shared argument schemas ────────────────────────────────────────────────────────────────────
 const id = z.string().min(1).max(64);
 const idArg = z.object({ id });
+const idList = z.array(id).min(1).max(1000);
+const ids = z.object({ ids: idList }).strict();
 const none = z.undefined();
 
 export const libraryQuerySchema = z
   .object({
     text: z.string().max(500).optional(),
     projectId: id.nullable().optional(),
+    batchId: id.optional(),
     states: z.array(z.enum(GENERATION_STATES)).max(GENERATION_STATES.length).optional(),
     resolution: z.enum(RESOLUTIONS).optional(),
     duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1])]).optional(),
@@ -234,6 +237,18 @@ export interface ImportResult {
   skipped: { name: string; reason: string }[];
 }
 
+/** A bulk action's outcome: the ids it changed and, per refused id, why. */
+export interface BulkResult {
+  done: string[];
+  skipped: { id: string; reason: string }[];
+}
+
+export interface PurgeResult {
+  deleted: number;
+  /** Bytes the removed files took on disk. */
+  freedBytes: number;
+}
+
 export interface ContractError {
   kind: (typeof ERROR_KINDS)[number] | 'validation' | 'forbidden' | 'internal';
   message: string;
@@ -287,6 +302,15 @@ export const contract = {
     listTags: method<{ name: string; count: number }[]>()(none),
     trash: method<void>()(idArg),
     restore: method<void>()(idArg),
+    /** Moves a selection to the trash; an in-progress generation is skipped with its reason. */
+    trashMany: method<BulkResult>()(ids),
+    restoreMany: method<BulkResult>()(ids),
+    /** Deletes trashed generations and their files for good. */
+    purge: method<PurgeResult>()(ids),
+    emptyTrash: method<PurgeResult>()(none),
+    trashUsage: method<{ count: number; bytes: number }>()(none),
+    /** Puts a selection into a project (null: no project). */
+    setProject: method<{ moved: number }>()(z.object({ ids: idList, projectId: id.nullable() }).strict()),
     importPaths: method<ImportResult>()(
       z.object({ paths: z.array(absolutePathSchema).min(1).max(500) }).strict(),
     ),
@@ -384,7 +408,7 @@ export interface StudioEvents {
   'settings.updated': Settings;
   'key.updated': KeyStatus;
   'library.changed': {
-    reason: 'import' | 'trash' | 'restore' | 'move' | 'curation' | 'project' | 'opened';
+    reason: 'import' | 'trash' | 'restore' | 'purge' | 'move' | 'curation' | 'project' | 'opened';
   };
 }
 export const EVENT_NAMES = [

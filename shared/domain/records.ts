@@ -12,6 +12,10 @@ export type Backend = (typeof BACKENDS)[number];
 export const IMAGE_SOURCES = ['url', 'hosted'] as const;
 export type ImageSource = (typeof IMAGE_SOURCES)[number];
 
+/** Where a library item came from: made here through the API, or an MP4 imported from disk. */
+export const ORIGINS = ['generated', 'imported'] as const;
+export type Origin = (typeof ORIGINS)[number];
+
 export interface VideoRecord {
   id: string;
   generationId: string | null;
@@ -28,6 +32,13 @@ export interface VideoRecord {
 
 export interface GenerationRecord {
   id: string;
+  /**
+   * 'imported': an MP4 brought in from disk. Its params are stand-ins the schema needs (the prompt
+   * is the file name, for search); the UI shows none of them and offers no remix.
+   */
+  origin: Origin;
+  /** The file name an imported video had (null for generated ones). */
+  sourceName: string | null;
   projectId: string | null;
   batchId: string | null;
   model: string;
@@ -84,6 +95,8 @@ export interface LibraryQuery {
   /** FTS5 over prompt, negative prompt, notes and tags; plain words, each must match (prefix match on the last). */
   text?: string;
   projectId?: string | null;
+  /** The variations of one batch (a batch opens as a grid in Compare). */
+  batchId?: string;
   /** Any of these states; an empty array means no state filter. */
   states?: GenerationState[];
   resolution?: GenerationParams['resolution'];

@@ -104,3 +104,10 @@ export async function openView(
   await page.getByTestId(`nav-${view}`).click();
   await expect(page.getByTestId(`nav-${view}`)).toHaveAttribute('aria-current', 'page');
 }
+
+/** Opens the library on one project from the sidebar. */
+export async function openProject(page: Page, name: string): Promise<void> {
+  await openView(page, 'library');
+  await page.locator('.project-item', { hasText: name }).click();
+  await expect(page.locator('.library-scope-name')).toHaveText(name);
+}

@@ -4,6 +4,8 @@ import type { GenerationRecord } from '../../shared/contract/contract';
 export function generationRecord(patch: Partial<GenerationRecord> = {}): GenerationRecord {
   return {
     id: 'gen-1',
+    origin: 'generated',
+    sourceName: null,
     projectId: null,
     batchId: null,
     model: 'wan-2-5',

@@ -107,6 +107,7 @@ function termsOf(query: LibraryQuery, text: string | null, tag: string | undefin
   const terms: Term[] = [];
   if (query.projectId === null) terms.push(column('base', 'g.project_id IS NULL'));
   else if (query.projectId !== undefined) terms.push(column('base', 'g.project_id = ?', query.projectId));
+  if (query.batchId !== undefined) terms.push(column('base', 'g.batch_id = ?', query.batchId));
   if (query.states && query.states.length > 0) {
     terms.push(column('base', `g.state IN (${query.states.map(() => '?').join(', ')})`, ...query.states));
   }

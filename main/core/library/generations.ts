@@ -19,6 +19,7 @@ import {
   type GenerationStateChange,
   IMAGE_SOURCES,
   type NewGeneration,
+  ORIGINS,
 } from './types';
 
 const NON_TERMINAL_STATES = GENERATION_STATES.filter((state) => !TERMINAL_STATES.has(state));
@@ -98,6 +99,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
   if (!Number.isFinite(input.estimatedCostUsd) || input.estimatedCostUsd < 0) {
     throw invalid('The estimated cost must be a non-negative number.');
   }
+  const origin = input.origin ?? 'generated';
+  if (!ORIGINS.includes(origin)) throw invalid(`Unknown origin: ${String(origin)}`);
   const now = ctx.clock.now();
   const id = newId(now);
   return inTransaction(ctx, () => {
@@ -106,8 +109,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
-           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, origin, source_name)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -132,6 +135,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.estimatedCostUsd,
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
         params.mode === 'image-to-video' ? (input.imageSource ?? 'url') : null,
+        origin,
+        origin === 'imported' ? (input.sourceName ?? null) : null,
       );
     recordStateChange(ctx, id, null, state, now);
     indexGeneration(ctx, id);

@@ -3,9 +3,11 @@
 // through a temp file + fsync + rename, hashed during the copy, and skipped when the same bytes are
 // already in the library.
 //
-// Each import becomes a finished generation row (state 'done', cost 0) carrying the video, because
-// the library lists, searches and groups generations: a bare video row would be invisible and
-// could not belong to a project. The prompt is the file name, so a search finds it by name.
+// Each import becomes a finished row (state 'done', cost 0, origin 'imported', the file name kept in
+// sourceName) carrying the video, because the library lists, searches and groups generations: a
+// bare video row would be invisible and could not belong to a project. The prompt is the file name,
+// so a search finds it by name; the other params are stand-ins the schema needs, which the UI never
+// shows for an imported video (its real duration and size are on the video).
 import { createHash } from 'node:crypto';
 import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
@@ -123,8 +125,9 @@ async function importOne(
         requestType: 'async',
         estimatedCostUsd: 0,
         state: 'done',
+        origin: 'imported',
+        sourceName: name,
       });
-      store.setNotes(generation.id, `Imported from ${name}`);
       const video = store.addVideo(generation.id, {
         relPath,
         bytes: copied.bytes,
@@ -172,7 +175,7 @@ async function copyWithHash(from: string, to: string): Promise<{ bytes: number; 
   return { bytes, sha256: hash.digest('hex') };
 }
 
-/** Imported videos get honest-looking settings: the nearest ones Wan 2.5 could have produced. */
+/** Stand-in settings the row's schema needs (never shown for an import): the nearest Wan 2.5 ones. */
 function paramsFor(fileName: string, info: Mp4Info): GenerationParams {
   const name = basename(fileName, extname(fileName)).replace(/\s+/g, ' ').trim();
   const shortSide = Math.min(info.width ?? 0, info.height ?? 0);

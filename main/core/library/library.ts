@@ -160,6 +160,8 @@ class SqliteLibrary implements LibraryStore {
   renameProject: LibraryStore['renameProject'] = (id, name) =>
     projects.renameProject(this.#context(), id, name);
   deleteProject: LibraryStore['deleteProject'] = (id) => projects.deleteProject(this.#context(), id);
+  assignProject: LibraryStore['assignProject'] = (ids, projectId) =>
+    projects.assignProject(this.#context(), ids, projectId);
 
   addVideo: LibraryStore['addVideo'] = (generationId, video) =>
     videos.addVideo(this.#context(), generationId, video);
@@ -178,6 +180,8 @@ class SqliteLibrary implements LibraryStore {
   trash: LibraryStore['trash'] = (id) => trash.trash(this.#context(), id);
   restore: LibraryStore['restore'] = (id) => trash.restore(this.#context(), id);
   purgeTrash: LibraryStore['purgeTrash'] = (olderThan) => trash.purgeTrash(this.#context(), olderThan);
+  purgeTrashed: LibraryStore['purgeTrashed'] = (ids) => trash.purgeTrashed(this.#context(), ids);
+  trashUsage: LibraryStore['trashUsage'] = () => trash.trashUsage(this.#context());
 
   saveReferenceImage: LibraryStore['saveReferenceImage'] = (record) =>
     references.saveReferenceImage(this.#context(), record);

@@ -74,3 +74,18 @@ export function deleteProject(ctx: LibraryContext, id: string): void {
   const result = ctx.stmt('DELETE FROM projects WHERE id = ?').run(id);
   if (result.changes === 0) throw projectNotFound(id);
 }
+
+/** Puts these generations into a project (null: no project). Returns how many changed. */
+export function assignProject(ctx: LibraryContext, ids: readonly string[], projectId: string | null): number {
+  return inTransaction(ctx, () => {
+    if (projectId !== null && !ctx.stmt('SELECT 1 FROM projects WHERE id = ?').get(projectId)) {
+      throw projectNotFound(projectId);
+    }
+    const update = ctx.stmt(
+      'UPDATE generations SET project_id = ?, updated_at = ? WHERE id = ? AND project_id IS NOT ?',
+    );
+    let changed = 0;
+    for (const id of ids) changed += update.run(projectId, ctx.clock.now(), id, projectId).changes;
+    return changed;
+  });
+}

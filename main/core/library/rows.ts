@@ -26,12 +26,16 @@ import {
   type GenerationRecord,
   IMAGE_SOURCES,
   type ImageSource,
+  ORIGINS,
+  type Origin,
   type VideoRecord,
 } from './types';
 
 export interface GenerationRow {
   seq: number;
   id: string;
+  origin: string;
+  source_name: string | null;
   project_id: string | null;
   batch_id: string | null;
   model: string;
@@ -163,6 +167,8 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
   const tags = row.tag_list ? row.tag_list.split(TAG_SEPARATOR).sort((a, b) => a.localeCompare(b)) : [];
   const record: GenerationRecord = {
     id: row.id,
+    origin: pick<Origin>(ORIGINS, row.origin, 'generated', 'origin', flags),
+    sourceName: row.source_name,
     projectId: row.project_id,
     batchId: row.batch_id,
     model: row.model,

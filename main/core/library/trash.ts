@@ -4,7 +4,7 @@
 // repeating an interrupted trash, restore or purge finishes it without losing anything.
 // Reference images stay in place (several generations may share one); purge deletes one once no
 // generation refers to it any more.
-import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { isTerminal } from '../../../shared/domain/states';
 import { StudioError } from '../errors';
@@ -97,22 +97,55 @@ interface PurgeRow {
   part_rel_path: string | null;
 }
 
+export interface PurgeResult {
+  deleted: number;
+  /** Bytes of the files removed from disk (videos, posters, partial downloads). */
+  freedBytes: number;
+}
+
+const PURGE_SELECT = `SELECT g.id, g.reference_image_path, p.part_rel_path FROM generations g
+  LEFT JOIN partial_downloads p ON p.generation_id = g.id WHERE g.deleted_at IS NOT NULL`;
+
+/** Removes a file, returning the bytes it held (0 when it was already gone). */
+function removeFile(path: string): number {
+  const size = existsSync(path) ? statSync(path).size : 0;
+  rmSync(path, { force: true });
+  return size;
+}
+
 export function purgeTrash(ctx: LibraryContext, olderThan?: number): number {
   const cutoff = olderThan ?? Number.MAX_SAFE_INTEGER;
-  const rows = ctx
+  const rows = ctx.stmt(`${PURGE_SELECT} AND g.deleted_at < ?`).all(cutoff) as PurgeRow[];
+  return purgeRows(ctx, rows).deleted;
+}
+
+/** Deletes these trashed generations (default: the whole trash) for good; ids not in the trash are left alone. */
+export function purgeTrashed(ctx: LibraryContext, ids?: readonly string[]): PurgeResult {
+  if (!ids) return purgeRows(ctx, ctx.stmt(PURGE_SELECT).all() as PurgeRow[]);
+  const select = ctx.stmt(`${PURGE_SELECT} AND g.id = ?`);
+  const rows = ids.flatMap((id) => (select.get(id) as PurgeRow | undefined) ?? []);
+  return purgeRows(ctx, rows);
+}
+
+/** What the trash holds: how many generations, and the bytes their files take. */
+export function trashUsage(ctx: LibraryContext): { count: number; bytes: number } {
+  const row = ctx
     .stmt(
-      `SELECT g.id, g.reference_image_path, p.part_rel_path FROM generations g
-       LEFT JOIN partial_downloads p ON p.generation_id = g.id
-       WHERE g.deleted_at IS NOT NULL AND g.deleted_at < ?`,
+      `SELECT count(*) AS count, coalesce(sum(v.bytes), 0) AS bytes FROM generations g
+       LEFT JOIN videos v ON v.generation_id = g.id WHERE g.deleted_at IS NOT NULL`,
     )
-    .all(cutoff) as PurgeRow[];
+    .get() as { count: number; bytes: number };
+  return row;
+}
+
+function purgeRows(ctx: LibraryContext, rows: PurgeRow[]): PurgeResult {
+  let freedBytes = 0;
   for (const row of rows) {
     // Both locations: a crash may have left a file at home though the row says trashed.
     for (const file of filesOf(ctx, row.id)) {
-      rmSync(file.trashed, { force: true });
-      rmSync(file.home, { force: true });
+      freedBytes += removeFile(file.trashed) + removeFile(file.home);
     }
-    if (row.part_rel_path) rmSync(absolutePath(ctx.root, row.part_rel_path), { force: true });
+    if (row.part_rel_path) freedBytes += removeFile(absolutePath(ctx.root, row.part_rel_path));
     rmSync(trashFolder(ctx.root, row.id), { recursive: true, force: true });
   }
   inTransaction(ctx, () => {
@@ -129,7 +162,7 @@ export function purgeTrash(ctx: LibraryContext, olderThan?: number): number {
     const stillUsed = ctx
       .stmt('SELECT 1 FROM generations WHERE reference_image_path = ? LIMIT 1')
       .get(relPath);
-    if (!stillUsed) rmSync(absolutePath(ctx.root, relPath), { force: true });
+    if (!stillUsed) freedBytes += removeFile(absolutePath(ctx.root, relPath));
   }
-  return rows.length;
+  return { deleted: rows.length, freedBytes };
 }

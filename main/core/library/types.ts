@@ -9,6 +9,7 @@ import type {
   ImageSource,
   LibraryPage,
   LibraryQuery,
+  Origin,
   Project,
   VideoRecord,
 } from '../../../shared/domain/records';
@@ -30,6 +31,9 @@ export interface NewGeneration {
   imageSource?: ImageSource | null;
   /** Defaults to 'queued'. */
   state?: GenerationState;
+  /** Defaults to 'generated'; 'imported' names the file it came from in `sourceName`. */
+  origin?: Origin;
+  sourceName?: string | null;
 }
 
 /** Fields the engine may change. `state` changes are appended to the history table. */
@@ -128,6 +132,8 @@ export interface LibraryStore {
   createProject(name: string): Project;
   renameProject(id: string, name: string): Project;
   deleteProject(id: string): void;
+  /** Moves generations into a project (null: none); returns how many changed. */
+  assignProject(ids: readonly string[], projectId: string | null): number;
 
   // videos and downloads
   addVideo(
@@ -147,6 +153,10 @@ export interface LibraryStore {
   restore(id: string): void;
   /** Deletes rows and files of generations trashed before `olderThan` (Unix ms; default: all). Returns the count. */
   purgeTrash(olderThan?: number): number;
+  /** Deletes these trashed generations (default: all) for good; returns the count and the bytes freed. */
+  purgeTrashed(ids?: readonly string[]): { deleted: number; freedBytes: number };
+  /** How many generations the trash holds and the bytes of their videos. */
+  trashUsage(): { count: number; bytes: number };
 
   // reference images and their hosted copies
   saveReferenceImage(record: ReferenceImageRecord): ReferenceImageRecord;

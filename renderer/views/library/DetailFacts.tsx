@@ -8,7 +8,7 @@ import { notifyError } from '../../lib/notify';
 import { useProjects } from '../../state/projects';
 import { useToasts } from '../../state/toasts';
 
-function Row({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
+export function Row({ label, children, mono }: { label: string; children: ReactNode; mono?: boolean }) {
   return (
     <div className="kv-row">
       <dt>{label}</dt>

@@ -1,4 +1,6 @@
-// The inspector for one generation: the player, what to do with it, curation, and its facts.
+// The inspector for one generation: the player, what to do with it, curation, and its facts. An
+// imported video shows what its file says and nothing it never had (no prompt, settings or remix).
+// Beside the viewer it leaves the player out; closing it returns focus to where it was opened from.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
@@ -6,19 +8,39 @@ import { Button, IconButton } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
+import { useCompare, useViewer } from '../../state/compare';
 import { GenerationError } from '../queue/GenerationError';
-import { exportToFolder, moveToTrash, remix, reuseSeed, reveal } from './actions';
+import { exportToFolder, moveToTrash, regenerateThumbnail, remix, reuseSeed, reveal } from './actions';
 import { NotesField, RatingStars, TagEditor } from './Curation';
+import { FavouriteButton, ProjectPicker } from './DetailControls';
 import { Parameters, Timing } from './DetailFacts';
+import { ImportedFacts } from './ImportedFacts';
 import { ReferenceImage } from './ReferenceImage';
 import { usePoster } from './use-poster';
 
-export function DetailPanel({ record, onClose }: { record: GenerationRecord; onClose(): void }) {
+export function DetailPanel({
+  record,
+  onClose,
+  inViewer = false,
+}: {
+  record: GenerationRecord;
+  onClose(): void;
+  inViewer?: boolean;
+}) {
   const { t } = useTranslation();
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
   const video = videoUrl(mediaBase, record);
   const poster = usePoster(record);
   const panelRef = useRef<HTMLElement>(null);
+  const imported = record.origin === 'imported';
+
+  // Focus goes back to the card (or button) that opened the panel when it closes.
+  useEffect(() => {
+    const returnTo = document.activeElement as HTMLElement | null;
+    return () => {
+      if (returnTo?.isConnected) returnTo.focus({ preventScroll: true });
+    };
+  }, []);
 
   // Opening another item moves focus to the panel so keyboard users land on its controls.
   // biome-ignore lint/correctness/useExhaustiveDependencies: refocus per opened record
@@ -38,39 +60,64 @@ export function DetailPanel({ record, onClose }: { record: GenerationRecord; onC
       data-testid="detail-panel"
     >
       <header className="detail-header">
-        <StatePill state={record.state} />
+        {imported ? (
+          <span className="pill pill-muted">{t('library.importedBadge')}</span>
+        ) : (
+          <StatePill state={record.state} />
+        )}
         <RatingStars record={record} />
+        <FavouriteButton record={record} />
         <IconButton icon="close" aria-label={t('library.closeDetails')} onClick={onClose} />
       </header>
       <div className="detail-scroll">
-        <div className="player" data-ratio={record.params.aspectRatio ?? '16:9'}>
-          {video ? (
-            // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption
-            <video
-              key={video}
-              src={video}
-              poster={poster ?? undefined}
-              controls
-              playsInline
-              preload="metadata"
-              data-testid="player"
-            />
-          ) : (
-            <div className="player-empty">{t('library.noVideo')}</div>
-          )}
-        </div>
+        {inViewer ? null : (
+          <div className="player" data-ratio={record.params.aspectRatio ?? '16:9'}>
+            {video ? (
+              // biome-ignore lint/a11y/useMediaCaption: generated clips have no speech to caption
+              <video
+                key={video}
+                src={video}
+                poster={poster ?? undefined}
+                controls
+                playsInline
+                preload="metadata"
+                data-testid="player"
+              />
+            ) : (
+              <div className="player-empty">{t('library.noVideo')}</div>
+            )}
+          </div>
+        )}
         <div className="detail-actions">
-          <Button size="sm" tone="primary" icon="remix" onClick={() => remix(record)}>
-            {t('library.remix')}
-          </Button>
-          <Button
-            size="sm"
-            icon="dice"
-            disabled={record.params.seed === undefined}
-            onClick={() => reuseSeed(record)}
-          >
-            {t('library.reuseSeed')}
-          </Button>
+          {imported ? null : (
+            <>
+              <Button size="sm" tone="primary" icon="remix" onClick={() => remix(record)}>
+                {t('library.remix')}
+              </Button>
+              <Button
+                size="sm"
+                icon="dice"
+                disabled={record.params.seed === undefined}
+                onClick={() => reuseSeed(record)}
+              >
+                {t('library.reuseSeed')}
+              </Button>
+            </>
+          )}
+          {inViewer || !video ? null : (
+            <Button size="sm" icon="eye" onClick={() => useViewer.getState().open(record)}>
+              {t('viewer.open')}
+            </Button>
+          )}
+          {record.batchId && !inViewer ? (
+            <Button
+              size="sm"
+              icon="grid"
+              onClick={() => void useCompare.getState().openBatch(record.batchId ?? '')}
+            >
+              {t('compare.batch')}
+            </Button>
+          ) : null}
           <Button size="sm" icon="reveal" disabled={!record.video} onClick={() => void reveal(record)}>
             {t('library.reveal')}
           </Button>
@@ -82,26 +129,45 @@ export function DetailPanel({ record, onClose }: { record: GenerationRecord; onC
           >
             {t('library.export')}
           </Button>
+          {video ? (
+            <Button
+              size="sm"
+              tone="ghost"
+              icon="refresh"
+              onClick={() => void regenerateThumbnail(record, video)}
+            >
+              {t('library.regenerateThumbnail')}
+            </Button>
+          ) : null}
           <Button size="sm" tone="ghost" icon="trash" onClick={() => void moveToTrash(record)}>
             {t('library.delete')}
           </Button>
         </div>
+        <ProjectPicker record={record} />
         {record.state === 'failed' || record.state === 'expired' ? <GenerationError record={record} /> : null}
-        <section className="detail-section">
-          <h3>{t('generate.prompt')}</h3>
-          <p className="detail-prompt">{record.params.prompt}</p>
-          {record.params.negativePrompt ? (
-            <>
-              <h3>{t('generate.negativePrompt')}</h3>
-              <p className="detail-prompt muted">{record.params.negativePrompt}</p>
-            </>
-          ) : null}
-        </section>
+        {imported ? null : (
+          <section className="detail-section">
+            <h3>{t('generate.prompt')}</h3>
+            <p className="detail-prompt">{record.params.prompt}</p>
+            {record.params.negativePrompt ? (
+              <>
+                <h3>{t('generate.negativePrompt')}</h3>
+                <p className="detail-prompt muted">{record.params.negativePrompt}</p>
+              </>
+            ) : null}
+          </section>
+        )}
         <ReferenceImage record={record} />
         <TagEditor record={record} />
         <NotesField record={record} />
-        <Parameters record={record} />
-        <Timing record={record} />
+        {imported ? (
+          <ImportedFacts record={record} />
+        ) : (
+          <>
+            <Parameters record={record} />
+            <Timing record={record} />
+          </>
+        )}
       </div>
     </aside>
   );

@@ -1,28 +1,35 @@
 // One video in the grid: poster, a muted looping preview after a short hover, favourite star,
 // and drag-out (Electron hands the real file to the OS; a browser gets a download URL).
+
+import type { TFunction } from 'i18next';
 import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
 import { StatePill } from '../../components/StatePill';
-import { formatRelative } from '../../lib/format';
+import { formatRelative, formatSeconds } from '../../lib/format';
 import { videoUrl } from '../../lib/media';
+import { titleOf } from '../../state/bulk-actions';
+import { CARD_DRAG_TYPE, startCardDrag } from '../../state/card-drag';
+import { useViewer } from '../../state/compare';
+import type { ClickModifiers } from '../../state/selection';
 import { studio } from '../../studio';
 import { applyCuration } from './actions';
 import { PosterImage } from './PosterImage';
 import { usePoster } from './use-poster';
 
 const HOVER_DELAY_MS = 350;
-/** Marks drags that start on our own cards, so the library's import drop zone ignores them. */
-export const CARD_DRAG_TYPE = 'application/x-wan-studio-generation';
 
 interface CardProps {
   record: GenerationRecord;
   index: number;
   mediaBase: string | undefined;
   host: AppInfo['host'] | undefined;
+  /** The open card (its details are showing). */
   selected: boolean;
-  onOpen(record: GenerationRecord): void;
+  /** Part of a multi-selection. */
+  picked: boolean;
+  onClick(record: GenerationRecord, index: number, mods: ClickModifiers): void;
 }
 
 export const LibraryCard = memo(function LibraryCard({
@@ -31,7 +38,8 @@ export const LibraryCard = memo(function LibraryCard({
   mediaBase,
   host,
   selected,
-  onOpen,
+  picked,
+  onClick,
 }: CardProps) {
   const { t } = useTranslation();
   const video = videoUrl(mediaBase, record);
@@ -58,6 +66,7 @@ export const LibraryCard = memo(function LibraryCard({
 
   function onDragStart(event: DragEvent<HTMLButtonElement>): void {
     event.dataTransfer.setData(CARD_DRAG_TYPE, record.id);
+    startCardDrag(record);
     if (host === 'electron') {
       // Electron's startDrag gives the OS the real file; the HTML drag must not compete with it.
       event.preventDefault();
@@ -69,7 +78,7 @@ export const LibraryCard = memo(function LibraryCard({
       const name = record.video?.relPath.split('/').pop() ?? `${record.id}.mp4`;
       event.dataTransfer.setData('DownloadURL', `video/mp4:${name}:${absolute}`);
       event.dataTransfer.setData('text/uri-list', absolute);
-      event.dataTransfer.effectAllowed = 'copy';
+      event.dataTransfer.effectAllowed = 'copyMove';
     }
   }
 
@@ -80,7 +89,12 @@ export const LibraryCard = memo(function LibraryCard({
       ? '9:16'
       : '16:9');
   return (
-    <div className={selected ? 'card is-selected' : 'card'} data-testid="library-card" data-id={record.id}>
+    <div
+      className={['card', selected ? 'is-selected' : '', picked ? 'is-picked' : ''].filter(Boolean).join(' ')}
+      data-testid="library-card"
+      data-id={record.id}
+      data-picked={picked || undefined}
+    >
       <button
         type="button"
         className="card-hit"
@@ -88,13 +102,25 @@ export const LibraryCard = memo(function LibraryCard({
         draggable={Boolean(video)}
         onDragStart={onDragStart}
         onDragEnd={endHover}
-        onClick={() => onOpen(record)}
+        onClick={(event) =>
+          onClick(record, index, { shift: event.shiftKey, toggle: event.ctrlKey || event.metaKey })
+        }
+        onDoubleClick={() => {
+          if (video) useViewer.getState().open(record);
+        }}
         onMouseEnter={startHover}
         onMouseLeave={endHover}
         onFocus={startHover}
         onBlur={endHover}
-        aria-label={t('library.openCard', { prompt: params.prompt.slice(0, 120) })}
+        aria-label={t(picked ? 'library.openCardPicked' : 'library.openCard', {
+          prompt: titleOf(record).slice(0, 120),
+        })}
       >
+        {picked ? (
+          <span className="card-check" aria-hidden="true">
+            <Icon name="check" size={14} />
+          </span>
+        ) : null}
         <div className="card-media" data-ratio={ratio}>
           <PosterImage
             src={poster}
@@ -116,7 +142,7 @@ export const LibraryCard = memo(function LibraryCard({
               onError={() => setPreviewing(false)}
             />
           ) : null}
-          <span className="card-duration">{`${t('generate.seconds', { count: params.duration })} · ${params.resolution}`}</span>
+          <span className="card-duration">{cardBadge(record, t)}</span>
           {record.state !== 'done' ? (
             <span className="card-state">
               <StatePill state={record.state} />
@@ -124,7 +150,7 @@ export const LibraryCard = memo(function LibraryCard({
           ) : null}
         </div>
         <div className="card-meta">
-          <span className="card-prompt">{params.prompt}</span>
+          <span className="card-prompt">{titleOf(record)}</span>
           <span className="card-sub">
             {formatRelative(record.createdAt)}
             {record.rating > 0 ? <span className="card-rating">{'★'.repeat(record.rating)}</span> : null}
@@ -148,6 +174,17 @@ export const LibraryCard = memo(function LibraryCard({
     </div>
   );
 });
+
+/** Length and size: the file's own for an import, the requested ones for a generation. */
+function cardBadge(record: GenerationRecord, t: TFunction): string {
+  const { video, params } = record;
+  if (record.origin === 'imported') {
+    const length = video?.durationMs ? formatSeconds(video.durationMs) : '';
+    const size = video?.height && video.width ? `${Math.min(video.width, video.height)}p` : '';
+    return [length, size].filter(Boolean).join(' · ') || t('library.importedBadge');
+  }
+  return `${t('generate.seconds', { count: params.duration })} · ${params.resolution}`;
+}
 
 export function SkeletonCard() {
   return (

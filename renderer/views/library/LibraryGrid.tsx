@@ -17,11 +17,12 @@ import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { useApp } from '../../state/app';
+import { columnsFor, useDensity } from '../../state/density';
 import { useLibrary } from '../../state/library';
 import { itemAt, slotCount } from '../../state/library-pages';
+import { type ClickModifiers, useSelection } from '../../state/selection';
 import { LibraryCard, SkeletonCard } from './LibraryCard';
 
-const MIN_CARD = 208;
 const GAP = 16;
 const PAD = 20;
 const META_HEIGHT = 58;
@@ -56,11 +57,13 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   const scrollTopRequest = useLibrary((state) => state.scrollTopRequest);
   const pendingNew = useLibrary((state) => state.pendingNew);
   const { setVisibleRange, setAtTop, showPendingNew } = useLibrary.getState();
+  const picked = useSelection((state) => state.selected);
+  const cardSize = useDensity((state) => state.cardSize);
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
   const host = useApp((state) => state.info?.host);
 
   const inner = Math.max(0, width - PAD * 2);
-  const columns = Math.max(1, Math.floor((inner + GAP) / (MIN_CARD + GAP)));
+  const columns = columnsFor(inner, cardSize, GAP);
   const cardWidth = (inner - GAP * (columns - 1)) / columns;
   const rowHeight = Math.round((cardWidth * 9) / 16 + META_HEIGHT + GAP);
   const slots = slotCount(list);
@@ -102,10 +105,28 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     setAtTop(offset < rowHeight / 2);
   }, [rowHeight, setAtTop]);
 
+  // Stable for the memoised cards: reads the list when clicked, not when rendered.
+  const onCardClick = useCallback(
+    (record: GenerationRecord, index: number, mods: ClickModifiers) => {
+      const { list: current, offsets: at } = useLibrary.getState();
+      useSelection.getState().click(record, index, mods, (i) => itemAt(current, at, i));
+      if (!mods.shift && !mods.toggle) onOpen(record);
+    },
+    [onOpen],
+  );
+
   function onKeyDown(event: KeyboardEvent<HTMLElement>): void {
     const target = event.target as HTMLElement;
     const index = Number(target.dataset.index);
     if (!Number.isInteger(index)) return;
+    // Ctrl/Cmd+Space or Shift+Space on a card picks it the way a modified click does.
+    const toggle = event.ctrlKey || event.metaKey;
+    if (event.key === ' ' && (toggle || event.shiftKey)) {
+      const record = itemAt(list, offsets, index);
+      event.preventDefault();
+      if (record) onCardClick(record, index, { shift: event.shiftKey, toggle });
+      return;
+    }
     const step: Record<string, number> = {
       ArrowRight: 1,
       ArrowLeft: -1,
@@ -163,7 +184,8 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
                     mediaBase={mediaBase}
                     host={host}
                     selected={record.id === selectedId}
-                    onOpen={onOpen}
+                    picked={picked.size > 1 && picked.has(record.id)}
+                    onClick={onCardClick}
                   />
                 ) : (
                   <SkeletonCard key={`skeleton-${index}`} />

@@ -8,6 +8,7 @@ import { Icon } from '../../components/Icon';
 import { formatNumber } from '../../lib/format';
 import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';
+import { CARD_SIZE, useDensity } from '../../state/density';
 import { useLibrary } from '../../state/library';
 import { activeFilterCount } from '../../state/library-filters';
 import { useProjects } from '../../state/projects';
@@ -95,6 +96,7 @@ export function LibraryToolbar() {
           {t('library.filters')}
           {activeCount > 0 ? <span className="badge badge-inline">{activeCount}</span> : null}
         </Button>
+        <DensitySlider />
         <Button
           icon="upload"
           title={t('files.limitHint', { limit: fileLimitText('video') })}
@@ -124,5 +126,26 @@ export function LibraryToolbar() {
       </div>
       {showFilters ? <FilterBar /> : null}
     </div>
+  );
+}
+
+function DensitySlider() {
+  const { t } = useTranslation();
+  const cardSize = useDensity((state) => state.cardSize);
+  const setCardSize = useDensity((state) => state.setCardSize);
+  return (
+    <label className="density" title={t('library.cardSize')}>
+      <Icon name="grid" size={14} />
+      <span className="visually-hidden">{t('library.cardSize')}</span>
+      <input
+        type="range"
+        min={CARD_SIZE.min}
+        max={CARD_SIZE.max}
+        step={CARD_SIZE.step}
+        value={cardSize}
+        aria-valuetext={`${cardSize} px`}
+        onChange={(event) => setCardSize(Number(event.target.value))}
+      />
+    </label>
   );
 }

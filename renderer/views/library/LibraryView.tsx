@@ -6,13 +6,17 @@ import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
+import { CARD_DRAG_TYPE } from '../../state/card-drag';
 import { useLibrary } from '../../state/library';
 import { activeFilterCount } from '../../state/library-filters';
+import { CompareView } from '../viewer/CompareView';
+import { Lightbox } from '../viewer/Lightbox';
 import { importFiles } from './actions';
+import { BulkBar } from './BulkBar';
 import { DetailPanel } from './DetailPanel';
-import { CARD_DRAG_TYPE } from './LibraryCard';
 import { LibraryGrid } from './LibraryGrid';
 import { LibraryToolbar } from './LibraryToolbar';
+import { useLibraryKeys } from './use-library-keys';
 
 function isFileDrag(event: DragEvent): boolean {
   const types = Array.from(event.dataTransfer.types);
@@ -28,6 +32,7 @@ export function LibraryView() {
   const { select, reload, resetFilters } = useLibrary.getState();
   const setView = useApp((state) => state.setView);
   const [dropping, setDropping] = useState(false);
+  useLibraryKeys();
 
   // First visit loads the first page; later visits keep the pages and the scroll position.
   useEffect(() => {
@@ -105,10 +110,13 @@ export function LibraryView() {
       }}
     >
       <LibraryToolbar />
+      <BulkBar />
       <div className={selected ? 'library-body has-detail' : 'library-body'}>
         <div className="library-main">{body}</div>
         {selected ? <DetailPanel record={selected} onClose={() => select(null)} /> : null}
       </div>
+      <CompareView />
+      <Lightbox />
       {dropping ? (
         <div className="drop-overlay" aria-hidden="true">
           <div className="drop-overlay-card">

@@ -4,14 +4,16 @@ import type { GenerationRecord, ImportResult } from '../../../shared/contract/co
 import type { FileRef } from '../../../shared/contract/file-refs';
 import i18n from '../../i18n';
 import { chooseFolder } from '../../lib/choose-folder';
-import { attempt, notifySuccess, succeeded } from '../../lib/notify';
+import { attempt, notifyError, notifySuccess } from '../../lib/notify';
 import { sendFiles } from '../../lib/send-files';
 import { useApp } from '../../state/app';
+import { trashRecords } from '../../state/bulk-actions';
 import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
 import { useToasts } from '../../state/toasts';
 import { studio } from '../../studio';
 import { useImages } from '../generate/image-store';
+import { BlankVideoError, regeneratePoster } from './poster-capture';
 
 const t = i18n.t.bind(i18n);
 
@@ -54,28 +56,22 @@ export async function applyCuration(run: () => Promise<GenerationRecord>): Promi
   if (record) useLibrary.getState().applyUpdate(record);
 }
 
-/** Delete moves the file to the library's trash; the toast offers Undo, which restores it in place. */
-export async function moveToTrash(record: GenerationRecord): Promise<void> {
-  if (!(await succeeded(() => studio.library.trash({ id: record.id })))) return;
-  const removed = useLibrary.getState().removeLocal(record.id);
-  useToasts.getState().show(
-    {
-      tone: 'info',
-      title: t('library.trashed'),
-      detail: record.params.prompt.slice(0, 80),
-      action: {
-        label: t('library.undo'),
-        run: () => {
-          void (async () => {
-            if (!(await succeeded(() => studio.library.restore({ id: record.id })))) return;
-            if (removed) useLibrary.getState().reinsertLocal(removed);
-            else useLibrary.getState().refreshHeadSoon();
-          })();
-        },
-      },
-    },
-    8000,
-  );
+/** Delete moves the file to the library's trash; the toast (and Ctrl/Cmd+Z) offers Undo. */
+export function moveToTrash(record: GenerationRecord): Promise<void> {
+  return trashRecords([record]);
+}
+
+/** Captures the poster again from the video; a video whose frames are all blank keeps the old one. */
+export async function regenerateThumbnail(record: GenerationRecord, url: string): Promise<void> {
+  if (!record.video) return;
+  try {
+    await regeneratePoster(record.video.id, url);
+    useToasts.getState().show({ tone: 'success', title: t('library.thumbnailDone') });
+  } catch (error) {
+    if (error instanceof BlankVideoError) {
+      useToasts.getState().show({ tone: 'error', title: t('library.thumbnailBlank') });
+    } else notifyError(error);
+  }
 }
 
 function isVideoFile(file: File): boolean {

@@ -1,9 +1,11 @@
 // Poster frames for videos that have none (imports, or a download whose poster step failed): the
-// browser already decodes MP4, so we seek a hidden <video> to ~1 s, draw it on a canvas and hand
-// main the JPEG. One capture at a time, only for cards still on screen, each video at most once
+// browser already decodes MP4, so we seek a hidden <video>, draw it on a canvas and hand main the
+// JPEG. A blank frame (black, or one flat colour) is never kept: later positions are tried, and
+// when every one is blank there is no poster rather than a black one. One capture at a time, only for cards still on screen, each video at most once
 // per session. The captured frame is shown at once from a blob URL, before main's record update
 // arrives.
 import { create } from 'zustand';
+import { isBlankFrame, POSTER_POSITIONS } from '../../lib/blank-frame';
 import { studio } from '../../studio';
 
 const MAX_WIDTH = 640;
@@ -69,6 +71,24 @@ async function drain(): Promise<void> {
   }
 }
 
+/** Every frame tried was blank: the video keeps its placeholder. */
+export class BlankVideoError extends Error {
+  constructor() {
+    super('every frame tried is blank');
+  }
+}
+
+/**
+ * "Regenerate thumbnail": captures again (even when a poster is stored) and replaces it. Rejects
+ * with BlankVideoError when no frame shows anything, leaving the old poster alone.
+ */
+export async function regeneratePoster(videoId: string, url: string): Promise<void> {
+  const blob = await captureFrame(url);
+  await studio.library.savePoster({ videoId, jpeg: new Uint8Array(await blob.arrayBuffer()) });
+  settled.add(videoId);
+  useLocalPosters.setState((state) => ({ local: { ...state.local, [videoId]: URL.createObjectURL(blob) } }));
+}
+
 function once(target: HTMLVideoElement, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
     const cleanup = () => {
@@ -101,16 +121,24 @@ async function captureFrame(url: string): Promise<Blob> {
     const loaded = once(video, 'loadedmetadata');
     video.src = url;
     await Promise.race([loaded, timer]);
-    const seeked = once(video, 'seeked');
-    video.currentTime = Math.min(1, (video.duration || 2) / 2);
-    await Promise.race([seeked, timer]);
     const scale = Math.min(1, MAX_WIDTH / (video.videoWidth || MAX_WIDTH));
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round((video.videoWidth || 320) * scale));
     canvas.height = Math.max(1, Math.round((video.videoHeight || 180) * scale));
-    const context = canvas.getContext('2d');
+    const context = canvas.getContext('2d', { willReadFrequently: true });
     if (!context) throw new Error('no 2d context');
-    context.drawImage(video, 0, 0, canvas.width, canvas.height);
+    let found = false;
+    for (const position of POSTER_POSITIONS) {
+      const seeked = once(video, 'seeked');
+      video.currentTime = (video.duration || 2) * position;
+      await Promise.race([seeked, timer]);
+      context.drawImage(video, 0, 0, canvas.width, canvas.height);
+      if (!isBlankFrame(context.getImageData(0, 0, canvas.width, canvas.height).data)) {
+        found = true;
+        break;
+      }
+    }
+    if (!found) throw new BlankVideoError();
     return await new Promise<Blob>((resolve, reject) =>
       canvas.toBlob(
         (blob) => (blob ? resolve(blob) : reject(new Error('encode failed'))),

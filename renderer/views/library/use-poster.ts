@@ -17,5 +17,6 @@ export function usePoster(record: GenerationRecord): string | null {
     requestPoster(videoId, video);
     return () => cancelPoster(videoId);
   }, [videoId, video, stored, local]);
-  return stored ?? local ?? null;
+  // A frame captured this session is newer than the stored file (a regenerated thumbnail).
+  return local ?? stored ?? null;
 }

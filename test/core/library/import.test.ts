@@ -68,8 +68,12 @@ describe('importVideos', () => {
       state: 'done',
       projectId: project.id,
       estimatedCostUsd: 0,
-      notes: 'Imported from Harbour at dawn.mp4',
+      origin: 'imported',
+      sourceName: 'Harbour at dawn.mp4',
+      notes: '',
     });
+    // The real duration is the video's, not a rounded generation setting.
+    expect(generation?.video?.durationMs).toBe(1000);
     expect(generation?.params.prompt).toBe('Harbour at dawn');
     expect(generation?.video?.id).toBe(imported[0]?.id);
     expect(store.query({ text: 'harbour' }).items.map((item) => item.id)).toEqual([generation?.id]);

@@ -74,6 +74,37 @@ describe('migrations', () => {
     db.close();
   });
 
+  it('marks the imports of an older library as imported, under the file name their note kept', () => {
+    const old = openDatabase(dbPath, MIGRATIONS.slice(0, MIGRATIONS.length - 1));
+    const insert = old.prepare(
+      `INSERT INTO generations (id, model, mode, prompt, resolution, duration, aspect_ratio, prompt_expansion,
+         provider, request_type, state, created_at, updated_at, estimated_cost_usd, notes)
+       VALUES (?, 'wan-2-5', 'text-to-video', ?, '720p', 5, '16:9', 0, 'auto', 'async', 'done', 1000, 1000, ?, ?)`,
+    );
+    insert.run('01JOLD0000000000000000000I', 'harbour', 0, 'Imported from harbour.mp4');
+    insert.run('01JOLD0000000000000000000G', 'a fox', 0.4, 'Imported from nowhere');
+    const video = old.prepare(
+      `INSERT INTO videos (id, generation_id, rel_path, bytes, sha256, created_at) VALUES (?, ?, ?, 10, ?, 1000)`,
+    );
+    video.run('v1', '01JOLD0000000000000000000I', 'imported/2025-06/x.mp4', 'a'.repeat(64));
+    video.run('v2', '01JOLD0000000000000000000G', 'Project/2025-06/y.mp4', 'b'.repeat(64));
+    old.close();
+
+    const store = openLibrary({ root });
+    expect(store.getGeneration('01JOLD0000000000000000000I')).toMatchObject({
+      origin: 'imported',
+      sourceName: 'harbour.mp4',
+      notes: '',
+    });
+    // A paid generation whose note happens to read alike stays generated, its note untouched.
+    expect(store.getGeneration('01JOLD0000000000000000000G')).toMatchObject({
+      origin: 'generated',
+      sourceName: null,
+      notes: 'Imported from nowhere',
+    });
+    store.close();
+  });
+
   it('refuses a library written by a newer version, without touching it', () => {
     openLibrary({ root }).close();
     const db = new BetterSqlite3(dbPath);

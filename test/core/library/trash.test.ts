@@ -190,3 +190,50 @@ describe('trash', () => {
     expect(existsSync(at('Project/2025-06/partial.mp4.part'))).toBe(false);
   });
 });
+
+describe('purging chosen items and the trash usage', () => {
+  it('deletes only the chosen trashed items, reporting the bytes their files took', () => {
+    const [a, b, kept] = [finished(), finished(), finished()];
+    for (const record of [a, b]) lib.store.trash(record.id);
+    expect(lib.store.trashUsage()).toEqual({ count: 2, bytes: 14 });
+
+    // `kept` is not in the trash: purging it is refused by leaving it alone.
+    const result = lib.store.purgeTrashed([a.id, kept.id]);
+    // 7 bytes of video + 8 of poster ("poster 1").
+    expect(result).toEqual({ deleted: 1, freedBytes: 15 });
+    expect(lib.store.getGeneration(a.id)).toBeNull();
+    expect(lib.store.getGeneration(kept.id)?.deletedAt).toBeNull();
+    expect(existsSync(at(kept.video?.relPath ?? ''))).toBe(true);
+    expect(lib.store.trashUsage()).toEqual({ count: 1, bytes: 7 });
+
+    expect(lib.store.purgeTrashed()).toEqual({ deleted: 1, freedBytes: 15 });
+    expect(lib.store.getGeneration(b.id)).toBeNull();
+    expect(lib.store.trashUsage()).toEqual({ count: 0, bytes: 0 });
+  });
+});
+
+describe('moving between projects', () => {
+  it('moves several generations into a project and back out, counting only real changes', () => {
+    const project = lib.store.createProject('Harbour');
+    const [a, b] = [finished(), finished()];
+    expect(lib.store.assignProject([a.id, b.id], project.id)).toBe(2);
+    expect(lib.store.assignProject([a.id], project.id)).toBe(0);
+    expect(lib.store.query({ projectId: project.id }).total).toBe(2);
+    expect(lib.store.listProjects()[0]?.generationCount).toBe(2);
+    expect(lib.store.assignProject([a.id], null)).toBe(1);
+    expect(lib.store.getGeneration(a.id)?.projectId).toBeNull();
+  });
+
+  it('refuses an unknown project and changes nothing', () => {
+    const a = finished();
+    const failure = (() => {
+      try {
+        lib.store.assignProject([a.id], 'no-such-project');
+      } catch (error) {
+        return error;
+      }
+    })();
+    expect(isStudioError(failure) && failure.kind).toBe('not_found');
+    expect(lib.store.getGeneration(a.id)?.projectId).toBeNull();
+  });
+});
