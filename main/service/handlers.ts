@@ -13,6 +13,7 @@ import { safeExternalUrl } from '../core/net/external-url';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
+import { createBatch, estimate } from './batch-service';
 import { createGenerations } from './create-generations';
 import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
@@ -66,6 +67,14 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     return value;
   };
 
+  const createDeps = {
+    engine: () => deps.engine('generate'),
+    backend: deps.currentBackend,
+    references: deps.references,
+    hosting: deps.hosting,
+    policyFor: deps.policyFor,
+  };
+
   return {
     app: {
       info: () => deps.info(),
@@ -82,17 +91,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
     },
     generations: {
-      create: (input) =>
-        createGenerations(
-          {
-            engine: () => deps.engine('generate'),
-            backend: deps.currentBackend,
-            references: deps.references,
-            hosting: deps.hosting,
-            policyFor: deps.policyFor,
-          },
-          input,
-        ),
+      create: (input) => createGenerations(createDeps, input),
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
       retry: ({ id }) => deps.engine('generate').retry(id),
@@ -226,6 +225,15 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       setCredentials: (input) => deps.hosting.setCredentials(input),
       clearCredentials: () => deps.hosting.clearCredentials(),
       test: () => deps.hosting.test(),
+    },
+    batch: {
+      estimate: ({ items }) => estimate(items),
+      create: ({ items, confirmed }) =>
+        createBatch(
+          { ...createDeps, library: deps.library, files: deps.files, hub: deps.hub },
+          items,
+          confirmed,
+        ),
     },
     dialog: {
       // What a dialog answers is what the user pointed at: granted, so the call that follows may use it.
