@@ -185,6 +185,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     settings: {
       get: () => deps.settings.settings,
       update: async (patch) => {
+        // A new watch folder must be one the user pointed at (Electron grants only dialog answers).
+        const watched = new Set(deps.settings.settings.watchFolders.map((entry) => entry.folder));
+        for (const entry of patch.watchFolders ?? [])
+          if (!watched.has(entry.folder)) deps.files.paths.check(entry.folder);
         const settings = await deps.settings.update(patch);
         await deps.applySettings();
         deps.hub.emit('settings.updated', settings);

@@ -64,7 +64,7 @@ describe('wan-studio mcp (official SDK client over stdio)', () => {
     const generate = tools.find((tool) => tool.name === 'generate');
     expect(generate?.inputSchema.properties).toHaveProperty('confirmed');
     expect(
-      (generate?.inputSchema.properties as Record<string, { enum?: string[] }>).resolution?.enum,
+      (generate?.inputSchema.properties as Record<string, { enum?: string[] }> | undefined)?.resolution?.enum,
     ).toEqual(['720p', '1080p']);
   });
 
