@@ -1,0 +1,54 @@
+// The batch just sent, as a grid: one row per prompt, one column per setting combination (grid
+// sweeps), each cell the generation's poster or state as it changes.
+import { useTranslation } from 'react-i18next';
+import type { GenerationRecord } from '../../../shared/contract/contract';
+import { StatePill } from '../../components/StatePill';
+import { posterUrl } from '../../lib/media';
+import { useApp } from '../../state/app';
+import { useBatch } from '../../state/batch';
+
+function Cell({ record }: { record: GenerationRecord }) {
+  const base = useApp((state) => state.info?.mediaBaseUrl);
+  const poster = posterUrl(base, record);
+  return (
+    <figure className="batch-cell" data-testid="batch-cell" data-state={record.state}>
+      <div className="batch-cell-media">
+        {poster ? <img src={poster} alt="" loading="lazy" /> : <StatePill state={record.state} />}
+      </div>
+      <figcaption className="batch-cell-caption" title={record.params.prompt}>
+        {record.params.prompt}
+      </figcaption>
+    </figure>
+  );
+}
+
+export function BatchResults() {
+  const { t } = useTranslation();
+  const results = useBatch((state) => state.results);
+  const columns = useBatch((state) => state.resultColumns);
+  if (results.length === 0) return null;
+  const width = Math.max(columns.length, 1);
+  const done = results.filter((record) => record.state === 'done').length;
+  return (
+    <section className="batch-results" aria-labelledby="batch-results-title" data-testid="batch-results">
+      <h2 id="batch-results-title" className="section-title">
+        {t('batch.resultsTitle', { done, count: results.length })}
+      </h2>
+      <div
+        className="batch-grid"
+        style={{
+          gridTemplateColumns: `repeat(${columns.length > 0 ? width : 'auto-fill'}, minmax(140px, 1fr))`,
+        }}
+      >
+        {columns.map((label) => (
+          <div key={label} className="batch-grid-head">
+            {label}
+          </div>
+        ))}
+        {results.map((record) => (
+          <Cell key={record.id} record={record} />
+        ))}
+      </div>
+    </section>
+  );
+}
