@@ -3,17 +3,17 @@
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { StatePill } from '../../components/StatePill';
-import { posterUrl } from '../../lib/media';
-import { useApp } from '../../state/app';
 import { useBatch } from '../../state/batch';
+import { PosterImage } from '../library/PosterImage';
+import { usePoster } from '../library/use-poster';
 
 function Cell({ record }: { record: GenerationRecord }) {
-  const base = useApp((state) => state.info?.mediaBaseUrl);
-  const poster = posterUrl(base, record);
+  // The library's poster (or a frame captured here when it has none yet).
+  const poster = usePoster(record);
   return (
     <figure className="batch-cell" data-testid="batch-cell" data-state={record.state}>
       <div className="batch-cell-media">
-        {poster ? <img src={poster} alt="" loading="lazy" /> : <StatePill state={record.state} />}
+        <PosterImage src={poster} fallback={<StatePill state={record.state} />} />
       </div>
       <figcaption className="batch-cell-caption" title={record.params.prompt}>
         {record.params.prompt}
