@@ -37,10 +37,18 @@ export const DEFAULT_PLAN: BatchPlanForm = {
   negativePrompt: '',
 };
 
+/** One column of a grid sweep: the settings every prompt is made with there. */
+export interface GridColumn {
+  seed: number | undefined;
+  resolution: string;
+  duration: number;
+  aspectRatio: string | undefined;
+}
+
 export interface BatchPreview {
   items: (PlannedItem | BatchItem)[];
-  /** Grid sweeps: column labels (settings combinations); rows are the prompts. */
-  columns: string[];
+  /** Grid sweeps: the settings combinations (columns); rows are the prompts. */
+  columns: GridColumn[];
   problems: { line: number | null; message: string }[];
   estimate: BatchEstimate;
 }
@@ -83,9 +91,17 @@ export function previewPlan(form: BatchPlanForm): BatchPreview {
       estimate: EMPTY_ESTIMATE,
     };
   }
+  const columns = expansion.items
+    .filter((item) => item.row === 0)
+    .map(({ params }) => ({
+      seed: params.seed,
+      resolution: params.resolution,
+      duration: params.duration,
+      aspectRatio: params.aspectRatio,
+    }));
   return {
     items: expansion.items,
-    columns: expansion.columns,
+    columns,
     problems: [],
     estimate: estimateBatch(expansion.items),
   };
@@ -105,7 +121,7 @@ interface BatchState {
   error: unknown;
   /** The last batch sent: its generations in item order and its grid's column labels. */
   results: GenerationRecord[];
-  resultColumns: string[];
+  resultColumns: GridColumn[];
   setSource(source: BatchSource): void;
   editPlan(patch: Partial<BatchPlanForm>): void;
   loadFile(file: File): Promise<void>;

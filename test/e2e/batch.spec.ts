@@ -60,7 +60,7 @@ test('a template grid is previewed with its count and total, then sent and shown
   await page.getByTestId('batch-durations').getByText('10 s').click();
   await page.getByTestId('batch-send').click();
   await expect(page.getByTestId('batch-cell')).toHaveCount(8);
-  await expect(page.locator('.batch-grid-head').first()).toHaveText('seed 1 · 720p · 5s · 16:9');
+  await expect(page.locator('.batch-grid-head').first()).toHaveText('seed 1 · 720p · 5 s · 16:9');
   await expect(page.locator('[data-testid="batch-cell"][data-state="done"]')).toHaveCount(8, {
     timeout: 60_000,
   });

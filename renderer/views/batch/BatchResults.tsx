@@ -34,20 +34,25 @@ export function BatchResults() {
       <h2 id="batch-results-title" className="section-title">
         {t('batch.resultsTitle', { done, count: results.length })}
       </h2>
-      <div
-        className="batch-grid"
-        style={{
-          gridTemplateColumns: `repeat(${columns.length > 0 ? width : 'auto-fill'}, minmax(140px, 1fr))`,
-        }}
-      >
-        {columns.map((label) => (
-          <div key={label} className="batch-grid-head">
-            {label}
-          </div>
-        ))}
-        {results.map((record) => (
-          <Cell key={record.id} record={record} />
-        ))}
+      <div className="batch-grid-scroll">
+        <div
+          className="batch-grid"
+          style={{
+            gridTemplateColumns: `repeat(${columns.length > 0 ? width : 'auto-fill'}, minmax(150px, 1fr))`,
+          }}
+        >
+          {columns.map((column) => (
+            <div
+              key={`${column.seed}-${column.resolution}-${column.duration}-${column.aspectRatio}`}
+              className="batch-grid-head"
+            >
+              {t('batch.column', { ...column, seed: column.seed ?? '—' })}
+            </div>
+          ))}
+          {results.map((record) => (
+            <Cell key={record.id} record={record} />
+          ))}
+        </div>
       </div>
     </section>
   );

@@ -71,7 +71,13 @@ export function BatchView() {
         <BatchResults />
       </div>
       <aside className="generate-side" aria-label={t('batch.sweep')}>
-        {source === 'template' ? <SweepOptions /> : <div className="options" />}
+        {source === 'template' ? (
+          <SweepOptions />
+        ) : (
+          <div className="options">
+            <p className="hint">{t('batch.fileSideHint')}</p>
+          </div>
+        )}
         <div className="submit-bar">
           {error ? <ErrorNotice error={error} compact /> : null}
           <div className="cost" data-testid="batch-total">

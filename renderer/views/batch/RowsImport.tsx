@@ -2,6 +2,7 @@
 // bad row is listed with its line, and nothing is sent until the file is valid or the user chooses
 // to skip the bad rows.
 import { useTranslation } from 'react-i18next';
+import { Icon } from '../../components/Icon';
 import { Switch } from '../../components/Switch';
 import { useBatch } from '../../state/batch';
 
@@ -14,19 +15,26 @@ export function RowsImport() {
   const problems = file?.rows.problems ?? [];
   return (
     <div className="batch-rows">
-      <label className="batch-file">
+      <div className="batch-file">
         <span className="field-label">{t('batch.file')}</span>
-        <input
-          type="file"
-          accept=".csv,.jsonl,.ndjson,text/csv"
-          data-testid="batch-file"
-          onChange={(event) => {
-            const chosen = event.target.files?.[0];
-            if (chosen) void loadFile(chosen);
-          }}
-        />
+        {/* The native input's own button cannot be translated: a labelled button opens it instead. */}
+        <label className="btn btn-secondary btn-md batch-file-button">
+          <Icon name="upload" />
+          {t('batch.chooseFile')}
+          <input
+            type="file"
+            className="visually-hidden"
+            accept=".csv,.jsonl,.ndjson,text/csv"
+            data-testid="batch-file"
+            onChange={(event) => {
+              const chosen = event.target.files?.[0];
+              if (chosen) void loadFile(chosen);
+              event.target.value = '';
+            }}
+          />
+        </label>
         <span className="hint">{t('batch.fileHint')}</span>
-      </label>
+      </div>
       {file ? (
         <p className="batch-file-summary" data-testid="batch-file-summary">
           {t('batch.fileSummary', { name: file.name, good: file.rows.items.length, bad: problems.length })}
