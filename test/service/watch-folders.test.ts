@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { headlessPlatform } from '../../main/service/headless-platform';
+import { grantedPathsOnly, type PathPolicy } from '../../main/service/path-policy';
 import { createStudioCore } from '../../main/service/studio-core';
 import type { StudioCore } from '../../main/service/types';
 import type { WatchOutcome } from '../../main/service/watch-folders';
@@ -15,8 +16,9 @@ import { halvesPng } from '../helpers/images';
 let dir = '';
 let inbox = '';
 
-function startCore(): Promise<StudioCore> {
+function startCore(pathPolicy?: PathPolicy): Promise<StudioCore> {
   return createStudioCore({
+    ...(pathPolicy ? { pathPolicy } : {}),
     userDataDir: join(dir, 'data'),
     defaultLibraryDir: join(dir, 'library'),
     host: 'browser',
@@ -115,4 +117,28 @@ describe('watch folders', () => {
       await core.close();
     }
   }, 90_000);
+
+  it('takes only a folder the user pointed at where the host grants paths (Electron)', async () => {
+    const policy = grantedPathsOnly();
+    const core = await startCore(policy);
+    const entry = {
+      folder: join(dir, 'elsewhere'),
+      projectId: null,
+      enabled: true,
+      preset: { prompt: 'pan' },
+    };
+    try {
+      await core.api.settings.update({ watchFolders: [] }); // removing needs no grant
+      await expect(core.api.settings.update({ watchFolders: [entry] })).rejects.toMatchObject({
+        kind: 'forbidden',
+      });
+      expect((await core.api.settings.get()).watchFolders).toEqual([]);
+      policy.grant([entry.folder]);
+      await core.api.settings.update({ watchFolders: [entry] });
+      expect((await core.api.settings.get()).watchFolders).toHaveLength(1);
+      await core.api.settings.update({ watchFolders: [] });
+    } finally {
+      await core.close();
+    }
+  });
 });
