@@ -3,8 +3,8 @@
 // items (same prompts, same seeds, same order) from the same plan. Process-agnostic.
 import { z } from 'zod';
 import { ASPECT_RATIOS, LIMITS, PROVIDERS, RESOLUTIONS } from '../domain/params';
+import { drawInt, seededRandom } from '../domain/seeded-random';
 import { MAX_BATCH_ITEMS } from './items';
-import { drawInt, seededRandom } from './seeded-random';
 import { expandTemplate, templateCount, templateProblems } from './template';
 
 const seed = z.number().int().min(0).max(LIMITS.seedMax);

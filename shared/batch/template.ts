@@ -2,7 +2,7 @@
 // combination with the other variables) and `{red|amber|teal}` is an inline choice (one option is
 // drawn per prompt from the batch seed). The same template, values and seed always give the same
 // prompts in the same order, so a batch can be reproduced. Process-agnostic.
-import { seededRandom } from './seeded-random';
+import { seededRandom } from '../domain/seeded-random';
 
 const SLOT = /\{([^{}]*)\}/g;
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_-]{0,31}$/;

@@ -1,5 +1,6 @@
-// A small seeded generator (mulberry32): the same seed gives the same sequence in every process,
-// so a batch expanded in the renderer's preview, the CLI and the core picks the same prompts.
+// A small seeded generator (mulberry32): the same seed gives the same sequence in every process:
+// a batch expanded in the renderer's preview, the CLI and the core picks the same prompts, and the
+// simulator's task durations, benchmarks and synthetic libraries repeat.
 
 export function seededRandom(seed: number): () => number {
   let state = seed >>> 0;
