@@ -23,6 +23,8 @@ export interface BatchPlanForm {
   durations: (5 | 10)[];
   aspectRatios: ('16:9' | '9:16' | '1:1')[];
   negativePrompt: string;
+  /** The project (by name) every video of the batch goes to; empty: none. */
+  project: string;
 }
 
 export const DEFAULT_PLAN: BatchPlanForm = {
@@ -35,6 +37,7 @@ export const DEFAULT_PLAN: BatchPlanForm = {
   durations: [5],
   aspectRatios: ['16:9'],
   negativePrompt: '',
+  project: '',
 };
 
 /** One column of a grid sweep: the settings every prompt is made with there. */
@@ -71,6 +74,7 @@ export function planInput(form: BatchPlanForm): BatchPlanInput {
     durations: form.durations,
     aspectRatios: form.aspectRatios,
     ...(form.negativePrompt.trim() ? { negativePrompt: form.negativePrompt } : {}),
+    ...(form.project ? { project: form.project } : {}),
   };
 }
 

@@ -68,6 +68,22 @@ test('a template grid is previewed with its count and total, then sent and shown
   await expect(page.locator('.batch-cell-media img').first()).toBeVisible();
 });
 
+test('a template batch goes to the chosen project', async ({ studio: page, host }) => {
+  const project = await host.core.api.projects.create({ name: 'Lanterns' });
+  await page.reload();
+  await openBatch(page);
+  await page.getByTestId('batch-template').fill('A {subject} at night');
+  await page.getByTestId('batch-variable-subject').fill('heron');
+  await page.getByTestId('batch-project').selectOption('Lanterns');
+  await page.getByTestId('batch-send').click();
+  await expect(page.getByTestId('batch-cell')).toHaveCount(1);
+  await expect
+    .poll(async () =>
+      (await host.core.api.library.query({ projectId: project.id })).items.map((item) => item.params.prompt),
+    )
+    .toEqual(['A heron at night']);
+});
+
 test('a CSV with bad rows lists them by line and sends nothing until they are skipped', async ({
   studio: page,
   host,

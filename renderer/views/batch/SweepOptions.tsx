@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { ASPECT_RATIOS, RESOLUTIONS } from '../../../shared/domain/params';
 import { Field } from '../../components/Field';
 import { useBatch } from '../../state/batch';
+import { useProjects } from '../../state/projects';
 
 function Toggles<T extends string | number>({
   label,
@@ -53,6 +54,7 @@ export function SweepOptions() {
   const { t } = useTranslation();
   const plan = useBatch((state) => state.plan);
   const editPlan = useBatch((state) => state.editPlan);
+  const projects = useProjects((state) => state.projects);
   return (
     <div className="options">
       <Toggles
@@ -116,6 +118,24 @@ export function SweepOptions() {
           )}
         </Field>
       </div>
+      <Field label={t('batch.project')}>
+        {(control) => (
+          <select
+            {...control}
+            className="select"
+            data-testid="batch-project"
+            value={plan.project}
+            onChange={(event) => editPlan({ project: event.target.value })}
+          >
+            <option value="">{t('generate.noProject')}</option>
+            {projects.map((project) => (
+              <option key={project.id} value={project.name}>
+                {project.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
     </div>
   );
 }
