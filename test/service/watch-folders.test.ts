@@ -5,28 +5,19 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { headlessPlatform } from '../../main/service/headless-platform';
 import { grantedPathsOnly, type PathPolicy } from '../../main/service/path-policy';
-import { createStudioCore } from '../../main/service/studio-core';
 import type { StudioCore } from '../../main/service/types';
 import type { WatchOutcome } from '../../main/service/watch-folders';
 import { until } from '../helpers/cli-process';
+import { startPlainCore } from '../helpers/core-harness';
 import { halvesPng } from '../helpers/images';
 
 let dir = '';
 let inbox = '';
 
 function startCore(pathPolicy?: PathPolicy): Promise<StudioCore> {
-  return createStudioCore({
+  return startPlainCore(join(dir, 'data'), join(dir, 'library'), {
     ...(pathPolicy ? { pathPolicy } : {}),
-    userDataDir: join(dir, 'data'),
-    defaultLibraryDir: join(dir, 'library'),
-    host: 'browser',
-    mediaBaseUrl: 'http://127.0.0.1:1/media',
-    platform: headlessPlatform(),
-    version: 'test',
-    env: {},
-    secretService: `wan-studio-test-${process.pid}`,
     demo: { timeScale: 0.02 },
     watchFolders: { stableMs: 150 },
   });

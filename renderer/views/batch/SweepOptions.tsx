@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import { ASPECT_RATIOS, RESOLUTIONS } from '../../../shared/domain/params';
 import { Field } from '../../components/Field';
+import { ProjectOptions } from '../../components/ProjectOptions';
 import { useBatch } from '../../state/batch';
 import { useProjects } from '../../state/projects';
 
@@ -127,12 +128,7 @@ export function SweepOptions() {
             value={plan.project}
             onChange={(event) => editPlan({ project: event.target.value })}
           >
-            <option value="">{t('generate.noProject')}</option>
-            {projects.map((project) => (
-              <option key={project.id} value={project.name}>
-                {project.name}
-              </option>
-            ))}
+            <ProjectOptions projects={projects} none={t('generate.noProject')} by="name" />
           </select>
         )}
       </Field>

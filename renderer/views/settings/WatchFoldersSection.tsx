@@ -6,6 +6,7 @@ import type { WatchFolder } from '../../../shared/batch/watch-folder';
 import type { Settings } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { ProjectOptions } from '../../components/ProjectOptions';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
 import { chooseFolder } from '../../lib/choose-folder';
@@ -93,12 +94,7 @@ export function WatchFoldersSection({ settings }: { settings: Settings }) {
                 value={entry.projectId ?? ''}
                 onChange={(event) => change(index, { projectId: event.target.value || null })}
               >
-                <option value="">{t('settings.watch.noProject')}</option>
-                {projects.map((project) => (
-                  <option key={project.id} value={project.id}>
-                    {project.name}
-                  </option>
-                ))}
+                <ProjectOptions projects={projects} none={t('settings.watch.noProject')} by="id" />
               </select>
             )}
           </Field>
