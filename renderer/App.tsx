@@ -10,6 +10,7 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
+import { BatchView } from './views/batch/BatchView';
 import { GenerateView } from './views/generate/GenerateView';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
@@ -49,6 +50,8 @@ export function App() {
             <LibraryUnavailable problem={info.libraryProblem} />
           ) : view === 'generate' ? (
             <GenerateView />
+          ) : view === 'batch' ? (
+            <BatchView />
           ) : view === 'queue' ? (
             <QueueView />
           ) : view === 'library' ? (

@@ -7,6 +7,7 @@ import './styles/views.css';
 import './styles/library.css';
 import './styles/images.css';
 import './styles/manage.css';
+import './styles/batch.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -18,6 +18,13 @@ Commands
       --image FILE (repeatable: one video per image; uploaded through the image hosting in settings)
       --resolution 720p|1080p  --duration 5|10  --aspect-ratio 16:9|9:16|1:1
       --seed N  --no-prompt-expansion  --provider auto|value|official  --count N  --project NAME
+  generate --from FILE [--dry-run] [--skip-bad] [--yes] [--wait] [--json]
+      many videos from a .csv or .jsonl file of rows (prompt, negative_prompt, mode, resolution,
+      duration, aspect_ratio, seed, prompt_expansion, provider, image (file or link), project, tags)
+      or a .json batch plan (template with {variable} and {a|b} choices, grid of seeds × resolutions
+      × durations × aspect ratios); each bad row is named with its line and nothing is sent until
+      the file is valid (--skip-bad sends the good rows); a total above $5 needs --yes
+  mcp                       a Model Context Protocol server on stdin/stdout, for AI assistants
   wait [ID...]              finish unfinished generations (all of them when no id is given)
   status ID                 one generation (state, task id, file, sha256)
   list [--state S] [--limit N]        recent generations
@@ -36,6 +43,10 @@ Options
 
 export const OPTIONS = {
   prompt: { type: 'string' },
+  from: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  'skip-bad': { type: 'boolean' },
+  yes: { type: 'boolean', short: 'y' },
   'negative-prompt': { type: 'string' },
   mode: { type: 'string' },
   'image-url': { type: 'string' },

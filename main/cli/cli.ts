@@ -10,6 +10,7 @@ import { balanceCommand, keyCommand } from './commands/account';
 import type { Command } from './commands/command';
 import { generateCommand } from './commands/generate';
 import { importCommand, listCommand, searchCommand, statusCommand, waitCommand } from './commands/library';
+import { mcpCommand } from './commands/mcp';
 
 /** Every command, by the name typed after `wan-studio`. */
 const COMMANDS: Record<string, Command> = {
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Command> = {
   import: importCommand,
   key: keyCommand,
   balance: balanceCommand,
+  mcp: mcpCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {
@@ -44,7 +46,7 @@ export async function main(argv: string[]): Promise<number> {
     version: APP_VERSION,
     forceDemo: values.demo ?? false,
     apiBaseUrl: values['base-url'],
-    startEngine: chosen.engine,
+    startEngine: typeof chosen.engine === 'function' ? chosen.engine(values) : chosen.engine,
     clock: clockFromEnvironment(),
     demo: { timeScale: Number(process.env.WAN_STUDIO_DEMO_TIME_SCALE ?? '0.15') },
   });

@@ -27,12 +27,16 @@ export async function getGeneration(api: StudioApi, id: string): Promise<Generat
   return record;
 }
 
-/** Resolves with the generations as they are once every one is `ready`. */
+/**
+ * Resolves with the generations as they are once every one is `ready`, or once `timeoutMs` has
+ * passed (a bounded wait, for the MCP tool: the caller looks at the states it gets).
+ */
 export async function waitUntil(
   api: StudioApi,
   ids: string[],
   ready: (record: GenerationRecord) => boolean,
   onUpdate: (record: GenerationRecord) => void = () => {},
+  timeoutMs?: number,
 ): Promise<GenerationRecord[]> {
   const pending = new Set(ids);
   let allReady: () => void = () => {};
@@ -51,7 +55,10 @@ export async function waitUntil(
   try {
     for (const id of ids) see(await getGeneration(api, id));
     if (pending.size === 0) allReady();
+    let timer: NodeJS.Timeout | undefined;
+    if (timeoutMs !== undefined) timer = setTimeout(allReady, timeoutMs);
     await done;
+    clearTimeout(timer);
   } finally {
     unsubscribe();
   }

@@ -1,14 +1,7 @@
 // A tiny seeded PRNG (mulberry32): same seed, same sequence — repeatable simulator task durations,
-// benchmarks and synthetic libraries.
+// benchmarks and synthetic libraries. One copy, in shared/ (batch templates draw from it too).
+import { seededRandom as mulberry32 } from '../../shared/domain/seeded-random';
+
 export type Random = () => number;
 
-export function seededRandom(seed: number): Random {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
+export const seededRandom: (seed: number) => Random = mulberry32;

@@ -57,6 +57,7 @@ async function start(): Promise<void> {
       platform: createElectronPlatform(mainWindow),
       version: app.getVersion(),
       pathPolicy,
+      watchFolders: {},
     });
   } catch (error) {
     fail(error);

@@ -81,6 +81,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     platform: headlessPlatform((message) => core.log.info(message)),
     version: APP_VERSION,
     uploads,
+    watchFolders: {},
   });
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const securityHeaders = {

@@ -13,6 +13,7 @@ import { safeExternalUrl } from '../core/net/external-url';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
+import { createBatch, estimate } from './batch-service';
 import { createGenerations } from './create-generations';
 import type { DraftFile } from './draft-file';
 import type { FileAccess } from './file-access';
@@ -71,6 +72,14 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     return value;
   };
 
+  const createDeps = {
+    engine: () => deps.engine('generate'),
+    backend: deps.currentBackend,
+    references: deps.references,
+    hosting: deps.hosting,
+    policyFor: deps.policyFor,
+  };
+
   return {
     app: {
       info: () => deps.info(),
@@ -88,17 +97,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
     },
     generations: {
-      create: (input) =>
-        createGenerations(
-          {
-            engine: () => deps.engine('generate'),
-            backend: deps.currentBackend,
-            references: deps.references,
-            hosting: deps.hosting,
-            policyFor: deps.policyFor,
-          },
-          input,
-        ),
+      create: (input) => createGenerations(createDeps, input),
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
       retry: ({ id }) => deps.engine('generate').retry(id),
@@ -218,6 +217,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     settings: {
       get: () => deps.settings.settings,
       update: async (patch) => {
+        // A new watch folder must be one the user pointed at (Electron grants only dialog answers).
+        const watched = new Set(deps.settings.settings.watchFolders.map((entry) => entry.folder));
+        for (const entry of patch.watchFolders ?? [])
+          if (!watched.has(entry.folder)) deps.files.paths.check(entry.folder);
         const settings = await deps.settings.update(patch);
         await deps.applySettings();
         deps.hub.emit('settings.updated', settings);
@@ -263,6 +266,15 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       setCredentials: (input) => deps.hosting.setCredentials(input),
       clearCredentials: () => deps.hosting.clearCredentials(),
       test: () => deps.hosting.test(),
+    },
+    batch: {
+      estimate: ({ items }) => estimate(items),
+      create: ({ items, confirmed }) =>
+        createBatch(
+          { ...createDeps, library: deps.library, files: deps.files, hub: deps.hub },
+          items,
+          confirmed,
+        ),
     },
     dialog: {
       // What a dialog answers is what the user pointed at: granted, so the call that follows may use it.

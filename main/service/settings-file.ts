@@ -18,6 +18,7 @@ export const DEFAULT_SETTINGS: Settings = {
   tray: true,
   taskbarProgress: true,
   imageHosting: DEFAULT_HOSTING_SETTINGS,
+  watchFolders: [],
 };
 
 function isGroup(value: unknown): value is Record<string, unknown> {

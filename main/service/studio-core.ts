@@ -38,6 +38,7 @@ import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
 import { moveJournal, startupChoice } from './startup-library';
 import type { StudioCore, StudioCoreOptions } from './types';
+import { startWatchFolders } from './watch-folders';
 
 export interface CoreExtras {
   clock?: Clock;
@@ -59,6 +60,8 @@ export interface CoreExtras {
    * in for the internet so that links and hosting on loopback behave like public ones.
    */
   publicAddressPolicy?: AddressPolicy;
+  /** Watch the folders in settings (the app's hosts; not one-shot CLI commands). `stableMs` for tests. */
+  watchFolders?: { stableMs?: number };
 }
 
 export async function createStudioCore(options: StudioCoreOptions & CoreExtras): Promise<StudioCore> {
@@ -173,7 +176,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const applySettings = async () => {
     downloads.setConcurrency(settings.settings.downloadConcurrency);
     await callbacks.apply(settings.settings);
+    await watching?.settingsChanged();
   };
+  let watching: Awaited<ReturnType<typeof startWatchFolders>> | null = null;
   await applySettings();
 
   const info = async (): Promise<AppInfo> => ({
@@ -190,6 +195,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   });
 
   const balance = new BalanceTracker(() => backends.current(), clock, hub);
+  const files = createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null);
   const handlers = createHandlers({
     info,
     library: currentLibrary,
@@ -214,7 +220,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     applySettings,
     references,
     hosting: hostingService,
-    files: createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null),
+    files,
     policyFor,
     moveLibrary: (folder) => libraries.move(folder),
     reopenLibrary: () => libraries.reopen(),
@@ -223,12 +229,25 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   });
 
   const dispatch = createDispatcher(handlers, log);
+  const api = createInProcessApi(dispatch, hub);
+  if (options.watchFolders) {
+    watching = await startWatchFolders({
+      api,
+      folders: () => settings.settings.watchFolders,
+      journalPath: join(options.userDataDir, 'watch-folders.json'),
+      log,
+      // A watch folder was chosen by the user (settings.update checked it): its new files may be read.
+      grant: (path) => files.paths.grant([path]),
+      stableMs: options.watchFolders.stableMs,
+    });
+  }
   let closed = false;
   log.info('core started', { host: options.host, libraryRoot: (await info()).libraryRoot });
   return {
     dispatch,
-    api: createInProcessApi(dispatch, hub),
+    api,
     events: hub,
+    watchFolders: watching?.watchFolders ?? null,
     info,
     library: currentLibrary,
     engine: () => engineFor('read'),
@@ -237,6 +256,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     async close() {
       if (closed) return;
       closed = true;
+      await watching?.watchFolders.close();
       await libraries.close();
       await callbacks.close();
       await demoReferences.close();

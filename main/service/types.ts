@@ -9,6 +9,7 @@ import type { Simulator } from '../demo/simulator';
 import type { Dispatch } from './dispatch';
 import type { UploadSource } from './file-access';
 import type { PathPolicy } from './path-policy';
+import type { WatchFolders } from './watch-folders';
 
 /** Abilities only a real desktop shell has; the browser host answers them as best it can. */
 export interface PlatformAdapter {
@@ -46,6 +47,8 @@ export interface StudioCore {
   /** The same door as a typed `StudioApi`, for the CLI and tests: refusals throw StudioApiError. */
   readonly api: StudioApi;
   readonly events: StudioEventSource;
+  /** Watching the settings' watch folders (null when this host does not, like one-shot CLI commands). */
+  readonly watchFolders: WatchFolders | null;
   info(): Promise<AppInfo>;
   library(): LibraryStore;
   engine(): JobEngine;

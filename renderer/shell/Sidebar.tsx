@@ -8,6 +8,7 @@ import { ProjectList } from './ProjectList';
 
 const NAV: { view: View; icon: IconName }[] = [
   { view: 'generate', icon: 'sparkles' },
+  { view: 'batch', icon: 'copy' },
   { view: 'queue', icon: 'queue' },
   { view: 'library', icon: 'grid' },
   { view: 'settings', icon: 'settings' },

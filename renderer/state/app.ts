@@ -10,8 +10,8 @@ import type {
 } from '../../shared/contract/contract';
 import type { ConnectionState } from '../studio';
 
-/** The views Ctrl/Cmd+1…4 open, in sidebar order. */
-export const VIEWS = ['generate', 'queue', 'library', 'settings'] as const;
+/** The views Ctrl/Cmd+1…5 open, in sidebar order. */
+export const VIEWS = ['generate', 'queue', 'library', 'settings', 'batch'] as const;
 /** The Trash sits under the projects in the sidebar, outside the numbered views. */
 export type View = (typeof VIEWS)[number] | 'trash';
 

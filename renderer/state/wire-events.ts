@@ -4,6 +4,7 @@
 import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
+import { useBatch } from './batch';
 import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
@@ -40,6 +41,7 @@ export function wireEvents(): () => void {
     studio.on('generation.updated', (record) => {
       useQueue.getState().applyUpdate(record);
       useLibrary.getState().applyUpdate(record);
+      useBatch.getState().applyUpdate(record);
     }),
     studio.on('download.progress', (event) => useQueue.getState().applyProgress(event)),
     studio.on('network.status', (network) => useApp.setState({ network })),

@@ -4,6 +4,8 @@
 // and the type-level test in test/preload fails when a side misses a channel.
 // Process-agnostic: zod and types only.
 import { z } from 'zod';
+import { type BatchEstimate, batchItemsSchema } from '../batch/items';
+import { watchFoldersSchema } from '../batch/watch-folder';
 import type { BaseUrlSource } from '../domain/api-base-url';
 import type { ERROR_KINDS } from '../domain/error-kinds';
 import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
@@ -27,6 +29,7 @@ import { GENERATION_STATES } from '../domain/states';
 import { absolutePathSchema, fileRefSchema } from './file-refs';
 
 export type {
+  BatchEstimate,
   GenerationParams,
   GenerationRecord,
   HostingSettings,
@@ -125,6 +128,8 @@ export const settingsSchema = z
     taskbarProgress: z.boolean(),
     /** Where reference images from this computer are uploaded (the credentials are secrets, elsewhere). */
     imageHosting: hostingSettingsSchema,
+    /** Folders whose new images become image-to-video generations (shared/batch/watch-folder.ts). */
+    watchFolders: watchFoldersSchema,
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -247,6 +252,12 @@ export interface PurgeResult {
   deleted: number;
   /** Bytes the removed files took on disk. */
   freedBytes: number;
+}
+
+/** What batch.create sent: the generations in item order, and the estimate it was confirmed on. */
+export interface BatchResult {
+  records: GenerationRecord[];
+  estimate: BatchEstimate;
 }
 
 export interface ContractError {
@@ -387,6 +398,17 @@ export const contract = {
     clearCredentials: method<HostingStatus>()(none),
     /** Upload, read back, presigned download and delete of a small test object. */
     test: method<HostingTestResult>()(none),
+  },
+  batch: {
+    /** The count and total estimate of a batch, and whether it needs confirming before it is sent. */
+    estimate: method<BatchEstimate>()(z.object({ items: batchItemsSchema }).strict()),
+    /**
+     * Sends every item, or none: each image is checked first. Refused above the confirmation
+     * threshold unless `confirmed` says the user saw the total.
+     */
+    create: method<BatchResult>()(
+      z.object({ items: batchItemsSchema, confirmed: z.boolean().default(false) }).strict(),
+    ),
   },
   dialog: {
     chooseFolder: method<string | null>()(

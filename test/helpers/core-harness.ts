@@ -26,8 +26,13 @@ export const KEY_STORAGE: 'keychain' | 'session' =
   process.env.WAN_STUDIO_TEST_KEYRING === '1' ? 'keychain' : 'session';
 
 /** The real core with no simulator of its own (demo mode, no key): for start-up and storage tests. */
-export function startPlainCore(userDataDir: string, defaultLibraryDir: string): Promise<StudioCore> {
+export function startPlainCore(
+  userDataDir: string,
+  defaultLibraryDir: string,
+  extras: Partial<CoreExtras & Pick<StudioCoreOptions, 'pathPolicy'>> = {},
+): Promise<StudioCore> {
   return createStudioCore({
+    ...extras,
     userDataDir,
     defaultLibraryDir,
     host: 'browser',

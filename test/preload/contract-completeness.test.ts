@@ -38,6 +38,7 @@ describe('contract completeness (types)', () => {
       balance: true,
       images: true,
       hosting: true,
+      batch: true,
       dialog: true,
     };
     expect(Object.keys(groupsMatch).sort()).toEqual(Object.keys(contract).sort());

@@ -23,6 +23,7 @@ const samplePayloads: { [E in EventName]: StudioEvents[E] } = {
     tray: true,
     taskbarProgress: true,
     imageHosting: DEFAULT_HOSTING_SETTINGS,
+    watchFolders: [],
   },
   'key.updated': {
     set: true,

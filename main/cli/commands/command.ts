@@ -4,7 +4,7 @@ import type { CliValues } from '../args';
 
 export interface Command {
   /** generate and wait drive jobs; every other command only reads or configures. */
-  engine: boolean;
+  engine: boolean | ((values: CliValues) => boolean);
   /** Refuses bad arguments before anything is opened (no library, no engine). */
   check?(args: string[], values: CliValues): void;
   run(api: StudioApi, args: string[], values: CliValues): Promise<number>;

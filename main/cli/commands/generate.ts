@@ -6,10 +6,12 @@ import { resolve } from 'node:path';
 import type { StudioApi } from '../../../shared/contract/contract';
 import { StudioError } from '../../core/errors';
 import { type CliValues, checkGenerateArguments, createArgumentFrom, usageError } from '../args';
+import { batchFormat } from '../batch-file';
 import { line, summarize } from '../format';
 import { print, reportFailure, stateLines } from '../output';
 import { sent, settled, waitUntil, wentWrong } from '../waiter';
 import { type Command, libraryRoot } from './command';
+import { generateFrom } from './generate-from';
 
 /** --image files, judged like dropped ones; a file that needs conversion is converted (the CLI cannot ask). */
 async function referencesFrom(api: StudioApi, files: string[]): Promise<string[]> {
@@ -72,7 +74,13 @@ async function generate(api: StudioApi, values: CliValues): Promise<number> {
 }
 
 export const generateCommand: Command = {
-  engine: true,
-  check: (_args, values) => checkGenerateArguments(values),
-  run: (api, _args, values) => generate(api, values),
+  // A dry run only reads: it must not pick up and drive jobs left in the library.
+  engine: (values) => !values['dry-run'],
+  check: (_args, values) => {
+    if (values.from === undefined) return checkGenerateArguments(values);
+    if (values.prompt !== undefined) throw usageError('give --from or --prompt, not both');
+    batchFormat(values.from);
+  },
+  run: (api, _args, values) =>
+    values.from === undefined ? generate(api, values) : generateFrom(api, values),
 };

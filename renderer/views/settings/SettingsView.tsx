@@ -12,6 +12,7 @@ import { HostingSection } from './HostingSection';
 import { KeySection } from './KeySection';
 import { LibrarySection } from './LibrarySection';
 import { useSaveSetting } from './use-save-setting';
+import { WatchFoldersSection } from './WatchFoldersSection';
 
 function Section({
   id,
@@ -69,6 +70,13 @@ export function SettingsView() {
         description={t('settings.hosting.description')}
       >
         <HostingSection settings={settings} />
+      </Section>
+      <Section
+        id="settings-watch"
+        title={t('settings.watch.title')}
+        description={t('settings.watch.description')}
+      >
+        <WatchFoldersSection settings={settings} />
       </Section>
       <Section
         id="settings-delivery"
