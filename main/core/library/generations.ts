@@ -106,8 +106,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
-           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, hold_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -132,6 +132,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.estimatedCostUsd,
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
         params.mode === 'image-to-video' ? (input.imageSource ?? 'url') : null,
+        state === 'held' ? JSON.stringify(input.hold ?? { kind: 'staged' }) : null,
       );
     recordStateChange(ctx, id, null, state, now);
     indexGeneration(ctx, id);
@@ -159,6 +160,8 @@ const PATCH_COLUMNS = {
   projectId: 'project_id',
   imageUrl: 'image_url',
   imageUrlExpiresAt: 'image_url_expires_at',
+  hold: 'hold_json',
+  budgetReleased: 'budget_released',
 } as const satisfies Record<keyof GenerationPatch, string>;
 
 function validatePatch(patch: GenerationPatch): void {
@@ -172,6 +175,13 @@ function validatePatch(patch: GenerationPatch): void {
   if (patch.pollCount !== undefined && (!Number.isInteger(patch.pollCount) || patch.pollCount < 0)) {
     throw invalid('pollCount must be a non-negative whole number.');
   }
+}
+
+/** JSON and booleans as SQLite stores them. */
+function columnValue(field: string, value: unknown): unknown {
+  if (field === 'hold') return value === null ? null : JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
 }
 
 export function updateGeneration(ctx: LibraryContext, id: string, patch: GenerationPatch): GenerationRecord {
@@ -190,7 +200,7 @@ export function updateGeneration(ctx: LibraryContext, id: string, patch: Generat
       const value = patch[field as keyof GenerationPatch];
       if (value === undefined) continue;
       columns.push(`${column} = ?`);
-      values.push(value);
+      values.push(columnValue(field, value));
     }
     columns.push('updated_at = ?');
     values.push(now);
