@@ -5,6 +5,7 @@ import type { EventHub } from '../../shared/contract/event-hub';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
 import { TERMINAL_STATES } from '../../shared/domain/states';
+import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
@@ -13,6 +14,7 @@ import { safeExternalUrl } from '../core/net/external-url';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
+import { budgetHandlers, guardCreate } from './budget-service';
 import { createGenerations } from './create-generations';
 import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
@@ -43,6 +45,9 @@ export interface HandlerDeps {
   files: FileAccess;
   /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
   policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
+  clock: Clock;
+  /** Demo mode: the pretend balance back to its starting amount. */
+  resetDemoBalance(): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -66,7 +71,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     return value;
   };
 
+  const spend = budgetHandlers({ ...deps, engine: (purpose) => deps.engine(purpose) });
   return {
+    budget: spend.budget,
+    spend: spend.spend,
     app: {
       info: () => deps.info(),
       openExternal: async ({ url }) => {
@@ -90,9 +98,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
             references: deps.references,
             hosting: deps.hosting,
             policyFor: deps.policyFor,
+            guard: (request, backend) => guardCreate(deps, request, backend),
           },
           input,
         ),
+      ...spend.generations,
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
       retry: ({ id }) => deps.engine('generate').retry(id),
@@ -211,6 +221,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     balance: {
       get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+      resetDemo: async () => {
+        await deps.resetDemoBalance();
+        return deps.balance.refresh();
+      },
     },
     images: {
       inspect: ({ file }) => inspectImageFile(deps.references, deps.files, file),

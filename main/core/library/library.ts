@@ -10,6 +10,7 @@ import { storageFailure } from '../fs/storage-failure';
 import { createContext, type LibraryContext } from './context';
 import * as curation from './curation';
 import { openDatabase } from './db';
+import { findFinishedDuplicates } from './duplicates';
 import * as generations from './generations';
 import { editHeldParams } from './held';
 import { assertMoveTarget, isInside, type MoveSteps, moveFolder } from './move';
@@ -151,6 +152,8 @@ class SqliteLibrary implements LibraryStore {
   countByState: LibraryStore['countByState'] = () => generations.countByState(this.#context());
   editHeldParams: LibraryStore['editHeldParams'] = (id, params, cost) =>
     editHeldParams(this.#context(), id, params, cost);
+  findFinishedDuplicates: LibraryStore['findFinishedDuplicates'] = (params, seeds) =>
+    findFinishedDuplicates(this.#context(), params, seeds);
   spentUsd: LibraryStore['spentUsd'] = (range) => spend.spentUsd(this.#context(), range);
   spendItems: LibraryStore['spendItems'] = (range) => spend.spendItems(this.#context(), range);
   addBalanceSnapshot: LibraryStore['addBalanceSnapshot'] = (snapshot) =>

@@ -126,6 +126,9 @@ export interface LibraryStore {
   /** A `held` generation's new parameters and estimate (staging); refused in any other state. */
   editHeldParams(id: string, params: GenerationParams, estimatedCostUsd: number): GenerationRecord;
 
+  /** Finished generations (with their video) made with exactly these parameters and one of these seeds. */
+  findFinishedDuplicates(params: GenerationParams, seeds: readonly number[]): GenerationRecord[];
+
   // spend: what was sent (estimated USD) and the balance over time
   spentUsd(range: SpendRange): number;
   spendItems(range: SpendRange): SpendItem[];
