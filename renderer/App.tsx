@@ -14,6 +14,8 @@ import { GenerateView } from './views/generate/GenerateView';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
 import { SettingsView } from './views/settings/SettingsView';
+import { SpendPrompt } from './views/spend/SpendPrompt';
+import { SpendView } from './views/spend/SpendView';
 
 export function App() {
   useThemeAndLanguage();
@@ -52,6 +54,8 @@ export function App() {
             <QueueView />
           ) : view === 'library' ? (
             <LibraryView />
+          ) : view === 'spend' ? (
+            <SpendView />
           ) : (
             <SettingsView />
           )}
@@ -59,6 +63,7 @@ export function App() {
       </div>
       <Toasts />
       <FolderPrompt />
+      <SpendPrompt />
     </div>
   );
 }

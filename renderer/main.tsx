@@ -6,6 +6,7 @@ import './styles/shell.css';
 import './styles/views.css';
 import './styles/library.css';
 import './styles/images.css';
+import './styles/spend.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

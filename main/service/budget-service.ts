@@ -94,10 +94,11 @@ export function budgetHandlers(deps: BudgetServiceDeps): Handlers {
       editHeld: ({ id, params }) => deps.engine('generate').editHeld(id, params),
       duplicates: (input) => {
         // Only a fixed seed repeats a video; random seeds never match.
-        if (input.seedMode !== 'fixed' || input.params.seed === undefined || input.references) return [];
+        const seed = input.params.seed;
+        if (input.seedMode !== 'fixed' || seed === undefined || input.references) return [];
         const seeds = Array.from(
           { length: input.count },
-          (_, index) => (input.params.seed! + index) % (LIMITS.seedMax + 1),
+          (_, index) => (seed + index) % (LIMITS.seedMax + 1),
         );
         return deps.library().findFinishedDuplicates(input.params, seeds);
       },

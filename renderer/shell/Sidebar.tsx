@@ -10,6 +10,7 @@ const NAV: { view: View; icon: IconName }[] = [
   { view: 'generate', icon: 'sparkles' },
   { view: 'queue', icon: 'queue' },
   { view: 'library', icon: 'grid' },
+  { view: 'spend', icon: 'wallet' },
   { view: 'settings', icon: 'settings' },
 ];
 

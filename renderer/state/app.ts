@@ -10,7 +10,7 @@ import type {
 } from '../../shared/contract/contract';
 import type { ConnectionState } from '../studio';
 
-export const VIEWS = ['generate', 'queue', 'library', 'settings'] as const;
+export const VIEWS = ['generate', 'queue', 'library', 'spend', 'settings'] as const;
 export type View = (typeof VIEWS)[number];
 
 interface AppState {

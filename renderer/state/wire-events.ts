@@ -4,6 +4,7 @@
 import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
+import { announceLowBalance } from './budget';
 import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
@@ -42,7 +43,10 @@ export function wireEvents(): () => void {
     }),
     studio.on('download.progress', (event) => useQueue.getState().applyProgress(event)),
     studio.on('network.status', (network) => useApp.setState({ network })),
-    studio.on('balance.updated', (balance) => useApp.setState({ balance })),
+    studio.on('balance.updated', (balance) => {
+      useApp.setState({ balance });
+      announceLowBalance(balance);
+    }),
     studio.on('settings.updated', (settings) => useSettings.setState({ settings })),
     studio.on('key.updated', (key) => {
       useApp.setState({ key });

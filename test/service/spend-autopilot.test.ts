@@ -7,6 +7,12 @@ import { isStudioApiError, type StudioApiError } from '../../main/service/in-pro
 import type { Balance } from '../../shared/contract/contract';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 const KEY = 'sk-spend-autopilot-0001';
 let harness: CoreHarness | null = null;
 afterEach(async () => {
@@ -55,7 +61,7 @@ describe('the spend autopilot through the contract', () => {
 
     await core.api.generations.sendHeld({ ids, confirmed: true });
     await Promise.all(
-      ids.map((id) => harness!.waitForState(id, ['pending', 'processing', 'downloading', 'done'])),
+      ids.map((id) => must(harness).waitForState(id, ['pending', 'processing', 'downloading', 'done'])),
     );
     expect(sim.stats.submitsAccepted).toBe(2);
     const again = await refusal(() => core.api.generations.sendHeld({ ids, confirmed: true }));
@@ -68,7 +74,7 @@ describe('the spend autopilot through the contract', () => {
     const [first, second] = await core.api.generations.create({ params: params('two kites'), count: 2 });
     await Promise.all(
       [first, second].map((record) =>
-        harness!.waitForState(record!.id, ['held', 'pending', 'processing', 'downloading', 'done']),
+        must(harness).waitForState(must(record).id, ['held', 'pending', 'processing', 'downloading', 'done']),
       ),
     );
     expect((await core.api.budget.get()).heldOverBudget).toBe(1);
@@ -77,7 +83,7 @@ describe('the spend autopilot through the contract', () => {
     expect(status.settings.dailyUsd).toBe(1);
     await Promise.all(
       [first, second].map((record) =>
-        harness!.waitForState(record!.id, ['pending', 'processing', 'downloading', 'done']),
+        must(harness).waitForState(must(record).id, ['pending', 'processing', 'downloading', 'done']),
       ),
     );
     expect(sim.stats.submitsAccepted).toBe(2);
@@ -89,12 +95,12 @@ describe('the spend autopilot through the contract', () => {
       params: { ...params('a red door'), seed: 77 },
       seedMode: 'fixed',
     });
-    await harness!.waitForState(done!.id, ['done'], 30_000);
+    await must(harness).waitForState(must(done).id, ['done'], 30_000);
     const twins = await core.api.generations.duplicates({
       params: { ...params('a red door'), seed: 77 },
       seedMode: 'fixed',
     });
-    expect(twins.map((record) => record.id)).toEqual([done!.id]);
+    expect(twins.map((record) => record.id)).toEqual([must(done).id]);
     expect(
       await core.api.generations.duplicates({
         params: { ...params('a red door'), seed: 78 },
@@ -110,8 +116,8 @@ describe('the spend autopilot through the contract', () => {
     expect((await core.api.balance.get({ refresh: true })).lowAlert).toBeNull();
     const [good] = await core.api.generations.create({ params: params('a calm sea') });
     const [bad] = await core.api.generations.create({ params: params('a forbidden scene') });
-    await harness!.waitForState(good!.id, ['done'], 30_000);
-    await harness!.waitForState(bad!.id, ['failed'], 30_000);
+    await must(harness).waitForState(must(good).id, ['done'], 30_000);
+    await must(harness).waitForState(must(bad).id, ['failed'], 30_000);
     const low = await core.api.balance.get({ refresh: true });
     expect(low).toMatchObject({ usd: 0.2, lowAlert: { thresholdUsd: 0.5 } });
     expect((await core.api.balance.get({ refresh: true })).lowAlert).toBeNull(); // once per crossing

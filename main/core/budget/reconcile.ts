@@ -14,9 +14,9 @@ export interface DayReconciliation {
 
 export function reconcile(snapshots: BalanceSnapshot[], items: SpendItem[]): Map<string, DayReconciliation> {
   const days = new Map<string, { drop: number; expected: number }>();
-  for (let index = 1; index < snapshots.length; index++) {
-    const before = snapshots[index - 1]!;
-    const after = snapshots[index]!;
+  for (const [index, after] of snapshots.entries()) {
+    const before = snapshots[index - 1];
+    if (!before) continue;
     const drop = cents(before.usd - after.usd);
     if (drop < 0) continue; // a top-up
     const expected = items

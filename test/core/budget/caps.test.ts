@@ -12,6 +12,12 @@ import type { Backend, LibraryStore } from '../../../main/core/library/types';
 import { breachSentence } from '../../../shared/domain/budget';
 import { FakeClock } from '../../helpers/fake-clock';
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 let dir: string;
 let clock: FakeClock;
 let library: LibraryStore;
@@ -67,7 +73,7 @@ describe('daily and monthly caps', () => {
     expect(findBreach(library, intent(0.2), at(2026, 3, 31, 23, 59))).toBeNull();
     const breach = findBreach(library, intent(0.4), at(2026, 3, 31, 23, 59));
     expect(breach).toMatchObject({ cap: 'daily', capUsd: 1, spentUsd: 0.8, costUsd: 0.4, overByUsd: 0.2 });
-    expect(breachSentence(breach!)).toBe(
+    expect(breachSentence(must(breach))).toBe(
       'Over budget: $0.40 more would bring $0.80 already sent to $1.20, $0.20 over the daily cap of $1.00.',
     );
     // One minute later it is another day: nothing sent yet.

@@ -7,6 +7,12 @@ import { readBudget, writeBudget } from '../../../main/core/budget/budget-settin
 import { generationParamsSchema } from '../../../shared/domain/params';
 import { type Harness, startHarness } from '../../helpers/engine-harness';
 
+/** The value, or a failed test when it is missing. */
+function must<T>(value: T | null | undefined): T {
+  if (value === null || value === undefined) throw new Error('expected a value');
+  return value;
+}
+
 let harness: Harness;
 afterEach(async () => {
   await harness?.close();
@@ -39,12 +45,12 @@ describe('spending caps in the engine', () => {
     expect(job?.errorMessage).toContain('$0.20 over the daily cap of $1.00');
 
     await harness.restart();
-    expect(harness.library.getGeneration(job!.id)?.state).toBe('held');
+    expect(harness.library.getGeneration(must(job).id)?.state).toBe('held');
     expect(harness.sim.stats.submitsAccepted).toBe(2);
 
     writeBudget(harness.library, { dailyUsd: 2 });
     harness.engine.recheckHeld();
-    await sentOff(job!.id);
+    await sentOff(must(job).id);
     expect(harness.sim.stats.submitsAccepted).toBe(3);
   });
 
@@ -52,23 +58,23 @@ describe('spending caps in the engine', () => {
     harness = await startHarness();
     writeBudget(harness.library, { dailyUsd: 0.5 });
     const [first] = harness.create({ resolution: '1080p', duration: 5 }); // $0.65
-    await held(first!.id);
+    await held(must(first).id);
     writeBudget(harness.library, { dailyUsd: 0.6 });
     harness.engine.recheckHeld();
     await harness.waitFor(
-      first!.id,
+      must(first).id,
       (record) =>
         record.state === 'held' && record.hold?.kind === 'over_budget' && record.hold.capUsd === 0.6,
     );
     expect(harness.sim.stats.submitsAccepted).toBe(0);
 
-    harness.engine.release(first!.id);
-    const sent = await sentOff(first!.id);
+    harness.engine.release(must(first).id);
+    const sent = await sentOff(must(first).id);
     expect(sent.budgetReleased).toBe(true);
     expect(harness.sim.stats.submitsAccepted).toBe(1);
     // Releasing one job is not a raise: the next one is held.
     const [second] = harness.create({ resolution: '720p', duration: 5 });
-    await held(second!.id);
+    await held(must(second).id);
     expect(harness.sim.stats.submitsAccepted).toBe(1);
     expect(readBudget(harness.library).dailyUsd).toBe(0.6);
   });
@@ -96,8 +102,8 @@ describe('staging', () => {
     );
     await harness.restart();
     const [a, b, c] = staged;
-    const edited = harness.engine.editHeld(a!.id, {
-      ...a!.params,
+    const edited = harness.engine.editHeld(must(a).id, {
+      ...must(a).params,
       prompt: 'second draft',
       resolution: '1080p',
     });
@@ -106,15 +112,17 @@ describe('staging', () => {
       estimatedCostUsd: 0.65,
       params: { prompt: 'second draft', resolution: '1080p' },
     });
-    harness.engine.cancel(b!.id);
+    harness.engine.cancel(must(b).id);
     expect(harness.sim.stats.submitsAccepted).toBe(0);
 
-    harness.engine.release(a!.id);
-    harness.engine.release(c!.id);
-    await Promise.all([sentOff(a!.id), sentOff(c!.id)]);
+    harness.engine.release(must(a).id);
+    harness.engine.release(must(c).id);
+    await Promise.all([sentOff(must(a).id), sentOff(must(c).id)]);
     expect(harness.sim.stats.submitsAccepted).toBe(2);
-    expect(harness.library.getGeneration(b!.id)?.state).toBe('cancelled');
-    expect(() => harness.engine.editHeld(a!.id, a!.params)).toThrow(/Only a held generation can be edited/);
+    expect(harness.library.getGeneration(must(b).id)?.state).toBe('cancelled');
+    expect(() => harness.engine.editHeld(must(a).id, must(a).params)).toThrow(
+      /Only a held generation can be edited/,
+    );
   });
 
   it('a staged job still meets the caps when it is sent', async () => {
@@ -134,8 +142,8 @@ describe('staging', () => {
       backend: 'apixo',
       hold: true,
     });
-    harness.engine.release(job!.id);
-    const after = await harness.waitFor(job!.id, (record) => record.hold?.kind === 'over_budget');
+    harness.engine.release(must(job).id);
+    const after = await harness.waitFor(must(job).id, (record) => record.hold?.kind === 'over_budget');
     expect(after.state).toBe('held');
     expect(harness.sim.stats.submitsAccepted).toBe(0);
   });
