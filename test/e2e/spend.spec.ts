@@ -86,10 +86,14 @@ for (const theme of ['light', 'dark'] as const) {
       await applySettings(host, { theme, language: lang });
       await page.getByTestId('nav-spend').click();
       await expect(page.getByTestId('spend-view')).toBeVisible();
-      await expect(page.getByTestId('spend-total')).toContainText('$2.80');
+      await expect(page.getByTestId('spend-total')).toContainText(/2[.,]00/);
       await expect(page.getByTestId('day-chart').locator('rect').first()).toBeVisible();
       await expect(page.getByTestId('project-chart')).toBeVisible();
       await shot(page, `spend-${theme}-${lang}.png`);
+      await page.getByTestId('nav-settings').click();
+      const budget = page.locator('section[aria-labelledby="settings-budget"]');
+      await expect(budget.getByTestId('cap-daily')).toHaveValue('5');
+      await budget.screenshot({ path: join(OUT, `settings-budget-${theme}-${lang}.png`) });
     });
   }
 }

@@ -11,8 +11,8 @@ export interface DayBar {
   flagged: boolean;
 }
 
-const WIDTH = 720;
-const HEIGHT = 200;
+const WIDTH = 1040;
+const HEIGHT = 220;
 const PAD = { top: 16, right: 8, bottom: 28, left: 48 };
 
 export function DayChart({ bars, seriesIndex }: { bars: DayBar[]; seriesIndex: (key: string) => number }) {
@@ -91,9 +91,9 @@ export function TotalsChart({
 }) {
   const max = Math.max(0.01, ...rows.map((row) => row.usd));
   const rowH = 28;
-  const width = 720;
-  const labelW = 200;
-  const valueW = 80;
+  const width = 1040;
+  const labelW = 240;
+  const valueW = 90;
   return (
     <svg
       className="chart totals-chart"

@@ -26,7 +26,7 @@ export function SpendPrompt() {
     >
       {question && question.thresholdUsd !== null ? (
         <p data-testid="spend-confirm-total">
-          {t('budget.confirmAbove', {
+          {t('budget.confirmTotal', {
             count: question.count,
             total,
             threshold: formatUsd(question.thresholdUsd),

@@ -109,6 +109,8 @@ export function SpendView() {
           <h3 id="spend-per-day">{t('spend.perDay')}</h3>
           <Segmented
             label={t('spend.perDay')}
+            hideLabel
+            size="sm"
             value={by}
             options={[
               { value: 'project', label: t('spend.byProject') },
