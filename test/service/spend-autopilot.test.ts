@@ -3,9 +3,9 @@
 // confirmation, a raised cap sends held jobs, the duplicate guard finds a finished twin, and the
 // spend report flags the balance drop a failed task's charge leaves unexplained.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isStudioApiError, type StudioApiError } from '../../main/service/in-process-api';
 import type { Balance } from '../../shared/contract/contract';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
+import { refusal } from '../helpers/refusal';
 
 /** The value, or a failed test when it is missing. */
 function must<T>(value: T | null | undefined): T {
@@ -24,16 +24,6 @@ async function start(balanceUsd = 50) {
   harness = await startCoreHarness({ sim: { apiKeys: [KEY], balanceUsd } });
   await harness.core.api.key.set({ key: KEY, where: 'session' });
   return harness;
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<StudioApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (isStudioApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 const params = (prompt: string) => ({

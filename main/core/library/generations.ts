@@ -1,5 +1,6 @@
 // Generation rows: create, read, patch (with state history), and the engine's own queries.
 import {
+  type GenerationParams,
   generationParamsDraftSchema,
   generationParamsSchema,
   MODEL_ID,
@@ -83,6 +84,22 @@ function parseParams(input: NewGeneration) {
   return generationParamsSchema.safeParse(input.params);
 }
 
+/** The parameter columns (mode … provider, in table order) as SQLite stores them. */
+export function paramValues(params: GenerationParams) {
+  return [
+    params.mode,
+    params.prompt,
+    params.negativePrompt ?? null,
+    params.resolution,
+    params.duration,
+    params.aspectRatio ?? null,
+    params.imageUrl ?? null,
+    params.seed ?? null,
+    params.promptExpansion ? 1 : 0,
+    params.provider,
+  ] as const;
+}
+
 export function createGeneration(ctx: LibraryContext, input: NewGeneration): GenerationRecord {
   const parsed = parseParams(input);
   if (!parsed.success) {
@@ -115,16 +132,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.batchId ?? null,
         MODEL_ID,
         backend,
-        params.mode,
-        params.prompt,
-        params.negativePrompt ?? null,
-        params.resolution,
-        params.duration,
-        params.aspectRatio ?? null,
-        params.imageUrl ?? null,
-        params.seed ?? null,
-        params.promptExpansion ? 1 : 0,
-        params.provider,
+        ...paramValues(params),
         input.requestType,
         state,
         now,

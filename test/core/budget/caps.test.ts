@@ -26,8 +26,8 @@ let library: LibraryStore;
 const at = (year: number, month: number, day: number, hour = 12, minute = 0) =>
   new Date(year, month - 1, day, hour, minute).getTime();
 
-function sent(costUsd: number, when: number, options: { projectId?: string; backend?: Backend } = {}) {
-  const record = library.createGeneration({
+function created(costUsd: number, options: { projectId?: string; backend?: Backend } = {}) {
+  return library.createGeneration({
     params: {
       mode: 'text-to-video',
       prompt: 'a lighthouse at dusk',
@@ -41,6 +41,10 @@ function sent(costUsd: number, when: number, options: { projectId?: string; back
     projectId: options.projectId ?? null,
     backend: options.backend ?? 'apixo',
   });
+}
+
+function sent(costUsd: number, when: number, options: { projectId?: string; backend?: Backend } = {}) {
+  const record = created(costUsd, options);
   return library.updateGeneration(record.id, {
     state: 'pending',
     taskId: `t-${record.id}`,
@@ -106,31 +110,9 @@ describe('daily and monthly caps', () => {
 
   it('counts a request whose outcome is unknown, and not one that provably created nothing', () => {
     writeBudget(library, { dailyUsd: 1 });
-    const uncertain = library.createGeneration({
-      params: {
-        mode: 'text-to-video',
-        prompt: 'rain',
-        resolution: '1080p',
-        duration: 5,
-        promptExpansion: false,
-        provider: 'auto',
-      },
-      requestType: 'async',
-      estimatedCostUsd: 0.65,
-    });
+    const uncertain = created(0.65);
     library.updateGeneration(uncertain.id, { state: 'uncertain' });
-    const refused = library.createGeneration({
-      params: {
-        mode: 'text-to-video',
-        prompt: 'snow',
-        resolution: '1080p',
-        duration: 5,
-        promptExpansion: false,
-        provider: 'auto',
-      },
-      requestType: 'async',
-      estimatedCostUsd: 0.65,
-    });
+    const refused = created(0.65);
     library.updateGeneration(refused.id, { state: 'failed', errorKind: 'invalid_request' });
     expect(findBreach(library, intent(0.4), clock.now())).toMatchObject({ spentUsd: 0.65 });
   });
