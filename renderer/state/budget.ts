@@ -116,6 +116,14 @@ export async function sendHeld(records: GenerationRecord[]): Promise<GenerationR
   return applyAll(await studio.generations.sendHeld({ ids: records.map((record) => record.id), confirmed }));
 }
 
+/** Staging: new parameters for a held generation (its estimate follows). */
+export async function editHeld(
+  record: GenerationRecord,
+  patch: Partial<GenerationRecord['params']>,
+): Promise<void> {
+  applyAll([await studio.generations.editHeld({ id: record.id, params: { ...record.params, ...patch } })]);
+}
+
 export async function releaseHeld(id: string): Promise<void> {
   applyAll([await studio.generations.release({ id })]);
 }

@@ -70,6 +70,12 @@ test('staged jobs are sent together after the total is confirmed', async ({ stud
   await page.getByTestId('submit').click();
   await openView(page, 'queue');
   await expect(page.getByTestId('staged-notice')).toHaveCount(2);
+  // Edit one before paying: the prompt and the estimate change, nothing is sent.
+  await page.getByTestId('edit-held').first().click();
+  await page.getByTestId('held-prompt').fill('Two kites over a beach at noon, wide shot');
+  await shot(page, 'queue-edit-held-light-en.png');
+  await page.getByTestId('save-held').click();
+  await expect(page.getByText('Two kites over a beach at noon, wide shot')).toBeVisible();
   await page.getByTestId('send-all-held').click();
   await expect(page.getByTestId('spend-confirm-total')).toContainText('estimated at $0.80');
   await shot(page, 'spend-confirm-light-en.png');

@@ -1,5 +1,6 @@
 // Why a held generation waits, in the UI language, and what the user can do: release this one job
 // past the cap, raise the cap (Settings), or — when it is staged — send it.
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
@@ -7,6 +8,7 @@ import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { releaseHeld } from '../../state/budget';
+import { EditHeldDialog } from './EditHeldDialog';
 
 const CAP_KEYS = {
   daily: 'budget.capDaily',
@@ -16,20 +18,27 @@ const CAP_KEYS = {
 
 export function HeldNotice({ record }: { record: GenerationRecord }) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const hold = record.hold;
   if (!hold) return null;
   if (hold.kind === 'staged') {
     return (
       <div className="held-notice" data-testid="staged-notice">
         <p className="queue-explain">{t('budget.stagedSentence')}</p>
-        <Button
-          size="sm"
-          tone="primary"
-          icon="sparkles"
-          onClick={() => void attempt(() => releaseHeld(record.id))}
-        >
-          {t('budget.send')}
-        </Button>
+        <div className="held-actions">
+          <Button size="sm" onClick={() => setEditing(true)} data-testid="edit-held">
+            {t('budget.edit')}
+          </Button>
+          <Button
+            size="sm"
+            tone="primary"
+            icon="sparkles"
+            onClick={() => void attempt(() => releaseHeld(record.id))}
+          >
+            {t('budget.send')}
+          </Button>
+        </div>
+        {editing ? <EditHeldDialog record={record} onClose={() => setEditing(false)} /> : null}
       </div>
     );
   }
