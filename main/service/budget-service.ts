@@ -42,10 +42,20 @@ export async function budgetStatus(deps: BudgetServiceDeps): Promise<BudgetStatu
   };
 }
 
+function drivingEngine(deps: BudgetServiceDeps): JobEngine | null {
+  try {
+    return deps.engine('generate');
+  } catch {
+    return null; // read-only use, or another process holds the library
+  }
+}
+
 export function budgetHandlers(deps: BudgetServiceDeps): Handlers {
   const afterChange = () => {
     // New caps apply to the jobs a cap held at once (they are checked again before their submit).
-    deps.engine('read').recheckHeld();
+    // Only where this process drives the jobs: a CLI `budget set` beside a running app must not
+    // queue jobs that no runner of that app would notice.
+    drivingEngine(deps)?.recheckHeld();
     return budgetStatus(deps);
   };
   return {

@@ -80,6 +80,19 @@ describe('spending caps in the engine', () => {
   });
 });
 
+describe('held jobs and the remote-task cap', () => {
+  it('a job held by a cap gives back its slot, so the next one that fits is sent', async () => {
+    harness = await startHarness({ maxRemoteTasks: 1 });
+    writeBudget(harness.library, { dailyUsd: 0.5 });
+    const [expensive] = harness.create({ resolution: '1080p', duration: 5 }); // $0.65: over
+    await held(must(expensive).id);
+    const [cheap] = harness.create({ resolution: '720p', duration: 5 }); // $0.40: fits
+    await sentOff(must(cheap).id);
+    expect(harness.sim.stats.submitsAccepted).toBe(1);
+    expect(harness.library.getGeneration(must(expensive).id)?.state).toBe('held');
+  });
+});
+
 describe('staging', () => {
   it('creates held jobs, edits and removes them, and sends only when asked', async () => {
     harness = await startHarness();
