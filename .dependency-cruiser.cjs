@@ -21,6 +21,7 @@ const CORE_RANKS = [
   'library',
   'references',
   'hosting',
+  'budget',
   'jobs',
 ];
 

@@ -15,6 +15,8 @@ import { GenerateView } from './views/generate/GenerateView';
 import { LibraryView } from './views/library/LibraryView';
 import { QueueView } from './views/queue/QueueView';
 import { SettingsView } from './views/settings/SettingsView';
+import { SpendPrompt } from './views/spend/SpendPrompt';
+import { SpendView } from './views/spend/SpendView';
 import { TrashView } from './views/trash/TrashView';
 
 export function App() {
@@ -58,6 +60,8 @@ export function App() {
             <LibraryView />
           ) : view === 'trash' ? (
             <TrashView />
+          ) : view === 'spend' ? (
+            <SpendView />
           ) : (
             <SettingsView />
           )}
@@ -65,6 +69,7 @@ export function App() {
       </div>
       <Toasts />
       <FolderPrompt />
+      <SpendPrompt />
     </div>
   );
 }

@@ -8,6 +8,7 @@ import './styles/library.css';
 import './styles/images.css';
 import './styles/manage.css';
 import './styles/batch.css';
+import './styles/spend.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -33,6 +33,11 @@ Commands
   key set [--session]       read the APIXO API key from standard input into the OS keychain
   key clear | key status
   balance                   remaining APIXO balance in USD
+  budget show | clear       spending caps (by estimated cost) and what was sent against them
+  budget set [--daily N] [--monthly N] [--project NAME N] [--confirm-above N] [--low-balance N]
+                            a cap of 0 stops all sending; "none" removes a cap
+  spend [--since YYYY-MM-DD] [--json]   estimated spend per day and project, failed spend, balance gaps
+  generate refuses (sending nothing) a batch over a cap, and one above --confirm-above without --yes
 
 Options
   --library DIR   library folder (and its database)     --data DIR   settings and logs folder
@@ -69,6 +74,11 @@ export const OPTIONS = {
   demo: { type: 'boolean' },
   'base-url': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  daily: { type: 'string' },
+  monthly: { type: 'string' },
+  'confirm-above': { type: 'string' },
+  'low-balance': { type: 'string' },
+  since: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parse>['values'];
@@ -133,6 +143,9 @@ export function createArgumentFrom(
     seedMode: params.seed === undefined ? undefined : ('fixed' as const),
     projectId,
     references: references.length > 0 ? references : undefined,
+    // A terminal cannot show a held job: over a cap the CLI refuses and sends nothing.
+    ifOverBudget: 'refuse' as const,
+    confirmed: values.yes ? true : undefined,
   }) as CreateGenerationsInput;
 }
 

@@ -7,6 +7,7 @@ import { headlessPlatform } from '../service/headless-platform';
 import { createStudioCore } from '../service/studio-core';
 import { parse, USAGE, usageError } from './args';
 import { balanceCommand, keyCommand } from './commands/account';
+import { budgetCommand, spendCommand } from './commands/budget';
 import type { Command } from './commands/command';
 import { generateCommand } from './commands/generate';
 import { importCommand, listCommand, searchCommand, statusCommand, waitCommand } from './commands/library';
@@ -23,6 +24,8 @@ const COMMANDS: Record<string, Command> = {
   key: keyCommand,
   balance: balanceCommand,
   mcp: mcpCommand,
+  budget: budgetCommand,
+  spend: spendCommand,
 };
 
 export async function main(argv: string[]): Promise<number> {

@@ -5,9 +5,14 @@ import { isTerminal } from '../../shared/domain/states';
 import { StudioError } from '../core/errors';
 import type { GenerationRecord } from '../core/library/types';
 
-/** Nothing more happens without the user: finished, or waiting for a decision (uncertain, stalled). */
+/** Nothing more happens without the user: finished, or waiting for a decision (uncertain, stalled, held). */
 export function settled(record: Pick<GenerationRecord, 'state'>): boolean {
-  return isTerminal(record.state) || record.state === 'uncertain' || record.state === 'stalled';
+  return (
+    isTerminal(record.state) ||
+    record.state === 'uncertain' ||
+    record.state === 'stalled' ||
+    record.state === 'held'
+  );
 }
 
 /** Every request has been sent (or refused): nothing is left half-submitted. */
@@ -17,7 +22,11 @@ export function sent(record: Pick<GenerationRecord, 'state'>): boolean {
 
 /** Ended without a video: the command must not report success. */
 export function wentWrong(record: Pick<GenerationRecord, 'state'>): boolean {
-  return record.state === 'uncertain' || (isTerminal(record.state) && record.state !== 'done');
+  return (
+    record.state === 'uncertain' ||
+    record.state === 'held' ||
+    (isTerminal(record.state) && record.state !== 'done')
+  );
 }
 
 export async function getGeneration(api: StudioApi, id: string): Promise<GenerationRecord> {

@@ -67,6 +67,10 @@ export class Backends {
     return null;
   }
 
+  private get demoStartingBalance(): number {
+    return this.options.demo?.balanceUsd ?? 25;
+  }
+
   get demoTimeScale(): number {
     return this.options.demo?.timeScale ?? 0.15;
   }
@@ -75,7 +79,7 @@ export class Backends {
     this.simulator = await startSimulator({
       clock: this.options.clock,
       timeScale: this.demoTimeScale,
-      balanceUsd: this.options.demo?.balanceUsd ?? 25,
+      balanceUsd: this.demoStartingBalance,
       statePath: join(this.options.userDataDir, 'demo', 'simulator.json'),
       apiKeys: [DEMO_API_KEY],
     });
@@ -108,6 +112,11 @@ export class Backends {
 
   demoSimulator(): Simulator | null {
     return this.simulator;
+  }
+
+  /** Demo mode's pretend money back to where it started. */
+  resetDemoBalance(): void {
+    this.simulator?.setBalance(this.demoStartingBalance);
   }
 
   async close(): Promise<void> {

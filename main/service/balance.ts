@@ -6,14 +6,24 @@ import type { ApixoClient } from '../core/apixo/client';
 import type { Clock } from '../core/clock';
 import { isStudioError } from '../core/errors';
 
+/** Where readings go (the library's balance snapshots) and the low-balance threshold. */
+export interface BalanceWatch {
+  lowThresholdUsd(): number | null;
+  record(snapshot: { at: number; usd: number; backend: 'demo' | 'apixo' }): void;
+}
+
 export class BalanceTracker {
   private last: Balance = { usd: null, fetchedAt: null, demo: true, error: null };
   private inFlight: Promise<Balance> | null = null;
+
+  /** Below the low-balance threshold at the last reading: the alert fires once per crossing. */
+  private below = false;
 
   constructor(
     private readonly source: () => Promise<{ client: ApixoClient; backend: 'demo' | 'apixo' }>,
     private readonly clock: Clock,
     private readonly hub: EventHub,
+    private readonly watch: BalanceWatch = { lowThresholdUsd: () => null, record: () => {} },
   ) {}
 
   async current(): Promise<Balance> {
@@ -27,11 +37,20 @@ export class BalanceTracker {
     return this.inFlight;
   }
 
+  private crossing(usd: number): { thresholdUsd: number } | null {
+    const threshold = this.watch.lowThresholdUsd();
+    const wasBelow = this.below;
+    this.below = threshold !== null && usd < threshold;
+    return this.below && !wasBelow && threshold !== null ? { thresholdUsd: threshold } : null;
+  }
+
   private async fetch(): Promise<Balance> {
     const { client, backend } = await this.source();
     try {
       const usd = await client.balance();
-      this.last = { usd, fetchedAt: this.clock.now(), demo: backend === 'demo', error: null };
+      const fetchedAt = this.clock.now();
+      this.last = { usd, fetchedAt, demo: backend === 'demo', error: null, lowAlert: this.crossing(usd) };
+      this.watch.record({ at: fetchedAt, usd, backend });
     } catch (error) {
       this.last = {
         usd: null,

@@ -7,15 +7,18 @@ import { type BatchEstimate, type BatchItem, estimateBatch } from '../../shared/
 import type { GenerationRecord } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import { FILE_LIMITS } from '../../shared/contract/file-refs';
+import { readBudget } from '../core/budget/budget-settings';
+import { guardSpend } from '../core/budget/spend-guard';
+import type { Clock } from '../core/clock';
 import type { LibraryStore } from '../core/library/types';
 import { invalidImage } from '../core/references/errors';
 import type { ReferenceImages } from '../core/references/reference-images';
 import { type CreateDeps, createGenerations } from './create-generations';
 import type { FileAccess } from './file-access';
-import { guardSpend } from './spend-guard';
 
 export interface BatchDeps extends CreateDeps {
   library(): LibraryStore;
+  clock: Clock;
   files: FileAccess;
   references: ReferenceImages;
   hub: EventHub;
@@ -38,8 +41,8 @@ export async function referenceFromFile(references: ReferenceImages, path: strin
   return inspection.sha256;
 }
 
-export function estimate(items: BatchItem[]): BatchEstimate {
-  return estimateBatch(items);
+export function estimate(library: LibraryStore, items: BatchItem[]): BatchEstimate {
+  return estimateBatch(items, readBudget(library).confirmAboveUsd);
 }
 
 export async function createBatch(
@@ -47,8 +50,20 @@ export async function createBatch(
   items: BatchItem[],
   confirmed: boolean,
 ): Promise<{ records: GenerationRecord[]; estimate: BatchEstimate }> {
-  const total = estimateBatch(items);
-  guardSpend(total, confirmed);
+  const library = deps.library();
+  const total = estimate(library, items);
+  // The confirmation threshold, as for every other action; the caps meet each job before submit.
+  guardSpend(
+    library,
+    {
+      backend: await deps.backend(),
+      projectId: null,
+      totalUsd: total.totalUsd,
+      confirmed,
+      refuseOverBudget: false,
+    },
+    deps.clock.now(),
+  );
   deps.engine(); // refuses now when another process drives this library
   // Every image first: one unreadable file refuses the batch before anything is queued.
   const references = new Map<string, string>();
@@ -65,7 +80,6 @@ export async function createBatch(
       throw error;
     }
   }
-  const library = deps.library();
   const projects = new Map(library.listProjects().map((project) => [project.name, project.id]));
   const projectId = (name: string | undefined): string | null => {
     if (!name) return null;
@@ -83,6 +97,10 @@ export async function createBatch(
       count: 1,
       seedMode: item.params.seed === undefined ? 'random' : 'fixed',
       projectId: projectId(item.project),
+      // The batch's total was confirmed above; over a cap a job waits as held instead of failing.
+      hold: false,
+      confirmed: true,
+      ifOverBudget: 'hold',
       ...(reference ? { references: [reference] } : {}),
     });
     if (!record) continue;

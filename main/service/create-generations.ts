@@ -23,6 +23,8 @@ export interface CreateDeps {
   references: ReferenceImages;
   hosting: HostingService;
   policyFor(backend: Backend): AddressPolicy;
+  /** The spend checks (confirmation threshold; caps when the caller wants a refusal). */
+  guard(input: CreateInput, backend: Backend): void;
 }
 
 function notReadyMessage(message: string | null, status: string): string {
@@ -73,8 +75,10 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
       if (missing.length > 0) throw notConfiguredError(missing);
     }
   }
+  deps.guard(input, backend);
   return engine.enqueue({
     params,
+    hold: input.hold,
     count: input.count,
     seedMode: input.seedMode,
     projectId: input.projectId,

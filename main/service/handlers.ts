@@ -5,6 +5,7 @@ import type { EventHub } from '../../shared/contract/event-hub';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
 import { TERMINAL_STATES } from '../../shared/domain/states';
+import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
@@ -14,6 +15,7 @@ import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
 import type { BalanceTracker } from './balance';
 import { createBatch, estimate } from './batch-service';
+import { budgetHandlers, guardCreate } from './budget-service';
 import { createGenerations } from './create-generations';
 import type { DraftFile } from './draft-file';
 import type { FileAccess } from './file-access';
@@ -49,6 +51,9 @@ export interface HandlerDeps {
   files: FileAccess;
   /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
   policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
+  clock: Clock;
+  /** Demo mode: the pretend balance back to its starting amount. */
+  resetDemoBalance(): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -78,9 +83,14 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     references: deps.references,
     hosting: deps.hosting,
     policyFor: deps.policyFor,
+    guard: (request: Parameters<typeof guardCreate>[1], backend: Parameters<typeof guardCreate>[2]) =>
+      guardCreate(deps, request, backend),
   };
+  const spend = budgetHandlers({ ...deps, engine: (purpose) => deps.engine(purpose) });
 
   return {
+    budget: spend.budget,
+    spend: spend.spend,
     app: {
       info: () => deps.info(),
       openExternal: async ({ url }) => {
@@ -98,6 +108,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     generations: {
       create: (input) => createGenerations(createDeps, input),
+      ...spend.generations,
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
       retry: ({ id }) => deps.engine('generate').retry(id),
@@ -251,6 +262,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     balance: {
       get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+      resetDemo: async () => {
+        await deps.resetDemoBalance();
+        return deps.balance.refresh();
+      },
     },
     images: {
       inspect: ({ file }) => inspectImageFile(deps.references, deps.files, file),
@@ -268,10 +283,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       test: () => deps.hosting.test(),
     },
     batch: {
-      estimate: ({ items }) => estimate(items),
+      estimate: ({ items }) => estimate(deps.library(), items),
       create: ({ items, confirmed }) =>
         createBatch(
-          { ...createDeps, library: deps.library, files: deps.files, hub: deps.hub },
+          { ...createDeps, library: deps.library, files: deps.files, hub: deps.hub, clock: deps.clock },
           items,
           confirmed,
         ),

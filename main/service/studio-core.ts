@@ -7,6 +7,7 @@ import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/contract/contract';
 import { EventHub } from '../../shared/contract/event-hub';
 import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
+import { readBudget } from '../core/budget/budget-settings';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
 import { ReferenceHosting } from '../core/hosting/reference-hosting';
@@ -194,7 +195,12 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     settingsKeptAs: settings.unreadable?.keptAs ?? null,
   });
 
-  const balance = new BalanceTracker(() => backends.current(), clock, hub);
+  const balance = new BalanceTracker(() => backends.current(), clock, hub, {
+    lowThresholdUsd: () => (libraries.problem ? null : readBudget(currentLibrary()).lowBalanceUsd),
+    record: (snapshot) => {
+      if (!libraries.problem) currentLibrary().addBalanceSnapshot({ ...snapshot, reason: 'refresh' });
+    },
+  });
   const files = createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null);
   const handlers = createHandlers({
     info,
@@ -222,6 +228,8 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     hosting: hostingService,
     files,
     policyFor,
+    clock,
+    resetDemoBalance: async () => backends.resetDemoBalance(),
     moveLibrary: (folder) => libraries.move(folder),
     reopenLibrary: () => libraries.reopen(),
     locateLibrary: (folder) => libraries.locate(folder),

@@ -13,6 +13,7 @@ const TONE: Record<GenerationState, 'neutral' | 'active' | 'success' | 'danger' 
   expired: 'danger',
   uncertain: 'warning',
   stalled: 'warning',
+  held: 'warning',
   cancelled: 'muted',
 };
 

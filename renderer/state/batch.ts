@@ -7,7 +7,9 @@ import { type BatchPlanInput, batchPlanSchema, expandPlan, type PlannedItem } fr
 import { type ParsedRows, parseRows } from '../../shared/batch/rows';
 import { templateSlots } from '../../shared/batch/template';
 import type { GenerationRecord } from '../../shared/contract/contract';
+import { NO_BUDGET } from '../../shared/domain/budget';
 import { studio } from '../studio';
+import { useBudget } from './budget';
 
 export type BatchSource = 'template' | 'file';
 
@@ -107,13 +109,19 @@ export function previewPlan(form: BatchPlanForm): BatchPreview {
     items: expansion.items,
     columns,
     problems: [],
-    estimate: estimateBatch(expansion.items),
+    estimate: estimateWithThreshold(expansion.items),
   };
+}
+
+/** The preview asks for confirmation at the user's threshold (the core checks it again on send). */
+function estimateWithThreshold(items: readonly BatchItem[]): BatchEstimate {
+  const status = useBudget.getState().status;
+  return estimateBatch(items, status ? status.settings.confirmAboveUsd : NO_BUDGET.confirmAboveUsd);
 }
 
 export function previewRows(rows: ParsedRows): BatchPreview {
   const items = rows.items.map((entry) => entry.item);
-  return { items, columns: [], problems: rows.problems, estimate: estimateBatch(items) };
+  return { items, columns: [], problems: rows.problems, estimate: estimateWithThreshold(items) };
 }
 
 interface BatchState {

@@ -5,6 +5,7 @@ import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
 import { useBatch } from './batch';
+import { announceLowBalance } from './budget';
 import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
@@ -45,7 +46,10 @@ export function wireEvents(): () => void {
     }),
     studio.on('download.progress', (event) => useQueue.getState().applyProgress(event)),
     studio.on('network.status', (network) => useApp.setState({ network })),
-    studio.on('balance.updated', (balance) => useApp.setState({ balance })),
+    studio.on('balance.updated', (balance) => {
+      useApp.setState({ balance });
+      announceLowBalance(balance);
+    }),
     studio.on('settings.updated', (settings) => useSettings.setState({ settings })),
     studio.on('key.updated', (key) => {
       useApp.setState({ key });

@@ -3,6 +3,7 @@
 // computer. The batch total and the confirmation threshold live here once. Process-agnostic.
 import { z } from 'zod';
 import { absolutePathSchema } from '../contract/file-refs';
+import { NO_BUDGET } from '../domain/budget';
 import { generationParamsDraftSchema } from '../domain/params';
 import { estimateCostUsd } from '../domain/pricing';
 
@@ -13,7 +14,6 @@ export const MAX_BATCH_ITEMS = 500;
  * Above this estimated total a batch is sent only when the call says the user confirmed it. Spending
  * caps (issue 12) add their own check next to this one in main/service/spend-guard.ts.
  */
-export const CONFIRM_ABOVE_USD = 5;
 
 const tag = z.string().trim().min(1).max(64);
 
@@ -55,13 +55,17 @@ export const batchItemsSchema = z.array(batchItemSchema).min(1).max(MAX_BATCH_IT
 export interface BatchEstimate {
   count: number;
   totalUsd: number;
-  /** The total is above CONFIRM_ABOVE_USD: the batch needs `confirmed: true`. */
+  /** The total is above the confirmation threshold: the batch needs `confirmed: true`. */
   needsConfirmation: boolean;
-  confirmAboveUsd: number;
+  /** The budget's confirmation threshold (null: never asks). */
+  confirmAboveUsd: number | null;
 }
 
 /** Prices are estimates (see shared/domain/pricing.ts); the total is rounded to cents once. */
-export function estimateBatch(items: readonly Pick<BatchItem, 'params'>[]): BatchEstimate {
+export function estimateBatch(
+  items: readonly Pick<BatchItem, 'params'>[],
+  confirmAboveUsd: number | null = NO_BUDGET.confirmAboveUsd,
+): BatchEstimate {
   const cents = items.reduce(
     (sum, item) => sum + Math.round(estimateCostUsd(item.params.resolution, item.params.duration) * 100),
     0,
@@ -70,7 +74,7 @@ export function estimateBatch(items: readonly Pick<BatchItem, 'params'>[]): Batc
   return {
     count: items.length,
     totalUsd,
-    needsConfirmation: totalUsd > CONFIRM_ABOVE_USD,
-    confirmAboveUsd: CONFIRM_ABOVE_USD,
+    needsConfirmation: confirmAboveUsd !== null && totalUsd > confirmAboveUsd,
+    confirmAboveUsd,
   };
 }

@@ -25,11 +25,20 @@ import {
 } from '../domain/params';
 import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
 import { SHA256_PATTERN } from '../domain/reference-paths';
+import type { SpendReport } from '../domain/spend';
 import { GENERATION_STATES } from '../domain/states';
+import {
+  type BudgetStatus,
+  budgetPatchSchema,
+  editHeldSchema,
+  sendHeldSchema,
+  spendReportSchema,
+} from './budget-schemas';
 import { absolutePathSchema, fileRefSchema } from './file-refs';
 
 export type {
   BatchEstimate,
+  BudgetStatus,
   GenerationParams,
   GenerationRecord,
   HostingSettings,
@@ -38,6 +47,7 @@ export type {
   LibraryPage,
   LibraryQuery,
   Project,
+  SpendReport,
   VideoRecord,
 };
 
@@ -83,6 +93,12 @@ export const createGenerationsSchema = z
     projectId: id.nullable().default(null),
     /** image-to-video: inspected images; each makes `count` generations with the same settings. */
     references: z.array(imageId).min(1).max(MAX_BATCH).optional(),
+    /** Staging: create them held; nothing is sent until generations.sendHeld. */
+    hold: z.boolean().default(false),
+    /** The user saw the total: needed when it is above the confirmation threshold. */
+    confirmed: z.boolean().default(false),
+    /** Over a cap: hold the jobs (the app) or refuse and send nothing (the CLI). */
+    ifOverBudget: z.enum(['hold', 'refuse']).default('hold'),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -212,6 +228,8 @@ export interface Balance {
   fetchedAt: number | null;
   demo: boolean;
   error: string | null;
+  /** This refresh took the balance below the low-balance threshold (announced once per crossing). */
+  lowAlert?: { thresholdUsd: number } | null;
 }
 
 export interface NetworkStatus {
@@ -298,6 +316,24 @@ export const contract = {
     dismiss: method<GenerationRecord>()(idArg),
     /** A `stalled` generation: query status now. */
     checkAgain: method<GenerationRecord>()(idArg),
+    /** A `held` generation: send it (past the caps when a cap held it: the user released that one). */
+    release: method<GenerationRecord>()(idArg),
+    /** Staging: send these held generations together (the total meets the confirmation threshold). */
+    sendHeld: method<GenerationRecord[]>()(sendHeldSchema),
+    /** Staging: new parameters for a held generation. */
+    editHeld: method<GenerationRecord>()(editHeldSchema),
+    /** Finished generations this request would repeat exactly (same parameters, same fixed seed). */
+    duplicates: method<GenerationRecord[]>()(createGenerationsSchema),
+  },
+  budget: {
+    get: method<BudgetStatus>()(none),
+    /** Changes caps; jobs a cap held meet the new caps at once. */
+    update: method<BudgetStatus>()(budgetPatchSchema),
+    clear: method<BudgetStatus>()(none),
+  },
+  spend: {
+    /** Since a time (default: 30 days ago): per day, per project, failed, kept, reconciliation. */
+    report: method<SpendReport>()(spendReportSchema),
   },
   queue: {
     snapshot: method<QueueSnapshot>()(none),
@@ -369,6 +405,8 @@ export const contract = {
         .strict()
         .optional(),
     ),
+    /** Demo mode: put the pretend balance back to its starting amount. */
+    resetDemo: method<Balance>()(none),
   },
   images: {
     /**

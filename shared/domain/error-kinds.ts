@@ -27,5 +27,9 @@ export const ERROR_KINDS = [
   'disk_full',
   /** The UI named something this host does not let it touch (a path no dialog or drop gave it). */
   'forbidden',
+  /** A spending cap would be crossed: nothing was sent. */
+  'over_budget',
+  /** The action costs more than the confirmation threshold and was not confirmed. */
+  'needs_confirmation',
 ] as const;
 export type ErrorKind = (typeof ERROR_KINDS)[number];

@@ -1,5 +1,6 @@
 // The library's records as every process sees them: what a generation, a video and a project are,
 // and how the library is queried. Times are Unix milliseconds. Process-agnostic.
+import type { HoldReason } from './budget';
 import type { ErrorKind } from './error-kinds';
 import type { GenerationParams, RequestType } from './params';
 import type { GenerationState } from './states';
@@ -75,6 +76,10 @@ export interface GenerationRecord {
   tags: string[];
   deletedAt: number | null;
   video: VideoRecord | null;
+  /** Why a `held` generation waits (null otherwise). */
+  hold: HoldReason | null;
+  /** The user released this generation past a spending cap: it is sent without checking caps. */
+  budgetReleased: boolean;
   /**
    * Stored values this version does not know (e.g. `state=paused` written by a newer app), shown
    * as safe stand-ins in the fields above. Absent when everything was understood.

@@ -1,5 +1,7 @@
 // The life of a generation. Every transition is persisted by the library and emitted as an event.
 export const GENERATION_STATES = [
+  /** Waits for the user before sending: staged, or stopped by a spending cap (see hold). */
+  'held',
   'queued',
   'submitting',
   'pending',

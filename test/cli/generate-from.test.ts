@@ -27,6 +27,8 @@ async function listed(): Promise<{
 beforeAll(async () => {
   ensureCliBuilt();
   dir = await mkdtemp(join(tmpdir(), 'wan-from-'));
+  // The user's confirmation threshold: a plan above it needs --yes.
+  expect((await run(['budget', 'set', '--confirm-above', '5'])).code).toBe(0);
   await mkdir(join(dir, 'shots'));
   await writeFile(
     join(dir, 'shots.csv'),

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
 import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { CLI, ensureCliBuilt, ROOT } from '../helpers/cli-process';
+import { CLI, ensureCliBuilt, ROOT, runCli } from '../helpers/cli-process';
 
 let dir = '';
 let client: Client;
@@ -30,6 +30,22 @@ async function value<T>(name: string, args: Record<string, unknown> = {}): Promi
 beforeAll(async () => {
   ensureCliBuilt();
   dir = await mkdtemp(join(tmpdir(), 'wan-mcp-'));
+  // The user's confirmation threshold, set as a user would: generate above it needs confirmed: true.
+  const threshold = runCli(
+    [
+      'budget',
+      'set',
+      '--confirm-above',
+      '5',
+      '--demo',
+      '--data',
+      join(dir, 'data'),
+      '--library',
+      join(dir, 'library'),
+    ],
+    {},
+  );
+  expect(await threshold.exited).toBe(0);
   client = new Client({ name: 'wan-studio-test', version: '1.0.0' });
   const transport = new StdioClientTransport({
     command: process.execPath,
@@ -87,7 +103,7 @@ describe('wan-studio mcp (official SDK client over stdio)', () => {
     });
     expect(refused.isError).toBe(true);
     expect(refused.content[0]?.text).toBe(
-      '4 videos cost about $5.20, above the $5.00 that needs confirming. Nothing was sent; confirm the total to send them.',
+      'This is estimated at $5.20, above your confirmation threshold of $5.00. Nothing was sent; confirm the total to send it.',
     );
     const search = await value<{ total: number }>('search', { text: 'lighthouse' });
     expect(search.total).toBe(0);

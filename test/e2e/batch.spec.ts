@@ -32,6 +32,11 @@ const CSV = [
 
 test.describe.configure({ mode: 'serial' });
 
+// The user's confirmation threshold (Settings → Spending caps): totals above $5 ask first.
+test.beforeEach(async ({ host }) => {
+  await host.core.api.budget.update({ confirmAboveUsd: 5 });
+});
+
 test('a template grid is previewed with its count and total, then sent and shown as a grid', async ({
   studio: page,
 }) => {

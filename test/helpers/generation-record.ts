@@ -45,6 +45,8 @@ export function generationRecord(patch: Partial<GenerationRecord> = {}): Generat
     notes: '',
     tags: [],
     deletedAt: null,
+    hold: null,
+    budgetReleased: false,
     video: null,
     ...patch,
   };

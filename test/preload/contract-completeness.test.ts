@@ -29,6 +29,8 @@ describe('contract completeness (types)', () => {
     const groupsMatch: { [G in keyof Contract]: Equals<keyof StudioHandlers[G], keyof Contract[G]> } = {
       app: true,
       generations: true,
+      budget: true,
+      spend: true,
       queue: true,
       library: true,
       projects: true,

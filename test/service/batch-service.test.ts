@@ -38,6 +38,7 @@ describe('batch.create', () => {
   });
 
   it('holds a total above the threshold until confirmed', async () => {
+    await core.api.budget.update({ confirmAboveUsd: 5 });
     const items = Array.from({ length: 5 }, () => ({
       params: {
         mode: 'text-to-video' as const,
@@ -52,7 +53,7 @@ describe('batch.create', () => {
       needsConfirmation: true,
       confirmAboveUsd: 5,
     });
-    await expect(core.api.batch.create({ items })).rejects.toMatchObject({ kind: 'invalid_request' });
+    await expect(core.api.batch.create({ items })).rejects.toMatchObject({ kind: 'needs_confirmation' });
     expect(await count()).toBe(0);
     const { records } = await core.api.batch.create({ items, confirmed: true });
     expect(records).toHaveLength(5);

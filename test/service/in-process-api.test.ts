@@ -2,9 +2,9 @@
 // the browser host: the contract's schema runs first and fills the defaults, a refusal is a typed
 // error with the contract's words, and nothing reaches APIXO for a call the contract refuses.
 import { afterEach, describe, expect, it } from 'vitest';
-import { isStudioApiError, type StudioApiError } from '../../main/service/in-process-api';
 import type { GenerationRecord } from '../../shared/contract/contract';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
+import { refusal } from '../helpers/refusal';
 
 const KEY = 'sk-in-process-api-0001';
 let harness: CoreHarness | null = null;
@@ -18,16 +18,6 @@ async function start() {
   // Session-only: a keychain entry would outlive this test and take later ones out of demo mode.
   await harness.core.api.key.set({ key: KEY, where: 'session' });
   return harness;
-}
-
-async function refusal(run: () => Promise<unknown>): Promise<StudioApiError> {
-  try {
-    await run();
-  } catch (error) {
-    if (isStudioApiError(error)) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
 }
 
 describe('the in-process API', () => {

@@ -38,7 +38,7 @@ export async function generateFrom(api: StudioApi, values: CliValues): Promise<n
   const estimate = await api.batch.estimate({ items: file.items.map((entry) => entry.item) });
   const held = problems.length > 0 && !values['skip-bad'];
   if (values['dry-run']) {
-    const summary = `${estimate.count} videos, about ${usd(estimate.totalUsd)}${estimate.needsConfirmation ? ` (above ${usd(estimate.confirmAboveUsd)}: needs --yes)` : ''}${problems.length ? `; ${problems.length} bad rows` : ''}`;
+    const summary = `${estimate.count} videos, about ${usd(estimate.totalUsd)}${estimate.needsConfirmation ? ` (above ${usd(estimate.confirmAboveUsd ?? 0)}: needs --yes)` : ''}${problems.length ? `; ${problems.length} bad rows` : ''}`;
     print(values, [...file.items.map(itemLine), summary].join('\n'), {
       ...estimate,
       items: file.items,
@@ -55,7 +55,7 @@ export async function generateFrom(api: StudioApi, values: CliValues): Promise<n
   if (estimate.needsConfirmation && !values.yes) {
     throw new StudioError({
       kind: 'invalid_request',
-      userMessage: `${estimate.count} videos cost about ${usd(estimate.totalUsd)}, above ${usd(estimate.confirmAboveUsd)}; nothing was sent. Add --yes to send them (or --dry-run to look first).`,
+      userMessage: `${estimate.count} videos cost about ${usd(estimate.totalUsd)}, above ${usd(estimate.confirmAboveUsd ?? 0)}; nothing was sent. Add --yes to send them (or --dry-run to look first).`,
     });
   }
   const { records } = await api.batch.create({

@@ -17,6 +17,8 @@ export interface EnqueueRequest {
    * 'hosted' uploads the image before submit.
    */
   images?: { referenceImagePath: string; imageSource: ImageSource; imageUrl?: string }[];
+  /** Staging: create the generations `held`, sent only when the user says so. */
+  hold?: boolean;
 }
 
 export function expandBatch(
@@ -47,6 +49,7 @@ export function expandBatch(
         estimatedCostUsd: estimateCostUsd(request.params.resolution, request.params.duration),
         referenceImagePath: image?.referenceImagePath ?? null,
         imageSource: image?.imageSource ?? null,
+        ...(request.hold ? { state: 'held' as const, hold: { kind: 'staged' as const } } : {}),
       });
     }
   }

@@ -3,6 +3,7 @@
 // `start()` simply picks every unfinished job up where it was.
 
 import type { GenerationParams } from '../../../shared/domain/params';
+import { estimateCostUsd } from '../../../shared/domain/pricing';
 import { REMOTE_STATES } from '../../../shared/domain/states';
 import type { ApixoClient } from '../apixo/client';
 import type { SubmitOptions } from '../apixo/request-body';
@@ -29,6 +30,7 @@ import {
   cancelledPatch,
   checkAgainPatch,
   dismissPatch,
+  releasePatch,
   resubmitPatch,
   retryPatch,
 } from './transitions';
@@ -38,6 +40,14 @@ export type { EnqueueRequest };
 export const MAX_REMOTE_TASKS = 1000;
 /** A runner that crashed on something unexpected (a full disk, a bug) tries again after this. */
 const CRASH_RETRY_MS = 15_000;
+/** States a runner works on by itself; the others wait for the user. */
+const DRIVEN_STATES: ReadonlySet<GenerationRecord['state']> = new Set([
+  'queued',
+  'submitting',
+  'pending',
+  'processing',
+  'downloading',
+]);
 
 export interface JobEngineOptions {
   library: LibraryStore;
@@ -163,6 +173,27 @@ export class JobEngine {
     return this.update(id, dismissPatch(this.require(id), this.options.clock.now()));
   }
 
+  /** `held`: send it (see releasePatch: past the caps when a cap held it). */
+  release(id: string): GenerationRecord {
+    return this.restart(id, releasePatch(this.require(id)));
+  }
+
+  /** The budget changed: every job a cap held meets the caps again at its submit. */
+  recheckHeld(): GenerationRecord[] {
+    return this.options.library
+      .listActive()
+      .filter((record) => record.state === 'held' && record.hold?.kind === 'over_budget')
+      .map((record) => this.restart(record.id, { ...releasePatch(record), budgetReleased: false }));
+  }
+
+  /** Staging: new parameters for a held generation (its estimate follows). */
+  editHeld(id: string, params: GenerationParams): GenerationRecord {
+    const cost = estimateCostUsd(params.resolution, params.duration);
+    const record = this.options.library.editHeldParams(id, params, cost);
+    this.options.onUpdate(record);
+    return record;
+  }
+
   /** `stalled` (or a waiting job): query status right now. */
   checkAgain(id: string): GenerationRecord {
     const updated = this.restart(id, checkAgainPatch(this.require(id), this.options.clock.now()));
@@ -255,6 +286,11 @@ export class JobEngine {
             const current = this.options.library.getGeneration(runner.id);
             if (current && !this.stopping) this.spawn(current);
           }, CRASH_RETRY_MS);
+        } else if (!this.stopping && !runner.controller.signal.aborted && !runner.cancelRequested) {
+          // A user action (release, retry) can land between the runner's last read and its exit:
+          // its wake() then reached a runner already leaving, so the job gets a fresh one.
+          const current = this.options.library.getGeneration(runner.id);
+          if (current && current.deletedAt === null && DRIVEN_STATES.has(current.state)) this.spawn(current);
         }
       });
     this.runners.set(record.id, { runner, done });

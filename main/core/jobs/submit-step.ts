@@ -3,6 +3,8 @@
 // - the taskId is committed the moment the answer arrives;
 // - only a request that provably created nothing goes back to `queued` by itself; an unknown
 //   outcome becomes `uncertain` and waits for the user.
+import { breachSentence } from '../../../shared/domain/budget';
+import { findBreach } from '../budget/caps';
 import type { GenerationRecord } from '../library/types';
 import { asStudioError, type JobContext, type Runner } from './context';
 import { hostReferenceImage } from './host-step';
@@ -21,6 +23,9 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
   // Uploaded as late as possible, so the presigned link is as fresh as it can be when APIXO fetches it.
   const record = await hostReferenceImage(ctx, runner, queued);
   if (!record) return;
+  // Checked and marked `submitting` in one synchronous step, so the next job of a batch already
+  // counts this one as sent.
+  if (holdOverBudget(ctx, runner, record)) return;
   if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null })) return;
 
   let taskId: string;
@@ -90,6 +95,24 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
     errorKind: null,
     errorMessage: null,
   });
+}
+
+/** A cap would be crossed: the job waits in `held` (never failed, never dropped) and frees its slot. */
+function holdOverBudget(ctx: JobContext, runner: Runner, record: GenerationRecord): boolean {
+  if (record.budgetReleased) return false;
+  const intent = { backend: record.backend, projectId: record.projectId, costUsd: record.estimatedCostUsd };
+  const breach = findBreach(ctx.library, intent, ctx.clock.now());
+  if (!breach) return false;
+  ctx.releaseSlot(runner);
+  ctx.log.info('held over budget', { id: record.id, cap: breach.cap, overByUsd: breach.overByUsd });
+  ctx.write(runner, {
+    state: 'held',
+    hold: { kind: 'over_budget', ...breach },
+    nextCheckAt: null,
+    errorKind: 'over_budget',
+    errorMessage: `${breachSentence(breach)} Raise the cap or release this job to send it.`,
+  });
+  return true;
 }
 
 /**

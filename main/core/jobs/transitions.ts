@@ -78,6 +78,22 @@ export function dismissPatch(record: GenerationRecord, now: number): GenerationP
   return { state: 'cancelled', completedAt: now, errorMessage: 'Dismissed: not resubmitted.' };
 }
 
+/**
+ * `held`: send it. A job held by a cap is sent past the caps (the user released that one job); a
+ * staged job still meets the caps right before its submit.
+ */
+export function releasePatch(record: GenerationRecord): GenerationPatch {
+  requireState(record, ['held']);
+  return {
+    state: 'queued',
+    hold: null,
+    errorKind: null,
+    errorMessage: null,
+    nextCheckAt: null,
+    ...(record.hold?.kind === 'over_budget' ? { budgetReleased: true } : {}),
+  };
+}
+
 /** `stalled` (or a waiting job): query status right now. */
 export function checkAgainPatch(record: GenerationRecord, now: number): GenerationPatch {
   requireState(record, ['stalled', 'pending', 'processing']);

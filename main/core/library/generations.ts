@@ -1,5 +1,6 @@
 // Generation rows: create, read, patch (with state history), and the engine's own queries.
 import {
+  type GenerationParams,
   generationParamsDraftSchema,
   generationParamsSchema,
   MODEL_ID,
@@ -84,6 +85,22 @@ function parseParams(input: NewGeneration) {
   return generationParamsSchema.safeParse(input.params);
 }
 
+/** The parameter columns (mode … provider, in table order) as SQLite stores them. */
+export function paramValues(params: GenerationParams) {
+  return [
+    params.mode,
+    params.prompt,
+    params.negativePrompt ?? null,
+    params.resolution,
+    params.duration,
+    params.aspectRatio ?? null,
+    params.imageUrl ?? null,
+    params.seed ?? null,
+    params.promptExpansion ? 1 : 0,
+    params.provider,
+  ] as const;
+}
+
 export function createGeneration(ctx: LibraryContext, input: NewGeneration): GenerationRecord {
   const parsed = parseParams(input);
   if (!parsed.success) {
@@ -109,8 +126,9 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
-           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, origin, source_name)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, origin, source_name,
+           hold_json)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -118,16 +136,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.batchId ?? null,
         MODEL_ID,
         backend,
-        params.mode,
-        params.prompt,
-        params.negativePrompt ?? null,
-        params.resolution,
-        params.duration,
-        params.aspectRatio ?? null,
-        params.imageUrl ?? null,
-        params.seed ?? null,
-        params.promptExpansion ? 1 : 0,
-        params.provider,
+        ...paramValues(params),
         input.requestType,
         state,
         now,
@@ -137,6 +146,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         params.mode === 'image-to-video' ? (input.imageSource ?? 'url') : null,
         origin,
         origin === 'imported' ? (input.sourceName ?? null) : null,
+        state === 'held' ? JSON.stringify(input.hold ?? { kind: 'staged' }) : null,
       );
     recordStateChange(ctx, id, null, state, now);
     indexGeneration(ctx, id);
@@ -164,6 +174,8 @@ const PATCH_COLUMNS = {
   projectId: 'project_id',
   imageUrl: 'image_url',
   imageUrlExpiresAt: 'image_url_expires_at',
+  hold: 'hold_json',
+  budgetReleased: 'budget_released',
 } as const satisfies Record<keyof GenerationPatch, string>;
 
 function validatePatch(patch: GenerationPatch): void {
@@ -177,6 +189,13 @@ function validatePatch(patch: GenerationPatch): void {
   if (patch.pollCount !== undefined && (!Number.isInteger(patch.pollCount) || patch.pollCount < 0)) {
     throw invalid('pollCount must be a non-negative whole number.');
   }
+}
+
+/** JSON and booleans as SQLite stores them. */
+function columnValue(field: string, value: unknown): unknown {
+  if (field === 'hold') return value === null ? null : JSON.stringify(value);
+  if (typeof value === 'boolean') return value ? 1 : 0;
+  return value;
 }
 
 export function updateGeneration(ctx: LibraryContext, id: string, patch: GenerationPatch): GenerationRecord {
@@ -195,7 +214,7 @@ export function updateGeneration(ctx: LibraryContext, id: string, patch: Generat
       const value = patch[field as keyof GenerationPatch];
       if (value === undefined) continue;
       columns.push(`${column} = ?`);
-      values.push(value);
+      values.push(columnValue(field, value));
     }
     columns.push('updated_at = ?');
     values.push(now);

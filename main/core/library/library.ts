@@ -10,12 +10,15 @@ import { storageFailure } from '../fs/storage-failure';
 import { createContext, type LibraryContext } from './context';
 import * as curation from './curation';
 import { openDatabase } from './db';
+import { findFinishedDuplicates } from './duplicates';
 import * as generations from './generations';
+import { editHeldParams } from './held';
 import { assertMoveTarget, isInside, type MoveSteps, moveFolder } from './move';
 import * as projects from './projects';
 import { queryGenerations } from './query';
 import * as references from './references';
 import * as settings from './settings';
+import * as spend from './spend';
 import * as trash from './trash';
 import type { LibraryStore } from './types';
 import * as videos from './videos';
@@ -147,6 +150,16 @@ class SqliteLibrary implements LibraryStore {
   costTimeHistory: LibraryStore['costTimeHistory'] = (resolution, duration, options) =>
     generations.costTimeHistory(this.#context(), resolution, duration, options);
   countByState: LibraryStore['countByState'] = () => generations.countByState(this.#context());
+  editHeldParams: LibraryStore['editHeldParams'] = (id, params, cost) =>
+    editHeldParams(this.#context(), id, params, cost);
+  findFinishedDuplicates: LibraryStore['findFinishedDuplicates'] = (params, seeds) =>
+    findFinishedDuplicates(this.#context(), params, seeds);
+  spentUsd: LibraryStore['spentUsd'] = (range) => spend.spentUsd(this.#context(), range);
+  spendItems: LibraryStore['spendItems'] = (range) => spend.spendItems(this.#context(), range);
+  addBalanceSnapshot: LibraryStore['addBalanceSnapshot'] = (snapshot) =>
+    spend.addBalanceSnapshot(this.#context(), snapshot);
+  balanceSnapshots: LibraryStore['balanceSnapshots'] = (backend, since) =>
+    spend.balanceSnapshots(this.#context(), backend, since);
 
   setFavourite: LibraryStore['setFavourite'] = (id, favourite) =>
     curation.setFavourite(this.#context(), id, favourite);

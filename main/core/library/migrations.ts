@@ -217,4 +217,25 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Spend autopilot: why a `held` generation waits (JSON: staged, or the cap it would cross),
+    // whether the user released it past the caps, and balance snapshots for reconciliation.
+    name: 'holds and balance snapshots',
+    up(db) {
+      db.exec(`
+        ALTER TABLE generations ADD COLUMN hold_json TEXT;
+        ALTER TABLE generations ADD COLUMN budget_released INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX generations_submitted ON generations(submitted_at) WHERE submitted_at IS NOT NULL;
+
+        CREATE TABLE balance_snapshots (
+          id INTEGER PRIMARY KEY,
+          at INTEGER NOT NULL,
+          usd REAL NOT NULL,
+          backend TEXT NOT NULL,
+          reason TEXT NOT NULL
+        ) STRICT;
+        CREATE INDEX balance_snapshots_at ON balance_snapshots(backend, at);
+      `);
+    },
+  },
 ];

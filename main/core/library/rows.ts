@@ -2,6 +2,8 @@
 // hold values this build does not know (a new state, a new resolution). List views must still
 // load, so such a value maps to a safe stand-in, the record is flagged in `unrecognized`, and a
 // warning is logged. The SELECT that feeds this lives here too, so columns and mapping agree.
+
+import type { HoldReason } from '../../../shared/domain/budget';
 import {
   ASPECT_RATIOS,
   type AspectRatio,
@@ -71,6 +73,8 @@ export interface GenerationRow {
   reference_image_path: string | null;
   image_source: string | null;
   image_url_expires_at: number | null;
+  hold_json: string | null;
+  budget_released: number;
   favourite: number;
   rating: number;
   notes: string;
@@ -149,6 +153,18 @@ function paramsFromRow(row: GenerationRow, flags: string[]): GenerationParams {
   return params;
 }
 
+function holdFromRow(row: GenerationRow, flags: string[]): HoldReason {
+  try {
+    const hold = JSON.parse(row.hold_json ?? '') as HoldReason;
+    if (hold.kind === 'staged' || hold.kind === 'over_budget') return hold;
+  } catch {
+    // falls through to the stand-in
+  }
+  // A held row without a reason this version understands waits as staged: never sent by itself.
+  flags.push(`hold=${String(row.hold_json)}`);
+  return { kind: 'staged' };
+}
+
 export function generationFromRow(ctx: LibraryContext, row: GenerationRow): GenerationRecord {
   const flags: string[] = [];
   const params = paramsFromRow(row, flags);
@@ -201,6 +217,8 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
     tags,
     deletedAt: row.deleted_at,
     video: videoFromRow(row),
+    hold: state === 'held' ? holdFromRow(row, flags) : null,
+    budgetReleased: row.budget_released !== 0,
   };
   if (flags.length > 0) {
     record.unrecognized = flags;

@@ -1,6 +1,8 @@
 // The store interface the job engine, the CLI and the services use, implemented over better-sqlite3
 // in ./library.ts. The records themselves are shared with the UI (shared/domain/records.ts).
 // Times are Unix milliseconds.
+
+import type { HoldReason } from '../../../shared/domain/budget';
 import type { GenerationParams, RequestType } from '../../../shared/domain/params';
 import type {
   Backend,
@@ -15,8 +17,10 @@ import type {
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
 import type { MoveSteps } from './move';
+import type { BalanceSnapshot, SpendItem, SpendRange } from './spend';
 
 export * from '../../../shared/domain/records';
+export type { BalanceSnapshot, SpendItem, SpendRange };
 
 export interface NewGeneration {
   projectId?: string | null;
@@ -34,6 +38,8 @@ export interface NewGeneration {
   /** Defaults to 'generated'; 'imported' names the file it came from in `sourceName`. */
   origin?: Origin;
   sourceName?: string | null;
+  /** With state 'held': why it waits. */
+  hold?: HoldReason | null;
 }
 
 /** Fields the engine may change. `state` changes are appended to the history table. */
@@ -57,6 +63,8 @@ export type GenerationPatch = Partial<
     | 'referenceImagePath'
     | 'projectId'
     | 'imageUrlExpiresAt'
+    | 'hold'
+    | 'budgetReleased'
   >
 > & {
   /** params.imageUrl: set when a hosted reference image gets its presigned link. */
@@ -119,6 +127,17 @@ export interface LibraryStore {
     options?: { backend?: Backend; limit?: number },
   ): number[];
   countByState(): Partial<Record<GenerationState, number>>;
+  /** A `held` generation's new parameters and estimate (staging); refused in any other state. */
+  editHeldParams(id: string, params: GenerationParams, estimatedCostUsd: number): GenerationRecord;
+
+  /** Finished generations (with their video) made with exactly these parameters and one of these seeds. */
+  findFinishedDuplicates(params: GenerationParams, seeds: readonly number[]): GenerationRecord[];
+
+  // spend: what was sent (estimated USD) and the balance over time
+  spentUsd(range: SpendRange): number;
+  spendItems(range: SpendRange): SpendItem[];
+  addBalanceSnapshot(snapshot: BalanceSnapshot): void;
+  balanceSnapshots(backend: Backend, since: number): BalanceSnapshot[];
 
   // user curation
   setFavourite(id: string, favourite: boolean): GenerationRecord;

@@ -1,6 +1,6 @@
 // The batch builder: a prompt template with a grid sweep, or a CSV/JSONL file; the preview with the
 // count and total before anything is sent; a confirmation above the threshold; then the result grid.
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -9,20 +9,23 @@ import { Segmented } from '../../components/Segmented';
 import { formatUsd } from '../../lib/format';
 import { useApp } from '../../state/app';
 import { type BatchPreview as Preview, previewPlan, previewRows, useBatch } from '../../state/batch';
+import { useBudget } from '../../state/budget';
 import { BatchPreview } from './BatchPreview';
 import { BatchResults } from './BatchResults';
 import { RowsImport } from './RowsImport';
 import { SweepOptions } from './SweepOptions';
 import { TemplateEditor } from './TemplateEditor';
 
-function usePreview(): Preview | null {
+/** The preview, recomputed when the plan, the file or the confirmation threshold changes. */
+function usePreview(thresholdUsd: number | null | undefined): Preview | null {
   const source = useBatch((state) => state.source);
   const plan = useBatch((state) => state.plan);
   const file = useBatch((state) => state.file);
   return useMemo(() => {
+    void thresholdUsd; // read by the estimate through the budget store
     if (source === 'template') return previewPlan(plan);
     return file ? previewRows(file.rows) : null;
-  }, [source, plan, file]);
+  }, [source, plan, file, thresholdUsd]);
 }
 
 export function BatchView() {
@@ -35,7 +38,12 @@ export function BatchView() {
   const send = useBatch((state) => state.send);
   const demo = useApp((state) => state.info?.demoMode);
   const [confirming, setConfirming] = useState(false);
-  const preview = usePreview();
+  const thresholdUsd = useBudget((state) => state.status?.settings.confirmAboveUsd);
+  // The confirmation threshold is the user's (Settings → Spending caps): fetched fresh on opening.
+  useEffect(() => {
+    void useBudget.getState().load();
+  }, []);
+  const preview = usePreview(thresholdUsd);
   const problems = preview?.problems ?? [];
   const held = problems.length > 0 && (source === 'template' || !skipBad);
   const canSend = !!preview && preview.items.length > 0 && !held && !sending;
@@ -87,7 +95,7 @@ export function BatchView() {
             </span>
             {estimate?.needsConfirmation ? (
               <span className="cost-note">
-                {t('batch.needsConfirm', { limit: formatUsd(estimate.confirmAboveUsd) })}
+                {t('batch.needsConfirm', { limit: formatUsd(estimate.confirmAboveUsd ?? 0) })}
               </span>
             ) : null}
             {demo ? <span className="cost-demo">{t('generate.costDemo')}</span> : null}

@@ -5,11 +5,12 @@ import { useTranslation } from 'react-i18next';
 import { Segmented } from '../../components/Segmented';
 import { asContractError, serverFieldErrors } from '../../lib/errors';
 import { useApp } from '../../state/app';
+import { createWithSpendChecks } from '../../state/budget';
 import { toParamsInput, useGenerate } from '../../state/generate';
 import { useToasts } from '../../state/toasts';
-import { studio } from '../../studio';
 import { ActiveStrip } from './ActiveStrip';
 import { type FieldName, validateForm } from './field-errors';
+import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
 import { OutputOptions } from './OutputOptions';
@@ -70,13 +71,14 @@ export function GenerateView() {
     try {
       const params = toParamsInput(form);
       if (useImagesList) delete params.imageUrl;
-      const created = await studio.generations.create({
+      const created = await createWithSpendChecks({
         params,
         count: form.count,
         seedMode: form.seedMode,
         projectId: form.projectId,
         ...(useImagesList ? { references: ready.map((image) => image.sha256 ?? '') } : {}),
       });
+      if (!created) return; // the user chose not to pay
       setAttempted(false);
       useToasts.getState().show({
         tone: 'success',
@@ -129,6 +131,7 @@ export function GenerateView() {
       </div>
       <aside className="generate-side" aria-label={t('generate.optionsLabel')}>
         <OutputOptions errors={visibleErrors} />
+        <HoldToggle />
         <SubmitBar
           submitting={submitting}
           error={submitError}

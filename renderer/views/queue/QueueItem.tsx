@@ -11,6 +11,7 @@ import { expectedKey, useQueue } from '../../state/queue';
 import { ReferenceImage } from '../library/ReferenceImage';
 import { runIntent } from './actions';
 import { GenerationError } from './GenerationError';
+import { HeldNotice } from './HeldNotice';
 import { ParamChips } from './ParamChips';
 import { Timing } from './Timing';
 
@@ -46,7 +47,8 @@ export function QueueItem({ record }: { record: GenerationRecord }) {
         {record.state === 'stalled' ? (
           <p className="queue-explain warning">{t('queue.stalledExplain')}</p>
         ) : null}
-        {record.errorKind && record.state !== 'uncertain' && !waitingForNetwork ? (
+        {record.state === 'held' ? <HeldNotice record={record} /> : null}
+        {record.errorKind && record.state !== 'uncertain' && record.state !== 'held' && !waitingForNetwork ? (
           <GenerationError record={record} />
         ) : null}
       </div>

@@ -7,6 +7,7 @@ import { useApp } from '../../state/app';
 import { useQueue } from '../../state/queue';
 import { QueueItem } from './QueueItem';
 import { RecentItem } from './RecentItem';
+import { StagedBar } from './StagedBar';
 
 export function QueueView() {
   const { t } = useTranslation();
@@ -46,6 +47,7 @@ export function QueueView() {
             {t('queue.active')} <span className="count">{active.length}</span>
           </h2>
         </div>
+        <StagedBar active={active} />
         {active.length === 0 ? (
           <EmptyState
             icon="queue"

@@ -5,6 +5,7 @@ import { formatRelative, formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { refreshBalance } from '../../state/wire-events';
+import { DemoBalanceReset } from './DemoBalanceReset';
 
 export function BalanceSection() {
   const { t } = useTranslation();
@@ -25,6 +26,7 @@ export function BalanceSection() {
               ? t('settings.balance.fetched', { when: formatRelative(balance.fetchedAt) })
               : t('settings.balance.never')}
         </span>
+        {balance?.demo ? <DemoBalanceReset /> : null}
       </div>
       <Button icon="refresh" busy={loading} onClick={() => void attempt(refreshBalance)}>
         {t('settings.balance.refresh')}

@@ -7,6 +7,7 @@ import { Switch } from '../../components/Switch';
 import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
 import { BalanceSection } from './BalanceSection';
+import { BudgetSection } from './BudgetSection';
 import { DeliverySection } from './DeliverySection';
 import { HostingSection } from './HostingSection';
 import { KeySection } from './KeySection';
@@ -56,6 +57,13 @@ export function SettingsView() {
       <Section id="settings-key" title={t('settings.key.title')} description={t('settings.key.description')}>
         <KeySection />
         <BalanceSection />
+      </Section>
+      <Section
+        id="settings-budget"
+        title={t('budget.settingsTitle')}
+        description={t('budget.settingsDescription')}
+      >
+        <BudgetSection />
       </Section>
       <Section
         id="settings-library"

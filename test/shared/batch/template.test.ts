@@ -74,7 +74,7 @@ describe('grid sweep', () => {
     });
     expect(expandPlan(plan)).toEqual(expansion);
     // 8 × 720p/5 s ($0.40) + 8 × 1080p/5 s ($0.65)
-    expect(estimateBatch(expansion.items)).toEqual({
+    expect(estimateBatch(expansion.items, 5)).toEqual({
       count: 16,
       totalUsd: 8.4,
       needsConfirmation: true,
