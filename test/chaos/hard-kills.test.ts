@@ -181,5 +181,6 @@ describe('hard kills', () => {
     expect(total('done')).toBeGreaterThan(ROUNDS * JOBS * 0.5);
     expect(total('uncertain')).toBeGreaterThan(0);
     expect(outcomes.reduce((sum, outcome) => sum + outcome.kills, 0)).toBeGreaterThan(ROUNDS);
-  }, 600_000); // a ceiling for a loaded 2-core machine (about 70 s when quiet); every round still asserts all of the above
+    // The ceiling fits a loaded 2-core machine (about 70 s when quiet); every round asserts the same.
+  }, 600_000);
 });
