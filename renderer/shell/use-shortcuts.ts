@@ -1,4 +1,4 @@
-// Ctrl/Cmd+1…5 switch views (in VIEWS order), the way desktop apps with a sidebar usually do.
+// Ctrl/Cmd+1…6 switch views (in VIEWS order), the way desktop apps with a sidebar usually do.
 import { useEffect } from 'react';
 import { useApp, VIEWS } from '../state/app';
 
