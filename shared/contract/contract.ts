@@ -11,6 +11,7 @@ import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
 import type { ImageInspection } from '../domain/images';
 import type { KeychainFailure } from '../domain/keychain';
+import { MODEL_IDS } from '../domain/models';
 import {
   ASPECT_RATIOS,
   DURATIONS,
@@ -50,6 +51,7 @@ export const libraryQuerySchema = z
     duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1])]).optional(),
     aspectRatio: z.enum(ASPECT_RATIOS).optional(),
     mode: z.enum(MODES).optional(),
+    model: z.enum(MODEL_IDS).optional(),
     favourite: z.boolean().optional(),
     tag: z.string().min(1).max(64).optional(),
     createdFrom: z.number().int().nonnegative().optional(),

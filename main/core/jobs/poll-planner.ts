@@ -6,8 +6,9 @@
 // against the documented strategy: fewer status requests, and a finished task is noticed sooner.
 import type { Duration, Resolution } from '../../../shared/domain/params';
 
-/** Documented generation times (Wan 2.5 page, "Tips"). */
+/** Documented generation times (Wan 2.5 page, "Tips"); 480p is undocumented, assumed faster than 720p. */
 export const DOCUMENTED_RANGE_MS: Readonly<Record<Resolution, readonly [number, number]>> = {
+  '480p': [30_000, 50_000],
   '720p': [50_000, 70_000],
   '1080p': [70_000, 90_000],
 };

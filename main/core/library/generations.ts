@@ -2,7 +2,7 @@
 import {
   generationParamsDraftSchema,
   generationParamsSchema,
-  MODEL_ID,
+  modelOf,
   REQUEST_TYPES,
 } from '../../../shared/domain/params';
 import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../../../shared/domain/states';
@@ -74,10 +74,16 @@ function parseParams(input: NewGeneration) {
   if (imageSource !== null && !IMAGE_SOURCES.includes(imageSource)) {
     throw invalid(`Unknown image source: ${String(imageSource)}`);
   }
+  if (input.audioSource === 'hosted') {
+    if (!input.referenceAudioPath) throw invalid('A hosted reference audio needs its library copy.');
+    if (input.params.audioUrl) throw invalid('A hosted reference audio gets its link when it is uploaded.');
+  }
   if (imageSource === 'hosted') {
     // The link is made by the upload just before submit; until then the reference image stands in.
     if (!input.referenceImagePath) throw invalid('A hosted reference image needs its library copy.');
     if (input.params.imageUrl) throw invalid('A hosted reference image gets its link when it is uploaded.');
+  }
+  if (imageSource === 'hosted' || input.audioSource === 'hosted') {
     return generationParamsDraftSchema.safeParse(input.params);
   }
   return generationParamsSchema.safeParse(input.params);
@@ -106,14 +112,15 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
-           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           created_at, updated_at, estimated_cost_usd, reference_image_path, image_source,
+           audio_url, reference_audio_path, audio_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
         input.projectId ?? null,
         input.batchId ?? null,
-        MODEL_ID,
+        modelOf(params),
         backend,
         params.mode,
         params.prompt,
@@ -132,6 +139,9 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.estimatedCostUsd,
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
         params.mode === 'image-to-video' ? (input.imageSource ?? 'url') : null,
+        params.audioUrl ?? null,
+        input.referenceAudioPath ? toRelPath(input.referenceAudioPath) : null,
+        input.audioSource ?? (params.audioUrl ? 'url' : null),
       );
     recordStateChange(ctx, id, null, state, now);
     indexGeneration(ctx, id);
@@ -159,6 +169,8 @@ const PATCH_COLUMNS = {
   projectId: 'project_id',
   imageUrl: 'image_url',
   imageUrlExpiresAt: 'image_url_expires_at',
+  audioUrl: 'audio_url',
+  audioUrlExpiresAt: 'audio_url_expires_at',
 } as const satisfies Record<keyof GenerationPatch, string>;
 
 function validatePatch(patch: GenerationPatch): void {
@@ -168,6 +180,9 @@ function validatePatch(patch: GenerationPatch): void {
   }
   if (patch.imageUrl != null && !/^https?:\/\//i.test(patch.imageUrl)) {
     throw invalid('An image link must be an http(s) URL.');
+  }
+  if (patch.audioUrl != null && !/^https?:\/\//i.test(patch.audioUrl)) {
+    throw invalid('An audio link must be an http(s) URL.');
   }
   if (patch.pollCount !== undefined && (!Number.isInteger(patch.pollCount) || patch.pollCount < 0)) {
     throw invalid('pollCount must be a non-negative whole number.');

@@ -28,6 +28,9 @@ export interface NewGeneration {
   referenceImagePath?: string | null;
   /** 'hosted': params.imageUrl is filled in by the upload before submit (referenceImagePath required). */
   imageSource?: ImageSource | null;
+  referenceAudioPath?: string | null;
+  /** 'hosted': params.audioUrl is filled in by the upload before submit (referenceAudioPath required). */
+  audioSource?: ImageSource | null;
   /** Defaults to 'queued'. */
   state?: GenerationState;
 }
@@ -53,10 +56,13 @@ export type GenerationPatch = Partial<
     | 'referenceImagePath'
     | 'projectId'
     | 'imageUrlExpiresAt'
+    | 'audioUrlExpiresAt'
   >
 > & {
   /** params.imageUrl: set when a hosted reference image gets its presigned link. */
   imageUrl?: string | null;
+  /** params.audioUrl: set when a hosted reference audio gets its presigned link. */
+  audioUrl?: string | null;
 };
 
 /** A reference image kept in the library, named by the SHA-256 of its bytes. */
