@@ -10,8 +10,10 @@ import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
 import { safeExternalUrl } from '../core/net/external-url';
+import type { ReferenceAudio } from '../core/references/reference-audio';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
+import { inspectAudioFile } from './audio-files';
 import type { BalanceTracker } from './balance';
 import { createGenerations } from './create-generations';
 import type { FileAccess } from './file-access';
@@ -38,6 +40,7 @@ export interface HandlerDeps {
   locateLibrary(folder: string): Promise<void>;
   createLibrary(folder: string): Promise<void>;
   references: ReferenceImages;
+  audio: ReferenceAudio;
   hosting: HostingService;
   /** Which paths and uploads the UI may name (the host's path policy, the browser host's uploads). */
   files: FileAccess;
@@ -88,6 +91,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
             engine: () => deps.engine('generate'),
             backend: deps.currentBackend,
             references: deps.references,
+            audio: deps.audio,
             hosting: deps.hosting,
             policyFor: deps.policyFor,
           },
@@ -211,6 +215,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     },
     balance: {
       get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+    },
+    audio: {
+      inspect: ({ file }) => inspectAudioFile(deps.audio, deps.files, file),
+      inspectUrl: async ({ url }) => deps.audio.inspectUrl(url, deps.policyFor(await deps.currentBackend())),
+      get: ({ sha256 }) => deps.audio.get(sha256),
     },
     images: {
       inspect: ({ file }) => inspectImageFile(deps.references, deps.files, file),

@@ -20,6 +20,7 @@ import {
   publicInternetOnly,
   resultLinkPolicy,
 } from '../core/net/address-policy';
+import { ReferenceAudio } from '../core/references/reference-audio';
 import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
@@ -115,6 +116,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   await hostingService.bindUnscopedCredentials();
   const currentLibrary = (): LibraryStore => libraries.current();
   const references = new ReferenceImages(currentLibrary, () => clock.now());
+  const audio = new ReferenceAudio(currentLibrary, () => clock.now());
   const demoReferences = new DemoReferenceHost(currentLibrary, () => clock.now());
   const referenceHosting = new ReferenceHosting({
     library: currentLibrary,
@@ -201,6 +203,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     currentBackend: async () => (await backends.current()).backend,
     applySettings,
     references,
+    audio,
     hosting: hostingService,
     files: createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null),
     policyFor,

@@ -5,19 +5,21 @@
 // Process-agnostic: zod and types only.
 import { z } from 'zod';
 import type { BaseUrlSource } from '../domain/api-base-url';
+import type { AudioInspection } from '../domain/audio';
 import type { ERROR_KINDS } from '../domain/error-kinds';
 import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
 import type { ImageInspection } from '../domain/images';
 import type { KeychainFailure } from '../domain/keychain';
-import { MODEL_IDS } from '../domain/models';
+import { MODEL_IDS, MODELS } from '../domain/models';
 import {
   ASPECT_RATIOS,
   DURATIONS,
   type GenerationParams,
   generationParamsDraftSchema,
   MODES,
+  modelOf,
   RESOLUTIONS,
 } from '../domain/params';
 import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
@@ -77,6 +79,8 @@ export const createGenerationsSchema = z
     projectId: id.nullable().default(null),
     /** image-to-video: inspected images; each makes `count` generations with the same settings. */
     references: z.array(imageId).min(1).max(MAX_BATCH).optional(),
+    /** wan-2-5-video: an inspected audio (from audio.inspect*), instead of params.audioUrl. */
+    audio: imageId.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -97,6 +101,16 @@ export const createGenerationsSchema = z
         path: ['params', 'imageUrl'],
         message: 'Image-to-video needs exactly one image URL',
       });
+    }
+    if (input.audio && input.params.audioUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['params', 'audioUrl'],
+        message: 'Give either an audio link or an added audio, not both',
+      });
+    }
+    if (input.audio && !MODELS[modelOf(input.params)].audio) {
+      ctx.addIssue({ code: 'custom', path: ['audio'], message: 'This model takes no audio' });
     }
     const total = (input.references?.length ?? 1) * input.count;
     if (total > MAX_BATCH) {
@@ -325,6 +339,14 @@ export const contract = {
         .strict()
         .optional(),
     ),
+  },
+  audio: {
+    /** A dropped or chosen audio file (sent with sendFiles): judged by its bytes in main, kept when usable. */
+    inspect: method<AudioInspection>()(z.object({ file: fileRefSchema }).strict()),
+    /** A typed or pasted http(s) link, fetched as APIXO would and judged like a file. */
+    inspectUrl: method<AudioInspection>()(z.object({ url: z.string().trim().min(1).max(4096) }).strict()),
+    /** A stored audio (remix restores a generation's audio). */
+    get: method<AudioInspection>()(z.object({ sha256: imageId }).strict()),
   },
   images: {
     /**

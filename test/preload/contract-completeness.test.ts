@@ -35,6 +35,7 @@ describe('contract completeness (types)', () => {
       settings: true,
       key: true,
       balance: true,
+      audio: true,
       images: true,
       hosting: true,
       dialog: true,

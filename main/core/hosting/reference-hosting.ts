@@ -33,6 +33,8 @@ const CONTENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
 };
 
 export interface HostingSource {
@@ -112,9 +114,8 @@ export class ReferenceHosting {
     return expiresAt - this.options.clock.now() >= margin;
   }
 
-  /** A working link for the generation's reference image, uploading it when needed. */
-  async ensure(record: GenerationRecord): Promise<HostedLink> {
-    const relPath = record.referenceImagePath;
+  /** A working link for the generation's reference image (or audio at `relPath`), uploading it when needed. */
+  async ensure(record: GenerationRecord, relPath = record.referenceImagePath): Promise<HostedLink> {
     const sha256 = sha256FromReferencePath(relPath);
     if (!relPath || !sha256) {
       throw new HostingError('settings', 'other', 'This generation has no reference image to upload.', false);
