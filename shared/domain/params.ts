@@ -108,14 +108,28 @@ export function modelOf(params: { model?: ModelId }): ModelId {
 function modelRules(params: ParamsShape, ctx: z.RefinementCtx): void {
   const model = MODELS[modelOf(params)];
   const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  // Length issues keep zod's codes, so the form words them ("required", "at most N") itself.
+  const tooLong = (path: string, maximum: number, message: string) =>
+    ctx.addIssue({ code: 'too_big', origin: 'string', maximum, inclusive: true, path: [path], message });
   if (params.prompt.length === 0 && model.promptRequired[params.mode]) {
-    issue('prompt', 'Prompt is required');
+    ctx.addIssue({
+      code: 'too_small',
+      origin: 'string',
+      minimum: 1,
+      inclusive: true,
+      path: ['prompt'],
+      message: 'Prompt is required',
+    });
   }
   if (params.prompt.length > model.promptMax) {
-    issue('prompt', `Prompt must be at most ${model.promptMax} characters`);
+    tooLong('prompt', model.promptMax, `Prompt must be at most ${model.promptMax} characters`);
   }
   if ((params.negativePrompt?.length ?? 0) > model.negativePromptMax) {
-    issue('negativePrompt', `Negative prompt must be at most ${model.negativePromptMax} characters`);
+    tooLong(
+      'negativePrompt',
+      model.negativePromptMax,
+      `Negative prompt must be at most ${model.negativePromptMax} characters`,
+    );
   }
   if (!model.resolutions.includes(params.resolution)) {
     issue('resolution', `${model.label} takes resolution ${model.resolutions.join(' or ')}`);
