@@ -35,7 +35,10 @@ export async function checkImageUrl(url: string, signal: AbortSignal): Promise<I
 }
 
 /** The whole body, or null as soon as it passes `limit` (the rest is never downloaded). */
-async function readAtMost(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array | null> {
+export async function readAtMost(
+  body: ReadableStream<Uint8Array>,
+  limit: number,
+): Promise<Uint8Array | null> {
   const chunks: Uint8Array[] = [];
   let total = 0;
   const reader = body.getReader();

@@ -2,6 +2,7 @@
 // when it starts running, and POSTing the callback when it finishes (retrying on the documented
 // schedule). Both are driven by the injected clock.
 import type { Clock } from '../core/clock';
+import { checkAudioUrl } from './audio-check';
 import { postCallback } from './callback-post';
 import { ok } from './envelope';
 import { checkImageUrl } from './image-check';
@@ -32,6 +33,10 @@ export class TaskLifecycle {
       // A fetch cut off by a restart starts over.
       task.image.status = 'waiting';
       this.at(task.pendingUntil, () => this.run(this.checkImage(task)));
+    }
+    if (task.audio && task.audio.status !== 'ok' && task.audio.status !== 'failed') {
+      task.audio.status = 'waiting';
+      this.at(task.pendingUntil, () => this.run(this.checkAudio(task)));
     }
     if (task.callback && !task.callback.delivered && !task.callback.abandoned) {
       const finish = task.plannedFailure ? task.pendingUntil : task.completeAt;
@@ -87,6 +92,20 @@ export class TaskLifecycle {
     const result = await checkImageUrl(task.params.imageUrl, this.abort.signal);
     if (this.abort.signal.aborted) return;
     task.image = {
+      status: result.ok ? 'ok' : 'failed',
+      settledAt: this.deps.clock.now(),
+      detail: result.detail,
+    };
+    await this.deps.persist().catch(() => {});
+    this.deliverIfFinished(task);
+  }
+
+  private async checkAudio(task: TaskRecord): Promise<void> {
+    if (task.audio?.status !== 'waiting' || !task.params.audioUrl) return;
+    task.audio.status = 'fetching';
+    const result = await checkAudioUrl(task.params.audioUrl, this.abort.signal);
+    if (this.abort.signal.aborted) return;
+    task.audio = {
       status: result.ok ? 'ok' : 'failed',
       settledAt: this.deps.clock.now(),
       detail: result.detail,

@@ -61,6 +61,10 @@ export class TaskStore {
         input.submit.params.mode === 'image-to-video' && !input.plannedFailure
           ? { status: 'waiting', settledAt: null, detail: null }
           : null,
+      audio:
+        input.submit.params.audioUrl && !input.plannedFailure
+          ? { status: 'waiting', settledAt: null, detail: null }
+          : null,
       resultToken: randomBytes(12).toString('hex'),
       expiredAt: null,
       callback:

@@ -31,6 +31,6 @@ export function referenceAudioRelPath(sha256: string, format: 'wav' | 'mp3'): st
 
 /** The image id inside a reference path, or null when the path is not one of ours. */
 export function sha256FromReferencePath(relPath: string | null | undefined): string | null {
-  const match = /^references\/[0-9a-f]{2}\/([0-9a-f]{64})\.[a-z]+$/.exec(relPath ?? '');
+  const match = /^references\/[0-9a-f]{2}\/([0-9a-f]{64})\.[a-z0-9]+$/.exec(relPath ?? '');
   return match?.[1] ?? null;
 }

@@ -9,7 +9,18 @@ import { clipFile } from '../../main/demo/clips';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
 import { type Simulator, startSimulator } from '../../main/demo/simulator';
 import { FakeClock } from '../helpers/fake-clock';
-import { dataOf, download, KEY, status, submit, textToVideo } from './sim-http';
+import { dataOf, download, KEY, startLocalServer, status, submit, textToVideo, until } from './sim-http';
+
+const FIXTURES = join(import.meta.dirname, '../fixtures/audio');
+
+/** The audio fixtures on a loopback server, as a public host would serve them. */
+function serveFixtures() {
+  return startLocalServer((req, res) => {
+    readFile(join(FIXTURES, (req.url ?? '').replace(/^\//, '')))
+      .then((bytes) => res.writeHead(200, { 'content-type': 'audio/wav' }).end(bytes))
+      .catch(() => res.writeHead(404).end());
+  });
+}
 
 let sim: Simulator | null = null;
 afterEach(async () => {
@@ -106,14 +117,22 @@ describe('wan-2-5-video status and results', () => {
   ] as const)('audio given: %s, %s → the clip with (or without) a sound track', async (withAudio, ratio) => {
     const clock = new FakeClock();
     const s = await start(clock);
-    const input = { aspect_ratio: ratio, ...(withAudio ? { audio_urls: [AUDIO] } : {}) };
+    const audio = await serveFixtures();
+    const input = {
+      aspect_ratio: ratio,
+      ...(withAudio ? { audio_urls: [`${audio.url}/voice-4s.wav`] } : {}),
+    };
     await submit(s, textToVideo(input), KEY, VIDEO);
+    await clock.advance(10_000);
+    // The simulator fetches the audio over real sockets once the task leaves 'pending'.
+    if (withAudio) await until(() => s.tasks()[0]?.audioCheck === 'ok');
     await clock.advance(70_000);
-    const url = s.tasks()[0]?.resultUrl;
-    if (!url) throw new Error('task did not finish');
-    const answer = await download(url);
-    const expected = await readFile(join(DEFAULT_MEDIA_DIR, clipFile(ratio, withAudio)));
-    expect(answer.bytes.equals(expected)).toBe(true);
+    const task = s.tasks()[0];
+    if (!task?.resultUrl) throw new Error(`task did not finish: ${task?.state} ${task?.audioCheckDetail}`);
+    if (withAudio) expect(task.audioCheckDetail).toBe('wav, 4000 ms, 64044 bytes');
+    const answer = await download(task.resultUrl);
+    const file = join(DEFAULT_MEDIA_DIR, clipFile(ratio, withAudio));
+    expect(answer.bytes.equals(await readFile(file))).toBe(true);
     // ffprobe (Debian's ffmpeg) confirms what the file name promises.
     const streams = execFileSync('ffprobe', [
       '-v',
@@ -122,11 +141,26 @@ describe('wan-2-5-video status and results', () => {
       'stream=codec_type',
       '-of',
       'csv=p=0',
-      join(DEFAULT_MEDIA_DIR, clipFile(ratio, withAudio)),
-    ])
-      .toString()
-      .trim()
-      .split('\n');
-    expect(streams.includes('audio')).toBe(withAudio);
+      file,
+    ]);
+    expect(streams.toString().trim().split('\n').includes('audio')).toBe(withAudio);
+    await audio.close();
+  });
+
+  it.each([
+    ['short-2s.wav', 'The audio is 2.0 s long; it must be at least 3 s.'],
+    ['long-31s.mp3', /The audio is 31\.\d s long; at most 30 s is accepted/],
+    ['not-audio.wav', 'This is not WAV or MP3 audio. Save it as .wav or .mp3.'],
+  ])('audio the model cannot use (%s) fails the task with its reason', async (name, detail) => {
+    const clock = new FakeClock();
+    const s = await start(clock);
+    const audio = await serveFixtures();
+    await submit(s, textToVideo({ audio_urls: [`${audio.url}/${name}`] }), KEY, VIDEO);
+    await clock.advance(10_000);
+    await until(() => s.tasks()[0]?.audioCheck === 'failed');
+    expect(s.tasks()[0]?.audioCheckDetail).toMatch(detail);
+    const answer = dataOf(await status(s, s.tasks()[0]?.taskId ?? '', KEY, VIDEO));
+    expect(answer).toMatchObject({ state: 'failed', failCode: 'INVALID_AUDIO_URL' });
+    await audio.close();
   });
 });

@@ -118,7 +118,12 @@ export class ReferenceHosting {
   async ensure(record: GenerationRecord, relPath = record.referenceImagePath): Promise<HostedLink> {
     const sha256 = sha256FromReferencePath(relPath);
     if (!relPath || !sha256) {
-      throw new HostingError('settings', 'other', 'This generation has no reference image to upload.', false);
+      throw new HostingError(
+        'settings',
+        'other',
+        'This generation has no reference image or audio to upload.',
+        false,
+      );
     }
     const settings = this.options.source.settings();
     const key = objectKey(settings, relPath);
