@@ -2,16 +2,20 @@
 // Ctrl/Cmd+Enter submits from anywhere in the form.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MODELS } from '../../../shared/domain/models';
 import { Segmented } from '../../components/Segmented';
 import { asContractError, serverFieldErrors } from '../../lib/errors';
 import { useApp } from '../../state/app';
+import { readyAudio, useAudio } from '../../state/audio';
 import { toParamsInput, useGenerate } from '../../state/generate';
 import { useToasts } from '../../state/toasts';
 import { studio } from '../../studio';
 import { ActiveStrip } from './ActiveStrip';
+import { AudioSource } from './AudioSource';
 import { type FieldName, validateForm } from './field-errors';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
+import { ModelPicker } from './ModelPicker';
 import { OutputOptions } from './OutputOptions';
 import { PromptFields } from './PromptFields';
 import { PromptTips } from './PromptTips';
@@ -42,6 +46,8 @@ export function GenerateView() {
   }, [form]);
 
   const images = useImages((state) => state.images);
+  const audio = useAudio((state) => state.audio);
+  const takesAudio = MODELS[form.model].audio !== null;
   const imageToVideo = form.mode === 'image-to-video';
   const allErrors = validateForm(t, form, imageToVideo ? images.length : 0);
   const visibleErrors: Partial<Record<FieldName, string>> = {};
@@ -66,6 +72,15 @@ export function GenerateView() {
       setSubmitError({ kind: 'invalid_image', message: t('images.notAllReady') });
       return;
     }
+    // An added audio must be checked and usable before anything is sent.
+    const audioReady = takesAudio ? readyAudio(audio) : null;
+    if (takesAudio && audio && !audioReady) {
+      setSubmitError({
+        kind: 'invalid_audio',
+        message: audio.error ?? audio.inspection?.message ?? t('audio.notReady'),
+      });
+      return;
+    }
     setSubmitting(true);
     try {
       const params = toParamsInput(form);
@@ -76,6 +91,7 @@ export function GenerateView() {
         seedMode: form.seedMode,
         projectId: form.projectId,
         ...(useImagesList ? { references: ready.map((image) => image.sha256 ?? '') } : {}),
+        ...(audioReady?.sha256 ? { audio: audioReady.sha256 } : {}),
       });
       setAttempted(false);
       useToasts.getState().show({
@@ -112,6 +128,7 @@ export function GenerateView() {
       }}
     >
       <div className="generate-main">
+        <ModelPicker />
         <Segmented
           label={t('generate.mode')}
           hideLabel
@@ -124,6 +141,7 @@ export function GenerateView() {
         />
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
+        {takesAudio ? <AudioSource /> : null}
         <ActiveStrip />
         <PromptTips />
       </div>
