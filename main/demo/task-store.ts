@@ -1,13 +1,13 @@
 // Every task the simulator knows, the account balance, and the bookkeeping the limits need.
 // Plain memory; persistence (if any) snapshots it through toState() and restores it with load().
 import { createHash, randomBytes } from 'node:crypto';
-import { DOCUMENTED_RANGE_MS } from '../core/jobs/poll-planner';
+import { EXPECTED_RANGE_MS } from '../core/jobs/poll-planner';
 import type { Random } from '../core/random';
 import { isActive, type TaskRecord, viewTask } from './task';
 import type { ValidSubmit } from './validate-submit';
 
-/** Documented generation times (W-pl tips): 720p ~50-70 s, 1080p ~70-90 s. */
-const DURATION_RANGE_MS = DOCUMENTED_RANGE_MS;
+/** Documented generation times (W-pl tips): 720p ~50-70 s, 1080p ~70-90 s (480p assumed 30-50 s). */
+const DURATION_RANGE_MS = EXPECTED_RANGE_MS;
 const PENDING_SHARE = 0.1;
 
 export interface PersistedState {
