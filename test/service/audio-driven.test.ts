@@ -141,6 +141,19 @@ describe('audio-driven generation', () => {
     expect(streamsOf(await libraryFile(done.video?.relPath))).toContain('audio');
   });
 
+  it('the uploaded audio is deleted once the task is finished, when asked to', async () => {
+    const api = await start();
+    await api.settings.update({ imageHosting: s3.settings({ deleteAfterTask: true }) });
+    await api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
+    const audio = await dropAudio('voice-4s.wav');
+    const [created] = await api.generations.create({ params: VOICE, audio: audio.sha256 ?? '' });
+    await settle(created);
+    const key = `/wan-refs/wan-studio/${audio.sha256}.wav`;
+    await expect
+      .poll(() => s3.requests.filter((request) => request.path === key).map((request) => request.method))
+      .toEqual(['PUT', 'GET', 'DELETE']);
+  });
+
   it('a public audio link is checked, kept, and sent as it is', async () => {
     const site = await startLocalServer((_req, res) => {
       void readFile(join(FIXTURES, 'vbr-6s.mp3')).then((bytes) => res.end(bytes));

@@ -201,8 +201,9 @@ export class JobEngine {
     // instead of polling a whole batch on a plan made before its first results were in.
     if (patch.state === 'done') this.plans.forget(record);
     this.options.onUpdate(record);
-    // A hosted reference image may be deleted once APIXO is done with it (the hosting decides).
-    if (patch.state !== undefined && record.imageSource === 'hosted' && this.options.hosting) {
+    // A hosted reference image or audio may be deleted once APIXO is done with it (the hosting decides).
+    const hosted = record.imageSource === 'hosted' || record.audioSource === 'hosted';
+    if (patch.state !== undefined && hosted && this.options.hosting) {
       void this.options.hosting.release(record).catch((error: unknown) => {
         this.options.log.warn('hosted image clean-up failed', { id, error });
       });
