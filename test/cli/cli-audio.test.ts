@@ -1,11 +1,11 @@
 // `wan-studio generate --model wan-2-5-video --audio FILE|URL` as a user runs it (the built CLI).
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLocalServer } from '../demo/sim-http';
 import { ensureCliBuilt, runCli } from '../helpers/cli-process';
+import { streamTypes } from '../helpers/media-streams';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/audio');
 let dir = '';
@@ -47,16 +47,7 @@ describe('wan-studio generate --model wan-2-5-video --audio', () => {
     expect((await readFile(result.audioPath)).equals(await readFile(join(FIXTURES, 'voice-4s.wav')))).toBe(
       true,
     );
-    const streams = execFileSync('ffprobe', [
-      '-v',
-      'error',
-      '-show_entries',
-      'stream=codec_type',
-      '-of',
-      'csv=p=0',
-      result.filePath,
-    ]);
-    expect(streams.toString()).toContain('audio');
+    expect(streamTypes(result.filePath)).toContain('audio');
   }, 60_000);
 
   it('a link: fetched and checked before sending', async () => {

@@ -2,7 +2,6 @@
 // the library by hash, hosted like a reference image (loopback in demo mode, the user's
 // S3-compatible bucket otherwise), fetched by the simulator, and the result has a sound track.
 // Audio the model cannot use is refused before anything is sent.
-import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -12,6 +11,7 @@ import { isStudioApiError } from '../../main/service/in-process-api';
 import type { GenerationParams, GenerationRecord } from '../../shared/contract/contract';
 import { startLocalServer } from '../demo/sim-http';
 import { type CoreHarness, startCoreHarness } from '../helpers/core-harness';
+import { streamTypes } from '../helpers/media-streams';
 import { S3_CREDENTIALS, startS3, type TestS3 } from '../helpers/s3-server';
 
 const FIXTURES = join(import.meta.dirname, '../fixtures/audio');
@@ -71,19 +71,6 @@ async function failureOf(run: () => unknown): Promise<{ kind: string; message: s
   throw new Error('expected a refusal');
 }
 
-function streamsOf(path: string): string[] {
-  const out = execFileSync('ffprobe', [
-    '-v',
-    'error',
-    '-show_entries',
-    'stream=codec_type',
-    '-of',
-    'csv=p=0',
-    path,
-  ]);
-  return out.toString().trim().split('\n');
-}
-
 async function libraryFile(relPath: string | null | undefined): Promise<string> {
   return join((await harness.core.api.app.info()).libraryRoot, ...(relPath ?? '').split('/'));
 }
@@ -107,7 +94,7 @@ describe('audio-driven generation', () => {
     const task = demoSim().tasks()[0];
     expect(task?.audioCheck).toBe('ok');
     expect(task?.params).toMatchObject({ model: 'wan-2-5-video', resolution: '480p', aspectRatio: '9:16' });
-    expect(streamsOf(await libraryFile(done.video?.relPath))).toContain('audio');
+    expect(streamTypes(await libraryFile(done.video?.relPath))).toContain('audio');
     // Kept byte for byte; the same audio dropped again is the same stored file.
     const kept = await readFile(await libraryFile(done.referenceAudioPath));
     expect(kept.equals(await readFile(join(FIXTURES, 'voice-4s.wav')))).toBe(true);
@@ -138,7 +125,7 @@ describe('audio-driven generation', () => {
       'GET',
     ]);
     expect(demoSim().tasks()[0]?.audioCheck).toBe('ok');
-    expect(streamsOf(await libraryFile(done.video?.relPath))).toContain('audio');
+    expect(streamTypes(await libraryFile(done.video?.relPath))).toContain('audio');
   });
 
   it('the uploaded audio is deleted once the task is finished, when asked to', async () => {
