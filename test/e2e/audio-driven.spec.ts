@@ -101,6 +101,15 @@ test('choose Wan 2.5 Video, drop audio, generate, play the result with sound in 
       await shot(page, `library-detail-audio-${theme}-${language}.png`);
     }
   }
+
+  // Remix brings back the model, its settings and the audio it was made to.
+  await applySettings(host, { theme: 'light', language: 'en' });
+  await panel.getByRole('button', { name: 'Remix' }).click();
+  await expect(page.getByTestId('nav-generate')).toHaveAttribute('aria-current', 'page');
+  await expect(page.getByRole('radio', { name: 'Wan 2.5 Video' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: '480p' })).toBeChecked();
+  await expect(page.getByRole('radio', { name: '9:16' })).toBeChecked();
+  await expect(page.getByTestId('audio-card').getByTestId('audio-facts')).toContainText('WAV');
 });
 
 test('switching back to Wan 2.5 says what was dropped', async ({ studio: page }) => {
