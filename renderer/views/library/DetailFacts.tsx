@@ -28,7 +28,7 @@ function ReferenceAudio({ record }: { record: GenerationRecord }) {
     <span className="detail-audio">
       {src ? (
         // biome-ignore lint/a11y/useMediaCaption: the user's own audio has no captions to offer
-        <audio controls preload="none" src={src} className="audio-player" data-testid="detail-audio" />
+        <audio controls preload="metadata" src={src} className="audio-player" data-testid="detail-audio" />
       ) : null}
       {record.audioSource === 'url' && record.params.audioUrl ? (
         <span className="break mono">{record.params.audioUrl}</span>
