@@ -3,7 +3,8 @@
 // every limit, so the CLI and the app cannot disagree.
 import type { z } from 'zod';
 import { createGenerationsSchema } from '../../shared/contract/contract';
-import type { GenerationParamsInput } from '../../shared/domain/params';
+import { capabilitiesOf, MODEL_IDS, MODELS } from '../../shared/domain/models';
+import { type GenerationParamsInput, MODEL_ID } from '../../shared/domain/params';
 import { StudioError } from '../core/errors';
 import { parseCommandLine } from '../service/command-line';
 import { toContractError } from '../service/dispatch';
@@ -17,6 +18,9 @@ Commands
       --mode text-to-video|image-to-video  --image-url URL  --negative-prompt TEXT
       --image FILE (repeatable: one video per image; uploaded through the image hosting in settings)
       --resolution 720p|1080p  --duration 5|10  --aspect-ratio 16:9|9:16|1:1
+      --model ${MODEL_IDS.join('|')} (default ${MODEL_ID}; wan-2-5-video adds 480p, 4:3 and 3:4 at 720p/1080p,
+        prompts up to ${MODELS['wan-2-5-video'].promptMax} characters, optional for image-to-video)
+      --audio FILE|URL  wan-2-5-video: the video is made to this WAV/MP3 (3–30 s, at most 15 MB)
       --seed N  --no-prompt-expansion  --provider auto|value|official  --count N  --project NAME
   generate --from FILE [--dry-run] [--skip-bad] [--yes] [--wait] [--json]
       many videos from a .csv or .jsonl file of rows (prompt, negative_prompt, mode, resolution,
@@ -55,6 +59,8 @@ export const OPTIONS = {
   'negative-prompt': { type: 'string' },
   mode: { type: 'string' },
   'image-url': { type: 'string' },
+  model: { type: 'string' },
+  audio: { type: 'string' },
   image: { type: 'string', multiple: true },
   resolution: { type: 'string' },
   duration: { type: 'string' },
@@ -108,11 +114,16 @@ function given<T extends Record<string, unknown>>(fields: T): Partial<T> {
 
 /** --prompt and friends as generation parameters: only the flags given (plus the mode they imply). */
 export function generationParamsFrom(values: CliValues): GenerationParamsInput {
-  if (!values.prompt) throw usageError('generate needs --prompt');
   const files = values.image ?? [];
   if (files.length > 0 && values['image-url']) throw usageError('give --image or --image-url, not both');
   const mode = values.mode ?? (values['image-url'] || files.length > 0 ? 'image-to-video' : 'text-to-video');
+  const model = values.model ? capabilitiesOf(values.model) : MODELS[MODEL_ID];
+  if (!model) throw usageError(`unknown --model "${values.model}" (known: ${MODEL_IDS.join(', ')})`);
+  const promptOptional = mode === 'image-to-video' && !model.promptRequired['image-to-video'];
+  if (!values.prompt && !promptOptional) throw usageError('generate needs --prompt');
   return given({
+    model: values.model,
+    audioUrl: audioLink(values.audio),
     mode,
     prompt: values.prompt,
     negativePrompt: values['negative-prompt'],
@@ -126,6 +137,11 @@ export function generationParamsFrom(values: CliValues): GenerationParamsInput {
   } as Record<keyof GenerationParamsInput, unknown>) as GenerationParamsInput;
 }
 
+/** --audio given as an http(s) link (a file is inspected by the command and named by its id). */
+export function audioLink(audio: string | undefined): string | undefined {
+  return audio && /^https?:\/\//i.test(audio) ? audio : undefined;
+}
+
 /**
  * The generations.create argument for these flags. `references` are the added images' ids (the
  * generation parameters say image-to-video; the images stand in for the link).
@@ -134,6 +150,7 @@ export function createArgumentFrom(
   values: CliValues,
   references: string[],
   projectId: string | undefined,
+  audio?: string,
 ): CreateGenerationsInput {
   const params = generationParamsFrom(values);
   return given({
@@ -146,6 +163,7 @@ export function createArgumentFrom(
     // A terminal cannot show a held job: over a cap the CLI refuses and sends nothing.
     ifOverBudget: 'refuse' as const,
     confirmed: values.yes ? true : undefined,
+    audio,
   }) as CreateGenerationsInput;
 }
 
@@ -155,7 +173,10 @@ export function createArgumentFrom(
  */
 export function checkGenerateArguments(values: CliValues): void {
   const placeholders = (values.image ?? []).map(() => '0'.repeat(64));
-  const parsed = createGenerationsSchema.safeParse(createArgumentFrom(values, placeholders, undefined));
+  const audioFile = values.audio && !audioLink(values.audio) ? '0'.repeat(64) : undefined;
+  const parsed = createGenerationsSchema.safeParse(
+    createArgumentFrom(values, placeholders, undefined, audioFile),
+  );
   if (!parsed.success) {
     throw new StudioError({ kind: 'invalid_request', userMessage: toContractError(parsed.error).message });
   }

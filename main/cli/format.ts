@@ -4,10 +4,12 @@ import type { GenerationRecord } from '../core/library/types';
 
 export interface GenerationSummary {
   id: string;
+  model: string;
   state: GenerationRecord['state'];
   taskId: string | null;
   prompt: string;
   seed: number | null;
+  audioPath: string | null;
   filePath: string | null;
   sha256: string | null;
   bytes: number | null;
@@ -19,10 +21,13 @@ export interface GenerationSummary {
 export function summarize(record: GenerationRecord, root: string): GenerationSummary {
   return {
     id: record.id,
+    model: record.model,
     state: record.state,
     taskId: record.taskId,
     prompt: record.params.prompt,
     seed: record.params.seed ?? null,
+    /** wan-2-5-video: the audio the video was made to (library copy), if any. */
+    audioPath: record.referenceAudioPath ? absolutePath(root, record.referenceAudioPath) : null,
     filePath: record.video ? absolutePath(root, record.video.relPath) : null,
     sha256: record.video?.sha256 ?? null,
     bytes: record.video?.bytes ?? null,

@@ -9,7 +9,19 @@ export type ImageCheckResult = { ok: true; detail: string } | { ok: false; detai
 export const IMAGE_FETCH_TIMEOUT_MS = 10_000;
 
 export async function checkImageUrl(url: string, signal: AbortSignal): Promise<ImageCheckResult> {
-  const limit = LIMITS.imageMaxBytes;
+  const fetched = await fetchAtMost(url, signal, LIMITS.imageMaxBytes);
+  if (!fetched.ok) return fetched;
+  const format = sniffImage(fetched.bytes).format;
+  if (!REFERENCE_IMAGE_FORMATS.includes(format)) return { ok: false, detail: `not an image (${format})` };
+  return { ok: true, detail: `${format}, ${fetched.bytes.length} bytes` };
+}
+
+/** GET the link as APIXO would (redirects, 10 s), refusing bodies over `limit`. */
+export async function fetchAtMost(
+  url: string,
+  signal: AbortSignal,
+  limit: number,
+): Promise<{ ok: true; bytes: Uint8Array } | { ok: false; detail: string }> {
   try {
     const response = await fetch(url, {
       redirect: 'follow',
@@ -25,10 +37,7 @@ export async function checkImageUrl(url: string, signal: AbortSignal): Promise<I
       return { ok: false, detail: `too large: Content-Length ${declared}` };
     }
     const bytes = await readAtMost(response.body, limit);
-    if (!bytes) return { ok: false, detail: `too large: more than ${limit} bytes` };
-    const format = sniffImage(bytes).format;
-    if (!REFERENCE_IMAGE_FORMATS.includes(format)) return { ok: false, detail: `not an image (${format})` };
-    return { ok: true, detail: `${format}, ${bytes.length} bytes` };
+    return bytes ? { ok: true, bytes } : { ok: false, detail: `too large: more than ${limit} bytes` };
   } catch (error) {
     return { ok: false, detail: `fetch failed: ${error instanceof Error ? error.message : String(error)}` };
   }

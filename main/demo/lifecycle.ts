@@ -2,6 +2,7 @@
 // when it starts running, and POSTing the callback when it finishes (retrying on the documented
 // schedule). Both are driven by the injected clock.
 import type { Clock } from '../core/clock';
+import { checkAudioUrl } from './audio-check';
 import { postCallback } from './callback-post';
 import { ok } from './envelope';
 import { checkImageUrl } from './image-check';
@@ -31,7 +32,11 @@ export class TaskLifecycle {
     if (task.image && task.image.status !== 'ok' && task.image.status !== 'failed') {
       // A fetch cut off by a restart starts over.
       task.image.status = 'waiting';
-      this.at(task.pendingUntil, () => this.run(this.checkImage(task)));
+      this.at(task.pendingUntil, () => this.run(this.checkLink(task, 'image')));
+    }
+    if (task.audio && task.audio.status !== 'ok' && task.audio.status !== 'failed') {
+      task.audio.status = 'waiting';
+      this.at(task.pendingUntil, () => this.run(this.checkLink(task, 'audio')));
     }
     if (task.callback && !task.callback.delivered && !task.callback.abandoned) {
       const finish = task.plannedFailure ? task.pendingUntil : task.completeAt;
@@ -80,13 +85,16 @@ export class TaskLifecycle {
     void work.finally(() => this.inflight.delete(work));
   }
 
-  private async checkImage(task: TaskRecord): Promise<void> {
-    if (task.image?.status !== 'waiting' || !task.params.imageUrl) return;
-    task.image.status = 'fetching';
-    this.deps.stats.imageFetches += 1;
-    const result = await checkImageUrl(task.params.imageUrl, this.abort.signal);
+  /** APIXO fetches image_urls[0] / audio_urls[0] when the task runs; so do we, for real. */
+  private async checkLink(task: TaskRecord, which: 'image' | 'audio'): Promise<void> {
+    const url = which === 'image' ? task.params.imageUrl : task.params.audioUrl;
+    const check = task[which];
+    if (check?.status !== 'waiting' || !url) return;
+    check.status = 'fetching';
+    if (which === 'image') this.deps.stats.imageFetches += 1;
+    const result = await (which === 'image' ? checkImageUrl : checkAudioUrl)(url, this.abort.signal);
     if (this.abort.signal.aborted) return;
-    task.image = {
+    task[which] = {
       status: result.ok ? 'ok' : 'failed',
       settledAt: this.deps.clock.now(),
       detail: result.detail,

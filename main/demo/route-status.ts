@@ -1,6 +1,7 @@
 // GET /api/v1/statusTask/{model}?taskId=: the task as it stands at clock.now().
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MODEL_ID } from '../../shared/domain/params';
+import { isModelId } from '../../shared/domain/models';
+import { modelOf } from '../../shared/domain/params';
 import { authorize } from './auth';
 import type { SimContext } from './context';
 import { invalidRequest, ok, type Reply, replies } from './envelope';
@@ -21,12 +22,15 @@ export async function handleStatus(
 function statusReply(ctx: SimContext, req: IncomingMessage, model: string, query: URLSearchParams): Reply {
   const caller = authorize(ctx, req);
   if (!caller.ok) return caller.reply;
-  if (model !== MODEL_ID) return replies.notFound('Model not found');
+  if (!isModelId(model)) return replies.notFound('Model not found');
   const taskId = query.get('taskId');
   if (!taskId) return invalidRequest('Missing required query parameter: taskId');
   const task = ctx.store.get(taskId);
   // Another key's task is indistinguishable from no task at all.
-  if (!task || task.owner !== caller.owner) return replies.notFound('Task not found');
+  // So is a task of another model: the status call must name the model the task was submitted to.
+  if (!task || task.owner !== caller.owner || modelOf(task.params) !== model) {
+    return replies.notFound('Task not found');
+  }
   const now = ctx.clock.now();
   const data = statusData(task, viewTask(task, now), ctx.resultUrl(task));
   if (ctx.faults.take('status', (spec) => spec.kind === 'bad_result_json')) {

@@ -3,7 +3,8 @@
 // client must survive without paying twice.
 import { randomBytes } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { MODEL_ID } from '../../shared/domain/params';
+import { isModelId } from '../../shared/domain/models';
+import { modelOf } from '../../shared/domain/params';
 import { estimateCostUsd } from '../../shared/domain/pricing';
 import { authorize } from './auth';
 import type { SimContext } from './context';
@@ -46,7 +47,7 @@ async function submit(
 ): Promise<{ reply: Reply; task?: TaskRecord }> {
   const caller = authorize(ctx, req);
   if (!caller.ok) return { reply: caller.reply };
-  if (model !== MODEL_ID) return { reply: replies.notFound('Model not found') };
+  if (!isModelId(model)) return { reply: replies.notFound('Model not found') };
   if (raw === null) return { reply: reply(413, 'Request body too large') };
   if (!/^application\/json\s*(;|$)/i.test(req.headers['content-type'] ?? '')) {
     return { reply: invalidRequest('Content-Type must be application/json') };
@@ -57,7 +58,7 @@ async function submit(
   } catch {
     return { reply: invalidRequest('Request body is not valid JSON') };
   }
-  const validation = validateSubmitBody(body);
+  const validation = validateSubmitBody(body, model);
   if (!validation.ok) return { reply: invalidRequest(validation.error) };
   const { params } = validation.value;
 
@@ -68,7 +69,7 @@ async function submit(
     return { reply: rateLimitedReply(ctx, firstDone - now) };
   }
 
-  const cost = estimateCostUsd(params.resolution, params.duration);
+  const cost = estimateCostUsd(params.resolution, params.duration, 1, modelOf(params));
   let charge = cost;
   let plannedFailure: TaskRecord['plannedFailure'] = null;
   if (cents(ctx.store.balance) < cents(cost)) {

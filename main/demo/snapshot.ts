@@ -28,6 +28,8 @@ export interface SimTask {
   submitCount: number;
   imageCheck: ImageCheckStatus | null;
   imageCheckDetail: string | null;
+  audioCheck: ImageCheckStatus | null;
+  audioCheckDetail: string | null;
   callbackAttempts: number;
   callbackDelivered: boolean;
 }
@@ -55,6 +57,8 @@ export function snapshotTask(ctx: SimContext, task: TaskRecord): SimTask {
     submitCount: ctx.store.identicalSubmits(task.bodyHash),
     imageCheck: task.image?.status ?? null,
     imageCheckDetail: task.image?.detail ?? null,
+    audioCheck: task.audio?.status ?? null,
+    audioCheckDetail: task.audio?.detail ?? null,
     callbackAttempts: task.callback?.attempts ?? 0,
     callbackDelivered: task.callback?.delivered ?? false,
   };

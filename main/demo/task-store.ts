@@ -1,16 +1,13 @@
 // Every task the simulator knows, the account balance, and the bookkeeping the limits need.
 // Plain memory; persistence (if any) snapshots it through toState() and restores it with load().
 import { createHash, randomBytes } from 'node:crypto';
-import type { Resolution } from '../../shared/domain/params';
+import { EXPECTED_RANGE_MS } from '../core/jobs/poll-planner';
 import type { Random } from '../core/random';
 import { isActive, type TaskRecord, viewTask } from './task';
 import type { ValidSubmit } from './validate-submit';
 
-/** Documented generation times (W-pl tips): 720p ~50-70 s, 1080p ~70-90 s. */
-const DURATION_RANGE_MS: Record<Resolution, [number, number]> = {
-  '720p': [50_000, 70_000],
-  '1080p': [70_000, 90_000],
-};
+/** Documented generation times (W-pl tips): 720p ~50-70 s, 1080p ~70-90 s (480p assumed 30-50 s). */
+const DURATION_RANGE_MS = EXPECTED_RANGE_MS;
 const PENDING_SHARE = 0.1;
 
 export interface PersistedState {
@@ -62,6 +59,10 @@ export class TaskStore {
       plannedFailure: input.plannedFailure,
       image:
         input.submit.params.mode === 'image-to-video' && !input.plannedFailure
+          ? { status: 'waiting', settledAt: null, detail: null }
+          : null,
+      audio:
+        input.submit.params.audioUrl && !input.plannedFailure
           ? { status: 'waiting', settledAt: null, detail: null }
           : null,
       resultToken: randomBytes(12).toString('hex'),

@@ -27,6 +27,8 @@ export interface TaskRecord {
   plannedFailure: { code: string; message: string } | null;
   /** Image-to-video only: the real fetch of image_urls[0]. */
   image: { status: ImageCheckStatus; settledAt: number | null; detail: string | null } | null;
+  /** wan-2-5-video with audio_urls: the real fetch of audio_urls[0] (absent in state from older builds). */
+  audio?: { status: ImageCheckStatus; settledAt: number | null; detail: string | null } | null;
   resultToken: string;
   /** Set by expireResults(): the URL answers 410 from then on. */
   expiredAt: number | null;
@@ -44,6 +46,8 @@ export const FAIL = {
   contentViolation: { code: 'CONTENT_VIOLATION', message: 'Content does not meet safety guidelines' },
   insufficientCredits: { code: 'INSUFFICIENT_CREDITS', message: 'Account has no credits' },
   invalidImage: { code: 'INVALID_IMAGE_URL', message: 'Cannot access provided image URL' },
+  /** Not in APIXO's published failCode list: our simulator's stand-in, shaped like the image one. */
+  invalidAudio: { code: 'INVALID_AUDIO_URL', message: 'Cannot use provided audio URL' },
 } as const;
 
 export function viewTask(task: TaskRecord, now: number): TaskView {
@@ -56,9 +60,13 @@ export function viewTask(task: TaskRecord, now: number): TaskView {
   if (now < task.pendingUntil) return running('pending');
   if (task.plannedFailure) return failed(task.pendingUntil, task.plannedFailure);
   let completeTime = task.completeAt;
-  if (task.image) {
-    const { status, settledAt } = task.image;
-    if (status === 'failed' && settledAt !== null) return failed(settledAt, FAIL.invalidImage);
+  for (const [check, failure] of [
+    [task.image, FAIL.invalidImage],
+    [task.audio, FAIL.invalidAudio],
+  ] as const) {
+    if (!check) continue;
+    const { status, settledAt } = check;
+    if (status === 'failed' && settledAt !== null) return failed(settledAt, failure);
     if (status !== 'ok' || settledAt === null) return running('processing');
     completeTime = Math.max(completeTime, settledAt);
   }

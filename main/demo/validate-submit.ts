@@ -1,15 +1,15 @@
 // Checks a generateTask body the way the APIXO server would, from the docs rather than from our
 // client's schema (so a client bug cannot hide behind shared code). Only the limits are shared.
 // The first problem found is reported, with the wire field name, like "Missing required field:
-// input.prompt".
+// input.prompt". Each model is checked against its own row of the capability table.
+import { MODELS, type ModelId } from '../../shared/domain/models';
 import {
-  ASPECT_RATIOS,
   type GenerationParams,
   LIMITS,
+  MODEL_ID,
   MODES,
   PROVIDERS,
   REQUEST_TYPES,
-  RESOLUTIONS,
   type RequestType,
 } from '../../shared/domain/params';
 
@@ -27,16 +27,17 @@ class Invalid extends Error {}
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]', '::1']);
 
-export function validateSubmitBody(body: unknown): SubmitValidation {
+export function validateSubmitBody(body: unknown, model: ModelId = MODEL_ID): SubmitValidation {
   try {
-    return { ok: true, value: parse(body) };
+    return { ok: true, value: parse(body, model) };
   } catch (error) {
     if (error instanceof Invalid) return { ok: false, error: error.message };
     throw error;
   }
 }
 
-function parse(body: unknown): ValidSubmit {
+function parse(body: unknown, model: ModelId): ValidSubmit {
+  const caps = MODELS[model];
   if (!isObject(body)) throw new Invalid('Request body must be a JSON object');
   const requestType = oneOf(body, 'request_type', REQUEST_TYPES, 'async');
   const provider = oneOf(body, 'provider', PROVIDERS, 'auto');
@@ -47,9 +48,9 @@ function parse(body: unknown): ValidSubmit {
 
   if (input.mode === undefined) throw new Invalid('Missing required field: input.mode');
   const mode = oneOf(input, 'mode', MODES, undefined, 'input.');
-  const prompt = text(input, 'prompt', 1, LIMITS.promptMax, true);
-  const negativePrompt = text(input, 'negative_prompt', 0, LIMITS.negativePromptMax, false);
-  const resolution = oneOf(input, 'resolution', RESOLUTIONS, '720p', 'input.');
+  const prompt = text(input, 'prompt', 1, caps.promptMax, caps.promptRequired[mode]);
+  const negativePrompt = text(input, 'negative_prompt', 0, caps.negativePromptMax, false);
+  const resolution = oneOf(input, 'resolution', caps.resolutions, caps.defaults.resolution, 'input.');
   const duration = parseDuration(input.duration);
   const seed = parseSeed(input.seed);
   const promptExpansion = input.enable_prompt_expansion ?? true;
@@ -57,6 +58,9 @@ function parse(body: unknown): ValidSubmit {
     throw new Invalid('input.enable_prompt_expansion must be a boolean');
 
   const params: GenerationParams = { mode, prompt, resolution, duration, promptExpansion, provider };
+  if (model !== MODEL_ID) params.model = model;
+  const audioUrl = parseAudioUrls(input.audio_urls, caps.audio !== null);
+  if (audioUrl) params.audioUrl = audioUrl;
   if (negativePrompt) params.negativePrompt = negativePrompt;
   if (seed !== undefined) params.seed = seed;
   if (mode === 'image-to-video') {
@@ -65,7 +69,12 @@ function parse(body: unknown): ValidSubmit {
     }
     params.imageUrl = parseImageUrls(input.image_urls);
   } else {
-    params.aspectRatio = oneOf(input, 'aspect_ratio', ASPECT_RATIOS, '16:9', 'input.');
+    params.aspectRatio = parseAspectRatio(
+      input,
+      resolution,
+      caps.aspectRatios[resolution],
+      caps.defaults.aspectRatio,
+    );
     const urls = input.image_urls;
     if (urls !== undefined && !(Array.isArray(urls) && urls.length === 0)) {
       throw new Invalid('input.image_urls is not allowed for text-to-video');
@@ -122,6 +131,32 @@ function parseImageUrls(value: unknown): string {
   const url = value[0];
   if (typeof url !== 'string' || !isUrlWith(url, ['http:', 'https:'])) {
     throw new Invalid('input.image_urls[0] must be an http(s) URL');
+  }
+  return url;
+}
+
+function parseAspectRatio<const T extends string>(
+  input: Json,
+  resolution: string,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  const value = input.aspect_ratio;
+  if (value === undefined) return fallback;
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value)) return value as T;
+  throw new Invalid(`input.aspect_ratio must be one of: ${allowed.join(', ')} at ${resolution}`);
+}
+
+/** audio_urls: absent, or exactly one http(s) URL, and only for models that take audio. */
+function parseAudioUrls(value: unknown, accepted: boolean): string | undefined {
+  if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) return undefined;
+  if (!accepted) throw new Invalid('input.audio_urls is not supported by this model');
+  if (!Array.isArray(value) || value.length !== 1) {
+    throw new Invalid('input.audio_urls must contain exactly 1 URL');
+  }
+  const url = value[0];
+  if (typeof url !== 'string' || !isUrlWith(url, ['http:', 'https:'])) {
+    throw new Invalid('input.audio_urls[0] must be an http(s) URL');
   }
   return url;
 }

@@ -1,4 +1,4 @@
-// PUT /upload?kind=video|image&name=… — the browser host's way to receive a dropped or chosen
+// PUT /upload?kind=video|image|audio&name=… — the browser host's way to receive a dropped or chosen
 // file without putting its bytes in a WebSocket frame (issue 8). Guarded like the socket: the
 // session token (in a header, so another site's form cannot send it) and our own origin. The body
 // is streamed to the upload store; the answer is the upload's id, which the page then names in a
@@ -65,7 +65,7 @@ async function handleUpload(
   const name = query.get('name') ?? '';
   if (!kind || !FILE_KINDS.includes(kind) || name.length === 0 || name.length > 255) {
     answer(response, 400, {
-      error: 'An upload needs kind=video|image and the file name (up to 255 characters).',
+      error: 'An upload needs kind=video|image|audio and the file name (up to 255 characters).',
     });
     return;
   }
@@ -78,7 +78,7 @@ async function handleUpload(
     answer(response, 400, { error: `${name} is empty.` });
     return;
   }
-  const tooLarge = `${name} is larger than ${limitText(kind)}, the most Wan Studio takes for ${kind === 'video' ? 'a video' : 'an image'}.`;
+  const tooLarge = `${name} is larger than ${limitText(kind)}, the most Wan Studio takes for ${{ video: 'a video', image: 'an image', audio: 'an audio file' }[kind]}.`;
   if (declared > FILE_LIMITS[kind]) {
     answer(response, 413, { error: tooLarge });
     return;

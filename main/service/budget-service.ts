@@ -4,7 +4,7 @@
 
 import type { BudgetStatus } from '../../shared/contract/budget-schemas';
 import type { StudioHandlers } from '../../shared/contract/contract';
-import { LIMITS } from '../../shared/domain/params';
+import { type GenerationParams, LIMITS, modelOf } from '../../shared/domain/params';
 import { estimateCostUsd } from '../../shared/domain/pricing';
 import { clearBudget, readBudget, writeBudget } from '../core/budget/budget-settings';
 import { spentInPeriods } from '../core/budget/caps';
@@ -120,7 +120,7 @@ export function budgetHandlers(deps: BudgetServiceDeps): Handlers {
 export function guardCreate(
   deps: BudgetServiceDeps,
   input: {
-    params: { resolution: '720p' | '1080p'; duration: 5 | 10 };
+    params: Pick<GenerationParams, 'resolution' | 'duration' | 'model'>;
     count: number;
     references?: string[];
     projectId: string | null;
@@ -137,7 +137,12 @@ export function guardCreate(
     {
       backend,
       projectId: input.projectId,
-      totalUsd: estimateCostUsd(input.params.resolution, input.params.duration, videos),
+      totalUsd: estimateCostUsd(
+        input.params.resolution,
+        input.params.duration,
+        videos,
+        modelOf(input.params),
+      ),
       confirmed: input.confirmed,
       refuseOverBudget: input.ifOverBudget === 'refuse',
     },

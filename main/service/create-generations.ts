@@ -11,16 +11,20 @@ import type { EnqueueRequest, JobEngine } from '../core/jobs/engine';
 import type { Backend } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
 import { invalidImage } from '../core/references/errors';
+import type { ReferenceAudio } from '../core/references/reference-audio';
+import { invalidAudio } from '../core/references/reference-audio';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { HostingService } from './hosting-service';
 
 type CreateInput = z.output<typeof createGenerationsSchema>;
 type Image = NonNullable<EnqueueRequest['images']>[number];
+type Audio = NonNullable<EnqueueRequest['audio']>;
 
 export interface CreateDeps {
   engine(): JobEngine;
   backend(): Promise<Backend>;
   references: ReferenceImages;
+  audio: ReferenceAudio;
   hosting: HostingService;
   policyFor(backend: Backend): AddressPolicy;
   /** The spend checks (confirmation threshold; caps when the caller wants a refusal). */
@@ -60,10 +64,36 @@ async function imageFromReference(deps: CreateDeps, sha256: string, backend: Bac
   return { referenceImagePath: record.relPath, imageSource: 'hosted' };
 }
 
+/**
+ * The audio of an audio-driven generation, checked by its content before anything is queued: an
+ * added audio by its id, or a typed link fetched now as APIXO would fetch it (a private address,
+ * a file that is not WAV/MP3, 2 s or 31 s of audio, or more than 15 MB is refused here).
+ */
+async function audioFor(deps: CreateDeps, input: CreateInput, backend: Backend): Promise<Audio | undefined> {
+  if (input.audio) {
+    const stored = await deps.audio.requireReady(input.audio);
+    return stored.sourceUrl
+      ? { referenceAudioPath: stored.relPath, audioSource: 'url', audioUrl: stored.sourceUrl }
+      : { referenceAudioPath: stored.relPath, audioSource: 'hosted' };
+  }
+  const link = input.params.audioUrl;
+  if (!link) return undefined;
+  const inspection = await deps.audio.inspectUrl(link, deps.policyFor(backend));
+  if (inspection.status !== 'ready' || !inspection.relPath) {
+    throw invalidAudio(inspection.message ?? 'The audio behind this link cannot be used.');
+  }
+  return { referenceAudioPath: inspection.relPath, audioSource: 'url', audioUrl: link };
+}
+
 export async function createGenerations(deps: CreateDeps, input: CreateInput): Promise<GenerationRecord[]> {
   const engine = deps.engine(); // refuses first when another process drives this library
   const backend = await deps.backend();
   const { params } = input;
+  const audio = await audioFor(deps, input, backend);
+  if (backend !== 'demo' && audio?.audioSource === 'hosted') {
+    const missing = missingHostingParts(deps.hosting.settings(), await deps.hosting.credentials());
+    if (missing.length > 0) throw notConfiguredError(missing);
+  }
   let images: Image[] | undefined;
   if (params.mode === 'image-to-video') {
     images = input.references
@@ -84,5 +114,6 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
     projectId: input.projectId,
     backend,
     ...(images ? { images } : {}),
+    ...(audio ? { audio } : {}),
   });
 }

@@ -23,8 +23,10 @@ export class DemoReferenceHost {
     private readonly now: () => number,
   ) {}
 
-  async link(record: GenerationRecord): Promise<{ url: string; expiresAt: number }> {
-    const relPath = record.referenceImagePath;
+  async link(
+    record: GenerationRecord,
+    relPath = record.referenceImagePath,
+  ): Promise<{ url: string; expiresAt: number }> {
     if (!relPath?.startsWith('references/')) throw new Error('this generation has no stored reference image');
     const origin = await this.start();
     return { url: `${origin}/${relPath}`, expiresAt: this.now() + LINK_LIFETIME_MS };
@@ -67,8 +69,8 @@ export function demoAwareHost(options: {
   const useLocal = async (record: GenerationRecord) =>
     record.backend === 'demo' && !(await options.hostingReady());
   return {
-    ensure: async (record) =>
-      (await useLocal(record)) ? options.demo.link(record) : options.hosting.ensure(record),
+    ensure: async (record, relPath) =>
+      (await useLocal(record)) ? options.demo.link(record, relPath) : options.hosting.ensure(record, relPath),
     release: async (record) => {
       if (!(await useLocal(record))) await options.hosting.release(record);
     },

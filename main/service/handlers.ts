@@ -11,8 +11,10 @@ import type { JobEngine } from '../core/jobs/engine';
 import type { LibraryStore } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
 import { safeExternalUrl } from '../core/net/external-url';
+import type { ReferenceAudio } from '../core/references/reference-audio';
 import type { ReferenceImages } from '../core/references/reference-images';
 import type { SecretStore } from '../core/secrets';
+import { inspectAudioFile } from './audio-files';
 import type { BalanceTracker } from './balance';
 import { createBatch, estimate } from './batch-service';
 import { budgetHandlers, guardCreate } from './budget-service';
@@ -46,6 +48,7 @@ export interface HandlerDeps {
   locateLibrary(folder: string): Promise<void>;
   createLibrary(folder: string): Promise<void>;
   references: ReferenceImages;
+  audio: ReferenceAudio;
   hosting: HostingService;
   /** Which paths and uploads the UI may name (the host's path policy, the browser host's uploads). */
   files: FileAccess;
@@ -81,6 +84,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     engine: () => deps.engine('generate'),
     backend: deps.currentBackend,
     references: deps.references,
+    audio: deps.audio,
     hosting: deps.hosting,
     policyFor: deps.policyFor,
     guard: (request: Parameters<typeof guardCreate>[1], backend: Parameters<typeof guardCreate>[2]) =>
@@ -266,6 +270,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         await deps.resetDemoBalance();
         return deps.balance.refresh();
       },
+    },
+    audio: {
+      inspect: ({ file }) => inspectAudioFile(deps.audio, deps.files, file),
+      inspectUrl: async ({ url }) => deps.audio.inspectUrl(url, deps.policyFor(await deps.currentBackend())),
+      get: ({ sha256 }) => deps.audio.get(sha256),
     },
     images: {
       inspect: ({ file }) => inspectImageFile(deps.references, deps.files, file),

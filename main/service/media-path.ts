@@ -11,6 +11,9 @@ export const MEDIA_CONTENT_TYPES: Readonly<Record<string, string>> = {
   jpeg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
+  // Reference audio (wan-2-5-video): played in the app and fetched by the demo simulator.
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
 };
 
 export type MediaFile = { ok: true; path: string; size: number; contentType: string };

@@ -21,6 +21,7 @@ import {
   publicInternetOnly,
   resultLinkPolicy,
 } from '../core/net/address-policy';
+import { ReferenceAudio } from '../core/references/reference-audio';
 import { ReferenceImages } from '../core/references/reference-images';
 import { createSecretStore, type SecretStore } from '../core/secrets';
 import { Backends, type DemoOptions } from './backends';
@@ -120,6 +121,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   await hostingService.bindUnscopedCredentials();
   const currentLibrary = (): LibraryStore => libraries.current();
   const references = new ReferenceImages(currentLibrary, () => clock.now());
+  const audio = new ReferenceAudio(currentLibrary, () => clock.now());
   const demoReferences = new DemoReferenceHost(currentLibrary, () => clock.now());
   const referenceHosting = new ReferenceHosting({
     library: currentLibrary,
@@ -225,6 +227,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       }),
     applySettings,
     references,
+    audio,
     hosting: hostingService,
     files,
     policyFor,

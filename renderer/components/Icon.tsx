@@ -141,6 +141,13 @@ const PATHS = {
       <circle cx="16" cy="13.5" r="1.2" fill="currentColor" />
     </>
   ),
+  audio: (
+    <>
+      <path d="M9 18V5.5l11-2V16" />
+      <circle cx="6.5" cy="18" r="2.5" />
+      <circle cx="17.5" cy="16" r="2.5" />
+    </>
+  ),
   moon: <path d="M20 14.5A8 8 0 1 1 9.5 4a6.5 6.5 0 0 0 10.5 10.5z" />,
   eye: (
     <>

@@ -8,6 +8,7 @@ import { type ParsedRows, parseRows } from '../../shared/batch/rows';
 import { templateSlots } from '../../shared/batch/template';
 import type { GenerationRecord } from '../../shared/contract/contract';
 import { NO_BUDGET } from '../../shared/domain/budget';
+import type { AspectRatio, Duration, Resolution } from '../../shared/domain/params';
 import { studio } from '../studio';
 import { useBudget } from './budget';
 
@@ -21,9 +22,9 @@ export interface BatchPlanForm {
   batchSeed: number;
   /** Video seeds to sweep, separated by commas or spaces (empty: one drawn per prompt). */
   seeds: string;
-  resolutions: ('720p' | '1080p')[];
-  durations: (5 | 10)[];
-  aspectRatios: ('16:9' | '9:16' | '1:1')[];
+  resolutions: Resolution[];
+  durations: Duration[];
+  aspectRatios: AspectRatio[];
   negativePrompt: string;
   /** The project (by name) every video of the batch goes to; empty: none. */
   project: string;

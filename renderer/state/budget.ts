@@ -11,6 +11,7 @@ import type {
   GenerationRecord,
   SpendReport,
 } from '../../shared/contract/contract';
+import { DEFAULT_PARAMS, modelOf } from '../../shared/domain/params';
 import { estimateCostUsd } from '../../shared/domain/pricing';
 import i18n from '../i18n';
 import { formatUsd } from '../lib/format';
@@ -84,7 +85,12 @@ export async function createWithSpendChecks(input: CreateInput): Promise<Generat
   const hold = budget.holdNext;
   const status = budget.status ?? (await studio.budget.get());
   const count = (input.count ?? 1) * (input.references?.length ?? 1);
-  const totalUsd = estimateCostUsd(input.params.resolution ?? '720p', input.params.duration ?? 5, count);
+  const totalUsd = estimateCostUsd(
+    input.params.resolution ?? DEFAULT_PARAMS.resolution,
+    input.params.duration ?? DEFAULT_PARAMS.duration,
+    count,
+    modelOf(input.params),
+  );
   const threshold = status.settings.confirmAboveUsd;
   const aboveThreshold = !hold && threshold !== null && totalUsd > threshold;
   const duplicates = input.seedMode === 'fixed' ? await studio.generations.duplicates(input) : [];

@@ -3,6 +3,8 @@
 // generationParamsSchema and are never restated here.
 import { create } from 'zustand';
 import type { GenerationRecord } from '../../shared/contract/contract';
+import { type DroppedSetting, switchModel } from '../../shared/domain/model-switch';
+import { DEFAULT_MODEL, isModelId, type ModelId } from '../../shared/domain/models';
 import {
   type AspectRatio,
   DEFAULT_PARAMS,
@@ -12,8 +14,10 @@ import {
   type Provider,
   type Resolution,
 } from '../../shared/domain/params';
+import { useAudio } from './audio';
 
 export interface GenerateForm {
+  model: ModelId;
   mode: Mode;
   prompt: string;
   negativePrompt: string;
@@ -30,6 +34,7 @@ export interface GenerateForm {
 }
 
 export const DEFAULT_FORM: GenerateForm = {
+  model: DEFAULT_MODEL,
   mode: 'text-to-video',
   prompt: '',
   negativePrompt: '',
@@ -54,6 +59,8 @@ export function toParamsInput(form: GenerateForm): GenerationParamsInput {
     promptExpansion: form.promptExpansion,
     provider: form.provider,
   };
+  // wan-2-5 stays implicit, as in every request before the model became a choice.
+  if (form.model !== DEFAULT_MODEL) params.model = form.model;
   if (form.negativePrompt.trim()) params.negativePrompt = form.negativePrompt;
   if (form.mode === 'text-to-video') params.aspectRatio = form.aspectRatio;
   else params.imageUrl = form.imageUrl;
@@ -66,6 +73,7 @@ export function formFromRecord(record: GenerationRecord, current: GenerateForm):
   const { params } = record;
   return {
     ...current,
+    model: isModelId(record.model) ? record.model : DEFAULT_MODEL,
     mode: params.mode,
     prompt: params.prompt,
     negativePrompt: params.negativePrompt ?? '',
@@ -123,3 +131,25 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
   reset: () =>
     set({ form: { ...DEFAULT_FORM, projectId: get().form.projectId }, touched: {}, attempted: false }),
 }));
+
+/**
+ * Moves the form to another model: keeps what it takes, replaces the rest with its defaults, drops
+ * an audio it cannot use, and returns what changed so the view can say so.
+ */
+export function switchGenerateModel(model: ModelId): DroppedSetting[] {
+  const { form, update } = useGenerate.getState();
+  const audio = useAudio.getState();
+  const result = switchModel(
+    {
+      model: form.model,
+      resolution: form.resolution,
+      aspectRatio: form.aspectRatio,
+      prompt: form.prompt,
+      hasAudio: audio.audio !== null,
+    },
+    model,
+  );
+  update(result.patch);
+  if (result.dropAudio) audio.clear();
+  return result.dropped;
+}

@@ -1,5 +1,6 @@
 // The library's filters as the toolbar edits them, and the query they make. Pure.
 import type { LibraryQuery } from '../../shared/contract/contract';
+import type { ModelId } from '../../shared/domain/models';
 import type { AspectRatio, Duration, Resolution } from '../../shared/domain/params';
 import type { SortKey } from '../../shared/domain/records';
 import type { GenerationState } from '../../shared/domain/states';
@@ -12,6 +13,7 @@ export interface LibraryFilters {
   resolution: Resolution | undefined;
   duration: Duration | undefined;
   aspectRatio: AspectRatio | undefined;
+  model: ModelId | undefined;
   favouriteOnly: boolean;
   tag: string | undefined;
   createdFrom: number | undefined;
@@ -26,6 +28,7 @@ export const DEFAULT_FILTERS: LibraryFilters = {
   resolution: undefined,
   duration: undefined,
   aspectRatio: undefined,
+  model: undefined,
   favouriteOnly: false,
   tag: undefined,
   createdFrom: undefined,
@@ -39,6 +42,7 @@ const NARROWING_FILTERS = [
   'resolution',
   'duration',
   'aspectRatio',
+  'model',
   'favouriteOnly',
   'tag',
   'createdFrom',
@@ -58,6 +62,7 @@ export function toQuery(filters: LibraryFilters): LibraryQuery {
   if (filters.resolution) query.resolution = filters.resolution;
   if (filters.duration) query.duration = filters.duration;
   if (filters.aspectRatio) query.aspectRatio = filters.aspectRatio;
+  if (filters.model) query.model = filters.model;
   if (filters.favouriteOnly) query.favourite = true;
   if (filters.tag) query.tag = filters.tag;
   if (filters.createdFrom !== undefined) query.createdFrom = filters.createdFrom;

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { absolutePathSchema } from '../contract/file-refs';
 import { NO_BUDGET } from '../domain/budget';
-import { generationParamsDraftSchema } from '../domain/params';
+import { generationParamsDraftSchema, modelOf } from '../domain/params';
 import { estimateCostUsd } from '../domain/pricing';
 
 /** The most generations one batch may send (a night's CSV; the 20-video limit is per create call). */
@@ -67,7 +67,11 @@ export function estimateBatch(
   confirmAboveUsd: number | null = NO_BUDGET.confirmAboveUsd,
 ): BatchEstimate {
   const cents = items.reduce(
-    (sum, item) => sum + Math.round(estimateCostUsd(item.params.resolution, item.params.duration) * 100),
+    (sum, item) =>
+      sum +
+      Math.round(
+        estimateCostUsd(item.params.resolution, item.params.duration, 1, modelOf(item.params)) * 100,
+      ),
     0,
   );
   const totalUsd = cents / 100;

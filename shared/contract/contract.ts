@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { type BatchEstimate, batchItemsSchema } from '../batch/items';
 import { watchFoldersSchema } from '../batch/watch-folder';
 import type { BaseUrlSource } from '../domain/api-base-url';
+import type { AudioInspection } from '../domain/audio';
 import type { ERROR_KINDS } from '../domain/error-kinds';
 import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
 import { type GenerateDraft, generateDraftSchema } from '../domain/generate-draft';
@@ -15,12 +16,14 @@ import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
 import type { ImageInspection } from '../domain/images';
 import type { KeychainFailure } from '../domain/keychain';
+import { MODEL_IDS, MODELS } from '../domain/models';
 import {
   ASPECT_RATIOS,
   DURATIONS,
   type GenerationParams,
   generationParamsDraftSchema,
   MODES,
+  modelOf,
   RESOLUTIONS,
 } from '../domain/params';
 import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
@@ -68,6 +71,7 @@ export const libraryQuerySchema = z
     duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1])]).optional(),
     aspectRatio: z.enum(ASPECT_RATIOS).optional(),
     mode: z.enum(MODES).optional(),
+    model: z.enum(MODEL_IDS).optional(),
     favourite: z.boolean().optional(),
     tag: z.string().min(1).max(64).optional(),
     createdFrom: z.number().int().nonnegative().optional(),
@@ -99,6 +103,8 @@ export const createGenerationsSchema = z
     confirmed: z.boolean().default(false),
     /** Over a cap: hold the jobs (the app) or refuse and send nothing (the CLI). */
     ifOverBudget: z.enum(['hold', 'refuse']).default('hold'),
+    /** wan-2-5-video: an inspected audio (from audio.inspect*), instead of params.audioUrl. */
+    audio: imageId.optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -119,6 +125,16 @@ export const createGenerationsSchema = z
         path: ['params', 'imageUrl'],
         message: 'Image-to-video needs exactly one image URL',
       });
+    }
+    if (input.audio && input.params.audioUrl) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['params', 'audioUrl'],
+        message: 'Give either an audio link or an added audio, not both',
+      });
+    }
+    if (input.audio && !MODELS[modelOf(input.params)].audio) {
+      ctx.addIssue({ code: 'custom', path: ['audio'], message: 'This model takes no audio' });
     }
     const total = (input.references?.length ?? 1) * input.count;
     if (total > MAX_BATCH) {
@@ -407,6 +423,14 @@ export const contract = {
     ),
     /** Demo mode: put the pretend balance back to its starting amount. */
     resetDemo: method<Balance>()(none),
+  },
+  audio: {
+    /** A dropped or chosen audio file (sent with sendFiles): judged by its bytes in main, kept when usable. */
+    inspect: method<AudioInspection>()(z.object({ file: fileRefSchema }).strict()),
+    /** A typed or pasted http(s) link, fetched as APIXO would and judged like a file. */
+    inspectUrl: method<AudioInspection>()(z.object({ url: z.string().trim().min(1).max(4096) }).strict()),
+    /** A stored audio (remix restores a generation's audio). */
+    get: method<AudioInspection>()(z.object({ sha256: imageId }).strict()),
   },
   images: {
     /**

@@ -1,8 +1,10 @@
 // How the UI names a file for main without sending its bytes over the message channel (issue 8):
 // Electron's preload hands main the file's own path (granted by main, see path-policy), the
 // browser host streams the file over HTTP first and names the upload. Process-agnostic.
+
 import { z } from 'zod';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
+import { MAX_AUDIO_BYTES } from '../domain/models';
 
 /** POSIX `/…`, Windows `C:\…` or `C:/…`, and UNC `\\server\share\…`. */
 export function isAbsolutePath(path: string): boolean {
@@ -26,11 +28,12 @@ export const fileRefSchema = z.discriminatedUnion('via', [
 export type FileRef = z.infer<typeof fileRefSchema>;
 
 /** What the file is for decides how large it may be; the UI refuses a larger one before sending. */
-export type FileKind = 'video' | 'image';
-export const FILE_KINDS: readonly FileKind[] = ['video', 'image'];
+export type FileKind = 'video' | 'image' | 'audio';
+export const FILE_KINDS: readonly FileKind[] = ['video', 'image', 'audio'];
 export const FILE_LIMITS: Record<FileKind, number> = {
   video: 4 * 1024 * 1024 * 1024,
   image: MAX_SOURCE_BYTES,
+  audio: MAX_AUDIO_BYTES,
 };
 
 /** One file's outcome; `notOnDisk`: a pasted image in Electron has no path to hand over. */

@@ -15,6 +15,8 @@ export const ERROR_KINDS = [
   'cancelled',
   /** A reference image (file, link or data) that cannot be used, and why. */
   'invalid_image',
+  /** A reference audio (wan-2-5-video) that cannot be used: not WAV/MP3, too short, too long, too big. */
+  'invalid_audio',
   /** Image hosting (the user's S3-compatible bucket) is missing, misconfigured or failing. */
   'hosting',
   /** The library folder or its database is not where the settings say (an unmounted drive, a moved folder). */

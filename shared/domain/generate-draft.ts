@@ -2,12 +2,15 @@
 // Strings stay strings (a half-typed seed is a draft too); bounds are generous, not the params'
 // limits: a draft may be invalid, it just may not be huge. Process-agnostic.
 import { z } from 'zod';
+import { DEFAULT_MODEL, MODEL_IDS } from './models';
 import { ASPECT_RATIOS, DURATIONS, MODES, PROVIDERS, RESOLUTIONS } from './params';
 
 const text = (max: number) => z.string().max(max);
 
 export const generateDraftSchema = z
   .object({
+    /** Older drafts have no model: they were made for Wan 2.5. */
+    model: z.enum(MODEL_IDS).default(DEFAULT_MODEL),
     mode: z.enum(MODES),
     prompt: text(10_000),
     negativePrompt: text(10_000),

@@ -1,19 +1,33 @@
-// The Wan 2.5 request as the app thinks of it and the documented limits. One copy of the limits:
-// the renderer's inline errors, the contract, the CLI and the client all validate with
-// `generationParamsSchema`. Process-agnostic: imports zod only.
+// A Wan 2.5 request as the app thinks of it. The limits come from the capability table
+// (models.ts): the renderer's inline errors, the contract, the CLI and the client all validate
+// with `generationParamsSchema`, which checks each field against the chosen model's row.
+// Process-agnostic: imports zod only.
 import { z } from 'zod';
+import {
+  ALL_ASPECT_RATIOS,
+  ALL_DURATIONS,
+  ALL_MODES,
+  ALL_RESOLUTIONS,
+  DEFAULT_MODEL,
+  MODEL_IDS,
+  MODELS,
+  type ModelId,
+} from './models';
 
-export const MODEL_ID = 'wan-2-5';
-export const MODES = ['text-to-video', 'image-to-video'] as const;
-export const RESOLUTIONS = ['720p', '1080p'] as const;
-export const DURATIONS = [5, 10] as const;
-export const ASPECT_RATIOS = ['16:9', '9:16', '1:1'] as const;
+/** The model of generations stored before the model became a choice. */
+export const MODEL_ID = DEFAULT_MODEL;
+export const MODES = ALL_MODES;
+/** Every resolution, aspect ratio and duration some model takes (filters, stored rows). */
+export const RESOLUTIONS = ALL_RESOLUTIONS;
+export const DURATIONS = ALL_DURATIONS;
+export const ASPECT_RATIOS = ALL_ASPECT_RATIOS;
 export const PROVIDERS = ['auto', 'value', 'official'] as const;
 export const REQUEST_TYPES = ['async', 'callback'] as const;
 
+/** wan-2-5's limits (the default model); other models' are in MODELS. */
 export const LIMITS = {
-  promptMax: 800,
-  negativePromptMax: 500,
+  promptMax: MODELS['wan-2-5'].promptMax,
+  negativePromptMax: MODELS['wan-2-5'].negativePromptMax,
   seedMax: 2_147_483_647,
   imageMaxBytes: 10 * 1024 * 1024,
 } as const;
@@ -59,23 +73,20 @@ const httpUrl = z
   }, 'must be an http(s) URL');
 
 const paramsObject = z.object({
+  /** Absent means wan-2-5 (every generation before the model became a choice). */
+  model: z.enum(MODEL_IDS).optional(),
   mode: z.enum(MODES),
-  prompt: z
-    .string()
-    .trim()
-    .min(1, 'Prompt is required')
-    .max(LIMITS.promptMax, `Prompt must be at most ${LIMITS.promptMax} characters`),
-  negativePrompt: z
-    .string()
-    .trim()
-    .max(LIMITS.negativePromptMax, `Negative prompt must be at most ${LIMITS.negativePromptMax} characters`)
-    .optional(),
+  /** Per model: required or not, and its maximum, are checked in modelRules. */
+  prompt: z.string().trim().default(''),
+  negativePrompt: z.string().trim().optional(),
   resolution: z.enum(RESOLUTIONS).default(DEFAULT_PARAMS.resolution),
   duration: z
     .union([z.literal(5), z.literal(10)], { error: 'Duration must be 5 or 10 seconds' })
     .default(DEFAULT_PARAMS.duration),
   aspectRatio: z.enum(ASPECT_RATIOS).optional(),
   imageUrl: httpUrl.optional(),
+  /** wan-2-5-video: the audio the video is generated to (wav/mp3, 3–30 s). */
+  audioUrl: httpUrl.optional(),
   seed: z
     .number()
     .int('Seed must be a whole number')
@@ -88,8 +99,55 @@ const paramsObject = z.object({
 
 type ParamsShape = z.output<typeof paramsObject>;
 
+/** The model a set of parameters is for. */
+export function modelOf(params: { model?: ModelId }): ModelId {
+  return params.model ?? DEFAULT_MODEL;
+}
+
+/** Every limit that depends on the model, from its row in the capability table. */
+function modelRules(params: ParamsShape, ctx: z.RefinementCtx): void {
+  const model = MODELS[modelOf(params)];
+  const issue = (path: string, message: string) => ctx.addIssue({ code: 'custom', path: [path], message });
+  // Length issues keep zod's codes, so the form words them ("required", "at most N") itself.
+  const tooLong = (path: string, maximum: number, message: string) =>
+    ctx.addIssue({ code: 'too_big', origin: 'string', maximum, inclusive: true, path: [path], message });
+  if (params.prompt.length === 0 && model.promptRequired[params.mode]) {
+    ctx.addIssue({
+      code: 'too_small',
+      origin: 'string',
+      minimum: 1,
+      inclusive: true,
+      path: ['prompt'],
+      message: 'Prompt is required',
+    });
+  }
+  if (params.prompt.length > model.promptMax) {
+    tooLong('prompt', model.promptMax, `Prompt must be at most ${model.promptMax} characters`);
+  }
+  if ((params.negativePrompt?.length ?? 0) > model.negativePromptMax) {
+    tooLong(
+      'negativePrompt',
+      model.negativePromptMax,
+      `Negative prompt must be at most ${model.negativePromptMax} characters`,
+    );
+  }
+  if (!model.resolutions.includes(params.resolution)) {
+    issue('resolution', `${model.label} takes resolution ${model.resolutions.join(' or ')}`);
+  }
+  const ratios = model.aspectRatios[params.resolution];
+  if (
+    params.aspectRatio &&
+    model.resolutions.includes(params.resolution) &&
+    !ratios.includes(params.aspectRatio)
+  ) {
+    issue('aspectRatio', `${model.label} at ${params.resolution} takes aspect ratio ${ratios.join(', ')}`);
+  }
+  if (params.audioUrl && !model.audio) issue('audioUrl', `${model.label} takes no audio`);
+}
+
 function modeRules(imageRequired: boolean) {
   return (params: ParamsShape, ctx: z.RefinementCtx) => {
+    modelRules(params, ctx);
     if (params.mode === 'image-to-video') {
       if (!params.imageUrl && imageRequired) {
         ctx.addIssue({

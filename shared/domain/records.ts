@@ -2,6 +2,7 @@
 // and how the library is queried. Times are Unix milliseconds. Process-agnostic.
 import type { HoldReason } from './budget';
 import type { ErrorKind } from './error-kinds';
+import type { ModelId } from './models';
 import type { GenerationParams, RequestType } from './params';
 import type { GenerationState } from './states';
 
@@ -70,6 +71,12 @@ export interface GenerationRecord {
   imageSource: ImageSource | null;
   /** A hosted image's presigned link (params.imageUrl) stops working at this time. */
   imageUrlExpiresAt: number | null;
+  /** Relative path of the reference audio copied into the library (wan-2-5-video, by its hash). */
+  referenceAudioPath: string | null;
+  /** 'url' when params.audioUrl is the user's link, 'hosted' when we upload the library copy. */
+  audioSource: ImageSource | null;
+  /** A hosted audio's presigned link (params.audioUrl) stops working at this time. */
+  audioUrlExpiresAt: number | null;
   favourite: boolean;
   rating: number;
   notes: string;
@@ -108,6 +115,7 @@ export interface LibraryQuery {
   duration?: GenerationParams['duration'];
   aspectRatio?: NonNullable<GenerationParams['aspectRatio']>;
   mode?: GenerationParams['mode'];
+  model?: ModelId;
   favourite?: boolean;
   tag?: string;
   /** createdAt >= createdFrom */

@@ -57,10 +57,15 @@ export function textToVideo(overrides: Record<string, unknown> = {}): Record<str
   };
 }
 
-export function submit(sim: Simulator, body: unknown, key: string | null = KEY): Promise<Answer> {
+export function submit(
+  sim: Simulator,
+  body: unknown,
+  key: string | null = KEY,
+  model = 'wan-2-5',
+): Promise<Answer> {
   const headers: Record<string, string> = { 'content-type': 'application/json' };
   if (key !== null) headers.authorization = `Bearer ${key}`;
-  return call(`${sim.url}/api/v1/generateTask/wan-2-5`, {
+  return call(`${sim.url}/api/v1/generateTask/${model}`, {
     method: 'POST',
     headers,
     body: typeof body === 'string' ? body : JSON.stringify(body),
@@ -73,8 +78,13 @@ export async function submitOk(sim: Simulator, body: unknown = textToVideo(), ke
   return String(dataOf(answer).taskId);
 }
 
-export function status(sim: Simulator, taskId: string, key: string | null = KEY): Promise<Answer> {
-  return call(`${sim.url}/api/v1/statusTask/wan-2-5?taskId=${encodeURIComponent(taskId)}`, {
+export function status(
+  sim: Simulator,
+  taskId: string,
+  key: string | null = KEY,
+  model = 'wan-2-5',
+): Promise<Answer> {
+  return call(`${sim.url}/api/v1/statusTask/${model}?taskId=${encodeURIComponent(taskId)}`, {
     headers: key === null ? {} : { authorization: `Bearer ${key}` },
   });
 }

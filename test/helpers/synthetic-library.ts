@@ -160,7 +160,7 @@ const FAIL_CODES: [string, string][] = [
   ['INTERNAL', 'Internal error, please retry'],
 ];
 
-const DIMENSIONS: Record<Resolution, Record<AspectRatio, [number, number]>> = {
+const DIMENSIONS: Record<'720p' | '1080p', Record<'16:9' | '9:16' | '1:1', [number, number]>> = {
   '720p': { '16:9': [1280, 720], '9:16': [720, 1280], '1:1': [720, 720] },
   '1080p': { '16:9': [1920, 1080], '9:16': [1080, 1920], '1:1': [1080, 1080] },
 };

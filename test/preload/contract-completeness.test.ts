@@ -38,6 +38,7 @@ describe('contract completeness (types)', () => {
       drafts: true,
       key: true,
       balance: true,
+      audio: true,
       images: true,
       hosting: true,
       batch: true,

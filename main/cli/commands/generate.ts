@@ -5,7 +5,7 @@ import { access } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import type { StudioApi } from '../../../shared/contract/contract';
 import { StudioError } from '../../core/errors';
-import { type CliValues, checkGenerateArguments, createArgumentFrom, usageError } from '../args';
+import { audioLink, type CliValues, checkGenerateArguments, createArgumentFrom, usageError } from '../args';
 import { batchFormat } from '../batch-file';
 import { line, summarize } from '../format';
 import { print, reportFailure, stateLines } from '../output';
@@ -37,6 +37,23 @@ async function referencesFrom(api: StudioApi, files: string[]): Promise<string[]
   return ids;
 }
 
+/** --audio FILE: judged by its content in the core (format, 3–30 s, size) before anything is sent. */
+async function audioFrom(api: StudioApi, audio: string | undefined): Promise<string | undefined> {
+  if (!audio || audioLink(audio)) return undefined;
+  const path = resolve(audio);
+  await access(path, constants.R_OK).catch(() => {
+    throw usageError(`cannot read the audio file ${audio}`);
+  });
+  const inspection = await api.audio.inspect({ file: { via: 'path', path } });
+  if (inspection.status !== 'ready' || !inspection.sha256) {
+    throw new StudioError({
+      kind: 'invalid_audio',
+      userMessage: `${audio}: ${inspection.message ?? 'cannot be used'}`,
+    });
+  }
+  return inspection.sha256;
+}
+
 async function projectIdFor(api: StudioApi, name: string | undefined): Promise<string | undefined> {
   if (!name) return undefined;
   const projects = await api.projects.list();
@@ -46,7 +63,8 @@ async function projectIdFor(api: StudioApi, name: string | undefined): Promise<s
 async function generate(api: StudioApi, values: CliValues): Promise<number> {
   const projectId = await projectIdFor(api, values.project);
   const references = await referencesFrom(api, values.image ?? []);
-  const created = await api.generations.create(createArgumentFrom(values, references, projectId));
+  const audio = await audioFrom(api, values.audio);
+  const created = await api.generations.create(createArgumentFrom(values, references, projectId, audio));
   const ids = created.map((record) => record.id);
   const root = await libraryRoot(api);
   if (!values.wait) {

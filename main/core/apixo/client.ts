@@ -5,7 +5,7 @@
 // request may be sent again is the job engine's decision, made from `createdNothing`. It sends the
 // key only to a KeyDestination (key-destination.ts), the one place that decides where it may go.
 import { type Dispatcher, request } from 'undici';
-import { type GenerationParams, MODEL_ID } from '../../../shared/domain/params';
+import { type GenerationParams, MODEL_ID, modelOf } from '../../../shared/domain/params';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
 import { AnswerTooLargeError, deadlineSignal, MAX_ANSWER_BYTES, readBoundedText } from './bounded-answer';
@@ -73,17 +73,18 @@ export class ApixoClient {
     }
     const answer = await this.send(
       'POST',
-      `/generateTask/${MODEL_ID}`,
+      `/generateTask/${modelOf(params)}`,
       toApixoBody(params, submitOptions),
       signal,
     );
     return parseTaskId(answer.envelope);
   }
 
-  async status(taskId: string, signal?: AbortSignal): Promise<TaskStatus> {
+  /** GET statusTask under the model the task was submitted with (stored with the generation). */
+  async status(taskId: string, signal?: AbortSignal, model: string = MODEL_ID): Promise<TaskStatus> {
     const answer = await this.send(
       'GET',
-      `/statusTask/${MODEL_ID}?taskId=${encodeURIComponent(taskId)}`,
+      `/statusTask/${encodeURIComponent(model)}?taskId=${encodeURIComponent(taskId)}`,
       undefined,
       signal,
     );

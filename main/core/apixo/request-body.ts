@@ -1,4 +1,5 @@
-// The documented POST body for `generateTask/wan-2-5`, built from the app's parameters.
+// The documented POST body for `generateTask/{model}` (wan-2-5 and wan-2-5-video take the same
+// fields; wan-2-5-video adds audio_urls and may go without a prompt in image-to-video).
 import { DEFAULT_PARAMS, type GenerationParams, type RequestType } from '../../../shared/domain/params';
 
 export interface SubmitOptions {
@@ -7,11 +8,10 @@ export interface SubmitOptions {
   callbackUrl?: string;
 }
 
-/** The documented POST body for `generateTask/wan-2-5`. */
+/** The documented POST body for `generateTask/{model}`. */
 export function toApixoBody(params: GenerationParams, options: SubmitOptions): Record<string, unknown> {
   const input: Record<string, unknown> = {
     mode: params.mode,
-    prompt: params.prompt,
     resolution: params.resolution,
     duration: params.duration,
     enable_prompt_expansion: params.promptExpansion,
@@ -22,6 +22,8 @@ export function toApixoBody(params: GenerationParams, options: SubmitOptions): R
     if (!params.imageUrl) throw new Error('image-to-video submitted without an image link');
     input.image_urls = [params.imageUrl];
   }
+  if (params.prompt) input.prompt = params.prompt;
+  if (params.audioUrl) input.audio_urls = [params.audioUrl];
   if (params.negativePrompt) input.negative_prompt = params.negativePrompt;
   if (params.seed !== undefined) input.seed = params.seed;
   const body: Record<string, unknown> = {

@@ -33,6 +33,8 @@ const CONTENT_TYPES: Record<string, string> = {
   jpg: 'image/jpeg',
   png: 'image/png',
   webp: 'image/webp',
+  wav: 'audio/wav',
+  mp3: 'audio/mpeg',
 };
 
 export interface HostingSource {
@@ -112,12 +114,16 @@ export class ReferenceHosting {
     return expiresAt - this.options.clock.now() >= margin;
   }
 
-  /** A working link for the generation's reference image, uploading it when needed. */
-  async ensure(record: GenerationRecord): Promise<HostedLink> {
-    const relPath = record.referenceImagePath;
+  /** A working link for the generation's reference image (or audio at `relPath`), uploading it when needed. */
+  async ensure(record: GenerationRecord, relPath = record.referenceImagePath): Promise<HostedLink> {
     const sha256 = sha256FromReferencePath(relPath);
     if (!relPath || !sha256) {
-      throw new HostingError('settings', 'other', 'This generation has no reference image to upload.', false);
+      throw new HostingError(
+        'settings',
+        'other',
+        'This generation has no reference image or audio to upload.',
+        false,
+      );
     }
     const settings = this.options.source.settings();
     const key = objectKey(settings, relPath);
@@ -168,14 +174,28 @@ export class ReferenceHosting {
    */
   async release(record: GenerationRecord): Promise<void> {
     const settings = this.options.source.settings();
-    if (!settings.deleteAfterTask || record.imageSource !== 'hosted' || !record.referenceImagePath) return;
+    if (!settings.deleteAfterTask) return;
     const finished = DONE_WITH_IMAGE.has(record.state) || (record.state === 'cancelled' && !record.taskId);
     if (!finished) return;
-    const sha256 = sha256FromReferencePath(record.referenceImagePath);
+    if (record.imageSource === 'hosted' && record.referenceImagePath) {
+      await this.releasePath(settings, record, record.referenceImagePath);
+    }
+    // The reference audio (wan-2-5-video) goes the same way as the image.
+    if (record.audioSource === 'hosted' && record.referenceAudioPath) {
+      await this.releasePath(settings, record, record.referenceAudioPath);
+    }
+  }
+
+  private async releasePath(
+    settings: HostingSettings,
+    record: GenerationRecord,
+    relPath: string,
+  ): Promise<void> {
+    const sha256 = sha256FromReferencePath(relPath);
     if (!sha256) return;
     const library = this.options.library();
-    if (library.countReferenceUsers(record.referenceImagePath, NEEDS_IMAGE, record.id) > 0) return;
-    const key = objectKey(settings, record.referenceImagePath);
+    if (library.countReferenceUsers(relPath, NEEDS_IMAGE, record.id) > 0) return;
+    const key = objectKey(settings, relPath);
     const location = objectLocation(settings, key);
     const known = library.getHostedObject(sha256, location);
     if (!known || known.deletedAt !== null) return;

@@ -1,7 +1,7 @@
 // A create request becomes its generations: one per image × variation, each with the seed it will
 // use recorded up front (a remix reproduces it exactly), all sharing a batch id when there are several.
 
-import { type GenerationParams, LIMITS, type RequestType } from '../../../shared/domain/params';
+import { type GenerationParams, LIMITS, modelOf, type RequestType } from '../../../shared/domain/params';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import type { ImageSource, NewGeneration } from '../library/types';
 
@@ -19,6 +19,8 @@ export interface EnqueueRequest {
   images?: { referenceImagePath: string; imageSource: ImageSource; imageUrl?: string }[];
   /** Staging: create the generations `held`, sent only when the user says so. */
   hold?: boolean;
+  /** wan-2-5-video: the reference audio every generation of the batch is made to (same rules as images). */
+  audio?: { referenceAudioPath: string; audioSource: ImageSource; audioUrl?: string };
 }
 
 export function expandBatch(
@@ -40,16 +42,26 @@ export function expandBatch(
       const params = { ...request.params, seed };
       if (image?.imageSource === 'hosted') delete params.imageUrl;
       else if (image?.imageUrl) params.imageUrl = image.imageUrl;
+      const audio = request.audio;
+      if (audio?.audioSource === 'hosted') delete params.audioUrl;
+      else if (audio?.audioUrl) params.audioUrl = audio.audioUrl;
       generations.push({
         projectId: request.projectId,
         batchId,
         params,
         backend: request.backend,
         requestType: context.requestType,
-        estimatedCostUsd: estimateCostUsd(request.params.resolution, request.params.duration),
+        estimatedCostUsd: estimateCostUsd(
+          request.params.resolution,
+          request.params.duration,
+          1,
+          modelOf(request.params),
+        ),
         referenceImagePath: image?.referenceImagePath ?? null,
         imageSource: image?.imageSource ?? null,
         ...(request.hold ? { state: 'held' as const, hold: { kind: 'staged' as const } } : {}),
+        referenceAudioPath: audio?.referenceAudioPath ?? null,
+        audioSource: audio?.audioSource ?? null,
       });
     }
   }

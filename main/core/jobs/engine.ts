@@ -3,6 +3,7 @@
 // `start()` simply picks every unfinished job up where it was.
 
 import type { GenerationParams } from '../../../shared/domain/params';
+import { modelOf } from '../../../shared/domain/params';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import { REMOTE_STATES } from '../../../shared/domain/states';
 import type { ApixoClient } from '../apixo/client';
@@ -188,7 +189,7 @@ export class JobEngine {
 
   /** Staging: new parameters for a held generation (its estimate follows). */
   editHeld(id: string, params: GenerationParams): GenerationRecord {
-    const cost = estimateCostUsd(params.resolution, params.duration);
+    const cost = estimateCostUsd(params.resolution, params.duration, 1, modelOf(params));
     const record = this.options.library.editHeldParams(id, params, cost);
     this.options.onUpdate(record);
     return record;
@@ -232,8 +233,9 @@ export class JobEngine {
     // instead of polling a whole batch on a plan made before its first results were in.
     if (patch.state === 'done') this.plans.forget(record);
     this.options.onUpdate(record);
-    // A hosted reference image may be deleted once APIXO is done with it (the hosting decides).
-    if (patch.state !== undefined && record.imageSource === 'hosted' && this.options.hosting) {
+    // A hosted reference image or audio may be deleted once APIXO is done with it (the hosting decides).
+    const hosted = record.imageSource === 'hosted' || record.audioSource === 'hosted';
+    if (patch.state !== undefined && hosted && this.options.hosting) {
       void this.options.hosting.release(record).catch((error: unknown) => {
         this.options.log.warn('hosted image clean-up failed', { id, error });
       });

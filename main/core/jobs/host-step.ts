@@ -15,15 +15,27 @@ export async function hostReferenceImage(
   runner: Runner,
   record: GenerationRecord,
 ): Promise<GenerationRecord | null> {
-  if (record.imageSource !== 'hosted') return record;
+  if (record.imageSource !== 'hosted' && record.audioSource !== 'hosted') return record;
   for (let attempt = 1; ; attempt++) {
     try {
       if (!ctx.hosting) {
         throw new HostingError('settings', 'not_configured', 'Image hosting is not available here.', false);
       }
-      const link = await ctx.hosting.ensure(record);
-      if (link.url === record.params.imageUrl && link.expiresAt === record.imageUrlExpiresAt) return record;
-      return ctx.write(runner, { imageUrl: link.url, imageUrlExpiresAt: link.expiresAt });
+      let current: GenerationRecord | null = record;
+      if (current.imageSource === 'hosted') {
+        const link = await ctx.hosting.ensure(current);
+        if (link.url !== current.params.imageUrl || link.expiresAt !== current.imageUrlExpiresAt) {
+          current = ctx.write(runner, { imageUrl: link.url, imageUrlExpiresAt: link.expiresAt });
+        }
+      }
+      // The reference audio travels like the image: same bucket, same key scheme (its hash).
+      if (current?.audioSource === 'hosted' && current.referenceAudioPath) {
+        const link = await ctx.hosting.ensure(current, current.referenceAudioPath);
+        if (link.url !== current.params.audioUrl || link.expiresAt !== current.audioUrlExpiresAt) {
+          current = ctx.write(runner, { audioUrl: link.url, audioUrlExpiresAt: link.expiresAt });
+        }
+      }
+      return current;
     } catch (caught) {
       const error = asStudioError(caught);
       if (error instanceof HostingError && error.transient && attempt < MAX_ATTEMPTS) {

@@ -33,7 +33,7 @@ export async function pollStep(ctx: JobContext, runner: Runner, record: Generati
 
   let status: Awaited<ReturnType<ReturnType<JobContext['clientFor']>['status']>>;
   try {
-    status = await ctx.clientFor(record).status(taskId, runner.controller.signal);
+    status = await ctx.clientFor(record).status(taskId, runner.controller.signal, record.model);
   } catch (caught) {
     await handlePollError(ctx, runner, record, caught);
     return;

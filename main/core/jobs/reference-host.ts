@@ -3,6 +3,7 @@
 import type { GenerationRecord } from '../library/types';
 
 export interface ReferenceHost {
-  ensure(record: GenerationRecord): Promise<{ url: string; expiresAt: number }>;
+  /** A link for the generation's reference image, or for `relPath` (its reference audio). */
+  ensure(record: GenerationRecord, relPath?: string): Promise<{ url: string; expiresAt: number }>;
   release(record: GenerationRecord): Promise<void>;
 }

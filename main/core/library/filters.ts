@@ -120,6 +120,7 @@ function termsOf(query: LibraryQuery, text: string | null, tag: string | undefin
   if (query.duration !== undefined) terms.push(column('facet', 'g.duration = ?', query.duration));
   if (query.aspectRatio !== undefined) terms.push(column('facet', 'g.aspect_ratio = ?', query.aspectRatio));
   if (query.mode !== undefined) terms.push(column('facet', 'g.mode = ?', query.mode));
+  if (query.model !== undefined) terms.push(column('facet', 'g.model = ?', query.model));
   if (tag !== undefined)
     terms.push({ kind: 'tag', indexable: SOURCE_SQL.tag.drive, plain: SOURCE_SQL.tag.test, args: [tag] });
   if (text !== null) {

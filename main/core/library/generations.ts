@@ -3,7 +3,7 @@ import {
   type GenerationParams,
   generationParamsDraftSchema,
   generationParamsSchema,
-  MODEL_ID,
+  modelOf,
   REQUEST_TYPES,
 } from '../../../shared/domain/params';
 import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../../../shared/domain/states';
@@ -76,10 +76,16 @@ function parseParams(input: NewGeneration) {
   if (imageSource !== null && !IMAGE_SOURCES.includes(imageSource)) {
     throw invalid(`Unknown image source: ${String(imageSource)}`);
   }
+  if (input.audioSource === 'hosted') {
+    if (!input.referenceAudioPath) throw invalid('A hosted reference audio needs its library copy.');
+    if (input.params.audioUrl) throw invalid('A hosted reference audio gets its link when it is uploaded.');
+  }
   if (imageSource === 'hosted') {
     // The link is made by the upload just before submit; until then the reference image stands in.
     if (!input.referenceImagePath) throw invalid('A hosted reference image needs its library copy.');
     if (input.params.imageUrl) throw invalid('A hosted reference image gets its link when it is uploaded.');
+  }
+  if (imageSource === 'hosted' || input.audioSource === 'hosted') {
     return generationParamsDraftSchema.safeParse(input.params);
   }
   return generationParamsSchema.safeParse(input.params);
@@ -127,14 +133,14 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
            created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, origin, source_name,
-           hold_json)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           hold_json, audio_url, reference_audio_path, audio_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
         input.projectId ?? null,
         input.batchId ?? null,
-        MODEL_ID,
+        modelOf(params),
         backend,
         ...paramValues(params),
         input.requestType,
@@ -147,6 +153,9 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         origin,
         origin === 'imported' ? (input.sourceName ?? null) : null,
         state === 'held' ? JSON.stringify(input.hold ?? { kind: 'staged' }) : null,
+        params.audioUrl ?? null,
+        input.referenceAudioPath ? toRelPath(input.referenceAudioPath) : null,
+        input.audioSource ?? (params.audioUrl ? 'url' : null),
       );
     recordStateChange(ctx, id, null, state, now);
     indexGeneration(ctx, id);
@@ -176,6 +185,8 @@ const PATCH_COLUMNS = {
   imageUrlExpiresAt: 'image_url_expires_at',
   hold: 'hold_json',
   budgetReleased: 'budget_released',
+  audioUrl: 'audio_url',
+  audioUrlExpiresAt: 'audio_url_expires_at',
 } as const satisfies Record<keyof GenerationPatch, string>;
 
 function validatePatch(patch: GenerationPatch): void {
@@ -185,6 +196,9 @@ function validatePatch(patch: GenerationPatch): void {
   }
   if (patch.imageUrl != null && !/^https?:\/\//i.test(patch.imageUrl)) {
     throw invalid('An image link must be an http(s) URL.');
+  }
+  if (patch.audioUrl != null && !/^https?:\/\//i.test(patch.audioUrl)) {
+    throw invalid('An audio link must be an http(s) URL.');
   }
   if (patch.pollCount !== undefined && (!Number.isInteger(patch.pollCount) || patch.pollCount < 0)) {
     throw invalid('pollCount must be a non-negative whole number.');

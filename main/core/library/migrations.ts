@@ -238,4 +238,19 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // wan-2-5-video's audio-driven generation: the audio link sent, the library copy of the audio
+    // (content-addressed under references/, like images) and, for an uploaded copy, its link's
+    // expiry. The model column existed from the start; it is now indexed for the model filter.
+    name: 'reference audio',
+    up(db) {
+      db.exec(`
+        ALTER TABLE generations ADD COLUMN audio_url TEXT;
+        ALTER TABLE generations ADD COLUMN reference_audio_path TEXT;
+        ALTER TABLE generations ADD COLUMN audio_source TEXT;
+        ALTER TABLE generations ADD COLUMN audio_url_expires_at INTEGER;
+        CREATE INDEX generations_model ON generations (model);
+      `);
+    },
+  },
 ];

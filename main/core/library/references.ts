@@ -120,8 +120,9 @@ export function countReferenceUsers(
   return ctx
     .stmt(
       `SELECT count(*) FROM generations
-       WHERE reference_image_path = ? AND id != ? AND deleted_at IS NULL AND state IN (${marks})`,
+       WHERE (reference_image_path = ? OR reference_audio_path = ?) AND id != ? AND deleted_at IS NULL
+         AND state IN (${marks})`,
     )
     .pluck()
-    .get(relPath, exceptId, ...states) as number;
+    .get(relPath, relPath, exceptId, ...states) as number;
 }

@@ -4,12 +4,14 @@
 // warning is logged. The SELECT that feeds this lives here too, so columns and mapping agree.
 
 import type { HoldReason } from '../../../shared/domain/budget';
+import { isModelId } from '../../../shared/domain/models';
 import {
   ASPECT_RATIOS,
   type AspectRatio,
   DURATIONS,
   type Duration,
   type GenerationParams,
+  MODEL_ID,
   MODES,
   type Mode,
   PROVIDERS,
@@ -75,6 +77,10 @@ export interface GenerationRow {
   image_url_expires_at: number | null;
   hold_json: string | null;
   budget_released: number;
+  audio_url: string | null;
+  reference_audio_path: string | null;
+  audio_source: string | null;
+  audio_url_expires_at: number | null;
   favourite: number;
   rating: number;
   notes: string;
@@ -150,6 +156,9 @@ function paramsFromRow(row: GenerationRow, flags: string[]): GenerationParams {
   }
   if (row.image_url !== null) params.imageUrl = row.image_url;
   if (row.seed !== null) params.seed = row.seed;
+  if (row.audio_url !== null) params.audioUrl = row.audio_url;
+  // wan-2-5 is left implicit, so the params of older records (and of wan-2-5 requests) stay as created.
+  if (row.model !== MODEL_ID && isModelId(row.model)) params.model = row.model;
   return params;
 }
 
@@ -211,6 +220,12 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
     referenceImagePath: row.reference_image_path,
     imageSource,
     imageUrlExpiresAt: row.image_url_expires_at,
+    referenceAudioPath: row.reference_audio_path,
+    audioSource:
+      row.audio_source === null
+        ? null
+        : pick<ImageSource>(IMAGE_SOURCES, row.audio_source, 'url', 'audio_source', flags),
+    audioUrlExpiresAt: row.audio_url_expires_at,
     favourite: row.favourite !== 0,
     rating: row.rating,
     notes: row.notes,

@@ -33,6 +33,9 @@ export interface NewGeneration {
   referenceImagePath?: string | null;
   /** 'hosted': params.imageUrl is filled in by the upload before submit (referenceImagePath required). */
   imageSource?: ImageSource | null;
+  referenceAudioPath?: string | null;
+  /** 'hosted': params.audioUrl is filled in by the upload before submit (referenceAudioPath required). */
+  audioSource?: ImageSource | null;
   /** Defaults to 'queued'. */
   state?: GenerationState;
   /** Defaults to 'generated'; 'imported' names the file it came from in `sourceName`. */
@@ -65,10 +68,13 @@ export type GenerationPatch = Partial<
     | 'imageUrlExpiresAt'
     | 'hold'
     | 'budgetReleased'
+    | 'audioUrlExpiresAt'
   >
 > & {
   /** params.imageUrl: set when a hosted reference image gets its presigned link. */
   imageUrl?: string | null;
+  /** params.audioUrl: set when a hosted reference audio gets its presigned link. */
+  audioUrl?: string | null;
 };
 
 /** A reference image kept in the library, named by the SHA-256 of its bytes. */

@@ -1,11 +1,14 @@
 // The grid sweep: several values per setting make columns (seeds × resolution × duration × aspect
 // ratio); variations and the batch seed decide the prompts drawn from the template.
 import { useTranslation } from 'react-i18next';
-import { ASPECT_RATIOS, RESOLUTIONS } from '../../../shared/domain/params';
+import { MODELS } from '../../../shared/domain/models';
 import { Field } from '../../components/Field';
 import { ProjectOptions } from '../../components/ProjectOptions';
 import { useBatch } from '../../state/batch';
 import { useProjects } from '../../state/projects';
+
+/** Batches are made with Wan 2.5: the sweep offers what that model takes. */
+const WAN_25 = MODELS['wan-2-5'];
 
 function Toggles<T extends string | number>({
   label,
@@ -60,7 +63,7 @@ export function SweepOptions() {
     <div className="options">
       <Toggles
         label={t('batch.resolutions')}
-        options={RESOLUTIONS}
+        options={WAN_25.resolutions}
         chosen={plan.resolutions}
         onChange={(resolutions) => editPlan({ resolutions })}
         testId="batch-resolutions"
@@ -74,7 +77,7 @@ export function SweepOptions() {
       />
       <Toggles
         label={t('batch.aspectRatios')}
-        options={ASPECT_RATIOS}
+        options={WAN_25.aspectRatios['720p']}
         chosen={plan.aspectRatios}
         onChange={(aspectRatios) => editPlan({ aspectRatios })}
         testId="batch-aspects"

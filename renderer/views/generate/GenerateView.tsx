@@ -2,17 +2,21 @@
 // Ctrl/Cmd+Enter submits from anywhere in the form.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MODELS } from '../../../shared/domain/models';
 import { Segmented } from '../../components/Segmented';
 import { asContractError, serverFieldErrors } from '../../lib/errors';
 import { useApp } from '../../state/app';
+import { readyAudio, useAudio } from '../../state/audio';
 import { createWithSpendChecks } from '../../state/budget';
 import { toParamsInput, useGenerate } from '../../state/generate';
 import { useToasts } from '../../state/toasts';
 import { ActiveStrip } from './ActiveStrip';
+import { AudioSource } from './AudioSource';
 import { type FieldName, validateForm } from './field-errors';
 import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
+import { ModelPicker } from './ModelPicker';
 import { OutputOptions } from './OutputOptions';
 import { PromptFields } from './PromptFields';
 import { PromptTips } from './PromptTips';
@@ -43,6 +47,8 @@ export function GenerateView() {
   }, [form]);
 
   const images = useImages((state) => state.images);
+  const audio = useAudio((state) => state.audio);
+  const takesAudio = MODELS[form.model].audio !== null;
   const imageToVideo = form.mode === 'image-to-video';
   const allErrors = validateForm(t, form, imageToVideo ? images.length : 0);
   const visibleErrors: Partial<Record<FieldName, string>> = {};
@@ -67,6 +73,15 @@ export function GenerateView() {
       setSubmitError({ kind: 'invalid_image', message: t('images.notAllReady') });
       return;
     }
+    // An added audio must be checked and usable before anything is sent.
+    const audioReady = takesAudio ? readyAudio(audio) : null;
+    if (takesAudio && audio && !audioReady) {
+      setSubmitError({
+        kind: 'invalid_audio',
+        message: audio.error ?? audio.inspection?.message ?? t('audio.notReady'),
+      });
+      return;
+    }
     setSubmitting(true);
     try {
       const params = toParamsInput(form);
@@ -77,6 +92,7 @@ export function GenerateView() {
         seedMode: form.seedMode,
         projectId: form.projectId,
         ...(useImagesList ? { references: ready.map((image) => image.sha256 ?? '') } : {}),
+        ...(audioReady?.sha256 ? { audio: audioReady.sha256 } : {}),
       });
       if (!created) return; // the user chose not to pay
       setAttempted(false);
@@ -114,6 +130,7 @@ export function GenerateView() {
       }}
     >
       <div className="generate-main">
+        <ModelPicker />
         <Segmented
           label={t('generate.mode')}
           hideLabel
@@ -126,6 +143,7 @@ export function GenerateView() {
         />
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
+        {takesAudio ? <AudioSource /> : null}
         <ActiveStrip />
         <PromptTips />
       </div>

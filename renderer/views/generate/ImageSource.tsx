@@ -5,20 +5,29 @@
 
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MODELS } from '../../../shared/domain/models';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';
+import { useAudio } from '../../state/audio';
 import { useGenerate } from '../../state/generate';
 import { ImageCard } from './ImageCard';
 import { type ImageInput, pasteTarget, readImageInput } from './image-inputs';
 import { needsHosting, useImages } from './image-store';
 
+const isAudio = (file: File) => /^audio\//.test(file.type) || /\.(wav|mp3)$/i.test(file.name);
+
 function take(input: ImageInput): boolean {
   const { addFiles, addLink } = useImages.getState();
-  if (input.kind === 'files') void addFiles(input.files);
-  else if (input.kind === 'link') void addLink(input.url);
+  if (input.kind === 'files') {
+    // An audio file dropped anywhere goes to the audio input when the model takes audio.
+    const audio = MODELS[useGenerate.getState().form.model].audio ? input.files.find(isAudio) : undefined;
+    if (audio) void useAudio.getState().addFile(audio);
+    const images = input.files.filter((file) => file !== audio);
+    if (images.length > 0) void addFiles(images);
+  } else if (input.kind === 'link') void addLink(input.url);
   return input.kind !== 'none';
 }
 

@@ -1,6 +1,8 @@
 // How to generate: size, length, framing, seed, expansion, routing, batch size and project.
 import { useTranslation } from 'react-i18next';
-import { ASPECT_RATIOS, type Provider } from '../../../shared/domain/params';
+import { aspectRatioAt } from '../../../shared/domain/model-switch';
+import { MODELS } from '../../../shared/domain/models';
+import type { Provider } from '../../../shared/domain/params';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
@@ -14,6 +16,8 @@ export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, st
   const form = useGenerate((state) => state.form);
   const projects = useProjects((state) => state.projects);
   const { update, touch } = useGenerate.getState();
+  // What the chosen model offers, from the capability table: resolutions, and ratios per resolution.
+  const caps = MODELS[form.model];
 
   return (
     <div className="options">
@@ -21,11 +25,14 @@ export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, st
         <Segmented
           label={t('generate.resolution')}
           value={form.resolution}
-          options={[
-            { value: '720p', label: '720p', hint: t('generate.res720Hint') },
-            { value: '1080p', label: '1080p', hint: t('generate.res1080Hint') },
-          ]}
-          onChange={(resolution) => update({ resolution })}
+          options={caps.resolutions.map((resolution) => ({
+            value: resolution,
+            label: resolution,
+            hint: t(`generate.resHint.${resolution}`),
+          }))}
+          onChange={(resolution) =>
+            update({ resolution, aspectRatio: aspectRatioAt(form.model, resolution, form.aspectRatio) })
+          }
         />
         <Segmented
           label={t('generate.duration')}
@@ -41,7 +48,7 @@ export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, st
         <Segmented
           label={t('generate.aspectRatio')}
           value={form.aspectRatio}
-          options={ASPECT_RATIOS.map((ratio) => ({
+          options={caps.aspectRatios[form.resolution].map((ratio) => ({
             value: ratio,
             label: ratio,
             hint: t(`generate.aspect.${ratio}`),

@@ -1,7 +1,7 @@
 // Prompt and negative prompt with live character counters measured the way the schema measures
 // (trimmed), so "800 / 800" here means the request passes.
 import { useTranslation } from 'react-i18next';
-import { LIMITS } from '../../../shared/domain/params';
+import { MODELS } from '../../../shared/domain/models';
 import { Field } from '../../components/Field';
 import { useGenerate } from '../../state/generate';
 import type { FieldName } from './field-errors';
@@ -19,12 +19,14 @@ export function PromptFields({ errors }: { errors: Partial<Record<FieldName, str
   const { t } = useTranslation();
   const form = useGenerate((state) => state.form);
   const { update, touch } = useGenerate.getState();
+  const caps = MODELS[form.model];
+  const promptOptional = !caps.promptRequired[form.mode];
   return (
     <>
       <Field
-        label={t('generate.prompt')}
+        label={promptOptional ? t('generate.promptOptional') : t('generate.prompt')}
         error={errors.prompt}
-        aside={<Counter length={form.prompt.trim().length} max={LIMITS.promptMax} />}
+        aside={<Counter length={form.prompt.trim().length} max={caps.promptMax} />}
         hint={form.mode === 'image-to-video' ? t('generate.promptHintImage') : t('generate.promptHint')}
       >
         {(control) => (
@@ -47,7 +49,7 @@ export function PromptFields({ errors }: { errors: Partial<Record<FieldName, str
       <Field
         label={t('generate.negativePrompt')}
         error={errors.negativePrompt}
-        aside={<Counter length={form.negativePrompt.trim().length} max={LIMITS.negativePromptMax} />}
+        aside={<Counter length={form.negativePrompt.trim().length} max={caps.negativePromptMax} />}
         hint={t('generate.negativeHint')}
       >
         {(control) => (

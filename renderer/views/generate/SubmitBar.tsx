@@ -1,7 +1,7 @@
 // Cost before you pay, then the button. The estimate uses APIXO's published per-second prices and
 // says so: routing and promotions can change the real charge.
 import { useTranslation } from 'react-i18next';
-import { estimateCostUsd } from '../../../shared/domain/pricing';
+import { estimateCostUsd, priceIsKnown } from '../../../shared/domain/pricing';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatUsd } from '../../lib/format';
@@ -24,7 +24,8 @@ export function SubmitBar({
   const demo = useApp((state) => state.info?.demoMode);
   const count =
     (Number.isInteger(form.count) ? Math.min(Math.max(form.count, BATCH_MIN), BATCH_MAX) : 1) * images;
-  const cost = estimateCostUsd(form.resolution, form.duration, count);
+  const cost = estimateCostUsd(form.resolution, form.duration, count, form.model);
+  const known = priceIsKnown(form.resolution, form.model);
   const isMac = navigator.platform.toLowerCase().includes('mac');
   return (
     <div className="submit-bar">
@@ -33,7 +34,7 @@ export function SubmitBar({
         <span className="cost-value">≈ {formatUsd(cost)}</span>
         <span className="cost-note">
           {count > 1 ? t('generate.costForCount', { count }) : null}
-          {t('generate.costNote')}
+          {known ? t('generate.costNote') : t('models.priceUnknown')}
         </span>
         {demo ? <span className="cost-demo">{t('generate.costDemo')}</span> : null}
       </div>

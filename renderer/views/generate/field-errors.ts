@@ -3,6 +3,7 @@
 // the numbers taken from LIMITS so the text can never disagree with the check.
 import type { TFunction } from 'i18next';
 import { createGenerationsSchema } from '../../../shared/contract/contract';
+import { MODELS } from '../../../shared/domain/models';
 import { generationParamsDraftSchema, generationParamsSchema, LIMITS } from '../../../shared/domain/params';
 import { type GenerateForm, toParamsInput } from '../../state/generate';
 
@@ -25,10 +26,11 @@ function wordIssue(t: TFunction, form: GenerateForm, field: string, code: string
   switch (field) {
     case 'prompt':
       if (code === 'too_small') return t('fieldErrors.promptRequired');
-      if (code === 'too_big') return t('fieldErrors.promptTooLong', { max: LIMITS.promptMax });
+      if (code === 'too_big') return t('fieldErrors.promptTooLong', { max: MODELS[form.model].promptMax });
       break;
     case 'negativePrompt':
-      if (code === 'too_big') return t('fieldErrors.negativeTooLong', { max: LIMITS.negativePromptMax });
+      if (code === 'too_big')
+        return t('fieldErrors.negativeTooLong', { max: MODELS[form.model].negativePromptMax });
       break;
     case 'imageUrl':
       return form.imageUrl.trim() ? t('fieldErrors.imageNotHttp') : t('fieldErrors.imageRequired');

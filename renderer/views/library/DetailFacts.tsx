@@ -3,8 +3,11 @@
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
+import { capabilitiesOf } from '../../../shared/domain/models';
 import { formatBytes, formatDateTime, formatSeconds, formatUsd } from '../../lib/format';
+import { mediaUrl } from '../../lib/media';
 import { notifyError } from '../../lib/notify';
+import { useApp } from '../../state/app';
 import { useProjects } from '../../state/projects';
 import { useToasts } from '../../state/toasts';
 
@@ -14,6 +17,23 @@ export function Row({ label, children, mono }: { label: string; children: ReactN
       <dt>{label}</dt>
       <dd className={mono ? 'mono' : undefined}>{children}</dd>
     </div>
+  );
+}
+
+/** The audio the video was made to: the library's copy plays here; a link is shown as it was sent. */
+function ReferenceAudio({ record }: { record: GenerationRecord }) {
+  const base = useApp((state) => state.info?.mediaBaseUrl);
+  const src = mediaUrl(base, record.referenceAudioPath);
+  return (
+    <span className="detail-audio">
+      {src ? (
+        // biome-ignore lint/a11y/useMediaCaption: the user's own audio has no captions to offer
+        <audio controls preload="metadata" src={src} className="audio-player" data-testid="detail-audio" />
+      ) : null}
+      {record.audioSource === 'url' && record.params.audioUrl ? (
+        <span className="break mono">{record.params.audioUrl}</span>
+      ) : null}
+    </span>
   );
 }
 
@@ -46,9 +66,15 @@ export function Parameters({ record }: { record: GenerationRecord }) {
           </Row>
         ) : null}
         <Row label={t('generate.project')}>{project?.name ?? t('generate.noProject')}</Row>
-        <Row label={t('library.model')} mono>
-          {record.model}
+        <Row label={t('library.model')}>
+          {capabilitiesOf(record.model)?.label ?? record.model}{' '}
+          <span className="muted mono">{record.model}</span>
         </Row>
+        {record.referenceAudioPath || params.audioUrl ? (
+          <Row label={t('audio.inLibrary')}>
+            <ReferenceAudio record={record} />
+          </Row>
+        ) : null}
         <Row label={t('library.costEstimate')}>
           ≈ {formatUsd(record.estimatedCostUsd)}{' '}
           <span className="muted">{t('library.costEstimateNote')}</span>

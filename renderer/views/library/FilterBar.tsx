@@ -1,5 +1,6 @@
 // Library filters. Each change is a new query: the server filters, the grid starts at the top.
 import { useTranslation } from 'react-i18next';
+import { MODEL_IDS, MODELS } from '../../../shared/domain/models';
 import { ASPECT_RATIOS, DURATIONS, RESOLUTIONS } from '../../../shared/domain/params';
 import { GENERATION_STATES } from '../../../shared/domain/states';
 import { Button } from '../../components/Button';
@@ -34,6 +35,12 @@ export function FilterBar() {
         value={filters.state === 'any' ? undefined : filters.state}
         options={GENERATION_STATES.map((state) => ({ value: state, label: t(`states.${state}`) }))}
         onChange={(state) => setFilters({ state: state ?? 'any' })}
+      />
+      <FilterSelect
+        label={t('models.label')}
+        value={filters.model}
+        options={MODEL_IDS.map((model) => ({ value: model, label: MODELS[model].label }))}
+        onChange={(model) => setFilters({ model })}
       />
       <FilterSelect
         label={t('generate.resolution')}

@@ -7,6 +7,7 @@ import { chooseFolder } from '../../lib/choose-folder';
 import { attempt, notifyError, notifySuccess } from '../../lib/notify';
 import { sendFiles } from '../../lib/send-files';
 import { useApp } from '../../state/app';
+import { useAudio } from '../../state/audio';
 import { trashRecords } from '../../state/bulk-actions';
 import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
@@ -21,6 +22,8 @@ export function remix(record: GenerationRecord): void {
   useGenerate.getState().loadRecord(record);
   // Our uploaded reference comes back as an added image (reused without re-uploading while its link is valid).
   void useImages.getState().loadRecord(record);
+  // And the audio it was made to (wan-2-5-video), from the library's copy.
+  void useAudio.getState().loadRecord(record);
   useApp.getState().setView('generate');
   useToasts
     .getState()

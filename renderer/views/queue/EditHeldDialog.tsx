@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
-import { DURATIONS, RESOLUTIONS } from '../../../shared/domain/params';
+import { DURATIONS, modelOf, RESOLUTIONS } from '../../../shared/domain/params';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
@@ -32,7 +32,9 @@ export function EditHeldDialog({ record, onClose }: { record: GenerationRecord; 
       onClose={onClose}
       footer={
         <>
-          <span className="cost-value">≈ {formatUsd(estimateCostUsd(resolution, duration))}</span>
+          <span className="cost-value">
+            ≈ {formatUsd(estimateCostUsd(resolution, duration, 1, modelOf(record.params)))}
+          </span>
           <Button onClick={onClose}>{t('common.cancel')}</Button>
           <Button
             tone="primary"
