@@ -98,7 +98,7 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   if (options.signal?.aborted) throw cancelledError();
   const part = await PartFile.open(options.partPath, options.resume?.bytesDone ?? 0);
   const stall = options.stallTimeoutMs ?? 30_000;
-  const agent = guardedAgent(options.policy, { connectMs: stall, headersMs: stall, bodyMs: stall });
+  const agent = await guardedAgent(options.policy, { connectMs: stall, headersMs: stall, bodyMs: stall });
   try {
     return await new Download(options, url, part, agent).run();
   } finally {
