@@ -1,4 +1,5 @@
 // The studio window: sidebar, top bar, banners, the current view, and toasts.
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FolderPrompt } from './components/FolderPrompt';
@@ -10,10 +11,7 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
-import { GenerateView } from './views/generate/GenerateView';
-import { LibraryView } from './views/library/LibraryView';
-import { QueueView } from './views/queue/QueueView';
-import { SettingsView } from './views/settings/SettingsView';
+import { GenerateView, LibraryView, prefetchViews, QueueView, SettingsView } from './views/lazy-views';
 
 export function App() {
   useThemeAndLanguage();
@@ -22,6 +20,15 @@ export function App() {
   const view = useApp((state) => state.view);
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
+  useEffect(() => {
+    if (info) prefetchViews();
+  }, [info]);
+  const loading = (
+    <div className="view-loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </div>
+  );
 
   return (
     <div className="app">
@@ -46,14 +53,18 @@ export function App() {
             </div>
           ) : info.libraryProblem ? (
             <LibraryUnavailable problem={info.libraryProblem} />
-          ) : view === 'generate' ? (
-            <GenerateView />
-          ) : view === 'queue' ? (
-            <QueueView />
-          ) : view === 'library' ? (
-            <LibraryView />
           ) : (
-            <SettingsView />
+            <Suspense fallback={loading}>
+              {view === 'generate' ? (
+                <GenerateView />
+              ) : view === 'queue' ? (
+                <QueueView />
+              ) : view === 'library' ? (
+                <LibraryView />
+              ) : (
+                <SettingsView />
+              )}
+            </Suspense>
           )}
         </main>
       </div>

@@ -1,6 +1,6 @@
 // One running generation: state, honest timing (elapsed against what this size usually takes),
 // the next status check, download progress, and what the user can do about it now.
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
@@ -14,7 +14,8 @@ import { GenerationError } from './GenerationError';
 import { ParamChips } from './ParamChips';
 import { Timing } from './Timing';
 
-export function QueueItem({ record }: { record: GenerationRecord }) {
+// memo: with 200 jobs, an update to one re-renders that one, not the whole list.
+export const QueueItem = memo(function QueueItem({ record }: { record: GenerationRecord }) {
   const { t } = useTranslation();
   const online = useApp((state) => state.network.online);
   const expectedMs = useQueue((state) => state.expectedMs[expectedKey(record)]);
@@ -96,4 +97,4 @@ export function QueueItem({ record }: { record: GenerationRecord }) {
       </ConfirmDialog>
     </li>
   );
-}
+});
