@@ -19,6 +19,7 @@ const BENCHES = {
   library: 'bench/library-query.ts',
   ui: 'bench/ui.ts',
   cli: 'bench/cli-start.ts',
+  bundle: 'bench/bundle.ts',
 };
 const NODE_FLAGS = [
   '--experimental-transform-types',
