@@ -20,6 +20,7 @@ const BENCHES = {
   ui: 'bench/ui.ts',
   cli: 'bench/cli-start.ts',
   bundle: 'bench/bundle.ts',
+  busy: 'bench/busy-queue.ts',
 };
 const NODE_FLAGS = [
   '--experimental-transform-types',
