@@ -2,7 +2,8 @@
 // engine) against a bare `node -e 0` measured interleaved in the same run, so machine load cancels
 // out of the ratio. Absolute medians are printed too; the issue's goal is ≤ 0.25 s on a quiet machine.
 //
-//   node bench/run.mjs cli [--runs N]
+//   node bench/run.mjs cli [--runs N] [--compare OTHER/dist/node/cli.js]
+// --compare also times another build's CLI (e.g. the base commit's) in the same interleaved runs.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -14,6 +15,8 @@ const ROOT = join(import.meta.dirname, '..');
 const CLI = join(ROOT, 'dist', 'node', 'cli.js');
 const runsIndex = process.argv.indexOf('--runs');
 const runs = runsIndex >= 0 ? Number(process.argv[runsIndex + 1]) : 15;
+const compareIndex = process.argv.indexOf('--compare');
+const other = compareIndex >= 0 ? process.argv[compareIndex + 1] : undefined;
 
 if (!existsSync(CLI)) {
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'node'], { cwd: ROOT, stdio: 'inherit' });
@@ -21,6 +24,8 @@ if (!existsSync(CLI)) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'wan-bench-cli-'));
 const libraryArgs = ['--data', join(dir, 'data'), '--library', join(dir, 'library')];
+// Its own library: an older build refuses a library a newer schema has migrated.
+const otherLibraryArgs = ['--data', join(dir, 'other-data'), '--library', join(dir, 'other-library')];
 
 function timed(args: string[]): number {
   const start = performance.now();
@@ -30,18 +35,20 @@ function timed(args: string[]): number {
   return taken;
 }
 
-const cases = {
+const cases: Record<string, string[]> = {
   bare: ['-e', '0'],
   help: [CLI, '--help'],
   list: [CLI, 'list', ...libraryArgs],
+  ...(other ? { otherHelp: [other, '--help'], otherList: [other, 'list', ...otherLibraryArgs] } : {}),
 };
 try {
-  timed(cases.list); // creates the library and fills the compile cache, as any second run finds it
-  const samples: Record<keyof typeof cases, number[]> = { bare: [], help: [], list: [] };
+  // Creates the libraries and fills the compile cache, as any second run finds them.
+  for (const name of ['list', 'otherList']) if (cases[name]) timed(cases[name]);
+  const samples: Record<string, number[]> = Object.fromEntries(Object.keys(cases).map((name) => [name, []]));
   for (let i = 0; i < runs; i++) {
-    for (const name of Object.keys(cases) as (keyof typeof cases)[]) samples[name].push(timed(cases[name]));
+    for (const [name, args] of Object.entries(cases)) samples[name]?.push(timed(args));
   }
-  const median = (name: keyof typeof cases) => summarize(samples[name]).p50;
+  const median = (name: string) => summarize(samples[name] ?? []).p50;
   const bare = median('bare');
   const help = median('help');
   const list = median('list');
@@ -54,9 +61,15 @@ try {
       check('`cli.js --help` ÷ bare node', round(help / bare, 1), '≤ 2', help / bare <= 2),
       check('`cli.js list` median (s)', round(list / 1000, 3), '≤ 0.25 (quiet machine)', list <= 250),
       check('`cli.js --help` median (s)', round(help / 1000, 3), '≤ 0.25', help <= 250),
+      ...(other
+        ? [
+            check("`list` ÷ the compared build's `list`", round(list / median('otherList'), 2), '', null),
+            check("`--help` ÷ the compared build's `--help`", round(help / median('otherHelp'), 2), '', null),
+          ]
+        : []),
     ],
     details: { samplesMs: samples, bareMs: bare },
-    setup: { runs },
+    setup: { runs, compare: other ?? null },
   });
 } finally {
   rmSync(dir, { recursive: true, force: true });
