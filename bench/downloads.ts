@@ -130,7 +130,11 @@ try {
       ['client', 'MB/s runs', 'median MB/s'],
       [
         ['curl -s -o', curlRuns.map((v) => round(v, 0)).join(' / '), round(curlMedian, 0)],
-        ['curl -s -o, then fsync', curlSyncRuns.map((v) => round(v, 0)).join(' / '), round(curlSyncMedian, 0)],
+        [
+          'curl -s -o, then fsync',
+          curlSyncRuns.map((v) => round(v, 0)).join(' / '),
+          round(curlSyncMedian, 0),
+        ],
         ['undici, body discarded', discardRuns.map((v) => round(v, 0)).join(' / '), round(discardMedian, 0)],
         ['downloadFile', oursRuns.map((v) => round(v, 0)).join(' / '), round(oursMedian, 0)],
       ],
