@@ -2,7 +2,7 @@
 // each in its own Node process (Node 22 strips the types; the hook resolves our extensionless
 // imports), then gathers bench/results/<name>.json into bench/results/latest.md.
 //
-//   npm run bench                      all five
+//   npm run bench                      all of them
 //   npm run bench polling downloads    some
 //   npm run bench scale -- --speedup 5   options (after the names) go to every selected bench
 import { spawnSync } from 'node:child_process';
@@ -18,6 +18,9 @@ const BENCHES = {
   downloads: 'bench/downloads.ts',
   library: 'bench/library-query.ts',
   ui: 'bench/ui.ts',
+  cli: 'bench/cli-start.ts',
+  bundle: 'bench/bundle.ts',
+  busy: 'bench/busy-queue.ts',
 };
 const NODE_FLAGS = [
   '--experimental-transform-types',

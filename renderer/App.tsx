@@ -1,4 +1,5 @@
 // The studio window: sidebar, top bar, banners, the current view, and toasts.
+import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FolderPrompt } from './components/FolderPrompt';
@@ -10,14 +11,17 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
-import { BatchView } from './views/batch/BatchView';
-import { GenerateView } from './views/generate/GenerateView';
-import { LibraryView } from './views/library/LibraryView';
-import { QueueView } from './views/queue/QueueView';
-import { SettingsView } from './views/settings/SettingsView';
+import {
+  BatchView,
+  GenerateView,
+  LibraryView,
+  prefetchViews,
+  QueueView,
+  SettingsView,
+  SpendView,
+  TrashView,
+} from './views/lazy-views';
 import { SpendPrompt } from './views/spend/SpendPrompt';
-import { SpendView } from './views/spend/SpendView';
-import { TrashView } from './views/trash/TrashView';
 
 export function App() {
   useThemeAndLanguage();
@@ -26,6 +30,15 @@ export function App() {
   const view = useApp((state) => state.view);
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
+  useEffect(() => {
+    if (info) prefetchViews();
+  }, [info]);
+  const loading = (
+    <div className="view-loading" role="status">
+      <span className="spinner" aria-hidden="true" />
+      {t('common.loading')}
+    </div>
+  );
 
   return (
     <div className="app">
@@ -50,20 +63,24 @@ export function App() {
             </div>
           ) : info.libraryProblem ? (
             <LibraryUnavailable problem={info.libraryProblem} />
-          ) : view === 'generate' ? (
-            <GenerateView />
-          ) : view === 'batch' ? (
-            <BatchView />
-          ) : view === 'queue' ? (
-            <QueueView />
-          ) : view === 'library' ? (
-            <LibraryView />
-          ) : view === 'trash' ? (
-            <TrashView />
-          ) : view === 'spend' ? (
-            <SpendView />
           ) : (
-            <SettingsView />
+            <Suspense fallback={loading}>
+              {view === 'generate' ? (
+                <GenerateView />
+              ) : view === 'batch' ? (
+                <BatchView />
+              ) : view === 'queue' ? (
+                <QueueView />
+              ) : view === 'library' ? (
+                <LibraryView />
+              ) : view === 'trash' ? (
+                <TrashView />
+              ) : view === 'spend' ? (
+                <SpendView />
+              ) : (
+                <SettingsView />
+              )}
+            </Suspense>
           )}
         </main>
       </div>

@@ -1,6 +1,6 @@
-// `wan-studio`: the same core as the desktop app, for scripts and batch work.
+// `wan-studio`: the same core as the desktop app, for scripts and batch work. Loaded by entry.ts only
+// when a command runs, so `--help` and bad flags never import the core.
 import { clockFromEnvironment } from '../core/clock';
-import { isStudioError } from '../core/errors';
 import { APP_VERSION } from '../service/app-version';
 import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
@@ -63,20 +63,4 @@ export async function main(argv: string[]): Promise<number> {
   } finally {
     await core.close();
   }
-}
-
-const isEntry = process.argv[1] && import.meta.url.endsWith(process.argv[1].split(/[\\/]/).pop() ?? '');
-if (isEntry) {
-  main(process.argv.slice(2)).then(
-    (code) => process.exit(code),
-    (error: unknown) => {
-      const message = isStudioError(error)
-        ? error.userMessage
-        : error instanceof Error
-          ? error.message
-          : String(error);
-      process.stderr.write(`wan-studio: ${message.split('\n')[0]}\n`);
-      process.exit(1);
-    },
-  );
 }

@@ -6,8 +6,29 @@ function locale(): string {
   return i18n.language === 'ru' ? 'ru-RU' : 'en-US';
 }
 
+// Building an Intl formatter costs 100–170× a format call, and a scrolling grid formats on every
+// card: each (kind, locale, options) is built once and kept.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  kind: string,
+  options: object,
+  make: (locale: string) => T,
+): T {
+  const language = locale();
+  const key = `${kind}|${language}|${JSON.stringify(options)}`;
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make(language);
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+function numberFormat(options: Intl.NumberFormatOptions = {}): Intl.NumberFormat {
+  return cached('number', options, (language) => new Intl.NumberFormat(language, options));
+}
+
 export function formatUsd(value: number, digits = 2): string {
-  return new Intl.NumberFormat(locale(), {
+  return numberFormat({
     style: 'currency',
     currency: 'USD',
     minimumFractionDigits: digits,
@@ -16,7 +37,7 @@ export function formatUsd(value: number, digits = 2): string {
 }
 
 export function formatNumber(value: number): string {
-  return new Intl.NumberFormat(locale()).format(value);
+  return numberFormat().format(value);
 }
 
 export function formatBytes(bytes: number): string {
@@ -28,7 +49,7 @@ export function formatBytes(bytes: number): string {
     unit += 1;
   }
   const digits = unit === 0 || value >= 100 ? 0 : 1;
-  return `${new Intl.NumberFormat(locale(), { maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
+  return `${numberFormat({ maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
 /** "1:05" for elapsed clocks; hours appear only when needed. */
@@ -41,20 +62,23 @@ export function formatClock(ms: number): string {
 }
 
 export function formatSeconds(ms: number): string {
-  return new Intl.NumberFormat(locale(), { style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(
-    ms / 1000,
-  );
+  return numberFormat({ style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 }
 
 export function formatDateTime(ms: number): string {
-  return new Intl.DateTimeFormat(locale(), { dateStyle: 'medium', timeStyle: 'short' }).format(ms);
+  const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
+  return cached('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(ms);
 }
 
 export function formatRelative(ms: number, now = Date.now()): string {
   // A timestamp a little ahead of our clock (another machine's, or rounding) reads as "now".
   const diff = Math.min(0, ms - now);
   const abs = Math.abs(diff);
-  const rtf = new Intl.RelativeTimeFormat(locale(), { numeric: 'auto' });
+  const rtf = cached(
+    'relative',
+    {},
+    (language) => new Intl.RelativeTimeFormat(language, { numeric: 'auto' }),
+  );
   if (abs < 60_000) return rtf.format(Math.round(diff / 1000), 'second');
   if (abs < 3_600_000) return rtf.format(Math.round(diff / 60_000), 'minute');
   if (abs < 86_400_000) return rtf.format(Math.round(diff / 3_600_000), 'hour');

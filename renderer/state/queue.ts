@@ -14,13 +14,21 @@ interface QueueState {
   progress: Record<string, DownloadProgressEvent>;
   applySnapshot(snapshot: QueueSnapshot): void;
   applyUpdate(record: GenerationRecord): void;
+  /** Many updates in one store change (one render), as wire-events batches them. */
+  applyUpdates(records: GenerationRecord[]): void;
   applyProgress(event: DownloadProgressEvent): void;
+  applyProgresses(events: DownloadProgressEvent[]): void;
 }
 
 function upsert(list: GenerationRecord[], record: GenerationRecord, atStart: boolean): GenerationRecord[] {
   const index = list.findIndex((item) => item.id === record.id);
   if (index >= 0) return list.map((item, i) => (i === index ? record : item));
   return atStart ? [record, ...list] : [...list, record];
+}
+
+/** The list without `id`; the same array when it was not there, so nothing re-renders for nothing. */
+function without(list: GenerationRecord[], id: string): GenerationRecord[] {
+  return list.some((item) => item.id === id) ? list.filter((item) => item.id !== id) : list;
 }
 
 export const useQueue = create<QueueState>()((set, get) => ({
@@ -33,25 +41,35 @@ export const useQueue = create<QueueState>()((set, get) => ({
     set({ loaded: true, active: snapshot.active, recent: snapshot.recent, expectedMs: snapshot.expectedMs });
   },
   applyUpdate(record) {
-    const { active, recent, progress } = get();
-    const withoutActive = active.filter((item) => item.id !== record.id);
-    if (record.deletedAt !== null) {
-      set({ active: withoutActive, recent: recent.filter((item) => item.id !== record.id) });
-      return;
+    get().applyUpdates([record]);
+  },
+  applyUpdates(records) {
+    let { active, recent, progress } = get();
+    for (const record of records) {
+      if (record.deletedAt !== null) {
+        active = without(active, record.id);
+        recent = without(recent, record.id);
+      } else if (!isTerminal(record.state)) {
+        active = upsert(active, record, false);
+        recent = without(recent, record.id);
+      } else {
+        active = without(active, record.id);
+        recent = upsert(recent, record, true).slice(0, RECENT_CAP);
+        if (record.id in progress) {
+          const { [record.id]: _finished, ...stillDownloading } = progress;
+          progress = stillDownloading;
+        }
+      }
     }
-    if (!isTerminal(record.state)) {
-      set({ active: upsert(active, record, false), recent: recent.filter((item) => item.id !== record.id) });
-      return;
-    }
-    const { [record.id]: _finished, ...stillDownloading } = progress;
-    set({
-      active: withoutActive,
-      recent: upsert(recent, record, true).slice(0, RECENT_CAP),
-      progress: stillDownloading,
-    });
+    set({ active, recent, progress });
   },
   applyProgress(event) {
-    set({ progress: { ...get().progress, [event.id]: event } });
+    get().applyProgresses([event]);
+  },
+  applyProgresses(events) {
+    const progress = { ...get().progress };
+    for (const event of events) progress[event.id] = event;
+    set({ progress });
   },
 }));
 

@@ -1,11 +1,13 @@
 // The one place main's events reach the stores. Everything the UI shows is loaded once here and
 // then kept current by pushes; after a reconnect we load again, because pushes may have been
 // missed while the socket was down.
+import type { DownloadProgressEvent, GenerationRecord } from '../../shared/contract/contract';
 import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
 import { useBatch } from './batch';
 import { announceLowBalance } from './budget';
+import { batchById } from './event-batch';
 import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
@@ -21,8 +23,9 @@ async function refreshInfo(): Promise<void> {
 }
 
 async function loadAll(): Promise<void> {
-  await refreshInfo();
+  // One round trip: app.info is not needed to ask for the rest.
   const tasks: Promise<unknown>[] = [
+    refreshInfo(),
     studio.settings.get().then((settings) => useSettings.setState({ settings })),
     studio.key.status().then((key) => useApp.setState({ key })),
     studio.balance.get().then((balance) => useApp.setState({ balance })),
@@ -38,13 +41,21 @@ async function loadAll(): Promise<void> {
 }
 
 export function wireEvents(): () => void {
+  const progress = batchById<DownloadProgressEvent>((events) => useQueue.getState().applyProgresses(events));
+  const updates = batchById<GenerationRecord>((records) => {
+    // Progress first: a finished record's update then clears its progress bar.
+    progress.flush();
+    useQueue.getState().applyUpdates(records);
+    const library = useLibrary.getState();
+    const batch = useBatch.getState();
+    for (const record of records) {
+      library.applyUpdate(record);
+      batch.applyUpdate(record);
+    }
+  });
   const unsubscribe = [
-    studio.on('generation.updated', (record) => {
-      useQueue.getState().applyUpdate(record);
-      useLibrary.getState().applyUpdate(record);
-      useBatch.getState().applyUpdate(record);
-    }),
-    studio.on('download.progress', (event) => useQueue.getState().applyProgress(event)),
+    studio.on('generation.updated', (record) => updates.push(record)),
+    studio.on('download.progress', (event) => progress.push(event)),
     studio.on('network.status', (network) => useApp.setState({ network })),
     studio.on('balance.updated', (balance) => {
       useApp.setState({ balance });
@@ -89,6 +100,8 @@ export function wireEvents(): () => void {
   void loadAll();
   return () => {
     for (const off of unsubscribe) off();
+    updates.flush();
+    progress.flush();
   };
 }
 

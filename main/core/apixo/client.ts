@@ -4,10 +4,11 @@
 // data or as one StudioError (see classify.ts). It never retries a submit itself: whether a paid
 // request may be sent again is the job engine's decision, made from `createdNothing`. It sends the
 // key only to a KeyDestination (key-destination.ts), the one place that decides where it may go.
-import { type Dispatcher, request } from 'undici';
+import type { Dispatcher } from 'undici';
 import { type GenerationParams, MODEL_ID, modelOf } from '../../../shared/domain/params';
 import type { Clock } from '../clock';
 import { StudioError } from '../errors';
+import { loadUndici } from '../net/undici-lazy';
 import { AnswerTooLargeError, deadlineSignal, MAX_ANSWER_BYTES, readBoundedText } from './bounded-answer';
 import { classifyBrokenAnswer, classifyHttpError, classifyNetworkError, parseRetryAfter } from './classify';
 import { KeyDestination } from './key-destination';
@@ -125,6 +126,7 @@ export class ApixoClient {
     let text: string;
     let retryAfterMs: number | undefined;
     try {
+      const { request } = await loadUndici();
       const response = await request(url, {
         method,
         headers: {

@@ -84,7 +84,9 @@ export interface DownloadOptions {
 const BACKOFF_BASE_MS = 250;
 const BACKOFF_MAX_MS = 4_000;
 const RETRY_AFTER_MAX_MS = 30_000;
-const WRITE_BACKLOG_MAX = 1024 * 1024;
+/** Backpressure: reading pauses when this much waits for the disk, and resumes at the low mark. */
+const WRITE_BACKLOG_HIGH = 8 * 1024 * 1024;
+const WRITE_BACKLOG_LOW = 2 * 1024 * 1024;
 
 type AttemptOutcome = 'complete' | 'again';
 
@@ -98,7 +100,7 @@ export async function downloadFile(options: DownloadOptions): Promise<DownloadRe
   if (options.signal?.aborted) throw cancelledError();
   const part = await PartFile.open(options.partPath, options.resume?.bytesDone ?? 0);
   const stall = options.stallTimeoutMs ?? 30_000;
-  const agent = guardedAgent(options.policy, { connectMs: stall, headersMs: stall, bodyMs: stall });
+  const agent = await guardedAgent(options.policy, { connectMs: stall, headersMs: stall, bodyMs: stall });
   try {
     return await new Download(options, url, part, agent).run();
   } finally {
@@ -117,6 +119,9 @@ class Download {
   private fetched = 0;
   private lastCheckpointAt: number;
   private discarded = false;
+  /** The background checkpoint in flight (at most one), and the first one that failed. */
+  private checkpointing: Promise<void> | null = null;
+  private checkpointFailure: StudioError | null = null;
 
   constructor(
     private readonly options: DownloadOptions,
@@ -263,6 +268,8 @@ class Download {
   }
 
   private async restartPart(): Promise<void> {
+    // A checkpoint in flight must land before the truncate, or it could claim bytes now gone.
+    await this.settleCheckpoint();
     await this.part.restart();
     this.restarts++;
   }
@@ -270,38 +277,66 @@ class Download {
   /**
    * Every chunk goes straight into the part file's write queue and is acknowledged at once while
    * the disk keeps up, so no body bytes sit in stream buffers when a connection dies (they would
-   * be thrown away and fetched again). Backpressure starts when the queue holds WRITE_BACKLOG_MAX.
+   * be thrown away and fetched again). Reading pauses when WRITE_BACKLOG_HIGH waits for the disk
+   * and resumes at WRITE_BACKLOG_LOW (not stop-and-wait on every megabyte); checkpoints fsync in
+   * the background while reading goes on.
    */
   private sink(): Writable {
     return new Writable({
       write: (chunk: Buffer, _encoding, callback) => {
-        if (this.part.error) return callback(this.part.error);
+        const failure = this.part.error ?? this.checkpointFailure;
+        if (failure) return callback(failure);
         this.fetched += chunk.length;
         const backlog = this.part.enqueue(chunk);
         this.progress.update(this.part.bytes, this.total, this.fetched);
         const checkpointDue =
           this.options.onCheckpoint !== undefined &&
+          this.checkpointing === null &&
           this.clock.now() - this.lastCheckpointAt >= (this.options.checkpointIntervalMs ?? 1_000);
-        if (checkpointDue) this.checkpoint().then(() => callback(), callback);
-        else if (backlog >= WRITE_BACKLOG_MAX) this.part.flushed().then(() => callback(), callback);
-        else callback();
+        if (checkpointDue) this.checkpointInBackground();
+        if (backlog >= WRITE_BACKLOG_HIGH) {
+          this.part.backlogBelow(WRITE_BACKLOG_LOW).then(() => callback(this.part.error), callback);
+        } else callback();
       },
       final: (callback) => {
-        this.part.flushed().then(() => callback(), callback);
+        this.part
+          .flushed()
+          .then(() => this.settleCheckpoint())
+          .then(() => callback(this.checkpointFailure), callback);
       },
     });
   }
 
+  /** fsyncs what is written so far without pausing the transfer; its failure stops the download. */
+  private checkpointInBackground(): void {
+    this.lastCheckpointAt = this.clock.now();
+    this.checkpointing = this.part
+      .syncWritten()
+      .then((bytesDone) => this.report(bytesDone))
+      .catch((error: unknown) => {
+        this.checkpointFailure ??=
+          error instanceof StudioError ? error : storageError('save the download file', error);
+      })
+      .finally(() => {
+        this.checkpointing = null;
+      });
+  }
+
+  private async settleCheckpoint(): Promise<void> {
+    while (this.checkpointing) await this.checkpointing;
+  }
+
+  private report(bytesDone: number): void {
+    this.options.onCheckpoint?.({ bytesDone, etag: this.etag, lastModified: this.lastModified });
+  }
+
   /** fsync first: a persisted bytesDone must never point past what is really on disk. */
   private async checkpoint(): Promise<void> {
+    await this.settleCheckpoint();
     this.lastCheckpointAt = this.clock.now();
     if (!this.options.onCheckpoint) return;
     await this.part.sync();
-    this.options.onCheckpoint({
-      bytesDone: this.part.bytes,
-      etag: this.etag,
-      lastModified: this.lastModified,
-    });
+    this.report(this.part.bytes);
   }
 
   private async cancelled(): Promise<StudioError> {
@@ -323,6 +358,7 @@ class Download {
   /** Throws the part away (file and checkpoint): what it holds must never be resumed or kept. */
   private async discard(error: StudioError): Promise<StudioError> {
     this.discarded = true;
+    await this.settleCheckpoint();
     await this.part.restart().catch(() => {});
     await this.checkpoint().catch(() => {});
     await this.part.close();
@@ -331,6 +367,8 @@ class Download {
   }
 
   private async finish(): Promise<DownloadResult> {
+    await this.settleCheckpoint();
+    if (this.checkpointFailure) throw this.checkpointFailure;
     await this.part.sync();
     this.progress.flush(this.part.bytes, this.total ?? this.part.bytes, this.fetched);
     const sha256 = this.part.digest();

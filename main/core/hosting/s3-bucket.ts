@@ -1,8 +1,7 @@
 // The four S3 operations image hosting needs, over the AWS SDK (SigV4). Credentials are always
 // passed in: the SDK's default chain (environment, ~/.aws) is never consulted, so what Settings
 // shows is what is used.
-import { DeleteObjectCommand, GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
-import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import type { S3Client } from '@aws-sdk/client-s3';
 import {
   DEFAULT_REGION,
   type HostingCredentials,
@@ -21,12 +20,77 @@ export interface Bucket {
   close(): void;
 }
 
+// The SDK costs ~0.4 s to import: it is loaded on the first bucket operation, never at start-up.
+type Sdk = typeof import('@aws-sdk/client-s3') &
+  Pick<typeof import('@aws-sdk/s3-request-presigner'), 'getSignedUrl'>;
+let sdkLoading: Promise<Sdk> | undefined;
+function loadSdk(): Promise<Sdk> {
+  sdkLoading ??= Promise.all([import('@aws-sdk/client-s3'), import('@aws-sdk/s3-request-presigner')]).then(
+    ([s3, presigner]) => ({ ...s3, getSignedUrl: presigner.getSignedUrl }),
+  );
+  return sdkLoading;
+}
+
 export function openBucket(
   settings: HostingSettings,
   credentials: HostingCredentials,
   timeoutMs = HOSTING_TIMEOUT_MS,
 ): Bucket {
-  const client = new S3Client({
+  let client: S3Client | undefined;
+  let closed = false;
+  const connect = async (): Promise<{ sdk: Sdk; client: S3Client }> => {
+    const sdk = await loadSdk();
+    if (closed) throw new Error('the bucket was closed');
+    client ??= makeClient(sdk, settings, credentials, timeoutMs);
+    return { sdk, client };
+  };
+  const bucket = settings.bucket;
+  const run = async <T>(
+    step: HostingStep,
+    action: (s3: { sdk: Sdk; client: S3Client }) => Promise<T>,
+  ): Promise<T> => {
+    try {
+      return await action(await connect());
+    } catch (error) {
+      throw explainHostingError(error, step, settings);
+    }
+  };
+  return {
+    put: (key, body, contentType) =>
+      run('upload', async ({ sdk, client }) => {
+        await client.send(
+          new sdk.PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
+        );
+      }),
+    get: (key) =>
+      run('download', async ({ sdk, client }) => {
+        const answer = await client.send(new sdk.GetObjectCommand({ Bucket: bucket, Key: key }));
+        return answer.Body ? await answer.Body.transformToByteArray() : new Uint8Array();
+      }),
+    presign: (key, lifetimeSeconds) =>
+      run('link', ({ sdk, client }) =>
+        sdk.getSignedUrl(client, new sdk.GetObjectCommand({ Bucket: bucket, Key: key }), {
+          expiresIn: lifetimeSeconds,
+        }),
+      ),
+    delete: (key) =>
+      run('delete', async ({ sdk, client }) => {
+        await client.send(new sdk.DeleteObjectCommand({ Bucket: bucket, Key: key }));
+      }),
+    close: () => {
+      closed = true;
+      client?.destroy();
+    },
+  };
+}
+
+function makeClient(
+  sdk: Sdk,
+  settings: HostingSettings,
+  credentials: HostingCredentials,
+  timeoutMs: number,
+): S3Client {
+  return new sdk.S3Client({
     region: settings.region || DEFAULT_REGION,
     ...(settings.endpoint ? { endpoint: settings.endpoint } : {}),
     forcePathStyle: settings.pathStyle,
@@ -42,36 +106,4 @@ export function openBucket(
       throwOnRequestTimeout: true,
     },
   });
-  const bucket = settings.bucket;
-  const run = async <T>(step: HostingStep, action: () => Promise<T>): Promise<T> => {
-    try {
-      return await action();
-    } catch (error) {
-      throw explainHostingError(error, step, settings);
-    }
-  };
-  return {
-    put: (key, body, contentType) =>
-      run('upload', async () => {
-        await client.send(
-          new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, ContentType: contentType }),
-        );
-      }),
-    get: (key) =>
-      run('download', async () => {
-        const answer = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        return answer.Body ? await answer.Body.transformToByteArray() : new Uint8Array();
-      }),
-    presign: (key, lifetimeSeconds) =>
-      run('link', () =>
-        getSignedUrl(client, new GetObjectCommand({ Bucket: bucket, Key: key }), {
-          expiresIn: lifetimeSeconds,
-        }),
-      ),
-    delete: (key) =>
-      run('delete', async () => {
-        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-      }),
-    close: () => client.destroy(),
-  };
 }

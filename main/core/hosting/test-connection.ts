@@ -2,7 +2,7 @@
 // read back, download through a presigned link (as APIXO will), delete. It stops at the first
 // failure and says which step failed and why.
 import { randomBytes } from 'node:crypto';
-import { request } from 'undici';
+import type { request } from 'undici';
 import {
   type HostingCredentials,
   type HostingSettings,
@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/hosting-settings';
 import type { HostingTestResult, HostingTestStep } from '../../../shared/domain/hosting-test';
 import type { AddressPolicy } from '../net/address-policy';
+import { loadUndici } from '../net/undici-lazy';
 import { endpointIsReachable, notConfiguredError } from './reference-hosting';
 import { type Bucket, openBucket } from './s3-bucket';
 import { endpointLabel, explainHostingError } from './s3-errors';
@@ -114,6 +115,7 @@ export async function testHostingConnection(
 async function fetchLink(url: string, expected: Uint8Array, settings: HostingSettings): Promise<void> {
   let answer: Awaited<ReturnType<typeof request>>;
   try {
+    const { request } = await loadUndici();
     answer = await request(url, { method: 'GET', signal: AbortSignal.timeout(LINK_TIMEOUT_MS) });
   } catch (error) {
     throw explainHostingError(error, 'link', settings);

@@ -287,7 +287,10 @@ export function costTimeHistory(
 
 export function countByState(ctx: LibraryContext): Partial<Record<GenerationState, number>> {
   const rows = ctx
-    .stmt('SELECT state, count(*) AS n FROM generations WHERE deleted_at IS NULL GROUP BY state')
+    // Kept by triggers in every write (./count-tables.ts).
+    .stmt(
+      'SELECT state, sum(n) AS n FROM generation_counts WHERE trashed = 0 GROUP BY state HAVING sum(n) > 0',
+    )
     .all() as { state: string; n: number }[];
   const counts: Partial<Record<GenerationState, number>> = {};
   for (const row of rows) {

@@ -1,6 +1,7 @@
 // Versioned schema. Each entry moves the database from version i to i+1 (PRAGMA user_version).
 // Append only: a released migration is never edited, because libraries already ran it.
 import type { Database } from 'better-sqlite3';
+import { createCountTables } from './count-tables';
 
 export interface Migration {
   /** Says what the step does, for the error message when it fails. */
@@ -252,5 +253,10 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX generations_model ON generations (model);
       `);
     },
+  },
+  {
+    // Counts per project/state/trash and per tag, kept exact by triggers (./count-tables.ts).
+    name: 'count tables',
+    up: createCountTables,
   },
 ];

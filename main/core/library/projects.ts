@@ -8,7 +8,7 @@ import type { Project } from './types';
 export const MAX_PROJECT_NAME_LENGTH = 100;
 
 const PROJECT_SELECT = `SELECT p.id AS id, p.name AS name, p.created_at AS createdAt,
-  (SELECT count(*) FROM generations g WHERE g.project_id = p.id AND g.deleted_at IS NULL) AS generationCount
+  (SELECT coalesce(sum(c.n), 0) FROM generation_counts c WHERE c.project_id = p.id AND c.trashed = 0) AS generationCount
   FROM projects p`;
 
 function validName(name: string): string {

@@ -5,6 +5,7 @@ import { StudioError } from '../errors';
 import type { LibraryContext } from './context';
 import { decodeCursor, encodeCursor, type KeyValue } from './cursor';
 import { type FilterPlan, planFilters, type SqlFilter } from './filters';
+import { ftsMatchExpression } from './fts';
 import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
 import type { LibraryPage, LibraryQuery, SortKey } from './types';
 
@@ -76,6 +77,31 @@ function cachedTotal(ctx: LibraryContext, query: LibraryQuery, compute: () => nu
   return total;
 }
 
+/**
+ * The total when the only filters are project, state and trash: read from the count tables the
+ * triggers keep (./count-tables.ts), so the first page of the grid and of a project never waits
+ * for a count of the table, at any size. Null when another filter applies.
+ */
+function totalFromCounts(ctx: LibraryContext, query: LibraryQuery): number | null {
+  const { sort: _s, limit: _l, cursor: _c, projectId, states, trashed, text, tag, ...others } = query;
+  if (Object.values(others).some((value) => value !== undefined)) return null;
+  if (ftsMatchExpression(text) !== null || (tag !== undefined && tag.trim() !== '')) return null;
+  const where = ['trashed = ?'];
+  const args: unknown[] = [trashed ? 1 : 0];
+  if (projectId !== undefined) {
+    where.push('project_id = ?');
+    args.push(projectId ?? '');
+  }
+  if (states && states.length > 0) {
+    where.push(`state IN (${states.map(() => '?').join(', ')})`);
+    args.push(...states);
+  }
+  return ctx
+    .stmt(`SELECT coalesce(sum(n), 0) FROM generation_counts WHERE ${where.join(' AND ')}`)
+    .pluck()
+    .get(...args) as number;
+}
+
 function pageSize(limit: number | undefined): number {
   if (limit === undefined) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(limit) || limit < 1) throw invalid('The page size must be a positive whole number.');
@@ -88,7 +114,7 @@ export function queryGenerations(ctx: LibraryContext, query: LibraryQuery): Libr
   if (!sort) throw invalid(`Unknown sort: ${String(sortKey)}`);
   const limit = pageSize(query.limit);
   const plan = planFilters(ctx, query);
-  const total = cachedTotal(ctx, query, () => countMatches(ctx, plan));
+  const total = totalFromCounts(ctx, query) ?? cachedTotal(ctx, query, () => countMatches(ctx, plan));
 
   const where = [...plan.page.where];
   const args = [...plan.page.args];

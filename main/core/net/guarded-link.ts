@@ -5,8 +5,9 @@
 // Callers word the refusals for their own user (see LinkRefusedError.problem).
 import { lookup as dnsLookup, type LookupAddress } from 'node:dns';
 import { isIP, type LookupFunction } from 'node:net';
-import { Agent, type Dispatcher, request } from 'undici';
+import type { Agent, Dispatcher } from 'undici';
 import type { AddressPolicy } from './address-policy';
+import { loadUndici } from './undici-lazy';
 
 export const MAX_REDIRECTS = 5;
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
@@ -104,7 +105,8 @@ export interface GuardedAgentTimeouts {
 }
 
 /** An undici Agent whose every connection first passes `policy` (close it when done). */
-export function guardedAgent(policy: AddressPolicy, timeouts: GuardedAgentTimeouts): Agent {
+export async function guardedAgent(policy: AddressPolicy, timeouts: GuardedAgentTimeouts): Promise<Agent> {
+  const { Agent } = await loadUndici();
   return new Agent({
     connect: { lookup: guardedLookup(policy), timeout: timeouts.connectMs },
     headersTimeout: timeouts.headersMs,
@@ -141,6 +143,7 @@ export async function openGuardedLink(raw: string, options: OpenLinkOptions): Pr
     }
     let response: Dispatcher.ResponseData;
     try {
+      const { request } = await loadUndici();
       response = await request(url, {
         dispatcher: options.agent,
         method: 'GET',

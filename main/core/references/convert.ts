@@ -2,7 +2,7 @@
 // stored sideways) into an upright JPEG of at most 10 MB with the same aspect ratio. sharp (libvips)
 // decodes in the main process, so the CLI and the tests convert exactly as the app does.
 // Metadata (EXIF, GPS) is dropped on the way: the copy goes to a public link.
-import sharp, { type OutputInfo, type Sharp } from 'sharp';
+import type { OutputInfo, Sharp } from 'sharp';
 import { CONVERTIBLE_FORMATS } from '../../../shared/domain/image-limits';
 import { LIMITS } from '../../../shared/domain/params';
 import { isStudioError } from '../errors';
@@ -21,7 +21,15 @@ export interface ConvertedImage {
   quality: number;
 }
 
-function decoder(bytes: Uint8Array, format: ImageFormat): Sharp {
+type SharpFactory = typeof import('sharp').default;
+// sharp (libvips) takes ~0.2 s to load: only a conversion pays for it, never start-up.
+let sharpLoading: Promise<SharpFactory> | undefined;
+function loadSharp(): Promise<SharpFactory> {
+  sharpLoading ??= import('sharp').then((module) => module.default);
+  return sharpLoading;
+}
+
+function decoder(sharp: SharpFactory, bytes: Uint8Array, format: ImageFormat): Sharp {
   if (format === 'bmp') {
     const raw = decodeBmp(bytes);
     if (!raw) {
@@ -43,10 +51,11 @@ export async function convertToJpeg(
   if (!CONVERTIBLE_FORMATS.includes(format)) {
     throw invalidImage(`Wan Studio cannot convert ${format.toUpperCase()} images.`);
   }
+  const sharp = await loadSharp();
   let upright: { data: Buffer; info: OutputInfo };
   try {
     // Decode once, honouring the EXIF orientation and flattening transparency onto white.
-    upright = await decoder(bytes, format)
+    upright = await decoder(sharp, bytes, format)
       .rotate()
       .flatten({ background: '#ffffff' })
       .toColourspace('srgb')

@@ -85,7 +85,7 @@ async function readCapped(body: AsyncIterable<Uint8Array>, maxBytes: number): Pr
 export async function fetchImageUrl(raw: string, options: FetchImageOptions): Promise<FetchedImage> {
   const timeoutMs = options.timeoutMs ?? URL_FETCH_TIMEOUT_MS;
   const start = checkImageLinkShape(raw);
-  const agent = guardedAgent(options.policy, {
+  const agent = await guardedAgent(options.policy, {
     connectMs: timeoutMs,
     headersMs: timeoutMs,
     bodyMs: timeoutMs,

@@ -1,4 +1,5 @@
 // A finished generation: open it in the library, or retry one that failed or expired.
+import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
@@ -9,7 +10,7 @@ import { usePoster } from '../library/use-poster';
 import { openInLibrary, runIntent } from './actions';
 import { GenerationError } from './GenerationError';
 
-export function RecentItem({ record }: { record: GenerationRecord }) {
+export const RecentItem = memo(function RecentItem({ record }: { record: GenerationRecord }) {
   const { t } = useTranslation();
   const poster = usePoster(record);
   const canRetry = record.state === 'failed' || record.state === 'expired';
@@ -40,4 +41,4 @@ export function RecentItem({ record }: { record: GenerationRecord }) {
       </div>
     </li>
   );
-}
+});

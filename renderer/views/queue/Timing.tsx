@@ -1,21 +1,24 @@
 // Elapsed against expected, the countdown to the next status check, and download progress.
 // Running past the expected time is shown as "taking longer than usual", never as a failure:
 // slow is not failed.
+import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DownloadProgressEvent, GenerationRecord } from '../../../shared/contract/contract';
 import { formatBytes, formatClock } from '../../lib/format';
-import { useNow } from '../../lib/use-now';
+import { useNowWhileVisible } from '../../lib/use-now';
 
 interface TimingProps {
   record: GenerationRecord;
   expectedMs: number | undefined;
   progress: DownloadProgressEvent | undefined;
   online: boolean;
+  /** The row this timing is in: the clock ticks only while it is on screen. */
+  row: RefObject<Element | null>;
 }
 
-export function Timing({ record, expectedMs, progress, online }: TimingProps) {
+export function Timing({ record, expectedMs, progress, online, row }: TimingProps) {
   const { t } = useTranslation();
-  const now = useNow();
+  const now = useNowWhileVisible(row);
   const { state } = record;
   const startedAt = record.submittedAt ?? record.createdAt;
   // The shared clock ticks once a second, so it can trail a record that just arrived.

@@ -1,0 +1,96 @@
+// 8. A busy queue. The browser host with 200 demo generations running (the simulator at real
+// timings, so none finishes during the window), the Queue view open in Debian's Chromium. Over a
+// fixed window: the renderer's time in long tasks (> 50 ms) as a share of the window, and the
+// host's event-loop delay p99 (it serves the polls, the pushes and the socket).
+//
+//   node bench/run.mjs busy [--jobs 200] [--seconds 16]
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { chromium } from '@playwright/test';
+import { startBrowserHost } from '../main/host/browser-host';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
+import { installPageProbes } from './lib/page-probes';
+import { check, writeResult } from './lib/report';
+import { round } from './lib/stats';
+
+const arg = (name: string, fallback: number) => {
+  const index = process.argv.indexOf(name);
+  return index >= 0 ? Number(process.argv[index + 1]) : fallback;
+};
+const JOBS = arg('--jobs', 200);
+const SECONDS = arg('--seconds', 16);
+const dir = mkdtempSync(join(tmpdir(), 'wan-bench-busy-'));
+delete process.env.APIXO_API_KEY;
+const host = await startBrowserHost({
+  userDataDir: join(dir, 'data'),
+  libraryDir: join(dir, 'library'),
+  forceDemo: true,
+  // Real timings: a 720p clip takes about a minute, so all of them stay active through the window.
+  demo: { timeScale: 1, balanceUsd: 1_000_000 },
+  secretService: `wan-studio-bench-${process.pid}`,
+});
+const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+type Probe = { __longTasks: { start: number; duration: number }[] };
+
+try {
+  for (let queued = 0; queued < JOBS; queued += 20) {
+    await host.core.api.generations.create({
+      params: {
+        mode: 'text-to-video',
+        prompt: `a busy queue, clip ${queued}`,
+        resolution: '720p',
+        duration: 5,
+        aspectRatio: '16:9',
+        promptExpansion: false,
+        provider: 'auto',
+      },
+      count: Math.min(20, JOBS - queued),
+      seedMode: 'random',
+      projectId: null,
+    });
+  }
+  const context = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+  const page = await context.newPage();
+  await page.addInitScript(installPageProbes);
+  await page.goto(host.signInUrl());
+  await page.getByTestId('nav-queue').click();
+  await page.getByTestId('queue-item').first().waitFor();
+  await page.waitForTimeout(2_000); // the first snapshot and its render are not the steady state
+  const delay = monitorEventLoopDelay({ resolution: 5 });
+  const windowStart = await page.evaluate(() => performance.now());
+  delay.enable();
+  await page.waitForTimeout(SECONDS * 1000);
+  delay.disable();
+  const windowEnd = await page.evaluate(() => performance.now());
+  const active = (await host.core.api.queue.snapshot()).active.length;
+  const tasks = (await page.evaluate(() => (window as unknown as Probe).__longTasks)).filter(
+    (task) => task.start >= windowStart && task.start <= windowEnd,
+  );
+  const busyMs = tasks.reduce((sum, task) => sum + task.duration, 0);
+  const share = busyMs / (windowEnd - windowStart);
+  const p99 = delay.percentile(99) / 1e6;
+  await context.close();
+  writeResult({
+    name: 'busy',
+    title: `Busy queue: ${JOBS} demo jobs running, Queue open, ${SECONDS} s window`,
+    headlines: [
+      check('renderer time in long tasks (% of window)', round(share * 100, 1), '< 5', share < 0.05),
+      check(
+        'long tasks in the window (count / longest ms)',
+        `${tasks.length} / ${round(Math.max(0, ...tasks.map((t) => t.duration)), 0)}`,
+        '',
+        null,
+      ),
+      check('host event-loop delay p99 (ms)', round(p99, 1), '< 5', p99 < 5),
+      check('jobs still active at the end', active, `${JOBS}`, active === JOBS),
+    ],
+    details: { busyMs: round(busyMs, 0), windowMs: round(windowEnd - windowStart, 0), tasks },
+    setup: { jobs: JOBS, seconds: SECONDS, timeScale: 1 },
+  });
+} finally {
+  await browser.close();
+  await host.close();
+  rmSync(dir, { recursive: true, force: true });
+}
