@@ -11,6 +11,8 @@ import type { SecretStore } from '../core/secrets';
 import { type Simulator, startSimulator } from '../demo/simulator';
 
 export const DEMO_API_KEY = 'demo-key';
+/** What demo mode starts with, and what "reset the demo balance" puts back. */
+export const DEMO_START_BALANCE_USD = 25;
 
 export interface DemoOptions {
   /** Simulator durations × this; 0.15 makes a 720p clip take about 9 s. */
@@ -75,7 +77,7 @@ export class Backends {
     this.simulator = await startSimulator({
       clock: this.options.clock,
       timeScale: this.demoTimeScale,
-      balanceUsd: this.options.demo?.balanceUsd ?? 25,
+      balanceUsd: this.demoStartBalanceUsd,
       statePath: join(this.options.userDataDir, 'demo', 'simulator.json'),
       apiKeys: [DEMO_API_KEY],
     });
@@ -104,6 +106,18 @@ export class Backends {
     return (await this.isDemo())
       ? { client: this.demoClient(), backend: 'demo' }
       : { client: this.real, backend: 'apixo' };
+  }
+
+  /** Demo money is pretend: when it runs out the user may start again from the same amount. */
+  async resetDemoBalance(): Promise<void> {
+    const simulator = this.simulator;
+    if (!simulator) throw new Error('demo backend not started');
+    simulator.setBalance(this.demoStartBalanceUsd);
+    await simulator.idle();
+  }
+
+  private get demoStartBalanceUsd(): number {
+    return this.options.demo?.balanceUsd ?? DEMO_START_BALANCE_USD;
   }
 
   demoSimulator(): Simulator | null {

@@ -1,19 +1,27 @@
 // The account balance, fetched on demand and announced to the UI. Errors are kept as a readable
-// message next to the last known value instead of being thrown at the settings screen.
+// message next to the last known value instead of being thrown at the settings screen. Finished
+// jobs and window focus ask for a fresh value often; `refreshSoon` turns a burst of such asks into
+// at most one request per `minIntervalMs`, with one trailing request so the last change is seen.
 import type { Balance } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import type { ApixoClient } from '../core/apixo/client';
 import type { Clock } from '../core/clock';
 import { isStudioError } from '../core/errors';
 
+/** APIXO's balance endpoint shares the account's rate limit with submits and polls. */
+export const BALANCE_MIN_INTERVAL_MS = 10_000;
+
 export class BalanceTracker {
   private last: Balance = { usd: null, fetchedAt: null, demo: true, error: null };
   private inFlight: Promise<Balance> | null = null;
+  private trailing: { cancel(): void } | null = null;
+  private closed = false;
 
   constructor(
     private readonly source: () => Promise<{ client: ApixoClient; backend: 'demo' | 'apixo' }>,
     private readonly clock: Clock,
     private readonly hub: EventHub,
+    private readonly minIntervalMs = BALANCE_MIN_INTERVAL_MS,
   ) {}
 
   async current(): Promise<Balance> {
@@ -25,6 +33,28 @@ export class BalanceTracker {
       this.inFlight = null;
     });
     return this.inFlight;
+  }
+
+  /**
+   * A fresh value when the last one is older than the interval; otherwise the last value now and
+   * one more fetch when the interval has passed (shared by every ask in between).
+   */
+  refreshSoon(): Promise<Balance> {
+    if (this.closed) return Promise.resolve(this.last);
+    const age =
+      this.last.fetchedAt === null ? Number.POSITIVE_INFINITY : this.clock.now() - this.last.fetchedAt;
+    if (age >= this.minIntervalMs) return this.refresh();
+    this.trailing ??= this.clock.setTimeout(() => {
+      this.trailing = null;
+      if (!this.closed) void this.refresh();
+    }, this.minIntervalMs - age);
+    return Promise.resolve(this.last);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.trailing?.cancel();
+    this.trailing = null;
   }
 
   private async fetch(): Promise<Balance> {

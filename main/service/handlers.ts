@@ -32,6 +32,8 @@ export interface HandlerDeps {
   hub: EventHub;
   platform: PlatformAdapter;
   currentBackend(): Promise<'demo' | 'apixo'>;
+  /** The simulator's pretend balance back to where demo mode started it. */
+  resetDemoBalance(): Promise<void>;
   drafts: DraftFile;
   /** Before the key is removed: jobs already created with it keep it (backends.ts). */
   retainKeyForJobs(): Promise<void>;
@@ -220,7 +222,22 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
     },
     balance: {
-      get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+      get: (input) =>
+        input?.refresh === 'soon'
+          ? deps.balance.refreshSoon()
+          : input?.refresh
+            ? deps.balance.refresh()
+            : deps.balance.current(),
+      resetDemo: async () => {
+        if ((await deps.currentBackend()) !== 'demo') {
+          throw new StudioError({
+            kind: 'invalid_request',
+            userMessage: 'Only the demo balance can be reset; an APIXO balance is topped up on apixo.ai.',
+          });
+        }
+        await deps.resetDemoBalance();
+        return deps.balance.refresh();
+      },
     },
     images: {
       inspect: ({ file }) => inspectImageFile(deps.references, deps.files, file),

@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/contract/contract';
 import { EventHub } from '../../shared/contract/event-hub';
+import { isTerminal } from '../../shared/domain/states';
 import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
 import { type Clock, systemClock } from '../core/clock';
 import { createDownloadQueue } from '../core/downloads/download-queue';
@@ -190,6 +191,11 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   });
 
   const balance = new BalanceTracker(() => backends.current(), clock, hub);
+  // A task drew money when it was accepted, and a failed one may have been refunded: the header
+  // shows the balance as it is after each of those moments, without asking APIXO on every event.
+  hub.on('generation.updated', (record) => {
+    if (record.state === 'pending' || isTerminal(record.state)) void balance.refreshSoon();
+  });
   const handlers = createHandlers({
     info,
     library: currentLibrary,
@@ -200,6 +206,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     hub,
     platform: options.platform,
     currentBackend: async () => (await backends.current()).backend,
+    resetDemoBalance: () => backends.resetDemoBalance(),
     drafts: new DraftFile(join(options.userDataDir, 'generate-draft.json')),
     retainKeyForJobs: () =>
       backends.retainKeyForJobs(() => {
@@ -237,6 +244,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     async close() {
       if (closed) return;
       closed = true;
+      balance.close();
       await libraries.close();
       await callbacks.close();
       await demoReferences.close();

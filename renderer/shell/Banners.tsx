@@ -4,18 +4,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
+import { attempt } from '../lib/notify';
 import { useApp } from '../state/app';
+import { demoBalanceRanOut, resetDemoBalance } from '../state/balance';
 
 export function DemoBanner() {
   const { t } = useTranslation();
   const demo = useApp((state) => state.info?.demoMode);
   const setView = useApp((state) => state.setView);
   const view = useApp((state) => state.view);
+  const ranOut = useApp((state) => demoBalanceRanOut(state.balance));
   if (!demo) return null;
   return (
     <div className="banner banner-demo" role="note" data-testid="demo-banner">
       <Icon name="sparkles" size={16} />
-      <span className="banner-text">{t('demo.text')}</span>
+      <span className="banner-text">
+        {t('demo.text')} {ranOut ? t('demo.ranOut') : t('demo.pretendMoney')}
+      </span>
+      {ranOut ? (
+        <Button size="sm" tone="ghost" icon="refresh" onClick={() => void attempt(resetDemoBalance)}>
+          {t('balance.resetDemo')}
+        </Button>
+      ) : null}
       {view !== 'settings' ? (
         <Button size="sm" tone="ghost" icon="key" onClick={() => setView('settings')}>
           {t('demo.addKey')}

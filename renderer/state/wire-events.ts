@@ -4,6 +4,7 @@
 import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
+import { refreshBalanceOnFocus } from './balance';
 import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
@@ -64,6 +65,7 @@ export function wireEvents(): () => void {
         library.reload();
       }
     }),
+    refreshBalanceOnFocus(),
     connection.onState((state, reconnected) => {
       useApp.setState({ connection: state });
       if (reconnected) {
@@ -77,13 +79,4 @@ export function wireEvents(): () => void {
   return () => {
     for (const off of unsubscribe) off();
   };
-}
-
-export async function refreshBalance(): Promise<void> {
-  useApp.setState({ balanceLoading: true });
-  try {
-    useApp.setState({ balance: await studio.balance.get({ refresh: true }) });
-  } finally {
-    useApp.setState({ balanceLoading: false });
-  }
 }

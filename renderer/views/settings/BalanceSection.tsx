@@ -4,7 +4,7 @@ import { Button } from '../../components/Button';
 import { formatRelative, formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
-import { refreshBalance } from '../../state/wire-events';
+import { demoBalanceRanOut, refreshBalance, resetDemoBalance } from '../../state/balance';
 
 export function BalanceSection() {
   const { t } = useTranslation();
@@ -18,6 +18,11 @@ export function BalanceSection() {
           {balance?.usd !== null && balance?.usd !== undefined ? formatUsd(balance.usd) : '—'}
           {balance?.demo ? <span className="pill pill-neutral">{t('balance.demo')}</span> : null}
         </div>
+        {balance?.demo ? (
+          <p className="hint" data-testid="demo-balance-note">
+            {t('settings.balance.demoNote')}
+          </p>
+        ) : null}
         <span className="hint">
           {balance?.error
             ? balance.error
@@ -26,9 +31,19 @@ export function BalanceSection() {
               : t('settings.balance.never')}
         </span>
       </div>
-      <Button icon="refresh" busy={loading} onClick={() => void attempt(refreshBalance)}>
-        {t('settings.balance.refresh')}
-      </Button>
+      <div className="balance-actions">
+        {balance?.demo ? (
+          <Button
+            tone={demoBalanceRanOut(balance) ? 'primary' : 'secondary'}
+            onClick={() => void attempt(resetDemoBalance)}
+          >
+            {t('balance.resetDemo')}
+          </Button>
+        ) : null}
+        <Button icon="refresh" busy={loading} onClick={() => void attempt(refreshBalance)}>
+          {t('settings.balance.refresh')}
+        </Button>
+      </div>
     </div>
   );
 }
