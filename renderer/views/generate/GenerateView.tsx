@@ -9,6 +9,7 @@ import { toParamsInput, useGenerate } from '../../state/generate';
 import { useToasts } from '../../state/toasts';
 import { studio } from '../../studio';
 import { ActiveStrip } from './ActiveStrip';
+import { estimateFor, isRefusedImage } from './estimate';
 import { type FieldName, validateForm } from './field-errors';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
@@ -41,8 +42,11 @@ export function GenerateView() {
     setSubmitError(null);
   }, [form]);
 
-  const images = useImages((state) => state.images);
+  const added = useImages((state) => state.images);
   const imageToVideo = form.mode === 'image-to-video';
+  // Refused images are shown (with why) but never sent, so they count for nothing.
+  const images = added.filter((image) => !isRefusedImage(image));
+  const estimate = estimateFor(form, added);
   const allErrors = validateForm(t, form, imageToVideo ? images.length : 0);
   const visibleErrors: Partial<Record<FieldName, string>> = {};
   for (const [field, message] of Object.entries(allErrors) as [FieldName, string][]) {
@@ -129,11 +133,7 @@ export function GenerateView() {
       </div>
       <aside className="generate-side" aria-label={t('generate.optionsLabel')}>
         <OutputOptions errors={visibleErrors} />
-        <SubmitBar
-          submitting={submitting}
-          error={submitError}
-          images={imageToVideo ? Math.max(images.length, 1) : 1}
-        />
+        <SubmitBar submitting={submitting} error={submitError} estimate={estimate} />
       </aside>
     </form>
   );
