@@ -4,8 +4,8 @@ import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
+import { RelativeTime } from '../../components/RelativeTime';
 import { StatePill } from '../../components/StatePill';
-import { formatRelative } from '../../lib/format';
 import { videoUrl } from '../../lib/media';
 import { studio } from '../../studio';
 import { applyCuration } from './actions';
@@ -126,7 +126,7 @@ export const LibraryCard = memo(function LibraryCard({
         <div className="card-meta">
           <span className="card-prompt">{params.prompt}</span>
           <span className="card-sub">
-            {formatRelative(record.createdAt)}
+            <RelativeTime at={record.createdAt} />
             {record.rating > 0 ? <span className="card-rating">{'★'.repeat(record.rating)}</span> : null}
           </span>
         </div>

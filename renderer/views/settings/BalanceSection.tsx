@@ -1,7 +1,8 @@
 // The APIXO balance with a manual refresh; in demo mode it is the simulator's pretend balance.
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
-import { formatRelative, formatUsd } from '../../lib/format';
+import { useRelativeTime } from '../../components/RelativeTime';
+import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { demoBalanceRanOut, refreshBalance, resetDemoBalance } from '../../state/balance';
@@ -10,6 +11,7 @@ export function BalanceSection() {
   const { t } = useTranslation();
   const balance = useApp((state) => state.balance);
   const loading = useApp((state) => state.balanceLoading);
+  const fetched = useRelativeTime(balance?.fetchedAt ?? null);
   return (
     <div className="balance-row">
       <div>
@@ -26,8 +28,8 @@ export function BalanceSection() {
         <span className="hint">
           {balance?.error
             ? balance.error
-            : balance?.fetchedAt
-              ? t('settings.balance.fetched', { when: formatRelative(balance.fetchedAt) })
+            : fetched
+              ? t('settings.balance.fetched', { when: fetched })
               : t('settings.balance.never')}
         </span>
       </div>
