@@ -35,20 +35,27 @@ export function DemoBanner() {
   );
 }
 
+const CONNECTION_TEXT = {
+  'no-token': 'connection.noToken',
+  'signed-out': 'connection.signedOut',
+  'host-gone': 'connection.hostGone',
+  reconnecting: 'connection.reconnecting',
+} as const;
+
 export function ConnectionBanner() {
   const { t } = useTranslation();
   const connection = useApp((state) => state.connection);
   if (connection === 'open' || connection === 'connecting') return null;
   return (
     <div className="banner banner-warning" role="status" data-testid="connection-banner">
-      {connection === 'no-token' ? (
+      {connection === 'no-token' || connection === 'signed-out' ? (
         <Icon name="key" size={16} />
+      ) : connection === 'host-gone' ? (
+        <Icon name="offline" size={16} />
       ) : (
         <span className="spinner" aria-hidden="true" />
       )}
-      <span className="banner-text">
-        {connection === 'no-token' ? t('connection.noToken') : t('connection.reconnecting')}
-      </span>
+      <span className="banner-text">{t(CONNECTION_TEXT[connection])}</span>
     </div>
   );
 }

@@ -68,9 +68,11 @@ export function wireEvents(): () => void {
     refreshBalanceOnFocus(),
     connection.onState((state, reconnected) => {
       useApp.setState({ connection: state });
+      // Events were missed while the socket was down (perhaps a whole host restart): load every
+      // view's state again rather than merge, so no row stays as it was before the drop.
       if (reconnected) {
         void loadAll();
-        useLibrary.getState().refreshHeadSoon();
+        useLibrary.getState().reload();
       }
     }),
   ];
