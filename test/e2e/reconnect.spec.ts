@@ -4,6 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Page } from '@playwright/test';
 import { type BrowserHost, type BrowserHostOptions, startBrowserHost } from '../../main/host/browser-host';
 import { expect, test } from './fixtures';
 
@@ -32,17 +33,32 @@ function options(port: number, balanceUsd: number): BrowserHostOptions {
   };
 }
 
-test('the tab reconnects to a host restarted on the same port and resyncs', async ({ page }) => {
+/** A host with a signed-in tab on it, then stopped; the port it used. */
+async function tabOfStoppedHost(page: Page): Promise<number> {
   host = await startBrowserHost(options(0, 40));
   const port = Number(new URL(host.origin).port);
   await page.goto(host.signInUrl());
   await expect(page.getByTestId('balance')).toHaveText('$40.00');
-
   await host.close();
   host = null;
+  return port;
+}
+
+test('the tab reconnects to a host restarted on the same port and resyncs', async ({ page }) => {
+  const port = await tabOfStoppedHost(page);
   const banner = page.getByTestId('connection-banner');
   await expect(banner).toContainText('host is not running');
   await expect(banner).not.toContainText('continues');
+  await page.screenshot({
+    path: join(
+      import.meta.dirname,
+      '..',
+      '..',
+      'artifacts',
+      'screenshots',
+      'workflow-host-gone-light-en.png',
+    ),
+  });
 
   // Same data folder and port; the simulator's saved balance is changed while the tab is away.
   await rm(join(dir, 'data', 'demo'), { recursive: true, force: true });
@@ -55,11 +71,7 @@ test('the tab reconnects to a host restarted on the same port and resyncs', asyn
 });
 
 test('a tab the restarted host does not know is told to open the new link', async ({ page }) => {
-  host = await startBrowserHost(options(0, 40));
-  const port = Number(new URL(host.origin).port);
-  await page.goto(host.signInUrl());
-  await expect(page.getByTestId('balance')).toHaveText('$40.00');
-  await host.close();
+  const port = await tabOfStoppedHost(page);
   // Another data folder: nothing remembers this tab.
   await newDataFolder();
   host = await startBrowserHost(options(port, 40));
