@@ -20,7 +20,9 @@ test('the estimate leaves out refused images and is absent for an invalid batch 
   await expect(submit).toHaveText(/Generate 2 videos/);
   for (const invalid of ['0', '21', '']) {
     await batch.fill(invalid);
-    await expect(page.getByTestId('cost-none')).toHaveText('No estimate until the number of variations is valid.');
+    await expect(page.getByTestId('cost-none')).toHaveText(
+      'No estimate until the number of variations is valid.',
+    );
     await expect(cost).not.toContainText('$');
     await expect(submit).toHaveText(/^Generate/);
     await expect(submit).not.toHaveText(/videos/);
