@@ -6,7 +6,6 @@ import { createGenerationsSchema } from '../../shared/contract/contract';
 import { capabilitiesOf, MODEL_IDS, MODELS } from '../../shared/domain/models';
 import { type GenerationParamsInput, MODEL_ID } from '../../shared/domain/params';
 import { StudioError } from '../core/errors';
-import { parseCommandLine } from '../service/command-line';
 import { toContractError } from '../service/dispatch';
 import { type CliValues, usageError } from './flags';
 

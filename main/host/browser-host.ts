@@ -23,6 +23,7 @@ import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths'
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
+import { loadControlTokens } from './control-sessions';
 import {
   createSignInCodes,
   newSecret,
@@ -63,7 +64,9 @@ export function defaultRendererDir(): string {
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const token = newSecret();
+  // A tab of a previous run (same data folder) reconnects with its token after a restart.
+  const tokens = await loadControlTokens(join(options.userDataDir, 'host-sessions.json'));
+  const token = tokens.current;
   const mediaToken = newSecret();
   const codes = createSignInCodes(token);
   let origin = '';
@@ -91,7 +94,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
 
   const bridge = createSocketBridge({
-    token,
+    acceptsToken: tokens.accepts,
     allowedOrigin: () => origin,
     dispatch: core.dispatch,
     events: core.events,
@@ -101,7 +104,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const server: Server = createRoutedServer({
     routes: [
       signInRoute(codes, () => origin),
-      uploadRoute({ token, origin: () => origin, store: uploads }),
+      uploadRoute({ acceptsToken: tokens.accepts, origin: () => origin, store: uploads }),
       webRoute('/media/', READ_METHODS, async (request, target) => {
         // "/media/<token>/<relPath>": only the media token, never the control token.
         const [, , given, ...rest] = target.pathname.split('/');

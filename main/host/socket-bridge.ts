@@ -13,7 +13,6 @@ import { refuseUpgrade, type UpgradeRoute } from '../core/http/routed-server';
 import type { Logger } from '../core/log';
 import type { Dispatch } from '../service/dispatch';
 import { forwardStudioEvents } from '../service/forward-events';
-import { secretsEqual } from './host-secrets';
 
 // The largest message a client may send. Files travel as HTTP uploads (upload-route.ts), never in
 // a frame; the largest call left is library.savePoster (a JPEG of at most 4 MB, base64 on the
@@ -21,8 +20,8 @@ import { secretsEqual } from './host-secrets';
 export const MAX_MESSAGE_BYTES = 64 * 1024 * 1024;
 
 export function createSocketBridge(options: {
-  /** The control token: the only secret that opens the socket (never the media token). */
-  token: string;
+  /** The control token (this run's or a recent run's): the only secret that opens the socket. */
+  acceptsToken: (given: string | null) => boolean;
   allowedOrigin: () => string;
   dispatch: Dispatch;
   events: StudioEventSource;
@@ -32,7 +31,7 @@ export function createSocketBridge(options: {
   const upgrade = (request: IncomingMessage, socket: Duplex, head: Buffer, target: RequestTarget) => {
     const originOk =
       request.headers.origin === undefined || request.headers.origin === options.allowedOrigin();
-    if (!originOk || !secretsEqual(options.token, target.searchParams.get('token'))) {
+    if (!originOk || !options.acceptsToken(target.searchParams.get('token'))) {
       refuseUpgrade(socket, 403);
       return;
     }
@@ -74,7 +73,12 @@ export function createSocketBridge(options: {
   });
   return {
     upgrade: { path: '/ws', methods: ['GET'], handle: upgrade },
-    close: () => wss.close(),
+    close: () => {
+      // A noServer WebSocketServer leaves its sockets open on close, and the HTTP server's close
+      // then waits for them: a host with a tab open never finished stopping.
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
     clients: () => wss.clients.size,
   };
 }

@@ -12,7 +12,6 @@ import {
   UPLOAD_TOKEN_HEADER,
 } from '../../shared/contract/file-refs';
 import type { Route } from '../core/http/routed-server';
-import { secretsEqual } from './host-secrets';
 import { type UploadStore, UploadTooLarge } from './upload-store';
 
 const MB = 1024 * 1024;
@@ -35,7 +34,7 @@ function limitText(kind: FileKind): string {
 
 interface UploadRouteOptions {
   /** The control token (the one that opens the socket): uploading is as powerful as a call. */
-  token: string;
+  acceptsToken: (given: string | null) => boolean;
   origin: () => string;
   store: UploadStore;
 }
@@ -57,7 +56,7 @@ async function handleUpload(
 ): Promise<void> {
   const originOk = request.headers.origin === undefined || request.headers.origin === options.origin();
   const token = request.headers[UPLOAD_TOKEN_HEADER];
-  if (!originOk || !secretsEqual(options.token, typeof token === 'string' ? token : null)) {
+  if (!originOk || !options.acceptsToken(typeof token === 'string' ? token : null)) {
     answer(response, 403, { error: 'This page may not send files to Wan Studio.' });
     return;
   }

@@ -11,6 +11,8 @@ import type { SecretStore } from '../core/secrets';
 import { type Simulator, startSimulator } from '../demo/simulator';
 
 export const DEMO_API_KEY = 'demo-key';
+/** What demo mode starts with, and what "reset the demo balance" puts back. */
+export const DEMO_START_BALANCE_USD = 25;
 
 export interface DemoOptions {
   /** Simulator durations × this; 0.15 makes a 720p clip take about 9 s. */
@@ -67,10 +69,6 @@ export class Backends {
     return null;
   }
 
-  private get demoStartingBalance(): number {
-    return this.options.demo?.balanceUsd ?? 25;
-  }
-
   get demoTimeScale(): number {
     return this.options.demo?.timeScale ?? 0.15;
   }
@@ -79,7 +77,7 @@ export class Backends {
     this.simulator = await startSimulator({
       clock: this.options.clock,
       timeScale: this.demoTimeScale,
-      balanceUsd: this.demoStartingBalance,
+      balanceUsd: this.demoStartBalanceUsd,
       statePath: join(this.options.userDataDir, 'demo', 'simulator.json'),
       apiKeys: [DEMO_API_KEY],
     });
@@ -110,13 +108,20 @@ export class Backends {
       : { client: this.real, backend: 'apixo' };
   }
 
-  demoSimulator(): Simulator | null {
-    return this.simulator;
+  /** Demo money is pretend: when it runs out the user may start again from the same amount. */
+  async resetDemoBalance(): Promise<void> {
+    const simulator = this.simulator;
+    if (!simulator) throw new Error('demo backend not started');
+    simulator.setBalance(this.demoStartBalanceUsd);
+    await simulator.idle();
   }
 
-  /** Demo mode's pretend money back to where it started. */
-  resetDemoBalance(): void {
-    this.simulator?.setBalance(this.demoStartingBalance);
+  private get demoStartBalanceUsd(): number {
+    return this.options.demo?.balanceUsd ?? DEMO_START_BALANCE_USD;
+  }
+
+  demoSimulator(): Simulator | null {
+    return this.simulator;
   }
 
   async close(): Promise<void> {

@@ -1,5 +1,7 @@
 // The account balance, fetched on demand and announced to the UI. Errors are kept as a readable
-// message next to the last known value instead of being thrown at the settings screen.
+// message next to the last known value instead of being thrown at the settings screen. Finished
+// jobs and window focus ask for a fresh value often; `refreshSoon` turns a burst of such asks into
+// at most one request per `minIntervalMs`, with one trailing request so the last change is seen.
 import type { Balance } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import type { ApixoClient } from '../core/apixo/client';
@@ -12,9 +14,14 @@ export interface BalanceWatch {
   record(snapshot: { at: number; usd: number; backend: 'demo' | 'apixo' }): void;
 }
 
+/** APIXO's balance endpoint shares the account's rate limit with submits and polls. */
+export const BALANCE_MIN_INTERVAL_MS = 10_000;
+
 export class BalanceTracker {
   private last: Balance = { usd: null, fetchedAt: null, demo: true, error: null };
   private inFlight: Promise<Balance> | null = null;
+  private trailing: { cancel(): void } | null = null;
+  private closed = false;
 
   /** Below the low-balance threshold at the last reading: the alert fires once per crossing. */
   private below = false;
@@ -24,6 +31,7 @@ export class BalanceTracker {
     private readonly clock: Clock,
     private readonly hub: EventHub,
     private readonly watch: BalanceWatch = { lowThresholdUsd: () => null, record: () => {} },
+    private readonly minIntervalMs = BALANCE_MIN_INTERVAL_MS,
   ) {}
 
   async current(): Promise<Balance> {
@@ -42,6 +50,28 @@ export class BalanceTracker {
     const wasBelow = this.below;
     this.below = threshold !== null && usd < threshold;
     return this.below && !wasBelow && threshold !== null ? { thresholdUsd: threshold } : null;
+  }
+
+  /**
+   * A fresh value when the last one is older than the interval; otherwise the last value now and
+   * one more fetch when the interval has passed (shared by every ask in between).
+   */
+  refreshSoon(): Promise<Balance> {
+    if (this.closed) return Promise.resolve(this.last);
+    const age =
+      this.last.fetchedAt === null ? Number.POSITIVE_INFINITY : this.clock.now() - this.last.fetchedAt;
+    if (age >= this.minIntervalMs) return this.refresh();
+    this.trailing ??= this.clock.setTimeout(() => {
+      this.trailing = null;
+      if (!this.closed) void this.refresh();
+    }, this.minIntervalMs - age);
+    return Promise.resolve(this.last);
+  }
+
+  close(): void {
+    this.closed = true;
+    this.trailing?.cancel();
+    this.trailing = null;
   }
 
   private async fetch(): Promise<Balance> {

@@ -38,6 +38,8 @@ export interface HandlerDeps {
   hub: EventHub;
   platform: PlatformAdapter;
   currentBackend(): Promise<'demo' | 'apixo'>;
+  /** The simulator's pretend balance back to where demo mode started it. */
+  resetDemoBalance(): Promise<void>;
   drafts: DraftFile;
   /** Before the key is removed: jobs already created with it keep it (backends.ts). */
   retainKeyForJobs(): Promise<void>;
@@ -55,8 +57,6 @@ export interface HandlerDeps {
   /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
   policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
   clock: Clock;
-  /** Demo mode: the pretend balance back to its starting amount. */
-  resetDemoBalance(): Promise<void>;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -265,8 +265,19 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
     },
     balance: {
-      get: (input) => (input?.refresh ? deps.balance.refresh() : deps.balance.current()),
+      get: (input) =>
+        input?.refresh === 'soon'
+          ? deps.balance.refreshSoon()
+          : input?.refresh
+            ? deps.balance.refresh()
+            : deps.balance.current(),
       resetDemo: async () => {
+        if ((await deps.currentBackend()) !== 'demo') {
+          throw new StudioError({
+            kind: 'invalid_request',
+            userMessage: 'Only the demo balance can be reset; an APIXO balance is topped up on apixo.ai.',
+          });
+        }
         await deps.resetDemoBalance();
         return deps.balance.refresh();
       },

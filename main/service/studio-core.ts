@@ -6,6 +6,7 @@ import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { AppInfo } from '../../shared/contract/contract';
 import { EventHub } from '../../shared/contract/event-hub';
+import { isTerminal } from '../../shared/domain/states';
 import { BASE_URL_VARIABLE, resolveKeyDestination } from '../core/apixo/key-destination';
 import { readBudget } from '../core/budget/budget-settings';
 import { type Clock, systemClock } from '../core/clock';
@@ -204,6 +205,11 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     },
   });
   const files = createFileAccess(options.pathPolicy ?? anyAbsolutePath(), options.uploads ?? null);
+  // A task drew money when it was accepted, and a failed one may have been refunded: the header
+  // shows the balance as it is after each of those moments, without asking APIXO on every event.
+  hub.on('generation.updated', (record) => {
+    if (record.state === 'pending' || isTerminal(record.state)) void balance.refreshSoon();
+  });
   const handlers = createHandlers({
     info,
     library: currentLibrary,
@@ -214,6 +220,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     hub,
     platform: options.platform,
     currentBackend: async () => (await backends.current()).backend,
+    resetDemoBalance: () => backends.resetDemoBalance(),
     drafts: new DraftFile(join(options.userDataDir, 'generate-draft.json')),
     retainKeyForJobs: () =>
       backends.retainKeyForJobs(() => {
@@ -232,7 +239,6 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     files,
     policyFor,
     clock,
-    resetDemoBalance: async () => backends.resetDemoBalance(),
     moveLibrary: (folder) => libraries.move(folder),
     reopenLibrary: () => libraries.reopen(),
     locateLibrary: (folder) => libraries.locate(folder),
@@ -268,6 +274,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       if (closed) return;
       closed = true;
       await watching?.watchFolders.close();
+      balance.close();
       await libraries.close();
       await callbacks.close();
       await demoReferences.close();

@@ -1,30 +1,12 @@
-// A clock that re-renders its user every second, for countdowns and elapsed times. One shared
-// interval, however many rows tick.
+// A clock that re-renders its user every second, for countdowns, elapsed times and "x seconds
+// ago". One shared interval, however many labels tick (now-source.ts).
 import { type RefObject, useEffect, useState, useSyncExternalStore } from 'react';
+import { createNowSource } from './now-source';
 
-let now = Date.now();
-const listeners = new Set<() => void>();
-let timer: ReturnType<typeof setInterval> | null = null;
-
-function subscribe(listener: () => void): () => void {
-  listeners.add(listener);
-  if (!timer) {
-    timer = setInterval(() => {
-      now = Date.now();
-      for (const notify of listeners) notify();
-    }, 1000);
-  }
-  return () => {
-    listeners.delete(listener);
-    if (listeners.size === 0 && timer) {
-      clearInterval(timer);
-      timer = null;
-    }
-  };
-}
+const source = createNowSource();
 
 export function useNow(): number {
-  return useSyncExternalStore(subscribe, () => now);
+  return useSyncExternalStore(source.subscribe, source.snapshot);
 }
 
 const noSubscription = () => () => {};
@@ -45,5 +27,5 @@ export function useNowWhileVisible(element: RefObject<Element | null>): number {
     observer.observe(target);
     return () => observer.disconnect();
   }, [element]);
-  return useSyncExternalStore(visible ? subscribe : noSubscription, () => now);
+  return useSyncExternalStore(visible ? source.subscribe : noSubscription, source.snapshot);
 }

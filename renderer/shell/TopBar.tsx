@@ -5,7 +5,7 @@ import { Icon } from '../components/Icon';
 import { formatUsd } from '../lib/format';
 import { attempt } from '../lib/notify';
 import { useApp } from '../state/app';
-import { refreshBalance } from '../state/wire-events';
+import { refreshBalance } from '../state/balance';
 
 export function TopBar() {
   const { t } = useTranslation();
@@ -44,7 +44,10 @@ function BalanceChip() {
         ? t('balance.unavailable')
         : '—';
   return (
-    <div className="status-chip balance-chip" title={balance?.error ?? undefined}>
+    <div
+      className="status-chip balance-chip"
+      title={balance?.error ?? (balance?.demo ? t('balance.demoTitle') : undefined)}
+    >
       <Icon name="wallet" size={14} />
       <span className="balance-label">{balance?.demo ? t('balance.demo') : t('balance.label')}</span>
       <span className="balance-value" data-testid="balance">

@@ -143,7 +143,3 @@ export function announceLowBalance(balance: Balance): void {
     detail: i18n.t('budget.lowBalanceDetail', { balance: formatUsd(balance.usd) }),
   });
 }
-
-export async function resetDemoBalance(): Promise<void> {
-  await studio.balance.resetDemo();
-}

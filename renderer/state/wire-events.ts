@@ -5,6 +5,7 @@ import type { DownloadProgressEvent, GenerationRecord } from '../../shared/contr
 import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
+import { refreshBalanceOnFocus } from './balance';
 import { useBatch } from './batch';
 import { announceLowBalance } from './budget';
 import { batchById } from './event-batch';
@@ -88,11 +89,14 @@ export function wireEvents(): () => void {
         library.reload();
       }
     }),
+    refreshBalanceOnFocus(),
     connection.onState((state, reconnected) => {
       useApp.setState({ connection: state });
+      // Events were missed while the socket was down (perhaps a whole host restart): load every
+      // view's state again rather than merge, so no row stays as it was before the drop.
       if (reconnected) {
         void loadAll();
-        useLibrary.getState().refreshHeadSoon();
+        useLibrary.getState().reload();
       }
     }),
   ];
@@ -103,13 +107,4 @@ export function wireEvents(): () => void {
     updates.flush();
     progress.flush();
   };
-}
-
-export async function refreshBalance(): Promise<void> {
-  useApp.setState({ balanceLoading: true });
-  try {
-    useApp.setState({ balance: await studio.balance.get({ refresh: true }) });
-  } finally {
-    useApp.setState({ balanceLoading: false });
-  }
 }

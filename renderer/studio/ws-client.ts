@@ -7,7 +7,18 @@ import { buildStudioApi, type Invoke, type Subscribe } from '../../shared/contra
 import type { Envelope, EventName, StudioApi, StudioEvents } from '../../shared/contract/contract';
 import { decodeWire, encodeWire } from '../../shared/contract/wire';
 
-export type ConnectionState = 'connecting' | 'open' | 'reconnecting' | 'no-token';
+/**
+ * 'reconnecting': the socket dropped and we are finding out why; 'host-gone': the host does not
+ * answer at all (stopped or crashed: nothing is being generated); 'signed-out': the host answers
+ * but no longer takes this tab's token (restarted long ago, or with another data folder).
+ */
+export type ConnectionState =
+  | 'connecting'
+  | 'open'
+  | 'reconnecting'
+  | 'host-gone'
+  | 'signed-out'
+  | 'no-token';
 
 export interface WsStudio {
   api: StudioApi;
@@ -28,7 +39,11 @@ const WAIT_FOR_SOCKET_MS = 15_000;
  * `socketUrl` may still be on its way (the page first trades a sign-in code for the token); until it
  * settles the state is 'connecting' and calls wait. null means there is no token to connect with.
  */
-export function connectWsStudio(socketUrl: string | null | Promise<string | null>): WsStudio {
+export function connectWsStudio(
+  socketUrl: string | null | Promise<string | null>,
+  /** Whether the host answers plain HTTP: tells "host gone" from "host up, token refused". */
+  hostAnswers: () => Promise<boolean> = probeHost,
+): WsStudio {
   let url: string | null = null;
   const pending = new Map<number, Pending>();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
@@ -68,7 +83,9 @@ export function connectWsStudio(socketUrl: string | null | Promise<string | null
     if (!url) return;
     const ws = new WebSocket(url);
     socket = ws;
+    let opened = false;
     ws.onopen = () => {
+      opened = true;
       attempt = 0;
       const reconnected = everOpened;
       everOpened = true;
@@ -79,14 +96,21 @@ export function connectWsStudio(socketUrl: string | null | Promise<string | null
     ws.onmessage = (event) => {
       if (typeof event.data === 'string') handleMessage(event.data);
     };
-    ws.onclose = () => {
+    // A refused handshake may end in 'error' alone (Node's WebSocket): either event ends the socket.
+    ws.onerror = ws.onclose = () => {
       if (socket !== ws) return;
       socket = null;
       failPending('the connection closed');
       // Before the first open this is also a retry: say so, rather than "connecting" forever.
-      setState('reconnecting');
+      if (state === 'open' || state === 'connecting') setState('reconnecting');
       const delay = BACKOFF_MS[Math.min(attempt, BACKOFF_MS.length - 1)] ?? 8000;
       attempt += 1;
+      void hostAnswers().then((answers) => {
+        if (socket !== null) return; // already back
+        // A host that answers yet closed a socket that never opened refused the token.
+        if (!answers) setState('host-gone');
+        else if (!opened && attempt > 1) setState('signed-out');
+      });
       setTimeout(open, delay);
     };
   }
@@ -152,4 +176,13 @@ export function connectWsStudio(socketUrl: string | null | Promise<string | null
       };
     },
   };
+}
+
+async function probeHost(): Promise<boolean> {
+  try {
+    const response = await fetch('/', { method: 'HEAD', cache: 'no-store' });
+    return response.status < 500;
+  } catch {
+    return false;
+  }
 }

@@ -415,9 +415,10 @@ export const contract = {
     clear: method<KeyStatus>()(none),
   },
   balance: {
+    /** refresh 'soon': a fresh value unless one was fetched moments ago (window focus). */
     get: method<Balance>()(
       z
-        .object({ refresh: z.boolean().default(false) })
+        .object({ refresh: z.union([z.boolean(), z.literal('soon')]).default(false) })
         .strict()
         .optional(),
     ),

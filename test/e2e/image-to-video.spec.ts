@@ -2,11 +2,11 @@
 // preview and what main found, submit in demo mode with image hosting pointed at a real
 // S3-compatible server on loopback, and find the video with its reference image in the library.
 // Dropping several images makes a batch of one video each.
-import type { Page } from '@playwright/test';
 import type { BrowserHost } from '../../main/host/browser-host';
 import { startLocalServer } from '../demo/sim-http';
 import { halvesPng } from '../helpers/images';
 import { S3_CREDENTIALS, startS3, type TestS3 } from '../helpers/s3-server';
+import { dropFiles } from './drop-files';
 import { expect, openView, test } from './fixtures';
 
 let s3: TestS3;
@@ -21,20 +21,6 @@ test.afterAll(async () => {
 async function configureHosting(host: BrowserHost): Promise<void> {
   await host.core.api.settings.update({ imageHosting: s3.settings() });
   await host.core.api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
-}
-
-/** Drops files on the drop zone with a DataTransfer built in the page, as a real drag would. */
-async function dropFiles(page: Page, files: { name: string; bytes: Buffer }[]): Promise<void> {
-  const payload = files.map((file) => ({ name: file.name, base64: file.bytes.toString('base64') }));
-  const dataTransfer = await page.evaluateHandle((items) => {
-    const transfer = new DataTransfer();
-    for (const item of items) {
-      const bytes = Uint8Array.from(atob(item.base64), (char) => char.charCodeAt(0));
-      transfer.items.add(new File([bytes], item.name, { type: 'image/png' }));
-    }
-    return transfer;
-  }, payload);
-  await page.getByTestId('image-drop').dispatchEvent('drop', { dataTransfer });
 }
 
 async function waitForPrompt(host: BrowserHost, word: string, count: number) {

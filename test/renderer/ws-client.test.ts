@@ -75,22 +75,37 @@ describe('WebSocket studio client', () => {
     expect(seen).toEqual([false]);
   });
 
-  it('reconnects after a drop, says so, and lets a call made meanwhile complete', async () => {
+  it('reconnects after a drop, says the host is gone meanwhile, and lets a call made then complete', async () => {
     const first = await startServer(() => ({ ok: true, value: 'first' }));
-    const client = connectWsStudio(first.url);
+    let hostAnswers = true;
+    const client = connectWsStudio(first.url, async () => hostAnswers);
     const states: [ConnectionState, boolean][] = [];
     client.onState((state, reconnected) => states.push([state, reconnected]));
     await expect(client.api.app.info()).resolves.toBe('first');
 
+    hostAnswers = false;
     await closeServer(first.wss);
-    await expect.poll(() => client.state()).toBe('reconnecting');
+    // Not "reconnecting, work continues": nothing answers, so the host is gone.
+    await expect.poll(() => client.state()).toBe('host-gone');
     const pending = client.api.app.info();
 
     const second = await startServer(() => ({ ok: true, value: 'second' }), first.port);
     servers.push(second.wss);
     await expect(pending).resolves.toBe('second');
     expect(states).toContainEqual(['reconnecting', false]);
+    expect(states).toContainEqual(['host-gone', false]);
     expect(states).toContainEqual(['open', true]);
+  });
+
+  it('says the tab is signed out when the host answers but refuses its token', async () => {
+    const first = await startServer(() => ({ ok: true, value: 'first' }));
+    const client = connectWsStudio(first.url, async () => true);
+    await expect(client.api.app.info()).resolves.toBe('first');
+    await closeServer(first.wss);
+    // Back on the same port, but it does not know this tab's token.
+    const refusing = new WebSocketServer({ host: '127.0.0.1', port: first.port, verifyClient: () => false });
+    servers.push(refusing);
+    await expect.poll(() => client.state(), { timeout: 10_000 }).toBe('signed-out');
   });
 
   it('without a token it never connects and says why', async () => {

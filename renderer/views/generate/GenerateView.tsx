@@ -12,6 +12,7 @@ import { toParamsInput, useGenerate } from '../../state/generate';
 import { useToasts } from '../../state/toasts';
 import { ActiveStrip } from './ActiveStrip';
 import { AudioSource } from './AudioSource';
+import { estimateFor, isRefusedImage } from './estimate';
 import { type FieldName, validateForm } from './field-errors';
 import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
@@ -46,10 +47,13 @@ export function GenerateView() {
     setSubmitError(null);
   }, [form]);
 
-  const images = useImages((state) => state.images);
+  const added = useImages((state) => state.images);
   const audio = useAudio((state) => state.audio);
   const takesAudio = MODELS[form.model].audio !== null;
   const imageToVideo = form.mode === 'image-to-video';
+  // Refused images are shown (with why) but never sent, so they count for nothing.
+  const images = added.filter((image) => !isRefusedImage(image));
+  const estimate = estimateFor(form, added);
   const allErrors = validateForm(t, form, imageToVideo ? images.length : 0);
   const visibleErrors: Partial<Record<FieldName, string>> = {};
   for (const [field, message] of Object.entries(allErrors) as [FieldName, string][]) {
@@ -150,11 +154,7 @@ export function GenerateView() {
       <aside className="generate-side" aria-label={t('generate.optionsLabel')}>
         <OutputOptions errors={visibleErrors} />
         <HoldToggle />
-        <SubmitBar
-          submitting={submitting}
-          error={submitError}
-          images={imageToVideo ? Math.max(images.length, 1) : 1}
-        />
+        <SubmitBar submitting={submitting} error={submitError} estimate={estimate} />
       </aside>
     </form>
   );

@@ -1,40 +1,58 @@
 // Cost before you pay, then the button. The estimate uses APIXO's published per-second prices and
-// says so: routing and promotions can change the real charge.
+// says so: it counts only what will be sent (estimate.ts), and says that how routing changes the
+// price is not published.
 import { useTranslation } from 'react-i18next';
-import { estimateCostUsd, priceIsKnown } from '../../../shared/domain/pricing';
+import { priceIsKnown } from '../../../shared/domain/pricing';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { formatUsd } from '../../lib/format';
 import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';
-import { BATCH_MAX, BATCH_MIN } from './field-errors';
+import type { Estimate } from './estimate';
 
 export function SubmitBar({
   submitting,
   error,
-  images = 1,
+  estimate,
 }: {
   submitting: boolean;
   error: unknown;
-  /** Image-to-video: each added image makes `count` videos. */
-  images?: number;
+  estimate: Estimate;
 }) {
   const { t } = useTranslation();
   const form = useGenerate((state) => state.form);
+  const provider = form.provider;
   const demo = useApp((state) => state.info?.demoMode);
-  const count =
-    (Number.isInteger(form.count) ? Math.min(Math.max(form.count, BATCH_MIN), BATCH_MAX) : 1) * images;
-  const cost = estimateCostUsd(form.resolution, form.duration, count, form.model);
+  const count = estimate.videos;
   const known = priceIsKnown(form.resolution, form.model);
   const isMac = navigator.platform.toLowerCase().includes('mac');
   return (
     <div className="submit-bar">
       {error ? <ErrorNotice error={error} compact /> : null}
       <div className="cost" data-testid="cost">
-        <span className="cost-value">≈ {formatUsd(cost)}</span>
-        <span className="cost-note">
-          {count > 1 ? t('generate.costForCount', { count }) : null}
-          {known ? t('generate.costNote') : t('models.priceUnknown')}
+        {estimate.usd === null ? (
+          <span className="cost-note" data-testid="cost-none">
+            {t('generate.costNone')}
+          </span>
+        ) : (
+          <>
+            <span className="cost-value">≈ {formatUsd(estimate.usd)}</span>
+            <span className="cost-note">
+              {count !== null && count > 1 ? t('generate.costForCount', { count }) : null}
+              {known ? t('generate.costNote') : t('models.priceUnknown')}
+            </span>
+          </>
+        )}
+        {estimate.refused > 0 ? (
+          <span className="cost-note" data-testid="cost-refused">
+            {t('generate.costRefused', { count: estimate.refused })}
+          </span>
+        ) : null}
+        {estimate.notReady > 0 ? (
+          <span className="cost-note">{t('generate.costNotReady', { count: estimate.notReady })}</span>
+        ) : null}
+        <span className="cost-note" data-testid="cost-routing">
+          {t(provider === 'auto' ? 'generate.costRoutingAuto' : 'generate.costRouting')}
         </span>
         {demo ? <span className="cost-demo">{t('generate.costDemo')}</span> : null}
       </div>
@@ -47,7 +65,7 @@ export function SubmitBar({
         className="submit-button"
         data-testid="submit"
       >
-        {count > 1 ? t('generate.submitCount', { count }) : t('generate.submit')}
+        {count !== null && count > 1 ? t('generate.submitCount', { count }) : t('generate.submit')}
         <kbd className="kbd">{isMac ? '⌘↵' : 'Ctrl+↵'}</kbd>
       </Button>
     </div>

@@ -6,8 +6,9 @@ import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
+import { RelativeTime } from '../../components/RelativeTime';
 import { StatePill } from '../../components/StatePill';
-import { formatRelative, formatSeconds } from '../../lib/format';
+import { formatSeconds } from '../../lib/format';
 import { videoUrl } from '../../lib/media';
 import { titleOf } from '../../state/bulk-actions';
 import { CARD_DRAG_TYPE, startCardDrag } from '../../state/card-drag';
@@ -152,7 +153,7 @@ export const LibraryCard = memo(function LibraryCard({
         <div className="card-meta">
           <span className="card-prompt">{titleOf(record)}</span>
           <span className="card-sub">
-            {formatRelative(record.createdAt)}
+            <RelativeTime at={record.createdAt} />
             {record.rating > 0 ? <span className="card-rating">{'★'.repeat(record.rating)}</span> : null}
           </span>
         </div>

@@ -3,8 +3,8 @@ import { memo } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
+import { RelativeTime } from '../../components/RelativeTime';
 import { StatePill } from '../../components/StatePill';
-import { formatRelative } from '../../lib/format';
 import { PosterImage } from '../library/PosterImage';
 import { usePoster } from '../library/use-poster';
 import { openInLibrary, runIntent } from './actions';
@@ -24,7 +24,7 @@ export const RecentItem = memo(function RecentItem({ record }: { record: Generat
           <StatePill state={record.state} />
           <p className="queue-prompt single">{record.params.prompt}</p>
         </div>
-        <span className="recent-time">{formatRelative(record.completedAt ?? record.updatedAt)}</span>
+        <RelativeTime className="recent-time" at={record.completedAt ?? record.updatedAt} />
         {record.state === 'failed' || record.state === 'expired' ? <GenerationError record={record} /> : null}
       </div>
       <div className="queue-actions">

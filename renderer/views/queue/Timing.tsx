@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import type { DownloadProgressEvent, GenerationRecord } from '../../../shared/contract/contract';
 import { formatBytes, formatClock } from '../../lib/format';
 import { useNowWhileVisible } from '../../lib/use-now';
+import { isLate } from './timing-rules';
 
 interface TimingProps {
   record: GenerationRecord;
@@ -53,7 +54,7 @@ export function Timing({ record, expectedMs, progress, online, row }: TimingProp
 
   if (state === 'pending' || state === 'processing' || state === 'stalled') {
     const fraction = expectedMs ? Math.min(0.97, elapsed / expectedMs) : null;
-    const late = expectedMs !== undefined && elapsed > expectedMs;
+    const late = expectedMs !== undefined && isLate(elapsed, expectedMs);
     return (
       <div className="timing">
         {state !== 'stalled' ? <Bar fraction={fraction} label={t('queue.generatingLabel')} /> : null}

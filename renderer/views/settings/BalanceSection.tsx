@@ -1,16 +1,17 @@
 // The APIXO balance with a manual refresh; in demo mode it is the simulator's pretend balance.
 import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
-import { formatRelative, formatUsd } from '../../lib/format';
+import { useRelativeTime } from '../../components/RelativeTime';
+import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';
-import { refreshBalance } from '../../state/wire-events';
-import { DemoBalanceReset } from './DemoBalanceReset';
+import { demoBalanceRanOut, refreshBalance, resetDemoBalance } from '../../state/balance';
 
 export function BalanceSection() {
   const { t } = useTranslation();
   const balance = useApp((state) => state.balance);
   const loading = useApp((state) => state.balanceLoading);
+  const fetched = useRelativeTime(balance?.fetchedAt ?? null);
   return (
     <div className="balance-row">
       <div>
@@ -19,18 +20,32 @@ export function BalanceSection() {
           {balance?.usd !== null && balance?.usd !== undefined ? formatUsd(balance.usd) : '—'}
           {balance?.demo ? <span className="pill pill-neutral">{t('balance.demo')}</span> : null}
         </div>
+        {balance?.demo ? (
+          <p className="hint" data-testid="demo-balance-note">
+            {t('settings.balance.demoNote')}
+          </p>
+        ) : null}
         <span className="hint">
           {balance?.error
             ? balance.error
-            : balance?.fetchedAt
-              ? t('settings.balance.fetched', { when: formatRelative(balance.fetchedAt) })
+            : fetched
+              ? t('settings.balance.fetched', { when: fetched })
               : t('settings.balance.never')}
         </span>
-        {balance?.demo ? <DemoBalanceReset /> : null}
       </div>
-      <Button icon="refresh" busy={loading} onClick={() => void attempt(refreshBalance)}>
-        {t('settings.balance.refresh')}
-      </Button>
+      <div className="balance-actions">
+        {balance?.demo ? (
+          <Button
+            tone={demoBalanceRanOut(balance) ? 'primary' : 'secondary'}
+            onClick={() => void attempt(resetDemoBalance)}
+          >
+            {t('balance.resetDemo')}
+          </Button>
+        ) : null}
+        <Button icon="refresh" busy={loading} onClick={() => void attempt(refreshBalance)}>
+          {t('settings.balance.refresh')}
+        </Button>
+      </div>
     </div>
   );
 }
