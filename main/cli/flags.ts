@@ -1,8 +1,7 @@
 // What `wan-studio` accepts: the usage text, the flags and their parsing. Kept free of zod and the
 // core so `--help` and a bad flag answer without loading either.
 
-import { MODEL_IDS, MODELS } from '../../shared/domain/models';
-import { MODEL_ID } from '../../shared/domain/params';
+import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../../shared/domain/models';
 import { StudioError } from '../core/errors';
 import { parseCommandLine } from '../service/command-line';
 
@@ -13,7 +12,7 @@ Commands
       --mode text-to-video|image-to-video  --image-url URL  --negative-prompt TEXT
       --image FILE (repeatable: one video per image; uploaded through the image hosting in settings)
       --resolution 720p|1080p  --duration 5|10  --aspect-ratio 16:9|9:16|1:1
-      --model ${MODEL_IDS.join('|')} (default ${MODEL_ID}; wan-2-5-video adds 480p, 4:3 and 3:4 at 720p/1080p,
+      --model ${MODEL_IDS.join('|')} (default ${DEFAULT_MODEL}; wan-2-5-video adds 480p, 4:3 and 3:4 at 720p/1080p,
         prompts up to ${MODELS['wan-2-5-video'].promptMax} characters, optional for image-to-video)
       --audio FILE|URL  wan-2-5-video: the video is made to this WAV/MP3 (3–30 s, at most 15 MB)
       --seed N  --no-prompt-expansion  --provider auto|value|official  --count N  --project NAME

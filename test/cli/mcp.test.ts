@@ -81,7 +81,10 @@ describe('wan-studio mcp (official SDK client over stdio)', () => {
     expect(generate?.inputSchema.properties).toHaveProperty('confirmed');
     expect(
       (generate?.inputSchema.properties as Record<string, { enum?: string[] }> | undefined)?.resolution?.enum,
-    ).toEqual(['720p', '1080p']);
+    ).toEqual(['480p', '720p', '1080p']);
+    expect(
+      (generate?.inputSchema.properties as Record<string, { enum?: string[] }> | undefined)?.model?.enum,
+    ).toEqual(['wan-2-5', 'wan-2-5-video']);
   });
 
   it('estimates without sending, and refuses a total above the threshold unless confirmed', async () => {

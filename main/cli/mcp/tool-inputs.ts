@@ -3,16 +3,27 @@
 // sentences a user of the app or CLI would.
 import { z } from 'zod';
 import { MAX_BATCH_ITEMS } from '../../../shared/batch/items';
+import { DEFAULT_MODEL, MODEL_IDS, MODELS } from '../../../shared/domain/models';
 import { ASPECT_RATIOS, LIMITS, MODES, PROVIDERS, RESOLUTIONS } from '../../../shared/domain/params';
 import { GENERATION_STATES } from '../../../shared/domain/states';
 
 export const MAX_WAIT_SECONDS = 600;
+/** The contract checks each model's own limit; the tool's shape admits the longest. */
+const LONGEST_PROMPT = Math.max(...MODEL_IDS.map((model) => MODELS[model].promptMax));
 
 export const generationShape = {
+  model: z
+    .enum(MODEL_IDS)
+    .optional()
+    .describe(
+      `${DEFAULT_MODEL} (default: 720p/1080p; 16:9, 9:16, 1:1) or wan-2-5-video (${MODELS['wan-2-5-video'].label}: also 480p, and 4:3 or 3:4 at 720p/1080p; prompts up to ${MODELS['wan-2-5-video'].promptMax} characters)`,
+    ),
   prompt: z
     .string()
-    .max(LIMITS.promptMax)
-    .describe(`What the video shows (at most ${LIMITS.promptMax} characters)`),
+    .max(LONGEST_PROMPT)
+    .describe(
+      `What the video shows (at most ${MODELS[DEFAULT_MODEL].promptMax} characters; ${LONGEST_PROMPT} with wan-2-5-video)`,
+    ),
   negativePrompt: z.string().max(LIMITS.negativePromptMax).optional().describe('What to avoid'),
   mode: z
     .enum(MODES)
@@ -23,7 +34,7 @@ export const generationShape = {
     .string()
     .optional()
     .describe('image-to-video: an absolute path to an image file on this computer'),
-  resolution: z.enum(RESOLUTIONS).optional().describe('720p (default) or 1080p'),
+  resolution: z.enum(RESOLUTIONS).optional().describe('720p (default), 1080p, or 480p with wan-2-5-video'),
   duration: z
     .union([z.literal(5), z.literal(10)])
     .optional()

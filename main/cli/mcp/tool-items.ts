@@ -15,6 +15,7 @@ export function itemsFrom(args: GenerationArgs): BatchItemInput[] {
   const mode = args.mode ?? (args.imageUrl || args.imagePath ? 'image-to-video' : 'text-to-video');
   return Array.from({ length: args.count ?? 1 }, (_, index) => ({
     params: defined({
+      model: args.model,
       mode,
       prompt: args.prompt,
       negativePrompt: args.negativePrompt,

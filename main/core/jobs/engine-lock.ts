@@ -34,6 +34,10 @@ export interface LockHolder {
   since?: string;
 }
 
+/** How often a busy lock is tried again (about 0.3 s in all) before it counts as held elsewhere. */
+const BUSY_RETRIES = 8;
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
 /** The OS lock lives in this file beside the holder record. */
 export const lockDatabasePath = (recordPath: string) => `${recordPath}.db`;
 
@@ -54,7 +58,7 @@ function lockError(recordPath: string, error: unknown): StudioError {
 function takeOsLock(path: string): Database | null {
   const db = new BetterSqlite3(path);
   try {
-    db.pragma('busy_timeout = 0'); // answer at once: waiting would only hide who holds it
+    db.pragma('busy_timeout = 0'); // answer at once; acquireEngineLock decides whether to try again
     // Nothing is ever written, and a journal on disk would be left behind by a killed owner.
     db.pragma('journal_mode = MEMORY');
     db.exec('BEGIN EXCLUSIVE'); // never committed: the lock lasts until release or death
@@ -110,11 +114,17 @@ export async function acquireEngineLock(
   recordPath: string,
   options: { app?: string } = {},
 ): Promise<EngineLock | { heldBy: LockHolder | null }> {
-  let db: Database | null;
-  try {
-    db = takeOsLock(lockDatabasePath(recordPath));
-  } catch (error) {
-    throw lockError(recordPath, error);
+  let db: Database | null = null;
+  // Two processes starting together can each hold SQLite's shared lock for a moment (reading the
+  // header, setting the journal mode) and so refuse each other's upgrade: then neither would drive
+  // the library. A few short, jittered retries let one of them win; a real holder keeps refusing.
+  for (let attempt = 0; attempt < BUSY_RETRIES && !db; attempt++) {
+    if (attempt > 0) await sleep(10 + Math.random() * 40);
+    try {
+      db = takeOsLock(lockDatabasePath(recordPath));
+    } catch (error) {
+      throw lockError(recordPath, error);
+    }
   }
   if (!db) return { heldBy: readLockHolder(recordPath) };
 
