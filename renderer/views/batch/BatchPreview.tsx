@@ -1,5 +1,6 @@
 // What will be sent, before it is: the expanded prompts with their settings (a table of prompts ×
 // setting combinations for a grid sweep, a list with line numbers for a file).
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import type { BatchItem } from '../../../shared/batch/items';
 import type { PlannedItem } from '../../../shared/batch/plan';
@@ -7,11 +8,11 @@ import type { BatchPreview as Preview } from '../../state/batch';
 
 const SHOWN = 60;
 
-function settingsOf(item: PlannedItem | BatchItem): string {
+function settingsOf(item: PlannedItem | BatchItem, t: TFunction): string {
   const { params } = item;
   return [
     params.resolution,
-    `${params.duration} s`,
+    t('generate.seconds', { count: params.duration }),
     params.aspectRatio,
     params.seed === undefined ? null : `#${params.seed}`,
   ]
@@ -34,7 +35,7 @@ export function BatchPreview({ preview }: { preview: Preview }) {
           <li key={`${index}-${item.params.prompt}`} className="batch-preview-item">
             <span className="batch-preview-index">{index + 1}</span>
             <span className="batch-preview-prompt">{item.params.prompt}</span>
-            <span className="batch-preview-settings">{settingsOf(item)}</span>
+            <span className="batch-preview-settings">{settingsOf(item, t)}</span>
           </li>
         ))}
       </ol>

@@ -16,12 +16,15 @@ function Toggles<T extends string | number>({
   chosen,
   onChange,
   testId,
+  format = String,
 }: {
   label: string;
   options: readonly T[];
   chosen: readonly T[];
   onChange(next: T[]): void;
   testId: string;
+  /** How a value reads in the UI language (durations: "5 s" / "5 с"). */
+  format?: (option: T) => string;
 }) {
   return (
     <fieldset className="batch-toggles" data-testid={testId}>
@@ -40,7 +43,7 @@ function Toggles<T extends string | number>({
                   onChange(on ? chosen.filter((value) => value !== option) : [...chosen, option])
                 }
               />
-              {typeof option === 'number' ? `${option} s` : option}
+              {format(option)}
             </label>
           );
         })}
@@ -74,6 +77,7 @@ export function SweepOptions() {
         chosen={plan.durations}
         onChange={(durations) => editPlan({ durations })}
         testId="batch-durations"
+        format={(duration) => t('generate.seconds', { count: duration })}
       />
       <Toggles
         label={t('batch.aspectRatios')}
