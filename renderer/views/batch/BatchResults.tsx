@@ -34,7 +34,7 @@ export function BatchResults() {
   const done = results.filter((record) => record.state === 'done').length;
   return (
     <section className="batch-results" aria-labelledby="batch-results-title" data-testid="batch-results">
-      <div className="batch-results-head">
+      <div className="heading-row">
         <h2 id="batch-results-title" className="section-title">
           {t('batch.resultsTitle', { done, count: results.length })}
         </h2>
