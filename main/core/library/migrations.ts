@@ -2,6 +2,7 @@
 // Append only: a released migration is never edited, because libraries already ran it.
 import type { Database } from 'better-sqlite3';
 import { createCountTables } from './count-tables';
+import { createCreatedOrderTracking } from './created-order';
 
 export interface Migration {
   /** Says what the step does, for the error message when it fails. */
@@ -258,5 +259,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // Counts per project/state/trash and per tag, kept exact by triggers (./count-tables.ts).
     name: 'count tables',
     up: createCountTables,
+  },
+  {
+    // Whether rows were created in rowid order, kept by triggers (./created-order.ts): text
+    // searches then page through the FTS index in rowid order.
+    name: 'created order',
+    up: createCreatedOrderTracking,
   },
 ];
