@@ -25,7 +25,7 @@ export interface SeedInfo {
   seededAt: string;
 }
 
-function cacheKey(rows: number): string {
+export function cacheKey(rows: number): string {
   const hash = createHash('sha256');
   for (const file of SHAPING_FILES) hash.update(readFileSync(join(ROOT, file)));
   return `library-${rows}-${hash.digest('hex').slice(0, 10)}`;
