@@ -5,8 +5,7 @@
 // together, through the download queue).
 //
 //   node bench/run.mjs ttv [--speedup 20] [--singles 5] [--burst 50]
-import type { GenerationRecord } from '../main/core/library/types';
-import { detectionTimes, type EngineRun, params, startEngineRun } from './lib/engine-run';
+import { type EngineRun, params, startEngineRun, timesToVideo } from './lib/engine-run';
 import { check, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
 
@@ -17,20 +16,6 @@ const arg = (name: string, fallback: number) => {
 const SPEEDUP = arg('--speedup', 20);
 const SINGLES = arg('--singles', 5);
 const BURST = arg('--burst', 50);
-
-/** Real milliseconds from `downloading` to `done` for each job that finished. */
-export function timesToVideo(updates: readonly GenerationRecord[], ids: readonly string[], speedup: number) {
-  const detected = detectionTimes(updates);
-  const wanted = new Set(ids);
-  const times: number[] = [];
-  for (const record of updates) {
-    if (record.state !== 'done' || !wanted.has(record.id)) continue;
-    const from = detected.get(record.id);
-    if (from !== undefined) times.push((record.updatedAt - from) / speedup);
-    wanted.delete(record.id);
-  }
-  return times;
-}
 
 async function runJobs(run: EngineRun, count: number, label: string): Promise<number[]> {
   const ids: string[] = [];
