@@ -2,6 +2,7 @@
 // Append only: a released migration is never edited, because libraries already ran it.
 import type { Database } from 'better-sqlite3';
 import { createCountTables } from './count-tables';
+import { createCreatedOrderTracking } from './created-order';
 
 export interface Migration {
   /** Says what the step does, for the error message when it fails. */
@@ -277,5 +278,11 @@ export const MIGRATIONS: readonly Migration[] = [
         CREATE INDEX generation_links_parent ON generation_links (parent_id, created_at);
       `);
     },
+  },
+  {
+    // Whether rows were created in rowid order, kept by triggers (./created-order.ts): text
+    // searches then page through the FTS index in rowid order.
+    name: 'created order',
+    up: createCreatedOrderTracking,
   },
 ];
