@@ -17,9 +17,14 @@ export interface SaveExportInput {
   parts: readonly string[];
 }
 
-/** Characters file systems refuse, so the title also works as the upload's file name. */
+/** The name the import titles the video with (its basename): a slash would cut the title short. */
 function fileTitle(name: string): string {
-  return `${name.replace(/[\\/:*?"<>|]+/g, ' ').trim() || 'Sequence'}.mp4`;
+  return `${
+    name
+      .replace(/[\\/]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim() || 'Sequence'
+  }.mp4`;
 }
 
 async function sha256Of(path: string): Promise<string> {
