@@ -115,5 +115,6 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
     backend,
     ...(images ? { images } : {}),
     ...(audio ? { audio } : {}),
+    ...(input.lineage ? { lineage: input.lineage } : {}),
   });
 }

@@ -10,11 +10,15 @@ export interface SequenceHandlerDeps {
   changed(reason: StudioEvents['library.changed']['reason']): void;
 }
 
-/** Records an export's parts as its lineage (`sequence_part` links, by position). */
+/**
+ * Records an export's parts as its lineage (`sequence_part` links, by position). A clip used twice
+ * is one link (the library keys links by parent and kind): its last position is kept.
+ */
 function recordParts(library: LibraryStore, childId: string, parts: readonly string[]): void {
-  void library;
-  void childId;
-  void parts;
+  library.addLinks(
+    childId,
+    parts.map((parentId, position) => ({ kind: 'sequence_part' as const, parentId, position })),
+  );
 }
 
 export function sequenceHandlers(deps: SequenceHandlerDeps): StudioHandlers['sequences'] {

@@ -22,6 +22,11 @@ export interface SequenceClip {
   outMs: number | null;
   /** The clip as the library has it now; null when it was deleted for good. */
   record: GenerationRecord | null;
+  /**
+   * Its lineage says it continues the clip before it: its first frame repeats that clip's last,
+   * so the preview and the export skip it.
+   */
+  continuesPrevious: boolean;
 }
 
 export interface Sequence {

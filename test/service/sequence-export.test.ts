@@ -51,6 +51,11 @@ describe('sequences.saveExport', () => {
       video: expect.objectContaining({ width: 480, height: 270, durationMs: 5000 }),
     });
     expect(library.query({}).total).toBe(before + 1);
+    const lineage = await core.api.library.lineage({ id: saved.record.id });
+    expect(lineage.parents.map((entry) => [entry.kind, entry.generationId, entry.position])).toEqual([
+      ['sequence_part', parts[0], 0],
+      ['sequence_part', parts[1], 1],
+    ]);
     // The same bytes again: the library already has them; nothing is added twice.
     const again = await core.api.sequences.saveExport({
       id: sequence.id,

@@ -101,6 +101,23 @@ describe('sequences', () => {
     expect(sequenceDurationMs(appended.clips)).toBe(5000);
   });
 
+  it('marks a clip that continues the clip before it (from its lineage)', () => {
+    const [a, b, c] = [finished(), finished(), finished()];
+    lib.store.addLinks(b.id, [{ kind: 'continues', parentId: a.id, frameMs: 4960 }]);
+    const sequence = lib.store.sequences.create({
+      name: 'S',
+      projectId: null,
+      generationIds: [a.id, b.id, c.id],
+    });
+    expect(sequence.clips.map((clip) => clip.continuesPrevious)).toEqual([false, true, false]);
+    // Out of order it is a cut, not a continuation.
+    const swapped = lib.store.sequences.setClips(sequence.id, [
+      { generationId: b.id, inMs: 0, outMs: null },
+      { generationId: a.id, inMs: 0, outMs: null },
+    ]);
+    expect(swapped.clips.map((clip) => clip.continuesPrevious)).toEqual([false, false]);
+  });
+
   it('keeps sequences when their project goes and drops clips deleted for good', () => {
     const [a, b] = [finished(), finished()];
     const project = lib.store.createProject('P');
