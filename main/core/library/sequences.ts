@@ -62,12 +62,19 @@ function getSequence(ctx: LibraryContext, id: string): Sequence {
     .stmt(
       'SELECT generation_id AS generationId, in_ms AS inMs, out_ms AS outMs FROM sequence_clips WHERE sequence_id = ? ORDER BY position',
     )
-    .all(id) as Omit<SequenceClip, 'position' | 'record'>[];
-  const clips = rows.map((row, position) => ({
-    ...row,
-    position,
-    record: getGeneration(ctx, row.generationId),
-  }));
+    .all(id) as Pick<SequenceClip, 'generationId' | 'inMs' | 'outMs'>[];
+  const continues = ctx.stmt(
+    "SELECT 1 FROM generation_links WHERE child_id = ? AND parent_id = ? AND kind = 'continues'",
+  );
+  const clips = rows.map((row, position) => {
+    const previous = rows[position - 1]?.generationId;
+    return {
+      ...row,
+      position,
+      record: getGeneration(ctx, row.generationId),
+      continuesPrevious: previous !== undefined && continues.get(row.generationId, previous) !== undefined,
+    };
+  });
   return { id, name: head.name, projectId: head.projectId, createdAt, updatedAt: head.updatedAt, clips };
 }
 
