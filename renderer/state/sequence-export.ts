@@ -8,7 +8,13 @@ import i18n from '../i18n';
 import { asContractError } from '../lib/errors';
 import { videoUrl } from '../lib/media';
 import { sendFiles } from '../lib/send-files';
-import { type ExportCodecs, NoEncoderError, PartError, type RenderPart, renderSequence } from '../lib/sequence-render/render';
+import {
+  type ExportCodecs,
+  NoEncoderError,
+  PartError,
+  type RenderPart,
+  renderSequence,
+} from '../lib/sequence-render/render';
 import { studio } from '../studio';
 import { useApp } from './app';
 
@@ -60,7 +66,8 @@ export function renderPlan(sequence: Sequence, mediaBase: string | undefined): R
 }
 
 function describe(error: unknown): string {
-  if (error instanceof PartError) return i18n.t('sequences.export.partFailed', { part: error.label, reason: error.reason });
+  if (error instanceof PartError)
+    return i18n.t('sequences.export.partFailed', { part: error.label, reason: error.reason });
   if (error instanceof NoEncoderError) return i18n.t('sequences.export.noEncoder', { detail: error.message });
   const contractError: ContractError = asContractError(error);
   return contractError.message;
@@ -102,7 +109,8 @@ export const useSequenceExport = create<ExportState>()((set, get) => ({
         type: 'video/mp4',
       });
       const [sent] = await sendFiles([file], 'video');
-      if (!sent || 'error' in sent) throw new Error(sent && 'error' in sent ? sent.error : 'The file was not sent.');
+      if (!sent || 'error' in sent)
+        throw new Error(sent && 'error' in sent ? sent.error : 'The file was not sent.');
       const saved = await studio.sequences.saveExport({
         id: sequence.id,
         file: sent.ref,

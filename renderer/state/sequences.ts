@@ -2,7 +2,7 @@
 // Every edit of the clips (reorder, trim, add, remove) sends the whole list with setClips, and the
 // editor shows the core's answer; an edit the core refuses puts the last saved state back.
 import { create } from 'zustand';
-import type { Sequence, SequenceSummary } from '../../shared/contract/contract';
+import type { GenerationRecord, Sequence, SequenceSummary } from '../../shared/contract/contract';
 import type { SequenceClip } from '../../shared/domain/sequences';
 import i18n from '../i18n';
 import { attempt, notifySuccess, succeeded } from '../lib/notify';
@@ -153,4 +153,17 @@ export async function continueLastShot(sequence: Sequence): Promise<void> {
   const last = sequence.clips.at(-1);
   if (!last || !continueAction) return;
   await continueAction(last.generationId, { appendToSequence: sequence.id });
+}
+
+/** Finished videos to offer in the clip picker: the sequence's project's, newest first. */
+export async function loadPickable(projectId: string | null): Promise<GenerationRecord[]> {
+  const page = await attempt(() =>
+    studio.library.query({
+      states: ['done'],
+      sort: 'created_desc',
+      limit: 200,
+      ...(projectId ? { projectId } : {}),
+    }),
+  );
+  return (page?.items ?? []).filter((record) => record.video);
 }

@@ -14,24 +14,7 @@ import { StudioError } from '../errors';
 import { inTransaction, type LibraryContext } from './context';
 import { getGeneration } from './generations';
 import { newId } from './ids';
-
-export interface ClipInput {
-  generationId: string;
-  inMs: number;
-  outMs: number | null;
-}
-
-export interface SequenceStore {
-  list(projectId?: string | null): SequenceSummary[];
-  get(id: string): Sequence;
-  create(input: { name: string; projectId: string | null; generationIds?: readonly string[] }): Sequence;
-  rename(id: string, name: string): Sequence;
-  remove(id: string): void;
-  /** Replaces the clips (order, trims) in one transaction. */
-  setClips(id: string, clips: readonly ClipInput[]): Sequence;
-  /** Adds a clip at the end, untrimmed (a continuation of the last shot, "add to sequence"). */
-  appendClips(id: string, generationIds: readonly string[]): Sequence;
-}
+import type { ClipInput, SequenceStore } from './sequence-store';
 
 const SUMMARY_SELECT = `SELECT s.id AS id, s.name AS name, s.project_id AS projectId, s.updated_at AS updatedAt,
   (SELECT count(*) FROM sequence_clips c WHERE c.sequence_id = s.id) AS clipCount

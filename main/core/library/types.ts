@@ -18,7 +18,7 @@ import type {
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
 import type { MoveSteps } from './move';
-import type { SequenceStore } from './sequences';
+import type { SequenceStore } from './sequence-store';
 import type { BalanceSnapshot, SpendItem, SpendRange } from './spend';
 
 export * from '../../../shared/domain/records';

@@ -46,14 +46,20 @@ export async function mixAudio(
           // Frames of this sample that fall inside the part's range, placed at their output time.
           const rate = sample.sampleRate;
           const skip = Math.max(0, Math.round((opened.startSec - sample.timestamp) * rate));
-          const keep = Math.min(sample.numberOfFrames, Math.round((opened.endSec - sample.timestamp) * rate)) - skip;
+          const keep =
+            Math.min(sample.numberOfFrames, Math.round((opened.endSec - sample.timestamp) * rate)) - skip;
           if (keep <= 0) continue;
           const at = (offsets[index] ?? 0) + Math.max(0, sample.timestamp - opened.startSec);
           const start = Math.round(at * OUTPUT_SAMPLE_RATE);
           for (let channel = 0; channel < OUTPUT_CHANNELS; channel++) {
             const plane = Math.min(channel, sample.numberOfChannels - 1);
             const raw = new Float32Array(keep);
-            sample.copyTo(raw, { planeIndex: plane, format: 'f32-planar', frameOffset: skip, frameCount: keep });
+            sample.copyTo(raw, {
+              planeIndex: plane,
+              format: 'f32-planar',
+              frameOffset: skip,
+              frameCount: keep,
+            });
             const data = resample(raw, rate, OUTPUT_SAMPLE_RATE);
             const target = channels[channel] as Float32Array;
             target.set(data.subarray(0, Math.max(0, length - start)), start);

@@ -72,21 +72,31 @@ async function encodeVideo(
       }
     } catch (error) {
       if (options.signal.aborted || error instanceof PartError) throw error;
-      throw new PartError(opened.part.label, 'its video could not be decoded (the file is damaged or truncated)');
+      throw new PartError(
+        opened.part.label,
+        'its video could not be decoded (the file is damaged or truncated)',
+      );
     }
   }
 }
 
 function audioBufferOf(channels: Float32Array[]): AudioBuffer {
   const length = channels[0]?.length ?? 0;
-  const buffer = new AudioBuffer({ length, numberOfChannels: OUTPUT_CHANNELS, sampleRate: OUTPUT_SAMPLE_RATE });
+  const buffer = new AudioBuffer({
+    length,
+    numberOfChannels: OUTPUT_CHANNELS,
+    sampleRate: OUTPUT_SAMPLE_RATE,
+  });
   channels.forEach((data, channel) => {
     buffer.copyToChannel(data as Float32Array<ArrayBuffer>, channel);
   });
   return buffer;
 }
 
-export async function renderSequence(parts: readonly RenderPart[], options: RenderOptions): Promise<RenderResult> {
+export async function renderSequence(
+  parts: readonly RenderPart[],
+  options: RenderOptions,
+): Promise<RenderResult> {
   const opened: OpenedPart[] = [];
   let output: Output<Mp4OutputFormat, BufferTarget> | null = null;
   let finished = false;
@@ -109,11 +119,15 @@ export async function renderSequence(parts: readonly RenderPart[], options: Rend
     if (!codecs) throw new NoEncoderError(`This system cannot encode video at ${width}×${height}.`);
 
     const canvas = new OffscreenCanvas(width, height);
-    output = new Output({ format: new Mp4OutputFormat({ fastStart: 'in-memory' }), target: new BufferTarget() });
+    output = new Output({
+      format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
+      target: new BufferTarget(),
+    });
     const video = new CanvasSource(canvas, { codec: codecs.video, quality: QUALITY_HIGH });
     output.addVideoTrack(video);
     const sound = codecs.audio ? await mixAudio(opened, offsets, totalSec, options.signal) : null;
-    const audio = sound && codecs.audio ? new AudioBufferSource({ codec: codecs.audio, quality: QUALITY_MEDIUM }) : null;
+    const audio =
+      sound && codecs.audio ? new AudioBufferSource({ codec: codecs.audio, quality: QUALITY_MEDIUM }) : null;
     if (audio) output.addAudioTrack(audio);
     await output.start();
     if (audio && sound) await audio.add(audioBufferOf(sound));
