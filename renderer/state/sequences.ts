@@ -122,10 +122,19 @@ export async function appendToSequence(sequenceId: string, generationIds: string
   return true;
 }
 
-/** The library's "Add to a new sequence": creates it with these clips and opens it in the editor. */
-export async function newSequenceFrom(generationIds: string[]): Promise<void> {
+/**
+ * The library's "Add to a new sequence": creates it with these clips, in the project they share
+ * (none when they are from several), and opens it in the editor.
+ */
+export async function newSequenceFrom(records: readonly GenerationRecord[]): Promise<void> {
   const name = i18n.t('sequences.defaultName', { date: new Date().toLocaleDateString(i18n.language) });
-  const sequence = await useSequences.getState().create(name, generationIds);
+  const projects = new Set(records.map((record) => record.projectId));
+  const [shared] = projects;
+  useSequences.setState({ projectId: projects.size === 1 ? (shared ?? null) : null });
+  const sequence = await useSequences.getState().create(
+    name,
+    records.map((record) => record.id),
+  );
   if (sequence) useApp.getState().setView('sequences');
 }
 

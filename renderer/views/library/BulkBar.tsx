@@ -86,8 +86,12 @@ export function BulkBar() {
           ...sequences.map((sequence) => ({ value: sequence.id, label: sequence.name })),
         ]}
         onPick={(value) => {
-          const ids = comparable.map((record) => record.id);
-          void (value === NEW_SEQUENCE ? newSequenceFrom(ids) : appendToSequence(value, ids));
+          void (value === NEW_SEQUENCE
+            ? newSequenceFrom(comparable)
+            : appendToSequence(
+                value,
+                comparable.map((record) => record.id),
+              ));
         }}
       />
       <Button size="sm" icon="download" onClick={() => void exportToFolder(records)}>
