@@ -86,7 +86,11 @@ test('build a sequence of three shots with trims, reorder it, preview it and exp
   const cards = page.getByTestId('library-card');
   await expect(cards).toHaveCount(3);
   // Oldest first, so the sequence starts with the 16:9 harbour shot.
-  for (const index of [2, 1, 0]) await cards.nth(index).locator('.card-hit').click({ modifiers: ['ControlOrMeta'] });
+  for (const index of [2, 1, 0])
+    await cards
+      .nth(index)
+      .locator('.card-hit')
+      .click({ modifiers: ['ControlOrMeta'] });
   const bar = page.getByRole('region', { name: 'Selection' });
   await bar.getByLabel('Add to sequence').selectOption({ label: 'New sequence…' });
   await expect(page.getByTestId('nav-sequences')).toHaveAttribute('aria-current', 'page');
@@ -102,7 +106,9 @@ test('build a sequence of three shots with trims, reorder it, preview it and exp
   await expect(clips.nth(2).getByTestId('clip-length')).toHaveText('plays 2 sec');
   const [sequence] = await host.core.api.sequences.list({ projectId: project.id });
   if (!sequence) throw new Error('no sequence');
-  const original = (await host.core.api.sequences.get({ id: sequence.id })).clips.map((clip) => clip.generationId);
+  const original = (await host.core.api.sequences.get({ id: sequence.id })).clips.map(
+    (clip) => clip.generationId,
+  );
   expect(sequence.name).toBe('Harbour morning');
 
   // Keyboard: the third clip moves one place earlier, and keeps the focus.
@@ -112,7 +118,9 @@ test('build a sequence of three shots with trims, reorder it, preview it and exp
   // Drag: the first clip goes to the end.
   await clips.nth(0).dragTo(clips.nth(2));
   await expect
-    .poll(async () => (await host.core.api.sequences.get({ id: sequence.id })).clips.map((clip) => clip.generationId))
+    .poll(async () =>
+      (await host.core.api.sequences.get({ id: sequence.id })).clips.map((clip) => clip.generationId),
+    )
     .toEqual([original[2], original[1], original[0]]);
   const saved = await host.core.api.sequences.get({ id: sequence.id });
   expect(saved.clips.map((clip) => [clip.inMs, clip.outMs])).toEqual([
@@ -158,7 +166,10 @@ test('build a sequence of three shots with trims, reorder it, preview it and exp
   await page.getByRole('button', { name: 'Close' }).last().click();
 });
 
-test('a cancelled export and a damaged part save nothing and say which part', async ({ studio: page, host }) => {
+test('a cancelled export and a damaged part save nothing and say which part', async ({
+  studio: page,
+  host,
+}) => {
   test.setTimeout(180_000);
   const project = await threeShots(host, 'Cancel film');
   const parts = host.core.library().query({ projectId: project.id, sort: 'created_asc' }).items;

@@ -41,7 +41,8 @@ export class PartError extends Error {
 }
 
 async function fetchBlob(part: RenderPart, signal: AbortSignal): Promise<Blob> {
-  const response = await fetch(part.url, { signal }).catch((error: unknown) => {
+  // Not from the HTTP cache: the export must read the file as it is on disk now.
+  const response = await fetch(part.url, { signal, cache: 'no-store' }).catch((error: unknown) => {
     if (signal.aborted) throw error;
     throw new PartError(part.label, 'its file could not be read');
   });

@@ -40,6 +40,9 @@ const even = (value: number) => Math.max(2, Math.round(value / 2) * 2);
 
 export class NoEncoderError extends Error {}
 
+/** Frames may end a little before the trim's out point (the last frame's length); more is a gap. */
+const MISSING_TOLERANCE_SEC = 0.1;
+
 async function encodeVideo(
   parts: readonly OpenedPart[],
   offsets: readonly number[],
@@ -54,10 +57,12 @@ async function encodeVideo(
   for (const [index, opened] of parts.entries()) {
     const offset = offsets[index] ?? 0;
     const sink = new VideoSampleSink(opened.video);
+    let reached = opened.startSec;
     try {
       for await (const sample of sink.samples(opened.startSec, opened.endSec)) {
         const from = Math.max(sample.timestamp, opened.startSec);
         const to = Math.min(sample.timestamp + sample.duration, opened.endSec);
+        reached = Math.max(reached, to);
         try {
           options.signal.throwIfAborted();
           if (to <= from) continue;
@@ -75,6 +80,13 @@ async function encodeVideo(
       throw new PartError(
         opened.part.label,
         'its video could not be decoded (the file is damaged or truncated)',
+      );
+    }
+    // A file cut short keeps its header's length but runs out of frames: never export a gap.
+    if (opened.endSec - reached > MISSING_TOLERANCE_SEC) {
+      throw new PartError(
+        opened.part.label,
+        `its file is truncated (the picture stops at ${reached.toFixed(2)} s of ${opened.endSec.toFixed(2)} s)`,
       );
     }
   }
