@@ -5,8 +5,7 @@
 //
 //   node bench/run.mjs sequence [--runs 2]
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg } from 'node:os';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { startBrowserHost } from '../main/host/browser-host';
@@ -41,7 +40,11 @@ try {
     .query({ sort: 'created_asc', limit: 100 })
     .items.map((item) => item.id);
   const clips = [...ids, ...ids.slice(0, 2)];
-  const sequence = await host.core.api.sequences.create({ name: 'Bench 60 s', projectId: null, generationIds: clips });
+  const sequence = await host.core.api.sequences.create({
+    name: 'Bench 60 s',
+    projectId: null,
+    generationIds: clips,
+  });
   const lengthSec = clips.length * 5;
 
   const seconds: number[] = [];

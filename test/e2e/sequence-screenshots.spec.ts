@@ -27,8 +27,15 @@ test.beforeAll(async ({ host }) => {
     });
   }
   await waitForDone(host, SHOTS.length, 90_000);
-  const ids = host.core.library().query({ projectId: project.id, sort: 'created_asc' }).items.map((item) => item.id);
-  const sequence = await api.sequences.create({ name: 'Harbour morning', projectId: project.id, generationIds: ids });
+  const ids = host.core
+    .library()
+    .query({ projectId: project.id, sort: 'created_asc' })
+    .items.map((item) => item.id);
+  const sequence = await api.sequences.create({
+    name: 'Harbour morning',
+    projectId: project.id,
+    generationIds: ids,
+  });
   await api.sequences.setClips({
     id: sequence.id,
     clips: ids.map((generationId, index) => ({ generationId, inMs: index * 500, outMs: 4000 - index * 500 })),

@@ -35,72 +35,57 @@ export function TrimControls({ durationMs, inMs, outMs, label, onCommit }: TrimP
   const left = (draft.inMs / durationMs) * 100;
   const right = 100 - (draft.outMs / durationMs) * 100;
 
+  const ends = [
+    { end: 'inMs', handle: 'inHandle', field: 'inField', name: 'in' },
+    { end: 'outMs', handle: 'outHandle', field: 'outField', name: 'out' },
+  ] as const;
+  /** A handle keeps the part at least MIN_CLIP_MS long whichever end it moves. */
+  const move = (end: 'inMs' | 'outMs', value: number) =>
+    setDraft((now) =>
+      end === 'inMs'
+        ? { ...now, inMs: Math.min(value, now.outMs - MIN_CLIP_MS) }
+        : { ...now, outMs: Math.max(value, now.inMs + MIN_CLIP_MS) },
+    );
+
   return (
     <div className="trim">
       <div className="trim-bar">
         <div className="trim-kept" style={{ left: `${left}%`, right: `${right}%` }} aria-hidden="true" />
-        <input
-          type="range"
-          className="trim-handle"
-          min={0}
-          max={durationMs}
-          step={40}
-          value={draft.inMs}
-          aria-label={t('sequences.trim.inHandle', { part: label })}
-          aria-valuetext={formatSeconds(draft.inMs)}
-          onChange={(event) =>
-            setDraft((now) => ({
-              ...now,
-              inMs: Math.min(Number(event.target.value), now.outMs - MIN_CLIP_MS),
-            }))
-          }
-          onPointerUp={() => commit(draft)}
-          onKeyUp={() => commit(draft)}
-        />
-        <input
-          type="range"
-          className="trim-handle"
-          min={0}
-          max={durationMs}
-          step={40}
-          value={draft.outMs}
-          aria-label={t('sequences.trim.outHandle', { part: label })}
-          aria-valuetext={formatSeconds(draft.outMs)}
-          onChange={(event) =>
-            setDraft((now) => ({
-              ...now,
-              outMs: Math.max(Number(event.target.value), now.inMs + MIN_CLIP_MS),
-            }))
-          }
-          onPointerUp={() => commit(draft)}
-          onKeyUp={() => commit(draft)}
-        />
+        {ends.map(({ end, handle }) => (
+          <input
+            key={end}
+            type="range"
+            className="trim-handle"
+            min={0}
+            max={durationMs}
+            step={40}
+            value={draft[end]}
+            aria-label={t(`sequences.trim.${handle}`, { part: label })}
+            aria-valuetext={formatSeconds(draft[end])}
+            onChange={(event) => move(end, Number(event.target.value))}
+            onPointerUp={() => commit(draft)}
+            onKeyUp={() => commit(draft)}
+          />
+        ))}
       </div>
       <div className="trim-fields">
-        <div className="trim-field">
-          <label htmlFor={`${id}-in`}>{t('sequences.trim.in')}</label>
-          <CommitInput
-            id={`${id}-in`}
-            className="input input-compact"
-            inputMode="decimal"
-            value={toSeconds(inMs)}
-            aria-label={t('sequences.trim.inField', { part: label })}
-            canCommit={(text) => parseSeconds(text) !== null}
-            onCommit={(text) => commit({ inMs: parseSeconds(text) ?? inMs, outMs })}
-          />
-        </div>
-        <div className="trim-field">
-          <label htmlFor={`${id}-out`}>{t('sequences.trim.out')}</label>
-          <CommitInput
-            id={`${id}-out`}
-            className="input input-compact"
-            inputMode="decimal"
-            value={toSeconds(outMs)}
-            aria-label={t('sequences.trim.outField', { part: label })}
-            canCommit={(text) => parseSeconds(text) !== null}
-            onCommit={(text) => commit({ inMs, outMs: parseSeconds(text) ?? outMs })}
-          />
-        </div>
+        {ends.map(({ end, field, name }) => {
+          const saved = end === 'inMs' ? inMs : outMs;
+          return (
+            <div className="trim-field" key={end}>
+              <label htmlFor={`${id}-${name}`}>{t(`sequences.trim.${name}`)}</label>
+              <CommitInput
+                id={`${id}-${name}`}
+                className="input input-compact"
+                inputMode="decimal"
+                value={toSeconds(saved)}
+                aria-label={t(`sequences.trim.${field}`, { part: label })}
+                canCommit={(text) => parseSeconds(text) !== null}
+                onCommit={(text) => commit({ inMs, outMs, [end]: parseSeconds(text) ?? saved })}
+              />
+            </div>
+          );
+        })}
       </div>
     </div>
   );
