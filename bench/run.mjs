@@ -24,6 +24,7 @@ const BENCHES = {
   busy: 'bench/busy-queue.ts',
   cold: 'bench/cold-start.ts',
   ttv: 'bench/time-to-video.ts',
+  sequence: 'bench/sequence.ts',
 };
 const NODE_FLAGS = [
   '--experimental-transform-types',
@@ -49,7 +50,10 @@ if (unknown.length > 0) {
 }
 const selected = names.length > 0 ? names : Object.keys(BENCHES);
 
-if (selected.includes('ui') && !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+if (
+  (selected.includes('ui') || selected.includes('sequence')) &&
+  !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))
+) {
   console.log('building the renderer (dist/renderer is missing)…');
   const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

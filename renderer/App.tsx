@@ -17,6 +17,7 @@ import {
   LibraryView,
   prefetchViews,
   QueueView,
+  SequencesView,
   SettingsView,
   SpendView,
   TrashView,
@@ -73,6 +74,8 @@ export function App() {
                 <QueueView />
               ) : view === 'library' ? (
                 <LibraryView />
+              ) : view === 'sequences' ? (
+                <SequencesView />
               ) : view === 'trash' ? (
                 <TrashView />
               ) : view === 'spend' ? (

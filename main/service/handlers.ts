@@ -25,6 +25,7 @@ import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
 import { restoreMany, trashMany } from './library-bulk';
 import { exportVideos, importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
+import { sequenceHandlers } from './sequence-handlers';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
 
@@ -230,6 +231,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         changed('project');
       },
     },
+    sequences: sequenceHandlers({ library: deps.library, files: deps.files, changed }),
     settings: {
       get: () => deps.settings.settings,
       update: async (patch) => {
