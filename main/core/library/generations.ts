@@ -125,16 +125,18 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
   const origin = input.origin ?? 'generated';
   if (!ORIGINS.includes(origin)) throw invalid(`Unknown origin: ${String(origin)}`);
   const now = ctx.clock.now();
-  const id = newId(now);
+  const createdAt = input.restore?.createdAt ?? now;
   return inTransaction(ctx, () => {
     assertProjectExists(ctx, input.projectId);
+    const wanted = input.restore?.id;
+    const id = wanted && !ctx.stmt('SELECT 1 FROM generations WHERE id = ?').get(wanted) ? wanted : newId(createdAt);
     ctx
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
            created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, origin, source_name,
-           hold_json, audio_url, reference_audio_path, audio_source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           hold_json, audio_url, reference_audio_path, audio_source, recipe_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -145,7 +147,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         ...paramValues(params),
         input.requestType,
         state,
-        now,
+        createdAt,
         now,
         input.estimatedCostUsd,
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
@@ -156,8 +158,9 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         params.audioUrl ?? null,
         input.referenceAudioPath ? toRelPath(input.referenceAudioPath) : null,
         input.audioSource ?? (params.audioUrl ? 'url' : null),
+        origin === 'imported' ? (input.recipeSource ?? null) : null,
       );
-    recordStateChange(ctx, id, null, state, now);
+    recordStateChange(ctx, id, null, state, createdAt);
     indexGeneration(ctx, id);
     return requireGeneration(ctx, id);
   });

@@ -17,12 +17,18 @@ import { monthFolder } from '../downloads/library-paths';
 import { isStudioError } from '../errors';
 import { renameDurable } from '../fs/atomic';
 import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
+import { findRecipe } from './find-recipe';
 import { newId } from './ids';
+import { type LinkParents, restoreFromRecipe } from './restore-recipe';
 import type { LibraryStore, VideoRecord } from './types';
 
 export interface ImportResult {
   imported: VideoRecord[];
   skipped: { path: string; reason: string }[];
+  /** How many of the imported came back with their recipe (a Wan Studio export, or a sidecar). */
+  withRecipe: number;
+  /** Recipes found but not used (they fail the schema, are too large…): the video came in plain. */
+  recipesIgnored: { path: string; reason: string }[];
 }
 
 /** Proposed addition to LibraryStore; used when the store has it (see knownHashes otherwise). */
@@ -66,23 +72,31 @@ export async function sweepInterruptedImports(root: string, now = Date.now()): P
   return removed;
 }
 
+export interface ImportOptions {
+  projectId?: string | null;
+  /** The name the user knows a file by, when it differs from its path (an upload's temp file). */
+  nameOf?: (path: string) => string;
+  /** Look for sidecars next to the files (default true; an upload's temp file has none). */
+  sidecars?: boolean;
+  /** Records the recipe's lineage where the parents are in this library. */
+  linkParents?: LinkParents;
+}
+
 export async function importVideos(
   store: LibraryStore,
   paths: string[],
-  options?: {
-    projectId?: string | null;
-    /** The name the user knows a file by, when it differs from its path (an upload's temp file). */
-    nameOf?: (path: string) => string;
-  },
+  options?: ImportOptions,
 ): Promise<ImportResult> {
-  const result: ImportResult = { imported: [], skipped: [] };
+  const result: ImportResult = { imported: [], skipped: [], withRecipe: 0, recipesIgnored: [] };
   const known = new KnownVideos(store);
   const nameOf = options?.nameOf ?? ((path: string) => basename(path));
-  for (const path of paths) {
+  for (const path of await expandFolders(paths)) {
     try {
-      const outcome = await importOne(store, path, nameOf(path), known, options?.projectId ?? null);
-      if (typeof outcome === 'string') result.skipped.push({ path, reason: outcome });
-      else result.imported.push(outcome);
+      const outcome = await importOne(store, path, nameOf(path), known, options ?? {});
+      for (const reason of outcome.ignored) result.recipesIgnored.push({ path, reason });
+      if (typeof outcome.video === 'string') result.skipped.push({ path, reason: outcome.video });
+      else result.imported.push(outcome.video);
+      if (outcome.withRecipe) result.withRecipe++;
     } catch (error) {
       // One bad file (or a full disk) must not lose the report of the others.
       result.skipped.push({ path, reason: isStudioError(error) ? error.userMessage : String(error) });
@@ -91,23 +105,49 @@ export async function importVideos(
   return result;
 }
 
-/** Returns the new video, or the reason it was skipped. */
+/** A folder stands for the videos directly inside it (their sidecars come along). */
+async function expandFolders(paths: string[]): Promise<string[]> {
+  const expanded: string[] = [];
+  for (const path of paths) {
+    const info = await stat(path).catch(() => null);
+    if (!info?.isDirectory()) {
+      expanded.push(path);
+      continue;
+    }
+    const entries = await readdir(path, { withFileTypes: true });
+    const videos = entries.filter((entry) => entry.isFile() && /\.(mp4|m4v|mov)$/i.test(entry.name));
+    if (videos.length === 0) expanded.push(path);
+    for (const entry of videos.sort((a, b) => a.name.localeCompare(b.name))) expanded.push(join(path, entry.name));
+  }
+  return expanded;
+}
+
+interface ImportOutcome {
+  /** The new video, or the reason it was skipped. */
+  video: VideoRecord | string;
+  withRecipe: boolean;
+  ignored: string[];
+}
+
 async function importOne(
   store: LibraryStore,
   path: string,
   name: string,
   known: KnownVideos,
-  projectId: string | null,
-): Promise<VideoRecord | string> {
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const skip = (reason: string): ImportOutcome => ({ video: reason, withRecipe: false, ignored: [] });
   const file = await stat(path).catch(() => null);
-  if (!file) return 'File not found.';
-  if (!file.isFile()) return 'Not a file (folders are not imported; select the videos inside).';
+  if (!file) return skip('File not found.');
+  if (!file.isFile()) return skip('Not a file, and no videos inside.');
   const info = await probeMp4(path).catch((error: unknown) => {
     if (isStudioError(error) && error.kind === 'invalid_request') return error.userMessage;
     throw error;
   });
-  if (typeof info === 'string') return info;
-  if (!info.hasVideo) return 'The MP4 has no video track (audio only).';
+  if (typeof info === 'string') return skip(info);
+  if (!info.hasVideo) return skip('The MP4 has no video track (audio only).');
+  const found = await findRecipe(path, { sidecars: options.sidecars });
+  const ignored = [...found.ignored];
 
   const relPath = `${IMPORT_FOLDER}/${monthFolder(Date.now())}/${newId()}.mp4`;
   const target = join(store.root, ...relPath.split('/'));
@@ -116,11 +156,28 @@ async function importOne(
   try {
     const copied = await copyWithHash(path, temp);
     if (known.has(copied.sha256))
-      return 'Already in the library (the same video was imported or generated before).';
+      return { ...skip('Already in the library (the same video was imported or generated before).'), ignored };
     await renameDurable(temp, target);
+    const video = { relPath, ...copied, width: info.width, height: info.height, durationMs: info.durationMs };
     try {
+      if (found.recipe) {
+        try {
+          const restored = restoreFromRecipe(
+            store,
+            found.recipe.sidecar,
+            video,
+            { kind: 'import', source: found.recipe.source, sourceName: name },
+            options.linkParents,
+          );
+          if (options.projectId !== undefined) store.assignProject([restored.record.id], options.projectId);
+          known.add(copied.sha256);
+          return { video: restored.video, withRecipe: true, ignored };
+        } catch (error) {
+          ignored.push(`recipe not restored: ${isStudioError(error) ? error.userMessage : String(error)}`);
+        }
+      }
       const generation = store.createGeneration({
-        projectId,
+        projectId: options.projectId ?? null,
         params: paramsFor(name, info),
         requestType: 'async',
         estimatedCostUsd: 0,
@@ -128,17 +185,9 @@ async function importOne(
         origin: 'imported',
         sourceName: name,
       });
-      const video = store.addVideo(generation.id, {
-        relPath,
-        bytes: copied.bytes,
-        sha256: copied.sha256,
-        width: info.width,
-        height: info.height,
-        durationMs: info.durationMs,
-        posterRelPath: null,
-      });
+      const added = store.addVideo(generation.id, { ...video, posterRelPath: null });
       known.add(copied.sha256);
-      return video;
+      return { video: added, withRecipe: false, ignored };
     } catch (error) {
       await rm(target, { force: true });
       throw error;
@@ -176,7 +225,7 @@ async function copyWithHash(from: string, to: string): Promise<{ bytes: number; 
 }
 
 /** Stand-in settings the row's schema needs (never shown for an import): the nearest Wan 2.5 ones. */
-function paramsFor(fileName: string, info: Mp4Info): GenerationParams {
+export function paramsFor(fileName: string, info: Mp4Info): GenerationParams {
   const name = basename(fileName, extname(fileName)).replace(/\s+/g, ' ').trim();
   const shortSide = Math.min(info.width ?? 0, info.height ?? 0);
   const ratio = info.width && info.height ? info.width / info.height : 16 / 9;
