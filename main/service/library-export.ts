@@ -119,3 +119,23 @@ async function linkUnderFreeName(temp: string, folder: string, name: string): Pr
   }
   throw new StudioError({ kind: 'storage', userMessage: `Too many files named ${name} in ${folder}.` });
 }
+
+/** Running exports by the id the UI gave them, so a second call can cancel one. */
+export class ExportRuns {
+  private readonly running = new Map<string, AbortController>();
+
+  async run<T>(exportId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    const controller = new AbortController();
+    if (exportId) this.running.set(exportId, controller);
+    try {
+      return await work(controller.signal);
+    } finally {
+      if (exportId && this.running.get(exportId) === controller) this.running.delete(exportId);
+    }
+  }
+
+  /** Unknown or finished ids are ignored: the export is over either way. */
+  cancel(exportId: string): void {
+    this.running.get(exportId)?.abort();
+  }
+}

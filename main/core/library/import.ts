@@ -80,6 +80,8 @@ export interface ImportOptions {
   sidecars?: boolean;
   /** Records the recipe's lineage where the parents are in this library. */
   linkParents?: LinkParents;
+  /** Each generation an import made (its sidecar is written next to the library copy). */
+  onImported?(generationId: string): void;
 }
 
 export async function importVideos(
@@ -95,7 +97,10 @@ export async function importVideos(
       const outcome = await importOne(store, path, nameOf(path), known, options ?? {});
       for (const reason of outcome.ignored) result.recipesIgnored.push({ path, reason });
       if (typeof outcome.video === 'string') result.skipped.push({ path, reason: outcome.video });
-      else result.imported.push(outcome.video);
+      else {
+        result.imported.push(outcome.video);
+        if (outcome.video.generationId) options?.onImported?.(outcome.video.generationId);
+      }
       if (outcome.withRecipe) result.withRecipe++;
     } catch (error) {
       // One bad file (or a full disk) must not lose the report of the others.
