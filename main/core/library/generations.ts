@@ -161,12 +161,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.audioSource ?? (params.audioUrl ? 'url' : null),
         origin === 'imported' ? (input.recipeSource ?? null) : null,
       );
-<<<<<<< HEAD
     recordStateChange(ctx, id, null, state, createdAt);
-=======
-    recordStateChange(ctx, id, null, state, now);
     if (input.links) insertLinks(ctx, id, input.links);
->>>>>>> main
     indexGeneration(ctx, id);
     return requireGeneration(ctx, id);
   });
