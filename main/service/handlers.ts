@@ -227,7 +227,9 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
       cancelExport: ({ exportId }) => deps.exports.cancel(exportId),
       rebuild: async () => {
-        const result = await deps.rebuildLibrary((progress) => deps.hub.emit('library.rebuildProgress', progress));
+        const result = await deps.rebuildLibrary((progress) =>
+          deps.hub.emit('library.rebuildProgress', progress),
+        );
         changed('opened');
         return result;
       },

@@ -73,7 +73,8 @@ function failureThatStops(error: unknown, folder: string, signal?: AbortSignal):
   if (signal?.aborted) {
     return new StudioError({
       kind: 'cancelled',
-      userMessage: 'The export was cancelled. Copies already finished are kept; nothing is left half-written.',
+      userMessage:
+        'The export was cancelled. Copies already finished are kept; nothing is left half-written.',
     });
   }
   return storageFailure(error, folder);

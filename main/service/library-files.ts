@@ -5,7 +5,11 @@ import type { ImportResult } from '../../shared/contract/contract';
 import type { FileRef } from '../../shared/contract/file-refs';
 import { isStudioError, StudioError } from '../core/errors';
 import { writeFileAtomic } from '../core/fs/atomic';
-import { type ImportResult as CoreImportResult, type ImportOptions, importVideos } from '../core/library/import';
+import {
+  type ImportResult as CoreImportResult,
+  type ImportOptions,
+  importVideos,
+} from '../core/library/import';
 import { absolutePath } from '../core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import type { FileAccess, LocalFile } from './file-access';

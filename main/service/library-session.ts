@@ -8,9 +8,9 @@ import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import { sweepInterruptedImports } from '../core/library/import';
 import type { LibraryCreation } from '../core/library/library';
+import type { MoveJournal } from '../core/library/move-journal';
 import { type RebuildProgress, type RebuildResult, rebuildLibrary } from '../core/library/rebuild';
 import type { LinkParents } from '../core/library/restore-recipe';
-import type { MoveJournal } from '../core/library/move-journal';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { EngineSession } from './engine-session';
@@ -110,7 +110,8 @@ export class LibrarySession {
     if (this.library && this.library.listActive().length > 0) {
       throw new StudioError({
         kind: 'invalid_request',
-        userMessage: 'Generations are still in progress. Let them finish (or cancel them) before rebuilding the library.',
+        userMessage:
+          'Generations are still in progress. Let them finish (or cancel them) before rebuilding the library.',
       });
     }
     const { engine, clock, log } = this.options;

@@ -63,7 +63,10 @@ export const sidecarSchema = z
         tags: z.array(z.string().trim().min(1).max(64)).max(50),
       })
       .strict(),
-    project: z.object({ name: z.string().trim().min(1).max(100) }).strict().nullable(),
+    project: z
+      .object({ name: z.string().trim().min(1).max(100) })
+      .strict()
+      .nullable(),
     lineage: z
       .object({
         parents: z
@@ -119,5 +122,8 @@ export function readSidecarText(json: string): SidecarReading {
   if (parsed.success) return { ok: true, sidecar: parsed.data };
   const first = parsed.error.issues[0];
   const where = first?.path.length ? ` at ${first.path.join('.')}` : '';
-  return { ok: false, reason: `The recipe does not match its format${where}: ${first?.message ?? 'invalid'}.` };
+  return {
+    ok: false,
+    reason: `The recipe does not match its format${where}: ${first?.message ?? 'invalid'}.`,
+  };
 }

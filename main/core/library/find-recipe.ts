@@ -4,7 +4,12 @@
 // import result lists it) and the video is imported as a plain video.
 import { readFile, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
-import { readSidecarText, SIDECAR_MAX_BYTES, type Sidecar, sidecarNameOf } from '../../../shared/domain/sidecar';
+import {
+  readSidecarText,
+  SIDECAR_MAX_BYTES,
+  type Sidecar,
+  sidecarNameOf,
+} from '../../../shared/domain/sidecar';
 import { readMp4Comment } from '../media/mp4-tags';
 import type { RecipeSource } from './types';
 
@@ -21,7 +26,10 @@ export function sidecarCandidates(videoPath: string): string[] {
   return [join(dir, sidecarNameOf(file)), join(dir, `${basename(file, extname(file))}.json`)];
 }
 
-export async function findRecipe(videoPath: string, options: { sidecars?: boolean } = {}): Promise<RecipeSearch> {
+export async function findRecipe(
+  videoPath: string,
+  options: { sidecars?: boolean } = {},
+): Promise<RecipeSearch> {
   const ignored: string[] = [];
   if (options.sidecars !== false) {
     for (const candidate of sidecarCandidates(videoPath)) {

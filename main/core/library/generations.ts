@@ -130,7 +130,8 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
   return inTransaction(ctx, () => {
     assertProjectExists(ctx, input.projectId);
     const wanted = input.restore?.id;
-    const id = wanted && !ctx.stmt('SELECT 1 FROM generations WHERE id = ?').get(wanted) ? wanted : newId(createdAt);
+    const id =
+      wanted && !ctx.stmt('SELECT 1 FROM generations WHERE id = ?').get(wanted) ? wanted : newId(createdAt);
     ctx
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,

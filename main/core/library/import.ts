@@ -122,7 +122,8 @@ async function expandFolders(paths: string[]): Promise<string[]> {
     const entries = await readdir(path, { withFileTypes: true });
     const videos = entries.filter((entry) => entry.isFile() && /\.(mp4|m4v|mov)$/i.test(entry.name));
     if (videos.length === 0) expanded.push(path);
-    for (const entry of videos.sort((a, b) => a.name.localeCompare(b.name))) expanded.push(join(path, entry.name));
+    for (const entry of videos.sort((a, b) => a.name.localeCompare(b.name)))
+      expanded.push(join(path, entry.name));
   }
   return expanded;
 }
@@ -161,7 +162,10 @@ async function importOne(
   try {
     const copied = await copyWithHash(path, temp);
     if (known.has(copied.sha256))
-      return { ...skip('Already in the library (the same video was imported or generated before).'), ignored };
+      return {
+        ...skip('Already in the library (the same video was imported or generated before).'),
+        ignored,
+      };
     await renameDurable(temp, target);
     const video = { relPath, ...copied, width: info.width, height: info.height, durationMs: info.durationMs };
     try {

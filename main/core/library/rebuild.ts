@@ -12,7 +12,7 @@ import { probeMp4 } from '../media/mp4-probe';
 import { paramsFor } from './import';
 import { DEFAULT_DB_RELATIVE_PATH, openLibrary } from './library';
 import { absolutePath } from './paths';
-import { type LinkParents, restoreFromRecipe } from './restore-recipe';
+import { type LinkParents, linkExistingParents, restoreFromRecipe } from './restore-recipe';
 import type { SidecarParent } from './sidecar-doc';
 import { sidecarRelPath } from './sidecar-doc';
 import { TRASH_DIR } from './trash';
@@ -60,12 +60,15 @@ export async function rebuildLibrary(
       if (outcome.withRecipe) result.restored++;
       else result.plain++;
     } catch (error) {
-      result.skipped.push({ relPath: found.relPath, reason: error instanceof Error ? error.message : String(error) });
+      result.skipped.push({
+        relPath: found.relPath,
+        reason: error instanceof Error ? error.message : String(error),
+      });
     }
     options.onProgress?.({ done: index + 1, total: videos.length });
   }
   // Parents may come later in the folder than their children: links are made once all rows exist.
-  for (const { id, parents } of lineage) options.linkParents?.(library, id, parents);
+  for (const { id, parents } of lineage) (options.linkParents ?? linkExistingParents)(library, id, parents);
   return { library, result };
 }
 
@@ -82,7 +85,8 @@ async function keepDatabaseAside(root: string, now: number): Promise<string | nu
   if (!existsSync(db)) return null;
   const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
   const keptAs = `${db}.before-rebuild-${stamp}`;
-  for (const suffix of ['-wal', '-shm']) if (existsSync(db + suffix)) await rename(db + suffix, keptAs + suffix);
+  for (const suffix of ['-wal', '-shm'])
+    if (existsSync(db + suffix)) await rename(db + suffix, keptAs + suffix);
   await rename(db, keptAs);
   return keptAs;
 }
@@ -116,12 +120,20 @@ async function restoreOne(
   const path = absolutePath(library.root, found.onDisk);
   const info = await probeMp4(path);
   const { bytes, sha256 } = await hashFile(path);
-  const video = { relPath: found.relPath, bytes, sha256, width: info.width, height: info.height, durationMs: info.durationMs };
+  const video = {
+    relPath: found.relPath,
+    bytes,
+    sha256,
+    width: info.width,
+    height: info.height,
+    durationMs: info.durationMs,
+  };
   const sidecar = await readSidecarNextTo(absolutePath(library.root, sidecarRelPath(found.onDisk)));
   let id: string;
   let parents: SidecarParent[] = [];
   if (sidecar) {
-    id = restoreFromRecipe(library, sidecar, video, { kind: 'rebuild' }).record.id;
+    // Links wait until every row exists (a parent may come later in the folder).
+    id = restoreFromRecipe(library, sidecar, video, { kind: 'rebuild' }, () => {}).record.id;
     parents = sidecar.lineage.parents;
   } else {
     const name = basename(found.relPath);

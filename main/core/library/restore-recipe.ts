@@ -35,7 +35,8 @@ export function restoreFromRecipe(
   const reference = referenceIn(store.root, generation.referenceImagePath);
   // A hosted image's link was never kept; without the library's copy of the image the recipe still
   // says what was made, but the row must name an image: the imported stand-in is the link-less one.
-  const imageSource = generation.params.mode === 'image-to-video' ? imageSourceFor(generation, reference) : null;
+  const imageSource =
+    generation.params.mode === 'image-to-video' ? imageSourceFor(generation, reference) : null;
   const record = store.createGeneration({
     projectId: projectIdFor(store, sidecar.project?.name ?? null),
     backend: generation.backend,
@@ -64,7 +65,7 @@ export function restoreFromRecipe(
   if (curation.notes) store.setNotes(record.id, curation.notes);
   if (curation.tags.length > 0) store.setTags(record.id, curation.tags);
   const added = store.addVideo(record.id, { ...video, posterRelPath: null });
-  linkParents?.(store, record.id, sidecar.lineage.parents);
+  (linkParents ?? linkExistingParents)(store, record.id, sidecar.lineage.parents);
   const restored = store.getGeneration(record.id);
   if (!restored) throw new Error(`restoreFromRecipe: ${record.id} vanished`);
   return { record: restored, video: added };
@@ -92,3 +93,20 @@ function projectIdFor(store: LibraryStore, name: string | null): string | null {
   const existing = store.listProjects().find((project) => project.name.toLowerCase() === name.toLowerCase());
   return (existing ?? store.createProject(name)).id;
 }
+
+/** Links to the parents this library has; a parent it does not have (another library's, purged) is left out. */
+export const linkExistingParents: LinkParents = (store, childId, parents) => {
+  const present = parents.filter(
+    (parent) => parent.generationId !== childId && store.getGeneration(parent.generationId),
+  );
+  if (present.length === 0) return;
+  store.addLinks(
+    childId,
+    present.map((parent) => ({
+      kind: parent.kind,
+      parentId: parent.generationId,
+      frameMs: parent.frameMs,
+      position: parent.position,
+    })),
+  );
+};

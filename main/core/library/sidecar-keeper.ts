@@ -3,10 +3,12 @@
 // generation, writes off the request path (temp file + rename), and retries a failed write later:
 // a sidecar is a copy of what the database knows, so failing to write one is logged, never fatal.
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic';
 import type { Logger } from '../log';
 import { absolutePath } from './paths';
 import { buildSidecar, type SidecarParent, sidecarJson, sidecarRelPath } from './sidecar-doc';
+import { TRASH_DIR } from './trash';
 import type { GenerationRecord, LibraryStore } from './types';
 
 export interface SidecarKeeperOptions {
@@ -15,7 +17,7 @@ export interface SidecarKeeperOptions {
   app: string;
   log: Pick<Logger, 'warn' | 'info'>;
   now(): number;
-  /** The parents a generation was made from (the lineage API), for the sidecar's lineage. */
+  /** The parents a generation was made from. Default: the library's lineage. */
   parentsOf?(library: LibraryStore, id: string): SidecarParent[];
   /** How long changes gather before they are written. Default 300 ms. */
   coalesceMs?: number;
@@ -74,7 +76,8 @@ export class SidecarKeeper {
       cursor = page.nextCursor;
     } while (cursor);
     library.setSetting(SWEEP_SETTING, SWEEP_VERSION);
-    if (missing.length > 0) this.options.log.info('writing sidecars for an existing library', { count: missing.length });
+    if (missing.length > 0)
+      this.options.log.info('writing sidecars for an existing library', { count: missing.length });
     this.touch(missing);
     return missing.length;
   }
@@ -86,7 +89,7 @@ export class SidecarKeeper {
       : null;
     const sidecar = buildSidecar(record, {
       projectName,
-      parents: this.options.parentsOf?.(library, record.id) ?? [],
+      parents: (this.options.parentsOf ?? parentsInLibrary)(library, record.id),
       app: this.options.app,
       now: this.options.now(),
     });
@@ -125,7 +128,10 @@ export class SidecarKeeper {
       } catch (error) {
         failed++;
         this.dirty.add(id);
-        this.options.log.warn('could not write a sidecar; it is tried again later', { id, error: String(error) });
+        this.options.log.warn('could not write a sidecar; it is tried again later', {
+          id,
+          error: String(error),
+        });
       }
     }
     this.failures = failed > 0 ? this.failures + 1 : 0;
@@ -133,10 +139,22 @@ export class SidecarKeeper {
 
   private async writeOne(library: LibraryStore, id: string): Promise<void> {
     const record = library.getGeneration(id);
-    // Gone, no video yet, or in the trash (trash moved the sidecar with the video): nothing to write.
-    if (!record?.video || record.deletedAt !== null) return;
+    // Gone, or no video yet: nothing to describe.
+    if (!record?.video) return;
     const text = this.sidecarTextOf(library, record);
     if (text === null) return;
-    await writeFileAtomic(absolutePath(library.root, sidecarRelPath(record.video.relPath)), text);
+    // A trashed video's sidecar is beside it in the trash (so a rebuild brings it back as trashed).
+    const folder = record.deletedAt === null ? library.root : join(library.root, TRASH_DIR, record.id);
+    await writeFileAtomic(absolutePath(folder, sidecarRelPath(record.video.relPath)), text);
   }
+}
+
+/** Where a generation came from, as its sidecar keeps it (ids, not records: they may be purged). */
+export function parentsInLibrary(library: LibraryStore, id: string): SidecarParent[] {
+  return library.lineage(id).parents.map((entry) => ({
+    kind: entry.kind,
+    generationId: entry.generationId,
+    frameMs: entry.frameMs,
+    position: entry.position,
+  }));
 }

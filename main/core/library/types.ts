@@ -14,8 +14,8 @@ import type {
   LibraryQuery,
   Origin,
   Project,
-  VideoRecord,
   RecipeSource,
+  VideoRecord,
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
 import type { MoveSteps } from './move';

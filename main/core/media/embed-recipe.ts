@@ -7,7 +7,15 @@
 // complete, under a name nobody has: a full disk, a cancel or a crash leaves no half file and
 // never replaces what was there.
 import { stat } from 'node:fs/promises';
-import { ALL_FORMATS, Conversion, FilePathSource, FilePathTarget, Input, Mp4OutputFormat, Output } from 'mediabunny';
+import {
+  ALL_FORMATS,
+  Conversion,
+  FilePathSource,
+  FilePathTarget,
+  Input,
+  Mp4OutputFormat,
+  Output,
+} from 'mediabunny';
 import { StudioError } from '../errors';
 
 /** Above this the copy is written moov-last, so memory stays flat; below, moov-first (plays while loading). */
@@ -25,7 +33,11 @@ export interface EmbedRecipeOptions {
 }
 
 /** Writes `target` (which must not exist yet: the caller picks a free temp name) from `source`. */
-export async function writeWithRecipe(source: string, target: string, options: EmbedRecipeOptions): Promise<void> {
+export async function writeWithRecipe(
+  source: string,
+  target: string,
+  options: EmbedRecipeOptions,
+): Promise<void> {
   options.signal?.throwIfAborted();
   const size = (await stat(source)).size;
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
@@ -47,7 +59,8 @@ export async function writeWithRecipe(source: string, target: string, options: E
       const reasons = conversion.discardedTracks.map((track) => track.reason).join(', ');
       throw new StudioError({
         kind: 'invalid_request',
-        userMessage: 'This video cannot be copied with its recipe (a track could not be carried over as it is).',
+        userMessage:
+          'This video cannot be copied with its recipe (a track could not be carried over as it is).',
         detail: `discarded tracks: ${reasons || 'none'}; valid: ${conversion.isValid}`,
       });
     }
