@@ -20,6 +20,8 @@ export interface ExportOptions {
   signal?: AbortSignal;
   /** After each finished copy: how many are done of how many. */
   onProgress?(done: number, total: number): void;
+  /** While one copy is written: 0..1 of its packets. */
+  onCopyProgress?(fraction: number): void;
 }
 
 export interface ExportOutcome {
@@ -49,8 +51,12 @@ export async function exportWithRecipes(
     const name = basename(record.video.relPath, '.mp4');
     const temp = join(folder, `.${name}.${randomBytes(4).toString('hex')}.export.tmp`);
     try {
-      await writeWithRecipe(source, temp, { recipe, title: record.params.prompt, signal: options.signal });
-      await syncFile(temp);
+      await writeWithRecipe(source, temp, {
+        recipe,
+        title: record.params.prompt,
+        signal: options.signal,
+        onProgress: options.onCopyProgress,
+      });
       const file = await linkUnderFreeName(temp, folder, name);
       if (options.sidecars) await writeFileAtomic(join(folder, `${file}.json`), recipe);
       outcome.copied++;
@@ -78,15 +84,6 @@ function failureThatStops(error: unknown, folder: string, signal?: AbortSignal):
     });
   }
   return storageFailure(error, folder);
-}
-
-async function syncFile(path: string): Promise<void> {
-  const handle = await open(path, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
 }
 
 const NO_HARD_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EMLINK']);

@@ -6,17 +6,20 @@
 // The copy is written to a temp file in the target folder and linked into place only when it is
 // complete, under a name nobody has: a full disk, a cancel or a crash leaves no half file and
 // never replaces what was there.
-import { stat } from 'node:fs/promises';
+import { type FileHandle, open, stat } from 'node:fs/promises';
 import {
   ALL_FORMATS,
   Conversion,
   FilePathSource,
-  FilePathTarget,
   Input,
   Mp4OutputFormat,
   Output,
+  StreamTarget,
+  type StreamTargetChunk,
 } from 'mediabunny';
 import { StudioError } from '../errors';
+import { probeMp4 } from './mp4-probe';
+import { readMp4Comment } from './mp4-tags';
 
 /** Above this the copy is written moov-last, so memory stays flat; below, moov-first (plays while loading). */
 const IN_MEMORY_MAX_BYTES = 256 * 1024 * 1024;
@@ -32,7 +35,7 @@ export interface EmbedRecipeOptions {
   onProgress?(fraction: number): void;
 }
 
-/** Writes `target` (which must not exist yet: the caller picks a free temp name) from `source`. */
+/** Writes `target` (which must not exist yet: the caller picks a free temp name) from `source`, then reads it back. */
 export async function writeWithRecipe(
   source: string,
   target: string,
@@ -41,12 +44,15 @@ export async function writeWithRecipe(
   options.signal?.throwIfAborted();
   const size = (await stat(source)).size;
   const input = new Input({ source: new FilePathSource(source), formats: ALL_FORMATS });
+  // Our own writes (not FilePathTarget): a failed write (a full disk) must fail the copy, and
+  // mediabunny's file target was seen to end "successfully" with a truncated file on ENOSPC.
+  const file = await open(target, 'wx', 0o644);
   const output = new Output({
     format: new Mp4OutputFormat({
       fastStart: size <= IN_MEMORY_MAX_BYTES ? 'in-memory' : false,
       metadataFormat: 'mdir',
     }),
-    target: new FilePathTarget(target),
+    target: new StreamTarget(writerTo(file)),
   });
   try {
     const conversion = await Conversion.init({
@@ -73,10 +79,43 @@ export async function writeWithRecipe(
       options.signal?.removeEventListener('abort', cancel);
     }
     options.signal?.throwIfAborted();
+    await file.sync();
   } catch (error) {
     await output.cancel().catch(() => {});
     throw error;
   } finally {
     input.dispose();
+    await file.close().catch(() => {});
+  }
+  await verifyCopy(target, options.recipe);
+}
+
+function writerTo(file: FileHandle): WritableStream<StreamTargetChunk> {
+  return new WritableStream<StreamTargetChunk>({
+    async write(chunk) {
+      let written = 0;
+      while (written < chunk.data.length) {
+        const { bytesWritten } = await file.write(
+          chunk.data,
+          written,
+          chunk.data.length - written,
+          chunk.position + written,
+        );
+        written += bytesWritten;
+      }
+    },
+  });
+}
+
+/** Reads the copy back: a whole MP4 (no box runs past its end) whose comment is the recipe. */
+async function verifyCopy(path: string, recipe: string): Promise<void> {
+  const info = await probeMp4(path);
+  const comment = await readMp4Comment(path);
+  if (!info.hasVideo || comment !== recipe) {
+    throw new StudioError({
+      kind: 'storage',
+      userMessage: 'The exported copy did not read back as written. Nothing was kept; try again.',
+      detail: `${path}: video ${info.hasVideo}, recipe ${comment === recipe ? 'ok' : 'differs'}`,
+    });
   }
 }
