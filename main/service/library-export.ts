@@ -121,15 +121,27 @@ async function linkUnderFreeName(temp: string, folder: string, name: string): Pr
 /** Running exports by the id the UI gave them, so a second call can cancel one. */
 export class ExportRuns {
   private readonly running = new Map<string, AbortController>();
+  private readonly all = new Set<{ controller: AbortController; done: Promise<unknown> }>();
 
   async run<T>(exportId: string | undefined, work: (signal: AbortSignal) => Promise<T>): Promise<T> {
     const controller = new AbortController();
     if (exportId) this.running.set(exportId, controller);
+    const done = work(controller.signal);
+    const entry = { controller, done };
+    this.all.add(entry);
     try {
-      return await work(controller.signal);
+      return await done;
     } finally {
+      this.all.delete(entry);
       if (exportId && this.running.get(exportId) === controller) this.running.delete(exportId);
     }
+  }
+
+  /** Shutting down: every running export is cancelled and has removed its temp file when this resolves. */
+  async cancelAll(): Promise<void> {
+    const entries = [...this.all];
+    for (const entry of entries) entry.controller.abort();
+    await Promise.allSettled(entries.map((entry) => entry.done));
   }
 
   /** Unknown or finished ids are ignored: the export is over either way. */

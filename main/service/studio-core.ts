@@ -237,6 +237,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   hub.on('generation.updated', (record) => {
     if (record.state === 'pending' || isTerminal(record.state)) void balance.refreshSoon();
   });
+  const exports = new ExportRuns();
   const handlers = createHandlers({
     info,
     library: currentLibrary,
@@ -271,7 +272,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     locateLibrary: (folder) => libraries.locate(folder),
     createLibrary: (folder) => libraries.create(folder),
     sidecars,
-    exports: new ExportRuns(),
+    exports,
     rebuildLibrary: (onProgress) => libraries.rebuild(onProgress),
   });
 
@@ -305,6 +306,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       closed = true;
       await watching?.watchFolders.close();
       balance.close();
+      await exports.cancelAll();
       await sidecars.flush().catch(() => {});
       sidecars.close();
       await libraries.close();
