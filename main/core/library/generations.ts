@@ -86,7 +86,9 @@ function parseParams(input: NewGeneration) {
     if (!input.referenceImagePath) throw invalid('A hosted reference image needs its library copy.');
     if (input.params.imageUrl) throw invalid('A hosted reference image gets its link when it is uploaded.');
   }
-  if (imageSource === 'hosted' || input.audioSource === 'hosted') {
+  // A generation back from its recipe may have lost its image link (a hosted link expires and is
+  // not kept; another library lacks the reference image): it is a record, never sent again as is.
+  if (imageSource === 'hosted' || input.audioSource === 'hosted' || input.restore !== undefined) {
     return generationParamsDraftSchema.safeParse(input.params);
   }
   return generationParamsSchema.safeParse(input.params);

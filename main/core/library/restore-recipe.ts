@@ -84,8 +84,7 @@ function referenceIn(root: string, relPath: string | null): string | null {
 
 function imageSourceFor(generation: Sidecar['generation'], reference: string | null) {
   if (generation.params.imageUrl) return 'url' as const;
-  if (reference) return 'hosted' as const;
-  throw new Error('the reference image of this image-to-video recipe is not in this library');
+  return reference ? ('hosted' as const) : null;
 }
 
 function projectIdFor(store: LibraryStore, name: string | null): string | null {
