@@ -123,7 +123,7 @@ export class LibrarySession {
       rebuilt = await rebuildLibrary(root, { clock, onProgress, linkParents: this.options.linkParents });
     } catch (error) {
       const message = `Rebuilding the library failed: ${error instanceof Error ? error.message : String(error)}. The previous database was kept aside in ${root}/.wanstudio.`;
-      this.problemNow = { kind: 'storage', path: root, message };
+      this.problemNow = { kind: 'storage', path: root, message, folderExists: true };
       throw new StudioError({ kind: 'storage', userMessage: message, cause: error });
     }
     const { library, result } = rebuilt;

@@ -12,6 +12,7 @@ import { chooseFolder } from '../lib/choose-folder';
 import { notifySuccess } from '../lib/notify';
 import { useApp } from '../state/app';
 import { studio } from '../studio';
+import { RebuildLibrary } from '../views/settings/RebuildLibrary';
 
 type Choice = 'retry' | 'locate' | 'create';
 
@@ -58,6 +59,15 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
       {/* The core's sentence names the exact file for the other kinds; for a missing library it adds nothing. */}
       {problem.kind === 'library_missing' ? null : <p className="hint">{problem.message}</p>}
       {error ? <ErrorNotice error={error} compact /> : null}
+      {problem.folderExists &&
+      (problem.kind === 'library_missing' ||
+        problem.kind === 'library_corrupt' ||
+        problem.kind === 'storage') ? (
+        <div className="library-unavailable-rebuild">
+          <p>{t('libraryUnavailable.rebuildLead')}</p>
+          <RebuildLibrary tone="primary" />
+        </div>
+      ) : null}
       <div className="library-unavailable-actions">
         <Button icon="refresh" busy={busy === 'retry'} onClick={() => void choose('retry')}>
           {t('libraryUnavailable.retry')}

@@ -219,6 +219,8 @@ export interface LibraryProblem {
   kind: 'library_missing' | 'library_corrupt' | 'read_only' | 'disk_full' | 'storage';
   path: string;
   message: string;
+  /** The folder is there (its database is missing or damaged): "rebuild from folder" can help. */
+  folderExists?: boolean;
 }
 
 export interface KeyStatus {
