@@ -20,6 +20,10 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The folder is there but its database is not usable: rebuilding it is the likely way out.
+  const canRebuild =
+    problem.folderExists === true &&
+    (problem.kind === 'library_missing' || problem.kind === 'library_corrupt' || problem.kind === 'storage');
 
   async function choose(choice: Choice): Promise<void> {
     const folder =
@@ -75,7 +79,12 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
         <Button icon="folder" busy={busy === 'locate'} onClick={() => void choose('locate')}>
           {t('libraryUnavailable.locate')}
         </Button>
-        <Button tone="primary" icon="plus" busy={busy === 'create'} onClick={() => void choose('create')}>
+        <Button
+          tone={canRebuild ? undefined : 'primary'}
+          icon="plus"
+          busy={busy === 'create'}
+          onClick={() => void choose('create')}
+        >
           {t('libraryUnavailable.create')}
         </Button>
       </div>

@@ -52,8 +52,8 @@ export function LibrarySection({ settings }: { settings: Settings }) {
         </div>
       </div>
       <p className="hint">{t('settings.library.moveHint')}</p>
-      <RebuildLibrary />
       <p className="hint">{t('settings.library.rebuildHint')}</p>
+      <RebuildLibrary />
       <Field label={t('settings.library.concurrency')} hint={t('settings.library.concurrencyHint')}>
         {(control) => (
           <select
