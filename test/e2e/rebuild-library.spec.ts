@@ -1,10 +1,4 @@
-// "Rebuild library from folder" in the browser host: from Settings → Library (the database is
-// there but the user wants it rebuilt) and from the "library damaged" screen (the database is not a
-// database any more). The library is made with the real core: generations with sidecars, curation
-// and a project. Screenshots (light/dark × en/ru) go to artifacts/screenshots/rebuild-*.png.
-
-import { createHash } from 'node:crypto';
-import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +7,7 @@ import { openLibrary } from '../../main/core/library/library';
 import { SidecarKeeper } from '../../main/core/library/sidecar-keeper';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
 import { type BrowserHost, startBrowserHost } from '../../main/host/browser-host';
+import { addClipVideo } from '../helpers/library-videos';
 
 const OUT = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 const CLIP = join(DEFAULT_MEDIA_DIR, 'clip-16x9.mp4');
@@ -36,37 +31,7 @@ async function makeLibrary(root: string): Promise<string[]> {
     'fishing boats leaving the harbour',
     'night lights on the water',
   ]) {
-    const record = library.createGeneration({
-      params: {
-        mode: 'text-to-video',
-        prompt,
-        resolution: '720p',
-        duration: 5,
-        aspectRatio: '16:9',
-        seed: 99,
-        promptExpansion: false,
-        provider: 'auto',
-      },
-      requestType: 'async',
-      estimatedCostUsd: 0.3,
-      state: 'done',
-      backend: 'demo',
-      projectId: project.id,
-    });
-    const relPath = `videos/${record.id}.mp4`;
-    mkdirSync(join(root, 'videos'), { recursive: true });
-    copyFileSync(CLIP, join(root, relPath));
-    const bytes = readFileSync(CLIP);
-    library.addVideo(record.id, {
-      relPath,
-      bytes: bytes.length,
-      sha256: createHash('sha256').update(bytes).digest('hex'),
-      width: 160,
-      height: 90,
-      durationMs: 5000,
-      posterRelPath: null,
-    });
-    ids.push(record.id);
+    ids.push(addClipVideo(library, prompt, { clip: CLIP, projectId: project.id, seed: 99 }));
   }
   library.setTags(ids[0] ?? '', ['dawn']);
   library.setRating(ids[0] ?? '', 5);

@@ -3,16 +3,7 @@
 // disk is a real size-limited tmpfs (mounting needs root: skipped visibly where not permitted).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  readFileSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStudioError } from '../../main/core/errors';
@@ -20,18 +11,12 @@ import { SidecarKeeper } from '../../main/core/library/sidecar-keeper';
 import type { LibraryStore } from '../../main/core/library/types';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
 import { exportWithRecipes } from '../../main/service/library-export';
-import { create, type TestLibrary, tempLibrary } from '../core/library/library-fixture';
+import { type TestLibrary, tempLibrary } from '../core/library/library-fixture';
+import { addClipVideo } from '../helpers/library-videos';
+import { mountPermitted } from '../helpers/tmpfs';
 
 const CLIP = join(DEFAULT_MEDIA_DIR, 'clip-16x9-audio.mp4');
 
-function mountPermitted(): boolean {
-  const probe = mkdtempSync(join(tmpdir(), 'wan-mount-probe-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status === 0;
-  if (mounted) spawnSync('umount', [probe]);
-  rmSync(probe, { recursive: true, force: true });
-  if (!mounted) console.warn('SKIPPED: mounting a tmpfs is not permitted here (needs root)');
-  return mounted;
-}
 const canMount = mountPermitted();
 
 let library: TestLibrary;
@@ -46,23 +31,7 @@ afterEach(() => {
   library.cleanup();
 });
 
-function addVideo(store: LibraryStore, prompt: string): string {
-  const record = create(store, { prompt }, { state: 'done' });
-  const relPath = `videos/${record.id}.mp4`;
-  mkdirSync(join(store.root, 'videos'), { recursive: true });
-  copyFileSync(CLIP, join(store.root, relPath));
-  const bytes = readFileSync(CLIP);
-  store.addVideo(record.id, {
-    relPath,
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    width: 160,
-    height: 90,
-    durationMs: 5000,
-    posterRelPath: null,
-  });
-  return record.id;
-}
+const addVideo = (store: LibraryStore, prompt: string) => addClipVideo(store, prompt, { clip: CLIP });
 
 const keeper = (store: LibraryStore) =>
   new SidecarKeeper({ library: () => store, app: 'test', log: { warn() {}, info() {} }, now: () => 0 });

@@ -19,7 +19,7 @@ import { renameDurable } from '../fs/atomic';
 import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
 import { findRecipe } from './find-recipe';
 import { newId } from './ids';
-import { type LinkParents, restoreFromRecipe } from './restore-recipe';
+import { type LinkParents, type RestoredVideo, restoreFromRecipe } from './restore-recipe';
 import type { LibraryStore, VideoRecord } from './types';
 
 export interface ImportResult {
@@ -185,16 +185,7 @@ async function importOne(
           ignored.push(`recipe not restored: ${isStudioError(error) ? error.userMessage : String(error)}`);
         }
       }
-      const generation = store.createGeneration({
-        projectId: options.projectId ?? null,
-        params: paramsFor(name, info),
-        requestType: 'async',
-        estimatedCostUsd: 0,
-        state: 'done',
-        origin: 'imported',
-        sourceName: name,
-      });
-      const added = store.addVideo(generation.id, { ...video, posterRelPath: null });
+      const added = addPlainImport(store, { name, info, video, projectId: options.projectId ?? null });
       known.add(copied.sha256);
       return { video: added, withRecipe: false, ignored };
     } catch (error) {
@@ -231,6 +222,31 @@ async function copyWithHash(from: string, to: string): Promise<{ bytes: number; 
     await target?.close();
   }
   return { bytes, sha256: hash.digest('hex') };
+}
+
+/** A video without a recipe: a finished 'imported' row named after its file, and its video. */
+export function addPlainImport(
+  store: LibraryStore,
+  file: {
+    name: string;
+    info: Mp4Info;
+    video: RestoredVideo;
+    projectId?: string | null;
+    /** Keep this id (rebuild: a trashed video's trash folder is named by it). */
+    id?: string;
+  },
+): VideoRecord {
+  const generation = store.createGeneration({
+    projectId: file.projectId ?? null,
+    params: paramsFor(file.name, file.info),
+    requestType: 'async',
+    estimatedCostUsd: 0,
+    state: 'done',
+    origin: 'imported',
+    sourceName: file.name,
+    restore: file.id ? { id: file.id } : undefined,
+  });
+  return store.addVideo(generation.id, { ...file.video, posterRelPath: null });
 }
 
 /** Stand-in settings the row's schema needs (never shown for an import): the nearest Wan 2.5 ones. */

@@ -9,7 +9,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { readSidecarText, SIDECAR_MAX_BYTES } from '../../../shared/domain/sidecar';
 import type { Clock } from '../clock';
 import { probeMp4 } from '../media/mp4-probe';
-import { paramsFor } from './import';
+import { addPlainImport } from './import';
 import { DEFAULT_DB_RELATIVE_PATH, openLibrary } from './library';
 import { absolutePath } from './paths';
 import { type LinkParents, linkExistingParents, restoreFromRecipe } from './restore-recipe';
@@ -136,18 +136,14 @@ async function restoreOne(
     id = restoreFromRecipe(library, sidecar, video, { kind: 'rebuild' }, () => {}).record.id;
     parents = sidecar.lineage.parents;
   } else {
-    const name = basename(found.relPath);
-    id = library.createGeneration({
-      params: paramsFor(name, info),
-      requestType: 'async',
-      estimatedCostUsd: 0,
-      state: 'done',
-      origin: 'imported',
-      sourceName: name,
+    const added = addPlainImport(library, {
+      name: basename(found.relPath),
+      info,
+      video,
       // A trashed video keeps the id its trash folder is named by, so restore finds its files.
-      restore: found.trashed ? { id: found.onDisk.split('/')[1] } : undefined,
-    }).id;
-    library.addVideo(id, { ...video, posterRelPath: null });
+      id: found.trashed ? found.onDisk.split('/')[1] : undefined,
+    });
+    id = added.generationId ?? '';
   }
   const poster = `${found.relPath.replace(/\.mp4$/i, '')}.jpg`;
   const videoId = library.getGeneration(id)?.video?.id;

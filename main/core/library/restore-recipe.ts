@@ -9,14 +9,8 @@ import { absolutePath, toRelPath } from './paths';
 import type { SidecarParent } from './sidecar-doc';
 import type { GenerationRecord, LibraryStore, RecipeSource, VideoRecord } from './types';
 
-export interface RestoredVideo {
-  relPath: string;
-  bytes: number;
-  sha256: string;
-  width: number | null;
-  height: number | null;
-  durationMs: number | null;
-}
+/** The video file a recipe describes, as it is in this library. */
+export type RestoredVideo = Omit<VideoRecord, 'id' | 'generationId' | 'createdAt' | 'posterRelPath'>;
 
 export type RestoreMode = { kind: 'import'; source: RecipeSource; sourceName: string } | { kind: 'rebuild' };
 
