@@ -9,49 +9,24 @@ import type { LibraryStore } from '../../main/core/library/types';
 export const CLIP = join(import.meta.dirname, '..', 'fixtures', 'media', 'clip-faststart.mp4');
 export const CLIP_BYTES = 4153;
 
-export function addFinishedVideo(
-  library: LibraryStore,
-  prompt: string,
-  options: { projectId?: string | null } = {},
-): string {
-  const record = library.createGeneration({
-    params: {
-      mode: 'text-to-video',
-      prompt,
-      resolution: '720p',
-      duration: 5,
-      promptExpansion: false,
-      provider: 'auto',
-    },
-    projectId: options.projectId ?? null,
-    requestType: 'async',
-    estimatedCostUsd: 0.3,
-    state: 'done',
-    backend: 'demo',
-  });
-  const relPath = `videos/${record.id}.mp4`;
-  mkdirSync(join(library.root, 'videos'), { recursive: true });
-  copyFileSync(CLIP, absolutePath(library.root, relPath));
-  library.addVideo(record.id, {
-    relPath,
-    bytes: CLIP_BYTES,
-    sha256: createHash('sha256').update(record.id).digest('hex'),
-    width: 64,
-    height: 36,
-    durationMs: 1000,
-    posterRelPath: null,
-  });
-  return record.id;
+interface VideoOptions {
+  projectId?: string | null;
+  seed?: number;
 }
 
-/**
- * A finished text-to-video generation whose video is a real simulator clip, recorded with the
- * clip's own sha256 (for specs that read, export or rebuild the file).
- */
-export function addClipVideo(
+/** A finished demo generation with `file` copied in as its video. */
+function addWithFile(
   library: LibraryStore,
   prompt: string,
-  options: { clip: string; projectId?: string | null; seed?: number },
+  options: VideoOptions,
+  file: {
+    path: string;
+    sha256(id: string): string;
+    bytes: number;
+    width: number;
+    height: number;
+    durationMs: number;
+  },
 ): string {
   const record = library.createGeneration({
     params: {
@@ -59,7 +34,6 @@ export function addClipVideo(
       prompt,
       resolution: '720p',
       duration: 5,
-      aspectRatio: '16:9',
       seed: options.seed,
       promptExpansion: false,
       provider: 'auto',
@@ -72,16 +46,47 @@ export function addClipVideo(
   });
   const relPath = `videos/${record.id}.mp4`;
   mkdirSync(join(library.root, 'videos'), { recursive: true });
-  copyFileSync(options.clip, absolutePath(library.root, relPath));
-  const bytes = readFileSync(options.clip);
+  copyFileSync(file.path, absolutePath(library.root, relPath));
   library.addVideo(record.id, {
     relPath,
-    bytes: bytes.length,
-    sha256: createHash('sha256').update(bytes).digest('hex'),
-    width: 160,
-    height: 90,
-    durationMs: 5000,
+    bytes: file.bytes,
+    sha256: file.sha256(record.id),
+    width: file.width,
+    height: file.height,
+    durationMs: file.durationMs,
     posterRelPath: null,
   });
   return record.id;
+}
+
+/** The small test clip, recorded under a sha256 made from the id (each row unique for duplicate checks). */
+export function addFinishedVideo(library: LibraryStore, prompt: string, options: VideoOptions = {}): string {
+  return addWithFile(library, prompt, options, {
+    path: CLIP,
+    sha256: (id) => createHash('sha256').update(id).digest('hex'),
+    bytes: CLIP_BYTES,
+    width: 64,
+    height: 36,
+    durationMs: 1000,
+  });
+}
+
+/**
+ * A simulator clip recorded with its own sha256 (for specs that read, export or rebuild the file).
+ */
+export function addClipVideo(
+  library: LibraryStore,
+  prompt: string,
+  options: VideoOptions & { clip: string },
+): string {
+  const bytes = readFileSync(options.clip);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  return addWithFile(library, prompt, options, {
+    path: options.clip,
+    sha256: () => sha256,
+    bytes: bytes.length,
+    width: 160,
+    height: 90,
+    durationMs: 5000,
+  });
 }
