@@ -1,3 +1,9 @@
+// Recipes in the browser host. "Rebuild library from folder" from Settings → Library (the database
+// is there but the user wants it rebuilt) and from the "library damaged" screen (the database is not
+// a database any more); Export… from the detail panel writes a copy carrying the recipe. The
+// library is made with the real core: videos with sidecars, curation and a project. Screenshots
+// (light/dark × en/ru) go to artifacts/screenshots/rebuild-*.png.
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -7,6 +13,7 @@ import { openLibrary } from '../../main/core/library/library';
 import { SidecarKeeper } from '../../main/core/library/sidecar-keeper';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
 import { type BrowserHost, startBrowserHost } from '../../main/host/browser-host';
+import { readSidecarText } from '../../shared/domain/sidecar';
 import { addClipVideo } from '../helpers/library-videos';
 
 const OUT = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
@@ -141,3 +148,31 @@ for (const theme of ['light', 'dark'] as const) {
     });
   }
 }
+
+test('Export… from the detail panel writes a copy carrying the recipe (ffprobe reads it)', async ({
+  page,
+}) => {
+  const { host, ids } = await start('light', 'en', 'keep');
+  const out = join(dir, 'exports');
+  await page.goto(host.signInUrl());
+  await page.getByTestId('nav-library').click();
+  await page.locator(`[data-id="${ids[0]}"] .card-hit`).click();
+  const panel = page.getByTestId('detail-panel');
+  await panel.getByRole('button', { name: 'Export…' }).click();
+  await page.getByTestId('folder-input').fill(out);
+  await page.getByTestId('folder-input').press('Enter');
+  await expect(page.getByText('1 video copied with its recipe')).toBeVisible();
+  const [file] = readdirSync(out);
+  const tags = JSON.parse(
+    execFileSync('ffprobe', ['-v', 'error', '-show_format', '-of', 'json', join(out, file ?? '')], {
+      encoding: 'utf8',
+    }),
+  ).format.tags as Record<string, string>;
+  expect(readSidecarText(tags.comment ?? '')).toMatchObject({
+    ok: true,
+    sidecar: {
+      generation: { id: ids[0], params: { prompt: 'a harbour at dawn, gulls', seed: 99 } },
+      project: { name: 'Harbour' },
+    },
+  });
+});

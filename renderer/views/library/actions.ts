@@ -48,10 +48,24 @@ export async function reveal(record: GenerationRecord): Promise<void> {
 export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
   const folder = await attempt(() => chooseFolder(t('library.exportTitle')));
   if (!folder) return;
-  const result = await attempt(() =>
-    studio.library.exportTo({ ids: records.map((record) => record.id), folder }),
+  // Each copy carries its recipe; while they are written the toast offers Cancel (the copy being
+  // written is removed, finished ones stay).
+  const exportId = crypto.randomUUID();
+  const toasts = useToasts.getState();
+  const progress = toasts.show(
+    {
+      tone: 'info',
+      title: t('library.exporting', { count: records.length }),
+      action: { label: t('common.cancel'), run: () => void studio.library.cancelExport({ exportId }) },
+    },
+    0,
   );
-  if (result) notifySuccess(t('library.exported', { count: result.copied }), folder);
+  const result = await attempt(() =>
+    studio.library.exportTo({ ids: records.map((record) => record.id), folder, exportId }),
+  ).finally(() => toasts.dismiss(progress));
+  if (!result) return;
+  const skipped = (result.skipped ?? []).map((skip) => skip.reason).join('; ');
+  notifySuccess(t('library.exported', { count: result.copied }), skipped ? `${folder} — ${skipped}` : folder);
 }
 
 export async function applyCuration(run: () => Promise<GenerationRecord>): Promise<void> {
