@@ -5,11 +5,11 @@
 //
 // Each import becomes a finished row (state 'done', cost 0, origin 'imported', the file name kept in
 // sourceName) carrying the video, because the library lists, searches and groups generations: a
-// bare video row would be invisible and could not belong to a project. The prompt is the file name,
-// so a search finds it by name; the other params are stand-ins the schema needs, which the UI never
-// shows for an imported video (its real duration and size are on the video).
-import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+// bare video row would be invisible and could not belong to a project. A file with a recipe (a Wan
+// Studio export, or a sidecar next to it) brings back its prompt, settings, seed and curation
+// (restore-recipe.ts); without one, the prompt is the file name, so a search finds it by name, and
+// the other params are stand-ins the schema needs, which the UI never shows.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { AspectRatio, GenerationParams } from '../../../shared/domain/params';
 import { LIMITS } from '../../../shared/domain/params';
@@ -19,6 +19,7 @@ import { renameDurable } from '../fs/atomic';
 import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
 import { findRecipe } from './find-recipe';
 import { newId } from './ids';
+import { copyWithHash, expandFolders } from './import-files';
 import { type LinkParents, type RestoredVideo, restoreFromRecipe } from './restore-recipe';
 import type { LibraryStore, VideoRecord } from './types';
 
@@ -37,7 +38,6 @@ export interface VideoLookup {
 }
 
 const IMPORT_FOLDER = 'imported';
-const COPY_CHUNK = 1024 * 1024;
 const TEMP_SUFFIX = '.import.tmp';
 /** Where the browser host's uploads wait for their import (main/host/upload-store.ts), relative to the library root. */
 export const IMPORT_STAGING_FOLDER = join('.wanstudio', 'staging');
@@ -110,24 +110,6 @@ export async function importVideos(
   return result;
 }
 
-/** A folder stands for the videos directly inside it (their sidecars come along). */
-async function expandFolders(paths: string[]): Promise<string[]> {
-  const expanded: string[] = [];
-  for (const path of paths) {
-    const info = await stat(path).catch(() => null);
-    if (!info?.isDirectory()) {
-      expanded.push(path);
-      continue;
-    }
-    const entries = await readdir(path, { withFileTypes: true });
-    const videos = entries.filter((entry) => entry.isFile() && /\.(mp4|m4v|mov)$/i.test(entry.name));
-    if (videos.length === 0) expanded.push(path);
-    for (const entry of videos.sort((a, b) => a.name.localeCompare(b.name)))
-      expanded.push(join(path, entry.name));
-  }
-  return expanded;
-}
-
 interface ImportOutcome {
   /** The new video, or the reason it was skipped. */
   video: VideoRecord | string;
@@ -195,33 +177,6 @@ async function importOne(
   } finally {
     await rm(temp, { force: true });
   }
-}
-
-/** Copies in one pass, hashing what it writes, and fsyncs the copy before it is renamed. */
-async function copyWithHash(from: string, to: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(COPY_CHUNK);
-  let source: FileHandle | null = null;
-  let target: FileHandle | null = null;
-  let bytes = 0;
-  try {
-    source = await open(from, 'r');
-    target = await open(to, 'w', 0o644);
-    for (;;) {
-      const { bytesRead } = await source.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      let written = 0;
-      while (written < bytesRead) written += (await target.write(chunk, written)).bytesWritten;
-      hash.update(chunk);
-      bytes += bytesRead;
-    }
-    await target.sync();
-  } finally {
-    await source?.close();
-    await target?.close();
-  }
-  return { bytes, sha256: hash.digest('hex') };
 }
 
 /** A video without a recipe: a finished 'imported' row named after its file, and its video. */
