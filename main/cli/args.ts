@@ -80,6 +80,7 @@ export function createArgumentFrom(
     ifOverBudget: 'refuse' as const,
     confirmed: values.yes ? true : undefined,
     audio,
+    lineage: values.continues ? { kind: 'continues' as const, parentId: values.continues } : undefined,
   }) as CreateGenerationsInput;
 }
 

@@ -12,6 +12,7 @@ import type { Command } from './commands/command';
 import { generateCommand } from './commands/generate';
 import { importCommand, listCommand, searchCommand, statusCommand, waitCommand } from './commands/library';
 import { mcpCommand } from './commands/mcp';
+import { exportCommand, rebuildCommand } from './commands/recipes';
 
 /** Every command, by the name typed after `wan-studio`. */
 const COMMANDS: Record<string, Command> = {
@@ -21,6 +22,8 @@ const COMMANDS: Record<string, Command> = {
   list: listCommand,
   search: searchCommand,
   import: importCommand,
+  export: exportCommand,
+  rebuild: rebuildCommand,
   key: keyCommand,
   balance: balanceCommand,
   mcp: mcpCommand,

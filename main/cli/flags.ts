@@ -16,6 +16,7 @@ Commands
         prompts up to ${MODELS['wan-2-5-video'].promptMax} characters, optional for image-to-video)
       --audio FILE|URL  wan-2-5-video: the video is made to this WAV/MP3 (3–30 s, at most 15 MB)
       --seed N  --no-prompt-expansion  --provider auto|value|official  --count N  --project NAME
+      --continues ID  record the new videos as continuations of generation ID (with --image of its last frame)
   generate --from FILE [--dry-run] [--skip-bad] [--yes] [--wait] [--json]
       many videos from a .csv or .jsonl file of rows (prompt, negative_prompt, mode, resolution,
       duration, aspect_ratio, seed, prompt_expansion, provider, image (file or link), project, tags)
@@ -27,7 +28,12 @@ Commands
   status ID                 one generation (state, task id, file, sha256)
   list [--state S] [--limit N]        recent generations
   search TEXT [--limit N]   full-text search over prompts, notes and tags
-  import FILE...            add existing MP4 files to the library
+  import FILE|DIR...        add MP4 files (a folder: the videos in it) to the library; a Wan Studio
+                            export or a sidecar next to the file (clip.mp4.json) brings back its recipe
+  export ID... --to DIR [--sidecars]   copies carrying their recipe in the MP4 metadata
+                            (--sidecars: clip.mp4.json next to each); Ctrl-C leaves no half file
+  rebuild --library DIR     rebuild a lost or damaged library database from the folder's videos and
+                            sidecars (the old database is kept aside)
   key set [--session]       read the APIXO API key from standard input into the OS keychain
   key clear | key status
   balance                   remaining APIXO balance in USD
@@ -79,6 +85,9 @@ export const OPTIONS = {
   'confirm-above': { type: 'string' },
   'low-balance': { type: 'string' },
   since: { type: 'string' },
+  to: { type: 'string' },
+  sidecars: { type: 'boolean' },
+  continues: { type: 'string' },
 } as const;
 
 export type CliValues = ReturnType<typeof parse>['values'];

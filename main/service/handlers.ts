@@ -1,5 +1,6 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
+import { mkdir } from 'node:fs/promises';
 import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
@@ -8,6 +9,9 @@ import { TERMINAL_STATES } from '../../shared/domain/states';
 import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import type { JobEngine } from '../core/jobs/engine';
+import type { RebuildProgress, RebuildResult } from '../core/library/rebuild';
+import type { LinkParents } from '../core/library/restore-recipe';
+import type { SidecarKeeper } from '../core/library/sidecar-keeper';
 import type { LibraryStore } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
 import { safeExternalUrl } from '../core/net/external-url';
@@ -24,7 +28,8 @@ import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
 import { restoreMany, trashMany } from './library-bulk';
-import { exportVideos, importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
+import { type ExportRuns, exportWithRecipes } from './library-export';
+import { importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
 import { sequenceHandlers } from './sequence-handlers';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
@@ -58,6 +63,11 @@ export interface HandlerDeps {
   /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
   policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
   clock: Clock;
+  /** Keeps each video's `<video>.json` in step: told which generations changed. */
+  sidecars: SidecarKeeper;
+  exports: ExportRuns;
+  rebuildLibrary(onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult>;
+  linkParents?: LinkParents;
 }
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -76,9 +86,23 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     changed('opened');
     return deps.info();
   };
-  const curated = <T>(value: T): T => {
+  const curated = <T extends { id: string }>(value: T): T => {
     changed('curation');
+    deps.sidecars.touch([value.id]);
     return value;
+  };
+  const importOptions = {
+    linkParents: deps.linkParents,
+    onImported: (id: string) => deps.sidecars.touch([id]),
+  };
+  const touchProject = (projectId: string) => {
+    const library = deps.library();
+    let cursor: string | null = null;
+    do {
+      const page = library.query({ projectId, limit: 500, cursor });
+      deps.sidecars.touch(page.items.map((item) => item.id));
+      cursor = page.nextCursor;
+    } while (cursor);
   };
 
   const createDeps = {
@@ -151,6 +175,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
       restore: ({ id }) => {
         deps.library().restore(id);
+        deps.sidecars.touch([id]);
         changed('restore');
       },
       trashMany: ({ ids }) => {
@@ -160,6 +185,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
       restoreMany: ({ ids }) => {
         const result = restoreMany(deps.library(), ids);
+        deps.sidecars.touch(result.done);
         changed('restore');
         return result;
       },
@@ -176,25 +202,37 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       trashUsage: () => deps.library().trashUsage(),
       setProject: ({ ids, projectId }) => {
         const moved = deps.library().assignProject(ids, projectId);
+        deps.sidecars.touch(ids);
         changed('project');
         return { moved };
       },
       importPaths: async ({ paths }) => {
-        const result = await importPaths(deps.library(), deps.files, paths);
+        const result = await importPaths(deps.library(), deps.files, paths, importOptions);
         changed('import');
         return result;
       },
       importFiles: async ({ files }) => {
-        const result = await importFileRefs(deps.library(), deps.files, files);
+        const result = await importFileRefs(deps.library(), deps.files, files, importOptions);
         changed('import');
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
       reveal: ({ id }) =>
         deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
-      exportTo: async ({ ids, folder }) => {
+      exportTo: async ({ ids, folder, sidecars, exportId }) => {
         deps.files.paths.check(folder);
-        return { copied: await exportVideos(deps.library(), ids, folder) };
+        await mkdir(folder, { recursive: true });
+        return deps.exports.run(exportId, (signal) =>
+          exportWithRecipes(deps.library(), deps.sidecars, ids, folder, { sidecars, signal }),
+        );
+      },
+      cancelExport: ({ exportId }) => deps.exports.cancel(exportId),
+      rebuild: async () => {
+        const result = await deps.rebuildLibrary((progress) =>
+          deps.hub.emit('library.rebuildProgress', progress),
+        );
+        changed('opened');
+        return result;
       },
       startDrag: ({ id }) =>
         deps.platform.startDrag(videoPathOf(deps.library(), deps.library().getGeneration(id))),
@@ -223,6 +261,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
       rename: ({ id, name }) => {
         const project = deps.library().renameProject(id, name);
+        touchProject(id);
         changed('project');
         return project;
       },

@@ -1,13 +1,15 @@
-// File operations the UI asks for on library items: posters, export, import of sent files.
+// File operations the UI asks for on library items: posters and import of sent files (export: library-export.ts).
 // Every path is derived from the library root and our own ids, never from what the UI sends.
-import { constants } from 'node:fs';
-import { copyFile, mkdir } from 'node:fs/promises';
-import { basename, join } from 'node:path';
+import { basename } from 'node:path';
 import type { ImportResult } from '../../shared/contract/contract';
 import type { FileRef } from '../../shared/contract/file-refs';
 import { isStudioError, StudioError } from '../core/errors';
 import { writeFileAtomic } from '../core/fs/atomic';
-import { importVideos } from '../core/library/import';
+import {
+  type ImportResult as CoreImportResult,
+  type ImportOptions,
+  importVideos,
+} from '../core/library/import';
 import { absolutePath } from '../core/library/paths';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import type { FileAccess, LocalFile } from './file-access';
@@ -35,35 +37,17 @@ export async function savePoster(library: LibraryStore, videoId: string, jpeg: U
   library.setPoster(videoId, posterRelPath);
 }
 
-/** Copies videos into a folder the user chose, never overwriting what is there. */
-export async function exportVideos(library: LibraryStore, ids: string[], folder: string): Promise<number> {
-  await mkdir(folder, { recursive: true });
-  let copied = 0;
-  for (const id of ids) {
-    const record = library.getGeneration(id);
-    if (!record?.video) continue;
-    const source = absolutePath(library.root, record.video.relPath);
-    const name = basename(record.video.relPath, '.mp4');
-    for (let attempt = 0; attempt < 100; attempt++) {
-      const target = join(folder, attempt === 0 ? `${name}.mp4` : `${name} (${attempt}).mp4`);
-      try {
-        await copyFile(source, target, constants.COPYFILE_EXCL);
-        copied++;
-        break;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      }
-    }
-  }
-  return copied;
-}
-
 /**
  * Files the UI sent (preload/file-refs): each is opened through the host's file access (a refused
  * path or a stale upload is reported for that file alone), imported under the name the user knows
  * it by, and released (an upload's temp file is deleted) whatever happened.
  */
-export async function importFileRefs(library: LibraryStore, access: FileAccess, refs: readonly FileRef[]) {
+export async function importFileRefs(
+  library: LibraryStore,
+  access: FileAccess,
+  refs: readonly FileRef[],
+  options: ImportOptions = {},
+) {
   // A path the host does not allow refuses the whole call (forbidden), before any upload is used.
   for (const ref of refs) if (ref.via === 'path') access.paths.check(ref.path);
   const skipped: ImportResult['skipped'] = [];
@@ -79,28 +63,35 @@ export async function importFileRefs(library: LibraryStore, access: FileAccess, 
   try {
     const names = new Map(opened.map((file) => [file.path, file.name]));
     const nameOf = (path: string) => names.get(path) ?? basename(path);
+    // An upload's temp file has no sidecar next to it; a granted path may.
+    const sidecars = refs.every((ref) => ref.via === 'path');
     const result = await importVideos(
       library,
       opened.map((file) => file.path),
-      { nameOf },
+      { ...options, nameOf, sidecars },
     );
-    return {
-      imported: result.imported.length,
-      skipped: [
-        ...skipped,
-        ...result.skipped.map((skip) => ({ name: nameOf(skip.path), reason: skip.reason })),
-      ],
-    };
+    const summary = summarize(result, nameOf);
+    return { ...summary, skipped: [...skipped, ...summary.skipped] };
   } finally {
     await Promise.all(opened.map((file) => file.release().catch(() => {})));
   }
 }
 
-export async function importPaths(library: LibraryStore, access: FileAccess, paths: string[]) {
+export async function importPaths(
+  library: LibraryStore,
+  access: FileAccess,
+  paths: string[],
+  options: ImportOptions = {},
+) {
   for (const path of paths) access.paths.check(path);
-  const result = await importVideos(library, paths);
+  return summarize(await importVideos(library, paths, options), (path) => basename(path));
+}
+
+function summarize(result: CoreImportResult, nameOf: (path: string) => string): ImportResult {
   return {
     imported: result.imported.length,
-    skipped: result.skipped.map((skip) => ({ name: basename(skip.path), reason: skip.reason })),
+    skipped: result.skipped.map((skip) => ({ name: nameOf(skip.path), reason: skip.reason })),
+    withRecipe: result.withRecipe,
+    recipesIgnored: result.recipesIgnored.map((item) => ({ name: nameOf(item.path), reason: item.reason })),
   };
 }

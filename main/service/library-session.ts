@@ -2,12 +2,15 @@
 // or create new). Opening a library stops the engine of the old one and starts one for the new;
 // a library that cannot be opened leaves the current one in place. Moving the library goes through
 // here too, so the engine never drives a library while it moves.
+import { existsSync } from 'node:fs';
 import type { LibraryProblem } from '../../shared/contract/contract';
 import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import { sweepInterruptedImports } from '../core/library/import';
 import type { LibraryCreation } from '../core/library/library';
 import type { MoveJournal } from '../core/library/move-journal';
+import { type RebuildProgress, type RebuildResult, rebuildLibrary } from '../core/library/rebuild';
+import type { LinkParents } from '../core/library/restore-recipe';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { EngineSession } from './engine-session';
@@ -20,6 +23,10 @@ export interface LibrarySessionOptions {
   journal: MoveJournal;
   clock: Clock;
   log: Logger;
+  /** After a library opens (start-up, reopen, locate, create, rebuild): the sidecar sweep. */
+  onOpened?(library: LibraryStore): void;
+  /** Lineage links of rebuilt generations whose parents are in the library. */
+  linkParents?: LinkParents;
 }
 
 export class LibrarySession {
@@ -88,6 +95,46 @@ export class LibrarySession {
     }
   }
 
+  /**
+   * Rebuilds the library's database from its folder (the open library's, or the one that could
+   * not be opened). Refused while generations are in progress: their rows exist nowhere else.
+   */
+  async rebuild(onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+    const root = this.library?.root ?? this.problemNow?.path;
+    if (!root || !existsSync(root)) {
+      throw new StudioError({
+        kind: 'library_missing',
+        userMessage: `The library folder ${root ?? ''} is not there, so there is nothing to rebuild from. Connect its drive, or locate the folder.`,
+      });
+    }
+    if (this.library && this.library.listActive().length > 0) {
+      throw new StudioError({
+        kind: 'invalid_request',
+        userMessage:
+          'Generations are still in progress. Let them finish (or cancel them) before rebuilding the library.',
+      });
+    }
+    const { engine, clock, log } = this.options;
+    await engine.stop();
+    this.library?.close();
+    this.library = null;
+    let rebuilt: Awaited<ReturnType<typeof rebuildLibrary>>;
+    try {
+      rebuilt = await rebuildLibrary(root, { clock, onProgress, linkParents: this.options.linkParents });
+    } catch (error) {
+      const message = `Rebuilding the library failed: ${error instanceof Error ? error.message : String(error)}. The previous database was kept aside in ${root}/.wanstudio.`;
+      this.problemNow = { kind: 'storage', path: root, message, folderExists: true };
+      throw new StudioError({ kind: 'storage', userMessage: message, cause: error });
+    }
+    const { library, result } = rebuilt;
+    log.info('the library was rebuilt from its folder', { root, ...result, skipped: result.skipped.length });
+    this.library = library;
+    this.problemNow = null;
+    await engine.start(library);
+    this.options.onOpened?.(library);
+    return result;
+  }
+
   async close(): Promise<void> {
     await this.options.engine.stop();
     this.library?.close();
@@ -113,6 +160,7 @@ export class LibrarySession {
     this.library = outcome.library;
     this.problemNow = null;
     await engine.start(outcome.library);
+    this.options.onOpened?.(outcome.library);
     // What crashed imports left behind is swept once the library is in use.
     const swept = await sweepInterruptedImports(outcome.library.root, clock.now());
     if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });

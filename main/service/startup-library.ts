@@ -3,6 +3,7 @@
 // "library not found" (the UI offers retry / locate / create new; the CLI exits with the cause)
 // rather than silently replaced by an empty one. Only the default library, on the very first
 // run, is created with its parent folders.
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { LibraryProblem } from '../../shared/contract/contract';
 import type { Clock } from '../core/clock';
@@ -55,9 +56,22 @@ export function tryOpenLibrary(root: string, create: LibraryCreation, clock: Clo
   } catch (error) {
     if (isStudioError(error) && LIBRARY_PROBLEM_KINDS.has(error.kind)) {
       return {
-        problem: { kind: error.kind as LibraryProblem['kind'], path: root, message: error.userMessage },
+        problem: {
+          kind: error.kind as LibraryProblem['kind'],
+          path: root,
+          message: error.userMessage,
+          folderExists: isFolder(root),
+        },
       };
     }
     throw error;
+  }
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }

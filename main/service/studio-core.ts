@@ -14,6 +14,7 @@ import { createDownloadQueue } from '../core/downloads/download-queue';
 import { ReferenceHosting } from '../core/hosting/reference-hosting';
 import { JobEngine } from '../core/jobs/engine';
 import { openLibrary } from '../core/library/library';
+import { SidecarKeeper } from '../core/library/sidecar-keeper';
 import type { GenerationRecord, LibraryStore } from '../core/library/types';
 import { createLogger, type Logger } from '../core/log';
 import {
@@ -36,6 +37,7 @@ import { createFileAccess } from './file-access';
 import { createHandlers } from './handlers';
 import { HostingService } from './hosting-service';
 import { createInProcessApi } from './in-process-api';
+import { ExportRuns } from './library-export';
 import { LibrarySession } from './library-session';
 import { anyAbsolutePath } from './path-policy';
 import { SettingsFile } from './settings-file';
@@ -160,7 +162,32 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     app: options.host,
     log,
   });
-  const libraries = new LibrarySession({ engine: engines, settings, journal, clock, log });
+  const sidecars = new SidecarKeeper({
+    library: () => {
+      try {
+        return libraries.current();
+      } catch {
+        return null; // no library open (not found, or being rebuilt): writes wait
+      }
+    },
+    app: `Wan Studio ${options.version}`,
+    log: log.child({ scope: 'sidecars' }),
+    now: () => clock.now(),
+  });
+  // A video landing (download, import) or changing: its sidecar follows.
+  hub.on('generation.updated', (record) => {
+    if (record.video) sidecars.touch([record.id]);
+  });
+  const libraries = new LibrarySession({
+    engine: engines,
+    settings,
+    journal,
+    clock,
+    log,
+    onOpened: (library) => {
+      sidecars.sweepOnce(library);
+    },
+  });
   // A folder named on the command line that a finished move took elsewhere is found there.
   const explicitDir =
     recovered?.outcome === 'finished' && options.libraryDir && resolve(options.libraryDir) === recovered.from
@@ -210,6 +237,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   hub.on('generation.updated', (record) => {
     if (record.state === 'pending' || isTerminal(record.state)) void balance.refreshSoon();
   });
+  const exports = new ExportRuns();
   const handlers = createHandlers({
     info,
     library: currentLibrary,
@@ -243,6 +271,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     reopenLibrary: () => libraries.reopen(),
     locateLibrary: (folder) => libraries.locate(folder),
     createLibrary: (folder) => libraries.create(folder),
+    sidecars,
+    exports,
+    rebuildLibrary: (onProgress) => libraries.rebuild(onProgress),
   });
 
   const dispatch = createDispatcher(handlers, log);
@@ -275,6 +306,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
       closed = true;
       await watching?.watchFolders.close();
       balance.close();
+      await exports.cancelAll();
+      await sidecars.flush().catch(() => {});
+      sidecars.close();
       await libraries.close();
       await callbacks.close();
       await demoReferences.close();

@@ -12,6 +12,7 @@ import { chooseFolder } from '../lib/choose-folder';
 import { notifySuccess } from '../lib/notify';
 import { useApp } from '../state/app';
 import { studio } from '../studio';
+import { RebuildLibrary } from '../views/settings/RebuildLibrary';
 
 type Choice = 'retry' | 'locate' | 'create';
 
@@ -19,6 +20,10 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
   const { t } = useTranslation();
   const [busy, setBusy] = useState<Choice | null>(null);
   const [error, setError] = useState<unknown>(null);
+  // The folder is there but its database is not usable: rebuilding it is the likely way out.
+  const canRebuild =
+    problem.folderExists === true &&
+    (problem.kind === 'library_missing' || problem.kind === 'library_corrupt' || problem.kind === 'storage');
 
   async function choose(choice: Choice): Promise<void> {
     const folder =
@@ -58,6 +63,15 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
       {/* The core's sentence names the exact file for the other kinds; for a missing library it adds nothing. */}
       {problem.kind === 'library_missing' ? null : <p className="hint">{problem.message}</p>}
       {error ? <ErrorNotice error={error} compact /> : null}
+      {problem.folderExists &&
+      (problem.kind === 'library_missing' ||
+        problem.kind === 'library_corrupt' ||
+        problem.kind === 'storage') ? (
+        <div className="library-unavailable-rebuild">
+          <p>{t('libraryUnavailable.rebuildLead')}</p>
+          <RebuildLibrary tone="primary" />
+        </div>
+      ) : null}
       <div className="library-unavailable-actions">
         <Button icon="refresh" busy={busy === 'retry'} onClick={() => void choose('retry')}>
           {t('libraryUnavailable.retry')}
@@ -65,7 +79,12 @@ export function LibraryUnavailable({ problem }: { problem: LibraryProblem }) {
         <Button icon="folder" busy={busy === 'locate'} onClick={() => void choose('locate')}>
           {t('libraryUnavailable.locate')}
         </Button>
-        <Button tone="primary" icon="plus" busy={busy === 'create'} onClick={() => void choose('create')}>
+        <Button
+          tone={canRebuild ? undefined : 'primary'}
+          icon="plus"
+          busy={busy === 'create'}
+          onClick={() => void choose('create')}
+        >
           {t('libraryUnavailable.create')}
         </Button>
       </div>

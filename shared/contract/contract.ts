@@ -230,6 +230,8 @@ export interface LibraryProblem {
   kind: 'library_missing' | 'library_corrupt' | 'read_only' | 'disk_full' | 'storage';
   path: string;
   message: string;
+  /** The folder is there (its database is missing or damaged): "rebuild from folder" can help. */
+  folderExists?: boolean;
 }
 
 export interface KeyStatus {
@@ -295,6 +297,27 @@ export interface DownloadProgressEvent {
 export interface ImportResult {
   imported: number;
   skipped: { name: string; reason: string }[];
+  /** How many came back with their recipe (a Wan Studio export, or a sidecar next to the file). */
+  withRecipe?: number;
+  /** Recipes found but not trusted (the video came in plain), with the reason. */
+  recipesIgnored?: { name: string; reason: string }[];
+}
+
+export interface ExportResult {
+  copied: number;
+  /** The copies' file names in the folder. */
+  files?: string[];
+  skipped?: { id: string; reason: string }[];
+}
+
+export interface RebuildSummary {
+  /** Generations back with their recipe. */
+  restored: number;
+  /** Videos without a usable sidecar, back as plain imports. */
+  plain: number;
+  skipped: { relPath: string; reason: string }[];
+  /** Where the previous database was kept (null when there was none). */
+  keptAs: string | null;
 }
 
 /** A saved sequence export; `existing`: the same bytes were in the library already (nothing added). */
@@ -410,9 +433,25 @@ export const contract = {
     importFiles: method<ImportResult>()(z.object({ files: z.array(fileRefSchema).min(1).max(500) }).strict()),
     savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
     reveal: method<void>()(idArg),
-    exportTo: method<{ copied: number }>()(
-      z.object({ ids: z.array(id).min(1).max(1000), folder: absolutePathSchema }).strict(),
+    /** Copies carrying their recipe in the MP4 metadata (and `<copy>.json` next to them with `sidecars`). */
+    exportTo: method<ExportResult>()(
+      z
+        .object({
+          ids: z.array(id).min(1).max(1000),
+          folder: absolutePathSchema,
+          sidecars: z.boolean().default(false),
+          /** Names the export for cancelExport. */
+          exportId: z.string().min(1).max(64).optional(),
+        })
+        .strict(),
     ),
+    /** Stops a running export: the copy being written is removed, finished copies stay. */
+    cancelExport: method<void>()(z.object({ exportId: z.string().min(1).max(64) }).strict()),
+    /**
+     * Rebuilds the database from the library folder's videos and sidecars (the old database is
+     * kept aside). Progress arrives as 'library.rebuildProgress' events.
+     */
+    rebuild: method<RebuildSummary>()(none),
     startDrag: method<void>()(idArg),
     move: method<AppInfo>()(z.object({ folder: absolutePathSchema }).strict()),
     /** Open the library where the settings say again (after connecting its drive). */
@@ -539,6 +578,7 @@ export interface StudioEvents {
   'library.changed': {
     reason: 'import' | 'trash' | 'restore' | 'purge' | 'move' | 'curation' | 'project' | 'opened';
   };
+  'library.rebuildProgress': { done: number; total: number };
 }
 export const EVENT_NAMES = [
   'generation.updated',
@@ -548,6 +588,7 @@ export const EVENT_NAMES = [
   'settings.updated',
   'key.updated',
   'library.changed',
+  'library.rebuildProgress',
 ] as const satisfies readonly (keyof StudioEvents)[];
 export type EventName = (typeof EVENT_NAMES)[number];
 

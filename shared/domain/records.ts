@@ -18,6 +18,10 @@ export type ImageSource = (typeof IMAGE_SOURCES)[number];
 export const ORIGINS = ['generated', 'imported'] as const;
 export type Origin = (typeof ORIGINS)[number];
 
+/** Where an imported video's recipe came from: the MP4's own metadata, or a sidecar next to it. */
+export const RECIPE_SOURCES = ['embedded', 'sidecar'] as const;
+export type RecipeSource = (typeof RECIPE_SOURCES)[number];
+
 export interface VideoRecord {
   id: string;
   generationId: string | null;
@@ -41,6 +45,11 @@ export interface GenerationRecord {
   origin: Origin;
   /** The file name an imported video had (null for generated ones). */
   sourceName: string | null;
+  /**
+   * An imported video that brought its recipe (a Wan Studio export or a sidecar): its params are
+   * the real ones, so the UI shows them and offers Remix. Absent or null for every other row.
+   */
+  recipeSource?: RecipeSource | null;
   projectId: string | null;
   batchId: string | null;
   model: string;
@@ -147,4 +156,9 @@ export interface Project {
   name: string;
   createdAt: number;
   generationCount: number;
+}
+
+/** Whether the UI may show a record's parameters and offer Remix: generated here, or imported with its recipe. */
+export function hasRecipe(record: Pick<GenerationRecord, 'origin' | 'recipeSource'>): boolean {
+  return record.origin !== 'imported' || (record.recipeSource ?? null) !== null;
 }

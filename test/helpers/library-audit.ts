@@ -7,6 +7,7 @@ import Database from 'better-sqlite3';
 import { expect } from 'vitest';
 import { CLIP_FILES } from '../../main/demo/clips';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
+import { readSidecarText } from '../../shared/domain/sidecar';
 
 export interface AuditRow {
   id: string;
@@ -62,7 +63,8 @@ export async function servedClipHashes(): Promise<Set<string>> {
  * The database is intact, every recorded video is on disk with its recorded length and sha256,
  * no `.part` file is left, and no MP4 exists that the database does not know. With `served`,
  * every video must also be byte for byte one of the files the server sent (a file that agrees
- * with its own record could still be a truncated copy recorded as complete).
+ * with its own record could still be a truncated copy recorded as complete). Every sidecar next
+ * to a video must parse and name that video's sha256.
  */
 export async function expectSoundLibrary(library: string, served?: Set<string>): Promise<LibraryAudit> {
   const audit = await auditLibrary(library);
@@ -73,6 +75,15 @@ export async function expectSoundLibrary(library: string, served?: Set<string>):
     expect(bytes.length, row.relPath ?? '').toBe(row.bytes);
     expect(createHash('sha256').update(bytes).digest('hex'), row.relPath ?? '').toBe(row.sha256);
     if (served) expect(served.has(row.sha256 ?? ''), `${row.relPath} is not what the server sent`).toBe(true);
+    // A sidecar, where one was written, is whole (written by rename) and describes these very bytes.
+    const sidecar = await readFile(join(library, ...`${row.relPath}.json`.split('/')), 'utf8').catch(
+      () => null,
+    );
+    if (sidecar !== null) {
+      const reading = readSidecarText(sidecar);
+      expect(reading.ok, `${row.relPath}.json: ${reading.ok ? '' : reading.reason}`).toBe(true);
+      if (reading.ok) expect(reading.sidecar.video.sha256, `${row.relPath}.json`).toBe(row.sha256);
+    }
   }
   expect(audit.files.filter((file) => file.endsWith('.part'))).toEqual([]);
   expect(audit.files.filter((file) => file.endsWith('.mp4'))).toHaveLength(videos.length);

@@ -35,6 +35,7 @@ const samplePayloads: { [E in EventName]: StudioEvents[E] } = {
     keychainErrorReason: null,
   },
   'library.changed': { reason: 'import' },
+  'library.rebuildProgress': { done: 3, total: 10 },
 };
 
 describe('forwardStudioEvents', () => {

@@ -43,7 +43,7 @@ describe('relative paths, refused for every path method (any host)', () => {
     const dispatch = harness.core.dispatch;
     expect(await dispatch('library.importPaths', { paths: [SMALL_MP4] })).toEqual({
       ok: true,
-      value: { imported: 1, skipped: [] },
+      value: { imported: 1, skipped: [], withRecipe: 0, recipesIgnored: [] },
     });
   });
 
@@ -94,7 +94,10 @@ describe("Electron's policy: only what the user pointed at", () => {
 
     expect(await dispatch('dialog.chooseVideos', undefined)).toEqual({ ok: true, value: [SMALL_MP4] });
     const imported = await dispatch('library.importPaths', { paths: [SMALL_MP4] });
-    expect(imported).toEqual({ ok: true, value: { imported: 1, skipped: [] } });
+    expect(imported).toEqual({
+      ok: true,
+      value: { imported: 1, skipped: [], withRecipe: 0, recipesIgnored: [] },
+    });
     const id = harness?.core.library().query({ limit: 1 }).items[0]?.id ?? '';
 
     expect(await dispatch('library.exportTo', { ids: [id], folder: exportDir })).toMatchObject(forbidden);
@@ -103,9 +106,9 @@ describe("Electron's policy: only what the user pointed at", () => {
       ok: true,
       value: exportDir,
     });
-    expect(await dispatch('library.exportTo', { ids: [id], folder: exportDir })).toEqual({
+    expect(await dispatch('library.exportTo', { ids: [id], folder: exportDir })).toMatchObject({
       ok: true,
-      value: { copied: 1 },
+      value: { copied: 1, skipped: [] },
     });
   });
 

@@ -62,12 +62,16 @@ export const searchCommand = listing(true);
 export const importCommand: Command = {
   engine: false,
   check(args) {
-    if (args.length === 0) throw usageError('import needs MP4 files');
+    if (args.length === 0) throw usageError('import needs MP4 files or folders');
   },
   async run(api, args, values) {
     const result = await api.library.importPaths({ paths: args.map((arg) => resolve(arg)) });
     const skipped = result.skipped.map((skip) => `skipped ${skip.name}: ${skip.reason}`);
-    print(values, [`imported ${result.imported}`, ...skipped].join('\n'), result);
+    const ignored = (result.recipesIgnored ?? []).map(
+      (item) => `recipe ignored for ${item.name}: ${item.reason}`,
+    );
+    const withRecipe = result.withRecipe ? ` (${result.withRecipe} with their recipe)` : '';
+    print(values, [`imported ${result.imported}${withRecipe}`, ...ignored, ...skipped].join('\n'), result);
     return result.imported > 0 ? 0 : 1;
   },
 };

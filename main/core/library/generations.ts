@@ -86,7 +86,9 @@ function parseParams(input: NewGeneration) {
     if (!input.referenceImagePath) throw invalid('A hosted reference image needs its library copy.');
     if (input.params.imageUrl) throw invalid('A hosted reference image gets its link when it is uploaded.');
   }
-  if (imageSource === 'hosted' || input.audioSource === 'hosted') {
+  // A generation back from its recipe may have lost its image link (a hosted link expires and is
+  // not kept; another library lacks the reference image): it is a record, never sent again as is.
+  if (imageSource === 'hosted' || input.audioSource === 'hosted' || input.restore !== undefined) {
     return generationParamsDraftSchema.safeParse(input.params);
   }
   return generationParamsSchema.safeParse(input.params);
@@ -126,16 +128,19 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
   const origin = input.origin ?? 'generated';
   if (!ORIGINS.includes(origin)) throw invalid(`Unknown origin: ${String(origin)}`);
   const now = ctx.clock.now();
-  const id = newId(now);
+  const createdAt = input.restore?.createdAt ?? now;
   return inTransaction(ctx, () => {
     assertProjectExists(ctx, input.projectId);
+    const wanted = input.restore?.id;
+    const id =
+      wanted && !ctx.stmt('SELECT 1 FROM generations WHERE id = ?').get(wanted) ? wanted : newId(createdAt);
     ctx
       .stmt(
         `INSERT INTO generations (id, project_id, batch_id, model, backend, mode, prompt, negative_prompt, resolution,
            duration, aspect_ratio, image_url, seed, prompt_expansion, provider, request_type, state,
            created_at, updated_at, estimated_cost_usd, reference_image_path, image_source, origin, source_name,
-           hold_json, audio_url, reference_audio_path, audio_source)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+           hold_json, audio_url, reference_audio_path, audio_source, recipe_source)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       )
       .run(
         id,
@@ -146,7 +151,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         ...paramValues(params),
         input.requestType,
         state,
-        now,
+        createdAt,
         now,
         input.estimatedCostUsd,
         input.referenceImagePath ? toRelPath(input.referenceImagePath) : null,
@@ -157,8 +162,9 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         params.audioUrl ?? null,
         input.referenceAudioPath ? toRelPath(input.referenceAudioPath) : null,
         input.audioSource ?? (params.audioUrl ? 'url' : null),
+        origin === 'imported' ? (input.recipeSource ?? null) : null,
       );
-    recordStateChange(ctx, id, null, state, now);
+    recordStateChange(ctx, id, null, state, createdAt);
     if (input.links) insertLinks(ctx, id, input.links);
     indexGeneration(ctx, id);
     return requireGeneration(ctx, id);

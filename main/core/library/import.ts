@@ -5,11 +5,11 @@
 //
 // Each import becomes a finished row (state 'done', cost 0, origin 'imported', the file name kept in
 // sourceName) carrying the video, because the library lists, searches and groups generations: a
-// bare video row would be invisible and could not belong to a project. The prompt is the file name,
-// so a search finds it by name; the other params are stand-ins the schema needs, which the UI never
-// shows for an imported video (its real duration and size are on the video).
-import { createHash } from 'node:crypto';
-import { type FileHandle, mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+// bare video row would be invisible and could not belong to a project. A file with a recipe (a Wan
+// Studio export, or a sidecar next to it) brings back its prompt, settings, seed and curation
+// (restore-recipe.ts); without one, the prompt is the file name, so a search finds it by name, and
+// the other params are stand-ins the schema needs, which the UI never shows.
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { basename, dirname, extname, join } from 'node:path';
 import type { AspectRatio, GenerationParams } from '../../../shared/domain/params';
 import { LIMITS } from '../../../shared/domain/params';
@@ -17,12 +17,19 @@ import { monthFolder } from '../downloads/library-paths';
 import { isStudioError } from '../errors';
 import { renameDurable } from '../fs/atomic';
 import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
+import { findRecipe } from './find-recipe';
 import { newId } from './ids';
+import { copyWithHash, expandFolders } from './import-files';
+import { type LinkParents, type RestoredVideo, restoreFromRecipe } from './restore-recipe';
 import type { LibraryStore, VideoRecord } from './types';
 
 export interface ImportResult {
   imported: VideoRecord[];
   skipped: { path: string; reason: string }[];
+  /** How many of the imported came back with their recipe (a Wan Studio export, or a sidecar). */
+  withRecipe: number;
+  /** Recipes found but not used (they fail the schema, are too large…): the video came in plain. */
+  recipesIgnored: { path: string; reason: string }[];
 }
 
 /** Proposed addition to LibraryStore; used when the store has it (see knownHashes otherwise). */
@@ -31,7 +38,6 @@ export interface VideoLookup {
 }
 
 const IMPORT_FOLDER = 'imported';
-const COPY_CHUNK = 1024 * 1024;
 const TEMP_SUFFIX = '.import.tmp';
 /** Where the browser host's uploads wait for their import (main/host/upload-store.ts), relative to the library root. */
 export const IMPORT_STAGING_FOLDER = join('.wanstudio', 'staging');
@@ -66,23 +72,36 @@ export async function sweepInterruptedImports(root: string, now = Date.now()): P
   return removed;
 }
 
+export interface ImportOptions {
+  projectId?: string | null;
+  /** The name the user knows a file by, when it differs from its path (an upload's temp file). */
+  nameOf?: (path: string) => string;
+  /** Look for sidecars next to the files (default true; an upload's temp file has none). */
+  sidecars?: boolean;
+  /** Records the recipe's lineage where the parents are in this library. */
+  linkParents?: LinkParents;
+  /** Each generation an import made (its sidecar is written next to the library copy). */
+  onImported?(generationId: string): void;
+}
+
 export async function importVideos(
   store: LibraryStore,
   paths: string[],
-  options?: {
-    projectId?: string | null;
-    /** The name the user knows a file by, when it differs from its path (an upload's temp file). */
-    nameOf?: (path: string) => string;
-  },
+  options?: ImportOptions,
 ): Promise<ImportResult> {
-  const result: ImportResult = { imported: [], skipped: [] };
+  const result: ImportResult = { imported: [], skipped: [], withRecipe: 0, recipesIgnored: [] };
   const known = new KnownVideos(store);
   const nameOf = options?.nameOf ?? ((path: string) => basename(path));
-  for (const path of paths) {
+  for (const path of await expandFolders(paths)) {
     try {
-      const outcome = await importOne(store, path, nameOf(path), known, options?.projectId ?? null);
-      if (typeof outcome === 'string') result.skipped.push({ path, reason: outcome });
-      else result.imported.push(outcome);
+      const outcome = await importOne(store, path, nameOf(path), known, options ?? {});
+      for (const reason of outcome.ignored) result.recipesIgnored.push({ path, reason });
+      if (typeof outcome.video === 'string') result.skipped.push({ path, reason: outcome.video });
+      else {
+        result.imported.push(outcome.video);
+        if (outcome.video.generationId) options?.onImported?.(outcome.video.generationId);
+      }
+      if (outcome.withRecipe) result.withRecipe++;
     } catch (error) {
       // One bad file (or a full disk) must not lose the report of the others.
       result.skipped.push({ path, reason: isStudioError(error) ? error.userMessage : String(error) });
@@ -91,23 +110,32 @@ export async function importVideos(
   return result;
 }
 
-/** Returns the new video, or the reason it was skipped. */
+interface ImportOutcome {
+  /** The new video, or the reason it was skipped. */
+  video: VideoRecord | string;
+  withRecipe: boolean;
+  ignored: string[];
+}
+
 async function importOne(
   store: LibraryStore,
   path: string,
   name: string,
   known: KnownVideos,
-  projectId: string | null,
-): Promise<VideoRecord | string> {
+  options: ImportOptions,
+): Promise<ImportOutcome> {
+  const skip = (reason: string): ImportOutcome => ({ video: reason, withRecipe: false, ignored: [] });
   const file = await stat(path).catch(() => null);
-  if (!file) return 'File not found.';
-  if (!file.isFile()) return 'Not a file (folders are not imported; select the videos inside).';
+  if (!file) return skip('File not found.');
+  if (!file.isFile()) return skip('Not a file, and no videos inside.');
   const info = await probeMp4(path).catch((error: unknown) => {
     if (isStudioError(error) && error.kind === 'invalid_request') return error.userMessage;
     throw error;
   });
-  if (typeof info === 'string') return info;
-  if (!info.hasVideo) return 'The MP4 has no video track (audio only).';
+  if (typeof info === 'string') return skip(info);
+  if (!info.hasVideo) return skip('The MP4 has no video track (audio only).');
+  const found = await findRecipe(path, { sidecars: options.sidecars });
+  const ignored = [...found.ignored];
 
   const relPath = `${IMPORT_FOLDER}/${monthFolder(Date.now())}/${newId()}.mp4`;
   const target = join(store.root, ...relPath.split('/'));
@@ -116,29 +144,32 @@ async function importOne(
   try {
     const copied = await copyWithHash(path, temp);
     if (known.has(copied.sha256))
-      return 'Already in the library (the same video was imported or generated before).';
+      return {
+        ...skip('Already in the library (the same video was imported or generated before).'),
+        ignored,
+      };
     await renameDurable(temp, target);
+    const video = { relPath, ...copied, width: info.width, height: info.height, durationMs: info.durationMs };
     try {
-      const generation = store.createGeneration({
-        projectId,
-        params: paramsFor(name, info),
-        requestType: 'async',
-        estimatedCostUsd: 0,
-        state: 'done',
-        origin: 'imported',
-        sourceName: name,
-      });
-      const video = store.addVideo(generation.id, {
-        relPath,
-        bytes: copied.bytes,
-        sha256: copied.sha256,
-        width: info.width,
-        height: info.height,
-        durationMs: info.durationMs,
-        posterRelPath: null,
-      });
+      if (found.recipe) {
+        try {
+          const restored = restoreFromRecipe(
+            store,
+            found.recipe.sidecar,
+            video,
+            { kind: 'import', source: found.recipe.source, sourceName: name },
+            options.linkParents,
+          );
+          if (options.projectId !== undefined) store.assignProject([restored.record.id], options.projectId);
+          known.add(copied.sha256);
+          return { video: restored.video, withRecipe: true, ignored };
+        } catch (error) {
+          ignored.push(`recipe not restored: ${isStudioError(error) ? error.userMessage : String(error)}`);
+        }
+      }
+      const added = addPlainImport(store, { name, info, video, projectId: options.projectId ?? null });
       known.add(copied.sha256);
-      return video;
+      return { video: added, withRecipe: false, ignored };
     } catch (error) {
       await rm(target, { force: true });
       throw error;
@@ -148,35 +179,33 @@ async function importOne(
   }
 }
 
-/** Copies in one pass, hashing what it writes, and fsyncs the copy before it is renamed. */
-async function copyWithHash(from: string, to: string): Promise<{ bytes: number; sha256: string }> {
-  const hash = createHash('sha256');
-  const buffer = Buffer.allocUnsafe(COPY_CHUNK);
-  let source: FileHandle | null = null;
-  let target: FileHandle | null = null;
-  let bytes = 0;
-  try {
-    source = await open(from, 'r');
-    target = await open(to, 'w', 0o644);
-    for (;;) {
-      const { bytesRead } = await source.read(buffer, 0, buffer.length, null);
-      if (bytesRead === 0) break;
-      const chunk = buffer.subarray(0, bytesRead);
-      let written = 0;
-      while (written < bytesRead) written += (await target.write(chunk, written)).bytesWritten;
-      hash.update(chunk);
-      bytes += bytesRead;
-    }
-    await target.sync();
-  } finally {
-    await source?.close();
-    await target?.close();
-  }
-  return { bytes, sha256: hash.digest('hex') };
+/** A video without a recipe: a finished 'imported' row named after its file, and its video. */
+export function addPlainImport(
+  store: LibraryStore,
+  file: {
+    name: string;
+    info: Mp4Info;
+    video: RestoredVideo;
+    projectId?: string | null;
+    /** Keep this id (rebuild: a trashed video's trash folder is named by it). */
+    id?: string;
+  },
+): VideoRecord {
+  const generation = store.createGeneration({
+    projectId: file.projectId ?? null,
+    params: paramsFor(file.name, file.info),
+    requestType: 'async',
+    estimatedCostUsd: 0,
+    state: 'done',
+    origin: 'imported',
+    sourceName: file.name,
+    restore: file.id ? { id: file.id } : undefined,
+  });
+  return store.addVideo(generation.id, { ...file.video, posterRelPath: null });
 }
 
 /** Stand-in settings the row's schema needs (never shown for an import): the nearest Wan 2.5 ones. */
-function paramsFor(fileName: string, info: Mp4Info): GenerationParams {
+export function paramsFor(fileName: string, info: Mp4Info): GenerationParams {
   const name = basename(fileName, extname(fileName)).replace(/\s+/g, ' ').trim();
   const shortSide = Math.min(info.width ?? 0, info.height ?? 0);
   const ratio = info.width && info.height ? info.width / info.height : 16 / 9;

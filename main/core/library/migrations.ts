@@ -313,4 +313,12 @@ export const MIGRATIONS: readonly Migration[] = [
       `);
     },
   },
+  {
+    // Imports that brought their recipe (a Wan Studio export's metadata, or a sidecar next to the
+    // file): 'embedded' or 'sidecar'; null for every other row.
+    name: 'recipes of imported videos',
+    up(db) {
+      db.exec('ALTER TABLE generations ADD COLUMN recipe_source TEXT;');
+    },
+  },
 ];

@@ -32,6 +32,8 @@ import {
   type ImageSource,
   ORIGINS,
   type Origin,
+  RECIPE_SOURCES,
+  type RecipeSource,
   type VideoRecord,
 } from './types';
 
@@ -40,6 +42,7 @@ export interface GenerationRow {
   id: string;
   origin: string;
   source_name: string | null;
+  recipe_source?: string | null;
   project_id: string | null;
   batch_id: string | null;
   model: string;
@@ -194,6 +197,10 @@ export function generationFromRow(ctx: LibraryContext, row: GenerationRow): Gene
     id: row.id,
     origin: pick<Origin>(ORIGINS, row.origin, 'generated', 'origin', flags),
     sourceName: row.source_name,
+    recipeSource:
+      row.recipe_source == null
+        ? null
+        : pick<RecipeSource>(RECIPE_SOURCES, row.recipe_source, 'sidecar', 'recipe_source', flags),
     projectId: row.project_id,
     batchId: row.batch_id,
     model: row.model,

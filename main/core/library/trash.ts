@@ -1,4 +1,4 @@
-// The trash: a trashed generation's video and poster move to <root>/.trash/<id>/<same relative
+// The trash: a trashed generation's video, its sidecar and poster move to <root>/.trash/<id>/<same relative
 // path>, and the row keeps deletedAt. Files move first, then the row changes, and every step
 // accepts the state a crash could leave behind (a file already moved, or already back), so
 // repeating an interrupted trash, restore or purge finishes it without losing anything.
@@ -12,6 +12,7 @@ import { inTransaction, type LibraryContext } from './context';
 import { requireGeneration } from './generations';
 import { absolutePath } from './paths';
 import { unindexGeneration } from './search-index';
+import { sidecarRelPath } from './sidecar-doc';
 
 export const TRASH_DIR = '.trash';
 
@@ -31,7 +32,10 @@ function filesOf(ctx: LibraryContext, id: string): FileMove[] {
     | { rel_path: string; poster_rel_path: string | null }
     | undefined;
   if (!row) return [];
-  const relPaths = [row.rel_path, row.poster_rel_path].filter((path): path is string => path !== null);
+  // The sidecar travels with its video (into the trash, back, and out on purge).
+  const relPaths = [row.rel_path, sidecarRelPath(row.rel_path), row.poster_rel_path].filter(
+    (path): path is string => path !== null,
+  );
   return relPaths.map((relPath) => ({
     home: absolutePath(ctx.root, relPath),
     trashed: absolutePath(trashFolder(ctx.root, id), relPath),

@@ -14,6 +14,7 @@ import type {
   LibraryQuery,
   Origin,
   Project,
+  RecipeSource,
   VideoRecord,
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
@@ -43,6 +44,13 @@ export interface NewGeneration {
   /** Defaults to 'generated'; 'imported' names the file it came from in `sourceName`. */
   origin?: Origin;
   sourceName?: string | null;
+  /** An import that brought its recipe: where from (see GenerationRecord.recipeSource). */
+  recipeSource?: RecipeSource | null;
+  /**
+   * A generation coming back from its recipe (rebuild, import of an export): its own id, when no
+   * row has it yet, and its creation time. Default: a new id, now.
+   */
+  restore?: { id?: string; createdAt?: number };
   /** With state 'held': why it waits. */
   hold?: HoldReason | null;
   /** Where it came from (a continuation, a frame, a remix), recorded with it. */

@@ -17,6 +17,11 @@ const MOOV_MAX_BYTES = 64 * 1024 * 1024;
 const TOP_LEVEL_MAX_BOXES = 10_000;
 
 export async function probeMp4(path: string): Promise<Mp4Info> {
+  return parseMoov(await readMoovOf(path));
+}
+
+/** The body of the file's `moov` box (bounded), or the reason the file is not a usable MP4. */
+export async function readMoovOf(path: string): Promise<Uint8Array> {
   let handle: FileHandle;
   try {
     handle = await open(path, 'r');
@@ -29,8 +34,7 @@ export async function probeMp4(path: string): Promise<Mp4Info> {
     });
   }
   try {
-    const moov = await readMoov(handle, path);
-    return parseMoov(moov);
+    return await readMoov(handle, path);
   } finally {
     await handle.close();
   }

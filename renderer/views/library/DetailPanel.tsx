@@ -4,6 +4,7 @@
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
+import { hasRecipe } from '../../../shared/domain/records';
 import { Button, IconButton } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { videoUrl } from '../../lib/media';
@@ -32,7 +33,8 @@ export function DetailPanel({
   const video = videoUrl(mediaBase, record);
   const poster = usePoster(record);
   const panelRef = useRef<HTMLElement>(null);
-  const imported = record.origin === 'imported';
+  // An import that brought its recipe shows its prompt and settings and offers Remix like a generation.
+  const imported = !hasRecipe(record);
 
   // Focus goes back to the card (or button) that opened the panel when it closes.
   useEffect(() => {
@@ -60,8 +62,10 @@ export function DetailPanel({
       data-testid="detail-panel"
     >
       <header className="detail-header">
-        {imported ? (
-          <span className="pill pill-muted">{t('library.importedBadge')}</span>
+        {record.origin === 'imported' ? (
+          <span className="pill pill-muted" data-testid="imported-badge">
+            {t(imported ? 'library.importedBadge' : 'library.importedWithRecipe')}
+          </span>
         ) : (
           <StatePill state={record.state} />
         )}

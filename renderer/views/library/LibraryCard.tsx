@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AppInfo, GenerationRecord } from '../../../shared/contract/contract';
+import { hasRecipe } from '../../../shared/domain/records';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { StatePill } from '../../components/StatePill';
@@ -179,7 +180,7 @@ export const LibraryCard = memo(function LibraryCard({
 /** Length and size: the file's own for an import, the requested ones for a generation. */
 function cardBadge(record: GenerationRecord, t: TFunction): string {
   const { video, params } = record;
-  if (record.origin === 'imported') {
+  if (!hasRecipe(record)) {
     const length = video?.durationMs ? formatSeconds(video.durationMs) : '';
     const size = video?.height && video.width ? `${Math.min(video.width, video.height)}p` : '';
     return [length, size].filter(Boolean).join(' · ') || t('library.importedBadge');

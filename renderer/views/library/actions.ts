@@ -48,10 +48,24 @@ export async function reveal(record: GenerationRecord): Promise<void> {
 export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
   const folder = await attempt(() => chooseFolder(t('library.exportTitle')));
   if (!folder) return;
-  const result = await attempt(() =>
-    studio.library.exportTo({ ids: records.map((record) => record.id), folder }),
+  // Each copy carries its recipe; while they are written the toast offers Cancel (the copy being
+  // written is removed, finished ones stay).
+  const exportId = crypto.randomUUID();
+  const toasts = useToasts.getState();
+  const progress = toasts.show(
+    {
+      tone: 'info',
+      title: t('library.exporting', { count: records.length }),
+      action: { label: t('common.cancel'), run: () => void studio.library.cancelExport({ exportId }) },
+    },
+    0,
   );
-  if (result) notifySuccess(t('library.exported', { count: result.copied }), folder);
+  const result = await attempt(() =>
+    studio.library.exportTo({ ids: records.map((record) => record.id), folder, exportId }),
+  ).finally(() => toasts.dismiss(progress));
+  if (!result) return;
+  const skipped = (result.skipped ?? []).map((skip) => skip.reason).join('; ');
+  notifySuccess(t('library.exported', { count: result.copied }), skipped ? `${folder} — ${skipped}` : folder);
 }
 
 export async function applyCuration(run: () => Promise<GenerationRecord>): Promise<void> {
@@ -97,24 +111,39 @@ export async function importFiles(files: File[]): Promise<void> {
     const result = await attempt(() => studio.library.importFiles({ files: refs }));
     imported += result?.imported ?? 0;
     skipped.push(...(result?.skipped ?? []));
+    if (result) return reportImport({ ...result, imported, skipped });
   }
-  reportImport(imported, skipped);
+  reportImport({ imported, skipped });
 }
 
 export async function importWithDialog(): Promise<boolean> {
   const paths = await attempt(() => studio.dialog.chooseVideos());
   if (!paths || paths.length === 0) return false;
   const result = await attempt(() => studio.library.importPaths({ paths }));
-  if (result) reportImport(result.imported, result.skipped);
+  if (result) reportImport(result);
   return true;
 }
 
-function reportImport(imported: number, skipped: ImportResult['skipped']): void {
+function reportImport({ imported, skipped, withRecipe = 0, recipesIgnored = [] }: ImportResult): void {
   if (imported > 0) useLibrary.getState().refreshHeadSoon();
-  const detail = skipped.map((item) => `${item.name}: ${item.reason}`).join('; ');
+  const details = [
+    withRecipe > 0 ? t('library.importRecipes', { count: withRecipe }) : '',
+    recipesIgnored.length > 0
+      ? t('library.recipesIgnored', {
+          count: recipesIgnored.length,
+          detail: recipesIgnored.map((item) => `${item.name}: ${item.reason}`).join('; '),
+        })
+      : '',
+    skipped.length > 0
+      ? t('library.importSkipped', {
+          count: skipped.length,
+          detail: skipped.map((item) => `${item.name}: ${item.reason}`).join('; '),
+        })
+      : '',
+  ].filter(Boolean);
   useToasts.getState().show({
     tone: imported > 0 ? 'success' : skipped.length > 0 ? 'error' : 'info',
     title: t('library.imported', { count: imported }),
-    ...(detail ? { detail: t('library.importSkipped', { count: skipped.length, detail }) } : {}),
+    ...(details.length > 0 ? { detail: details.join(' · ') } : {}),
   });
 }

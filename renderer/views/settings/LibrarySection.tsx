@@ -9,6 +9,7 @@ import { chooseFolder } from '../../lib/choose-folder';
 import { attempt, notifySuccess } from '../../lib/notify';
 import { useApp } from '../../state/app';
 import { studio } from '../../studio';
+import { RebuildLibrary } from './RebuildLibrary';
 import { useSaveSetting } from './use-save-setting';
 
 const CONCURRENCY = settingsSchema.shape.downloadConcurrency;
@@ -51,6 +52,8 @@ export function LibrarySection({ settings }: { settings: Settings }) {
         </div>
       </div>
       <p className="hint">{t('settings.library.moveHint')}</p>
+      <p className="hint">{t('settings.library.rebuildHint')}</p>
+      <RebuildLibrary />
       <Field label={t('settings.library.concurrency')} hint={t('settings.library.concurrencyHint')}>
         {(control) => (
           <select

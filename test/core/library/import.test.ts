@@ -92,7 +92,7 @@ describe('importVideos', () => {
     expect(result.imported).toHaveLength(1);
     expect(result.skipped).toEqual([
       { path: png, reason: 'Not an MP4 video' },
-      { path: folder, reason: 'Not a file (folders are not imported; select the videos inside).' },
+      { path: folder, reason: 'Not a file, and no videos inside.' },
       { path: missing, reason: 'File not found.' },
       { path: audio, reason: 'The MP4 has no video track (audio only).' },
       {

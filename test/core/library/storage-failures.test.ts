@@ -10,16 +10,9 @@ import { isStudioError } from '../../../main/core/errors';
 import { openLibrary } from '../../../main/core/library/library';
 import type { StudioCore } from '../../../main/service/types';
 import { startPlainCore } from '../../helpers/core-harness';
+import { mountPermitted } from '../../helpers/tmpfs';
 import { create } from './library-fixture';
 
-function mountPermitted(): boolean {
-  const probe = mkdtempSync(join(tmpdir(), 'wan-mount-probe-'));
-  const mounted = spawnSync('mount', ['-t', 'tmpfs', '-o', 'size=64k', 'tmpfs', probe]).status === 0;
-  if (mounted) spawnSync('umount', [probe]);
-  rmSync(probe, { recursive: true, force: true });
-  if (!mounted) console.warn('SKIPPED: mounting a tmpfs is not permitted here (needs root)');
-  return mounted;
-}
 const canMount = mountPermitted();
 
 let dir = '';

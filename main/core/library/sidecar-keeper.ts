@@ -1,0 +1,160 @@
+// Keeps every video's sidecar (`<video>.json`) in step with its generation. Callers say which
+// generations changed (`touch`); the keeper coalesces a burst of changes into one write per
+// generation, writes off the request path (temp file + rename), and retries a failed write later:
+// a sidecar is a copy of what the database knows, so failing to write one is logged, never fatal.
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { writeFileAtomic } from '../fs/atomic';
+import type { Logger } from '../log';
+import { absolutePath } from './paths';
+import { buildSidecar, type SidecarParent, sidecarJson, sidecarRelPath } from './sidecar-doc';
+import { TRASH_DIR } from './trash';
+import type { GenerationRecord, LibraryStore } from './types';
+
+export interface SidecarKeeperOptions {
+  /** The library open now (it changes when the user opens another); null when none is. */
+  library(): LibraryStore | null;
+  app: string;
+  log: Pick<Logger, 'warn' | 'info'>;
+  now(): number;
+  /** The parents a generation was made from. Default: the library's lineage. */
+  parentsOf?(library: LibraryStore, id: string): SidecarParent[];
+  /** How long changes gather before they are written. Default 300 ms. */
+  coalesceMs?: number;
+  /** The wait before a failed write is tried again (doubling up to 5 min). Default 5 s. */
+  retryMs?: number;
+}
+
+/** Bumped when the sweep must run again over existing libraries (a new field every sidecar needs). */
+const SWEEP_SETTING = 'sidecars.sweptVersion';
+const SWEEP_VERSION = 1;
+const MAX_RETRY_MS = 5 * 60 * 1000;
+
+export class SidecarKeeper {
+  private readonly dirty = new Set<string>();
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private failures = 0;
+  private closed = false;
+
+  constructor(private readonly options: SidecarKeeperOptions) {}
+
+  /** These generations changed: their sidecars are rewritten soon. Never throws, never waits. */
+  touch(ids: Iterable<string>): void {
+    if (this.closed) return;
+    for (const id of ids) this.dirty.add(id);
+    this.schedule(this.options.coalesceMs ?? 300);
+  }
+
+  /** Writes everything pending now (tests, shutdown, before an export reads the sidecars). */
+  async flush(): Promise<void> {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    while (this.running) await this.running;
+    if (this.dirty.size > 0) await this.run();
+  }
+
+  close(): void {
+    this.closed = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+  }
+
+  /**
+   * Libraries made before sidecars existed: writes the missing ones once, in the background (the
+   * library remembers that it was swept). Returns how many generations were queued.
+   */
+  sweepOnce(library: LibraryStore): number {
+    if ((library.getSetting<number>(SWEEP_SETTING) ?? 0) >= SWEEP_VERSION) return 0;
+    const missing: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page = library.query({ limit: 500, cursor, sort: 'created_asc' });
+      for (const item of page.items)
+        if (item.video && !existsSync(absolutePath(library.root, sidecarRelPath(item.video.relPath))))
+          missing.push(item.id);
+      cursor = page.nextCursor;
+    } while (cursor);
+    library.setSetting(SWEEP_SETTING, SWEEP_VERSION);
+    if (missing.length > 0)
+      this.options.log.info('writing sidecars for an existing library', { count: missing.length });
+    this.touch(missing);
+    return missing.length;
+  }
+
+  /** The sidecar text for one generation (export embeds the same JSON); null without a video. */
+  sidecarTextOf(library: LibraryStore, record: GenerationRecord): string | null {
+    const projectName = record.projectId
+      ? (library.listProjects().find((project) => project.id === record.projectId)?.name ?? null)
+      : null;
+    const sidecar = buildSidecar(record, {
+      projectName,
+      parents: (this.options.parentsOf ?? parentsInLibrary)(library, record.id),
+      app: this.options.app,
+      now: this.options.now(),
+    });
+    return sidecar ? sidecarJson(sidecar) : null;
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.timer || this.running || this.closed) return;
+    this.timer = setTimeout(() => {
+      this.timer = null;
+      void this.run();
+    }, delayMs);
+    this.timer.unref?.();
+  }
+
+  private run(): Promise<void> {
+    this.running = this.writePending().finally(() => {
+      this.running = null;
+      if (this.dirty.size > 0 && !this.closed) {
+        const base = this.failures > 0 ? (this.options.retryMs ?? 5000) * 2 ** (this.failures - 1) : 0;
+        this.schedule(Math.min(base || (this.options.coalesceMs ?? 300), MAX_RETRY_MS));
+      }
+    });
+    return this.running;
+  }
+
+  private async writePending(): Promise<void> {
+    const library = this.options.library();
+    if (!library) return;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    let failed = 0;
+    for (const id of ids) {
+      try {
+        await this.writeOne(library, id);
+      } catch (error) {
+        failed++;
+        this.dirty.add(id);
+        this.options.log.warn('could not write a sidecar; it is tried again later', {
+          id,
+          error: String(error),
+        });
+      }
+    }
+    this.failures = failed > 0 ? this.failures + 1 : 0;
+  }
+
+  private async writeOne(library: LibraryStore, id: string): Promise<void> {
+    const record = library.getGeneration(id);
+    // Gone, or no video yet: nothing to describe.
+    if (!record?.video) return;
+    const text = this.sidecarTextOf(library, record);
+    if (text === null) return;
+    // A trashed video's sidecar is beside it in the trash (so a rebuild brings it back as trashed).
+    const folder = record.deletedAt === null ? library.root : join(library.root, TRASH_DIR, record.id);
+    await writeFileAtomic(absolutePath(folder, sidecarRelPath(record.video.relPath)), text);
+  }
+}
+
+/** Where a generation came from, as its sidecar keeps it (ids, not records: they may be purged). */
+export function parentsInLibrary(library: LibraryStore, id: string): SidecarParent[] {
+  return library.lineage(id).parents.map((entry) => ({
+    kind: entry.kind,
+    generationId: entry.generationId,
+    frameMs: entry.frameMs,
+    position: entry.position,
+  }));
+}

@@ -1,0 +1,85 @@
+// "Rebuild library from folder": asks first (the current database is kept aside, not deleted),
+// then shows progress and what came back. Shown in Settings → Library and on the screen for a
+// library whose database is missing or damaged while its folder is there.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Button } from '../../components/Button';
+import { ConfirmDialog } from '../../components/Dialog';
+import { ErrorNotice } from '../../components/ErrorNotice';
+import { notifySuccess } from '../../lib/notify';
+import { useRebuild } from '../../state/rebuild';
+
+export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
+  const { t } = useTranslation();
+  const { running, progress, result, error, start } = useRebuild();
+  const [asking, setAsking] = useState(false);
+
+  async function rebuild(): Promise<void> {
+    setAsking(false);
+    const summary = await start();
+    if (summary)
+      notifySuccess(
+        t('rebuild.done'),
+        t('rebuild.summary', { restored: summary.restored, plain: summary.plain }),
+      );
+  }
+
+  const fraction = progress && progress.total > 0 ? progress.done / progress.total : null;
+  return (
+    <div className="rebuild" data-testid="rebuild-library">
+      <Button tone={tone} size="sm" icon="refresh" busy={running} onClick={() => setAsking(true)}>
+        {t('rebuild.action')}
+      </Button>
+      {running ? (
+        <div className="rebuild-progress">
+          <div
+            className={fraction === null ? 'bar bar-indeterminate' : 'bar'}
+            role="progressbar"
+            aria-label={t('rebuild.progressLabel')}
+            aria-valuemin={0}
+            aria-valuemax={100}
+            aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
+          >
+            <div
+              className="bar-fill"
+              style={fraction === null ? undefined : { width: `${fraction * 100}%` }}
+            />
+          </div>
+          <span className="hint">
+            {progress
+              ? t('rebuild.progress', { done: progress.done, total: progress.total })
+              : t('rebuild.scanning')}
+          </span>
+        </div>
+      ) : null}
+      {result && !running ? (
+        <div className="rebuild-result" data-testid="rebuild-result">
+          <p>{t('rebuild.summary', { restored: result.restored, plain: result.plain })}</p>
+          {result.skipped.length > 0 ? (
+            <ul className="rebuild-skipped">
+              {result.skipped.map((skip) => (
+                <li key={skip.relPath}>
+                  <code>{skip.relPath}</code>: {skip.reason}
+                </li>
+              ))}
+            </ul>
+          ) : null}
+          <p className="hint">
+            {result.keptAs ? t('rebuild.keptAs', { path: result.keptAs }) : t('rebuild.nothingKept')}
+          </p>
+        </div>
+      ) : null}
+      {error && !running ? <ErrorNotice error={error} compact /> : null}
+      <ConfirmDialog
+        open={asking}
+        title={t('rebuild.confirmTitle')}
+        confirmLabel={t('rebuild.confirm')}
+        onConfirm={() => void rebuild()}
+        onClose={() => setAsking(false)}
+      >
+        <p>{t('rebuild.explain')}</p>
+        <p className="hint">{t('rebuild.explainKept')}</p>
+      </ConfirmDialog>
+    </div>
+  );
+}

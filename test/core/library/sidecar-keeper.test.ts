@@ -1,0 +1,89 @@
+// The sidecar keeper over a real library folder: coalesced writes, a failed write that is logged
+// and retried (never thrown at the caller), the one-time sweep of a library made before sidecars,
+// and sidecars that follow curation and the trash.
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SidecarKeeper } from '../../../main/core/library/sidecar-keeper';
+import { DEFAULT_MEDIA_DIR } from '../../../main/demo/options';
+import { readSidecarText } from '../../../shared/domain/sidecar';
+import { addClipVideo } from '../../helpers/library-videos';
+import { type TestLibrary, tempLibrary } from './library-fixture';
+
+const CLIP = join(DEFAULT_MEDIA_DIR, 'clip-16x9.mp4');
+let library: TestLibrary;
+let warnings: string[];
+let keeper: SidecarKeeper;
+beforeEach(() => {
+  library = tempLibrary();
+  warnings = [];
+  keeper = new SidecarKeeper({
+    library: () => library.store,
+    app: 'Wan Studio test',
+    log: { warn: (message) => warnings.push(message), info() {} },
+    now: () => library.clock.now(),
+    // Long enough that only flush() writes: the test decides when.
+    coalesceMs: 60_000,
+    retryMs: 60_000,
+  });
+});
+afterEach(() => {
+  keeper.close();
+  library.cleanup();
+});
+
+const sidecarOf = (id: string) => {
+  const record = library.store.getGeneration(id);
+  const trashed = record?.deletedAt !== null;
+  const folder = trashed ? join(library.root, '.trash', id) : library.root;
+  return join(folder, `${record?.video?.relPath}.json`);
+};
+const read = (id: string) => readSidecarText(readFileSync(sidecarOf(id), 'utf8'));
+
+describe('sidecar keeper', () => {
+  it('writes each touched generation once, with its latest state', async () => {
+    const id = addClipVideo(library.store, 'a quiet pier', { clip: CLIP, seed: 5 });
+    keeper.touch([id]);
+    library.store.setRating(id, 3);
+    keeper.touch([id, id]);
+    expect(existsSync(sidecarOf(id))).toBe(false);
+    await keeper.flush();
+    expect(read(id)).toMatchObject({
+      ok: true,
+      sidecar: { curation: { rating: 3 }, generation: { params: { seed: 5 } } },
+    });
+  });
+
+  it('a write that fails is logged and retried, and the caller never sees it', async () => {
+    const id = addClipVideo(library.store, 'a quiet pier', { clip: CLIP });
+    // A folder where the sidecar should go: the rename onto it fails.
+    mkdirSync(join(sidecarOf(id), 'blocker'), { recursive: true });
+    keeper.touch([id]);
+    await keeper.flush();
+    expect(warnings).toEqual(['could not write a sidecar; it is tried again later']);
+    rmSync(sidecarOf(id), { recursive: true });
+    await keeper.flush();
+    expect(read(id)).toMatchObject({ ok: true });
+  });
+
+  it('sweeps a library made before sidecars once', async () => {
+    const ids = [
+      addClipVideo(library.store, 'one', { clip: CLIP }),
+      addClipVideo(library.store, 'two', { clip: CLIP }),
+    ];
+    expect(keeper.sweepOnce(library.store)).toBe(2);
+    await keeper.flush();
+    for (const id of ids) expect(read(id)).toMatchObject({ ok: true, sidecar: { generation: { id } } });
+    rmSync(sidecarOf(ids[0] ?? ''));
+    expect(keeper.sweepOnce(library.store)).toBe(0);
+  });
+
+  it('a trashed video keeps its recipe beside it in the trash', async () => {
+    const id = addClipVideo(library.store, 'gone soon', { clip: CLIP });
+    library.store.trash(id);
+    keeper.touch([id]);
+    await keeper.flush();
+    expect(sidecarOf(id)).toContain(join('.trash', id));
+    expect(read(id)).toMatchObject({ ok: true, sidecar: { generation: { id } } });
+  });
+});
