@@ -4,6 +4,7 @@ import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../sha
 import type { EventHub } from '../../shared/contract/event-hub';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
+import { finishedAt } from '../../shared/domain/records';
 import { TERMINAL_STATES } from '../../shared/domain/states';
 import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
@@ -126,9 +127,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         const engine = deps.engine();
         const backend = await deps.currentBackend();
         const now = Date.now();
+        // The last day's, after the user last cleared the list (clearing hides, it deletes nothing).
+        const since = Math.max(now - DAY_MS, deps.settings.settings.recentClearedAt);
         const recent = library
           .query({ states: [...TERMINAL_STATES], sort: 'created_desc', limit: 30 })
-          .items.filter((item) => (item.completedAt ?? item.updatedAt) > now - DAY_MS);
+          .items.filter((item) => finishedAt(item) > since);
         const expectedMs: Record<string, number> = {};
         for (const [resolution, duration] of RESOLUTION_DURATIONS) {
           expectedMs[`${resolution}/${duration}`] = engine.expectedMs(resolution, duration, backend);

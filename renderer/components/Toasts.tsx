@@ -1,4 +1,6 @@
 // Renders the toast stack; a polite live region so screen readers hear it without losing focus.
+// Where it sits (never over a primary control) and how long text is cut is in controls.css; the
+// whole text stays in the title (hover) and in the toast's description for assistive technology.
 import { useTranslation } from 'react-i18next';
 import { useToasts } from '../state/toasts';
 import { Button, IconButton } from './Button';
@@ -15,12 +17,18 @@ export function Toasts() {
           key={toast.id}
           className={`toast toast-${toast.tone}`}
           role={toast.tone === 'error' ? 'alert' : 'status'}
+          aria-describedby={`toast-text-${toast.id}`}
+          data-testid="toast"
         >
           <Icon
             name={toast.tone === 'error' ? 'alert' : toast.tone === 'success' ? 'check' : 'info'}
             className="toast-icon"
           />
-          <div className="toast-text">
+          <div
+            className="toast-text"
+            id={`toast-text-${toast.id}`}
+            title={toast.detail ? `${toast.title}\n${toast.detail}` : toast.title}
+          >
             <strong>{toast.title}</strong>
             {toast.detail ? <span>{toast.detail}</span> : null}
           </div>

@@ -2,7 +2,9 @@
 // download progress. Updates arrive as whole records, so applying one is a replace, never a merge.
 import { create } from 'zustand';
 import type { DownloadProgressEvent, GenerationRecord, QueueSnapshot } from '../../shared/contract/contract';
+import { finishedAt } from '../../shared/domain/records';
 import { isTerminal } from '../../shared/domain/states';
+import { useSettings } from './settings';
 
 const RECENT_CAP = 50;
 
@@ -16,6 +18,8 @@ interface QueueState {
   applyUpdate(record: GenerationRecord): void;
   /** Many updates in one store change (one render), as wire-events batches them. */
   applyUpdates(records: GenerationRecord[]): void;
+  /** Hides what finished at or before `clearedAt` (the user cleared the list; nothing is deleted). */
+  applyClearedAt(clearedAt: number): void;
   applyProgress(event: DownloadProgressEvent): void;
   applyProgresses(events: DownloadProgressEvent[]): void;
 }
@@ -54,7 +58,11 @@ export const useQueue = create<QueueState>()((set, get) => ({
         recent = without(recent, record.id);
       } else {
         active = without(active, record.id);
-        recent = upsert(recent, record, true).slice(0, RECENT_CAP);
+        // A change to something that finished before the list was cleared (a favourite, a tag)
+        // does not bring it back.
+        const clearedAt = useSettings.getState().settings?.recentClearedAt ?? 0;
+        if (finishedAt(record) > clearedAt) recent = upsert(recent, record, true).slice(0, RECENT_CAP);
+        else recent = without(recent, record.id);
         if (record.id in progress) {
           const { [record.id]: _finished, ...stillDownloading } = progress;
           progress = stillDownloading;
@@ -62,6 +70,11 @@ export const useQueue = create<QueueState>()((set, get) => ({
       }
     }
     set({ active, recent, progress });
+  },
+  applyClearedAt(clearedAt) {
+    const { recent } = get();
+    const kept = recent.filter((record) => finishedAt(record) > clearedAt);
+    if (kept.length !== recent.length) set({ recent: kept });
   },
   applyProgress(event) {
     get().applyProgresses([event]);

@@ -62,7 +62,11 @@ export function wireEvents(): () => void {
       useApp.setState({ balance });
       announceLowBalance(balance);
     }),
-    studio.on('settings.updated', (settings) => useSettings.setState({ settings })),
+    studio.on('settings.updated', (settings) => {
+      useSettings.setState({ settings });
+      // Another window may have cleared the queue's recently-finished list.
+      useQueue.getState().applyClearedAt(settings.recentClearedAt);
+    }),
     studio.on('key.updated', (key) => {
       useApp.setState({ key });
       // Setting or removing the key switches demo mode on or off.

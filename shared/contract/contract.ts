@@ -162,6 +162,8 @@ export const settingsSchema = z
     imageHosting: hostingSettingsSchema,
     /** Folders whose new images become image-to-video generations (shared/batch/watch-folder.ts). */
     watchFolders: watchFoldersSchema,
+    /** The queue's "recently finished" list shows only what finished after this (ms; 0: never cleared). */
+    recentClearedAt: z.number().int().min(0),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;

@@ -94,6 +94,11 @@ export interface GenerationRecord {
   unrecognized?: string[];
 }
 
+/** When a generation reached its end state (older records without completedAt: their last change). */
+export function finishedAt(record: Pick<GenerationRecord, 'completedAt' | 'updatedAt'>): number {
+  return record.completedAt ?? record.updatedAt;
+}
+
 /** One entry of a generation's state history; `from` is null for the creation. */
 export interface GenerationStateChange {
   from: GenerationState | null;
