@@ -191,8 +191,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
-      reveal: ({ id }) =>
-        deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
+      reveal: async ({ id }) => {
+        const path = videoPathOf(deps.library(), deps.library().getGeneration(id));
+        return { path, shown: await deps.platform.revealFile(path) };
+      },
       exportTo: async ({ ids, folder }) => {
         deps.files.paths.check(folder);
         return { copied: await exportVideos(deps.library(), ids, folder) };

@@ -8,7 +8,8 @@ import { attempt, notifyError, notifySuccess } from '../../lib/notify';
 import { sendFiles } from '../../lib/send-files';
 import { useApp } from '../../state/app';
 import { useAudio } from '../../state/audio';
-import { trashRecords } from '../../state/bulk-actions';
+import { titleOf, trashRecords } from '../../state/bulk-actions';
+import { revealFile } from '../../state/file-location';
 import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
 import { useToasts } from '../../state/toasts';
@@ -42,7 +43,7 @@ export function reuseSeed(record: GenerationRecord): void {
 }
 
 export async function reveal(record: GenerationRecord): Promise<void> {
-  await attempt(() => studio.library.reveal({ id: record.id }));
+  await revealFile(record, titleOf(record));
 }
 
 export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
