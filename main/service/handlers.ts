@@ -1,6 +1,12 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
-import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
+import {
+  type AppInfo,
+  type KeyStatus,
+  MAX_SELECTION,
+  type StudioEvents,
+  type StudioHandlers,
+} from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
@@ -145,6 +151,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       setRating: ({ id, rating }) => curated(deps.library().setRating(id, rating)),
       setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),
       setTags: ({ id, tags }) => curated(deps.library().setTags(id, tags)),
+      setFavouriteMany: ({ ids, favourite }) => curated(deps.library().curateMany(ids, { favourite })),
+      setRatingMany: ({ ids, rating }) => curated(deps.library().curateMany(ids, { rating })),
+      addTagMany: ({ ids, tag }) => curated(deps.library().curateMany(ids, { addTag: tag })),
+      matchingIds: (query) => deps.library().matchingIds(query, MAX_SELECTION),
       listTags: () => deps.library().listTags(),
       trash: ({ id }) => {
         deps.library().trash(id);

@@ -57,7 +57,9 @@ export type {
 // ── shared argument schemas ────────────────────────────────────────────────────────────────────
 const id = z.string().min(1).max(64);
 const idArg = z.object({ id });
-const idList = z.array(id).min(1).max(1000);
+/** The most ids one bulk call takes, and so the most "select all" selects. */
+export const MAX_SELECTION = 1000;
+const idList = z.array(id).min(1).max(MAX_SELECTION);
 const ids = z.object({ ids: idList }).strict();
 const none = z.undefined();
 
@@ -365,6 +367,16 @@ export const contract = {
       z.object({ id, tags: z.array(z.string().trim().min(1).max(64)).max(50) }).strict(),
     ),
     listTags: method<{ name: string; count: number }[]>()(none),
+    /** A selection's curation in one call and one transaction (one library.changed). */
+    setFavouriteMany: method<BulkResult>()(z.object({ ids: idList, favourite: z.boolean() }).strict()),
+    setRatingMany: method<BulkResult>()(
+      z.object({ ids: idList, rating: z.number().int().min(0).max(5) }).strict(),
+    ),
+    addTagMany: method<BulkResult>()(
+      z.object({ ids: idList, tag: z.string().trim().min(1).max(64) }).strict(),
+    ),
+    /** "Select all": up to MAX_SELECTION ids of the query's matches, and how many match in all. */
+    matchingIds: method<{ ids: string[]; total: number }>()(libraryQuerySchema),
     trash: method<void>()(idArg),
     restore: method<void>()(idArg),
     /** Moves a selection to the trash; an in-progress generation is skipped with its reason. */

@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button';
+import { formatNumber } from '../../lib/format';
 import {
   favouriteRecords,
   moveRecords,
@@ -20,20 +21,31 @@ const NO_PROJECT = '__none__';
 export function BulkBar() {
   const { t } = useTranslation();
   const selected = useSelection((state) => state.selected);
+  const unloadedSet = useSelection((state) => state.unloaded);
+  const cappedTotal = useSelection((state) => state.cappedTotal);
   const clear = useSelection((state) => state.clear);
   const projects = useProjects((state) => state.projects);
   const [tag, setTag] = useState('');
-  if (selected.size < 2) return null;
+  const count = selected.size + unloadedSet.size;
+  if (count < 2) return null;
   const records = [...selected.values()];
-  const allFavourite = records.every((record) => record.favourite);
-  const comparable = records.filter((record) => record.video);
+  const unloaded = [...unloadedSet];
+  const ids = [...selected.keys(), ...unloaded];
+  // Matches never loaded are not known to be favourites: then the button favourites them all.
+  const allFavourite = unloaded.length === 0 && records.every((record) => record.favourite);
+  const comparable = unloaded.length === 0 ? records.filter((record) => record.video) : [];
 
   return (
     <section className="bulk-bar" aria-label={t('bulk.label')} data-testid="bulk-bar">
       <strong className="bulk-count" aria-live="polite">
-        {t('bulk.selected', { count: records.length })}
+        {t('bulk.selected', { count })}
       </strong>
-      <Button size="sm" icon="star" onClick={() => void favouriteRecords(records, !allFavourite)}>
+      {cappedTotal !== null ? (
+        <span className="bulk-capped" role="status" data-testid="bulk-capped">
+          {t('bulk.capped', { shown: formatNumber(count), total: formatNumber(cappedTotal) })}
+        </span>
+      ) : null}
+      <Button size="sm" icon="star" onClick={() => void favouriteRecords(ids, !allFavourite)}>
         {allFavourite ? t('bulk.unfavourite') : t('bulk.favourite')}
       </Button>
       <ActionMenu
@@ -42,13 +54,13 @@ export function BulkBar() {
           value: String(n),
           label: n === 0 ? t('bulk.noRating') : '★'.repeat(n),
         }))}
-        onPick={(value) => void rateRecords(records, Number(value))}
+        onPick={(value) => void rateRecords(ids, Number(value))}
       />
       <form
         className="bulk-field bulk-tag"
         onSubmit={(event) => {
           event.preventDefault();
-          void tagRecords(records, tag).then(() => setTag(''));
+          void tagRecords(ids, tag).then(() => setTag(''));
         }}
       >
         <input
@@ -69,9 +81,9 @@ export function BulkBar() {
           ...projects.map((project) => ({ value: project.id, label: project.name })),
           { value: NO_PROJECT, label: t('projects.none') },
         ]}
-        onPick={(value) => void moveRecords(records, value === NO_PROJECT ? null : value)}
+        onPick={(value) => void moveRecords(records, value === NO_PROJECT ? null : value, unloaded)}
       />
-      <Button size="sm" icon="download" onClick={() => void exportToFolder(records)}>
+      <Button size="sm" icon="download" onClick={() => void exportToFolder(records, unloaded)}>
         {t('library.export')}
       </Button>
       <Button
@@ -83,7 +95,7 @@ export function BulkBar() {
       >
         {t('compare.open')}
       </Button>
-      <Button size="sm" tone="danger" icon="trash" onClick={() => void trashRecords(records)}>
+      <Button size="sm" tone="danger" icon="trash" onClick={() => void trashRecords(records, unloaded)}>
         {t('library.delete')}
       </Button>
       <IconButton icon="close" size="sm" aria-label={t('bulk.clear')} onClick={clear} />

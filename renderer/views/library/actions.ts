@@ -46,11 +46,11 @@ export async function reveal(record: GenerationRecord): Promise<void> {
   await revealFile(record, titleOf(record));
 }
 
-export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
+export async function exportToFolder(records: GenerationRecord[], unloadedIds: string[] = []): Promise<void> {
   const folder = await attempt(() => chooseFolder(t('library.exportTitle')));
   if (!folder) return;
   const result = await attempt(() =>
-    studio.library.exportTo({ ids: records.map((record) => record.id), folder }),
+    studio.library.exportTo({ ids: [...records.map((record) => record.id), ...unloadedIds], folder }),
   );
   if (result) notifySuccess(t('library.exported', { count: result.copied }), folder);
 }
