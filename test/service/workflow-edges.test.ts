@@ -95,7 +95,9 @@ describe('select all', () => {
   it('answers every match of the filter, not a page, and the number of matches', async () => {
     const library = core.library();
     const project = library.createProject('Harbour');
-    const inside = ['one', 'two', 'three'].map((w) => addFinishedVideo(library, w, { projectId: project.id }));
+    const inside = ['one', 'two', 'three'].map((w) =>
+      addFinishedVideo(library, w, { projectId: project.id }),
+    );
     addFinishedVideo(library, 'elsewhere');
     const all = await core.api.library.matchingIds({ projectId: project.id, limit: 1 });
     expect(all.total).toBe(3);
