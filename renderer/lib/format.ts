@@ -2,7 +2,7 @@
 // "1 234,50 $" and "$1,234.50" follow the UI language, not the OS.
 import i18n from '../i18n';
 
-function locale(): string {
+export function uiLocale(): string {
   return i18n.language === 'ru' ? 'ru-RU' : 'en-US';
 }
 
@@ -14,7 +14,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   options: object,
   make: (locale: string) => T,
 ): T {
-  const language = locale();
+  const language = uiLocale();
   const key = `${kind}|${language}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {

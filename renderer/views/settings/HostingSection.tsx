@@ -140,14 +140,14 @@ export function HostingSection({ settings }: { settings: Settings }) {
           <strong data-testid="hosting-keys-status">
             {status?.accessKeyIdSet && status.secretSet
               ? t('settings.hosting.keysSet')
-              : t('settings.hosting.keysMissing', {
-                  missing: [
-                    status?.accessKeyIdSet ? null : t('settings.hosting.accessKeyId'),
-                    status?.secretSet ? null : t('settings.hosting.secret'),
-                  ]
-                    .filter(Boolean)
-                    .join(', '),
-                })}
+              : t(
+                  // Whole sentences per case: Russian agrees the verb with what is missing.
+                  status?.accessKeyIdSet
+                    ? 'settings.hosting.keysMissingSecret'
+                    : status?.secretSet
+                      ? 'settings.hosting.keysMissingId'
+                      : 'settings.hosting.keysMissingBoth',
+                )}
           </strong>
           {status?.savedForOtherBucket ? (
             <span className="hint" data-testid="hosting-keys-other-bucket">
