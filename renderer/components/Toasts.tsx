@@ -10,8 +10,19 @@ export function Toasts() {
   const { t } = useTranslation();
   const toasts = useToasts((state) => state.toasts);
   const dismiss = useToasts((state) => state.dismiss);
+  const hold = useToasts((state) => state.hold);
   return (
-    <section className="toasts" aria-live="polite" aria-label={t('common.notifications')}>
+    <section
+      className="toasts"
+      aria-live="polite"
+      aria-label={t('common.notifications')}
+      onMouseEnter={() => hold(true)}
+      onMouseLeave={() => hold(false)}
+      onFocus={() => hold(true)}
+      onBlur={(event) => {
+        if (!event.currentTarget.contains(event.relatedTarget as Node | null)) hold(false);
+      }}
+    >
       {toasts.map((toast) => (
         <div
           key={toast.id}
