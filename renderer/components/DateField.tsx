@@ -23,7 +23,8 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
   const [draft, setDraft] = useState(shown);
   const [invalid, setInvalid] = useState(false);
   const editing = useRef(false);
-  const errorId = useId();
+  const inputId = useId();
+  const errorId = `${inputId}-error`;
   // The saved day, re-written when it changes or the language does (unless the user is typing).
   // biome-ignore lint/correctness/useExhaustiveDependencies: the language changes how `shown` reads
   useEffect(() => {
@@ -53,9 +54,11 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
 
   const example = formatDay(new Date(new Date().getFullYear(), 11, 31).getTime(), locale);
   return (
-    <label className="filter filter-date">
-      <span>{label}</span>
+    // The error sits outside the <label>, so the field's name stays its label alone.
+    <div className="filter filter-date">
+      <label htmlFor={inputId}>{label}</label>
       <input
+        id={inputId}
         className="input input-compact"
         inputMode="numeric"
         autoComplete="off"
@@ -98,6 +101,6 @@ export function DateField({ label, value, onChange, testId }: DateFieldProps) {
           {t('dates.invalid', { example })}
         </span>
       ) : null}
-    </label>
+    </div>
   );
 }

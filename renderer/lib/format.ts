@@ -70,6 +70,20 @@ export function formatDateTime(ms: number): string {
   return cached('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(ms);
 }
 
+/**
+ * A calendar day key ("2026-03-05", shared/domain/budget.ts dayKey) in the UI language: 'short'
+ * for chart ticks ("5 Mar", "5 мар."), 'long' for sentences ("Mar 5, 2026", "5 мар. 2026 г.").
+ */
+export function formatDayKey(key: string, style: 'short' | 'long' = 'long'): string {
+  const [year, month, day] = key.split('-').map(Number);
+  if (!year || !month || !day) return key;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'short' ? { day: 'numeric', month: 'short' } : { dateStyle: 'medium' };
+  return cached('day', options, (language) => new Intl.DateTimeFormat(language, options)).format(
+    new Date(year, month - 1, day),
+  );
+}
+
 export function formatRelative(ms: number, now = Date.now()): string {
   // A timestamp a little ahead of our clock (another machine's, or rounding) reads as "now".
   const diff = Math.min(0, ms - now);

@@ -215,3 +215,45 @@ test('Ctrl+A selects every match, not only the loaded cards, and one call favour
   stop();
   await expect(cards.first().locator('.card-star')).toHaveAttribute('aria-pressed', 'true');
 });
+
+test('the library’s date filters are typed and shown in the UI language, not the browser’s', async ({
+  studio: page,
+  host,
+}) => {
+  const library = host.core.library();
+  const project = library.createProject('Dated');
+  addFinishedVideo(library, 'dated clip', { projectId: project.id });
+  await host.core.api.projects.list();
+  await applySettings(host, { language: 'ru' });
+  await page.reload();
+  await page.getByTestId('nav-library').click();
+  await page.locator('.project-item', { hasText: 'Dated' }).click();
+  await expect(page.getByTestId('library-card')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Фильтры' }).click();
+  const from = page.getByLabel('С', { exact: true });
+  await expect(from).toHaveAttribute('placeholder', 'дд.мм.гггг');
+
+  // A day that does not exist is refused in place; the list is untouched.
+  await from.fill('31.02.2026');
+  await from.press('Enter');
+  await expect(page.getByRole('alert').filter({ hasText: 'Такой даты нет' })).toBeVisible();
+  await expect(page.getByTestId('library-card')).toHaveCount(1);
+
+  // Tomorrow, typed day first: nothing was made from then on.
+  const tomorrow = new Date();
+  tomorrow.setDate(tomorrow.getDate() + 1);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  await from.fill(`${pad(tomorrow.getDate())}.${pad(tomorrow.getMonth() + 1)}.${tomorrow.getFullYear()}`);
+  await from.press('Enter');
+  await expect(page.getByTestId('library-card')).toHaveCount(0);
+  // ↓ moves the day back to today: the clip is there again.
+  await from.press('ArrowDown');
+  await expect(page.getByTestId('library-card')).toHaveCount(1);
+
+  // The same day reads month first once the studio speaks English.
+  const today = new Date();
+  await applySettings(host, { language: 'en' });
+  await expect(page.getByLabel('From', { exact: true })).toHaveValue(
+    `${pad(today.getMonth() + 1)}/${pad(today.getDate())}/${today.getFullYear()}`,
+  );
+});
