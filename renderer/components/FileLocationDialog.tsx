@@ -1,5 +1,6 @@
 // Where a video file is, for hosts that cannot open a file manager: the absolute path in a
-// read-only field (selected on open, so Ctrl/Cmd+C works at once) and a "Copy path" button.
+// read-only field that wraps (a long path is seen whole), selected on open so Ctrl/Cmd+C works at
+// once, and a "Copy path" button.
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFileLocation } from '../state/file-location';
@@ -8,7 +9,7 @@ import { Dialog } from './Dialog';
 import { Field } from './Field';
 
 /** The clipboard API needs a secure context and permission; selecting and copying works without. */
-async function copyText(text: string, field: HTMLInputElement | null): Promise<boolean> {
+async function copyText(text: string, field: HTMLTextAreaElement | null): Promise<boolean> {
   try {
     await navigator.clipboard.writeText(text);
     return true;
@@ -22,7 +23,7 @@ export function FileLocationDialog() {
   const { t } = useTranslation();
   const shown = useFileLocation((state) => state.shown);
   const close = useFileLocation((state) => state.close);
-  const field = useRef<HTMLInputElement>(null);
+  const field = useRef<HTMLTextAreaElement>(null);
   const [copied, setCopied] = useState<'yes' | 'failed' | null>(null);
   useEffect(() => {
     setCopied(null);
@@ -63,11 +64,12 @@ export function FileLocationDialog() {
       <p className="hint">{t('fileLocation.explain', { title: shown?.title ?? '' })}</p>
       <Field label={t('fileLocation.label')}>
         {(control) => (
-          <input
+          <textarea
             {...control}
             ref={field}
-            className="input input-mono"
+            className="input input-mono file-path"
             readOnly
+            rows={3}
             value={shown?.path ?? ''}
             onFocus={(event) => event.currentTarget.select()}
             data-testid="file-location-path"
