@@ -39,7 +39,12 @@ async function expectNoToastOver(page: Page, controls: Locator): Promise<void> {
     ),
   });
   let sample = await boxes();
-  await expect.poll(async () => (sample = await boxes()).toasts.length).toBeGreaterThan(0);
+  await expect
+    .poll(async () => {
+      sample = await boxes();
+      return sample.toasts.length;
+    })
+    .toBeGreaterThan(0);
   expect(sample.controls.length).toBeGreaterThan(0);
   for (const toast of sample.toasts)
     for (const control of sample.controls)
