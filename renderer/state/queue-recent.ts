@@ -26,6 +26,7 @@ export async function clearRecent(): Promise<void> {
 
 async function undoClear(previous: number): Promise<void> {
   if (!(await succeeded(() => useSettings.getState().update({ recentClearedAt: previous })))) return;
+  useQueue.getState().applyClearedAt(previous);
   const snapshot = await studio.queue.snapshot();
   useQueue.getState().applySnapshot(snapshot);
 }

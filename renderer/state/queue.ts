@@ -4,7 +4,6 @@ import { create } from 'zustand';
 import type { DownloadProgressEvent, GenerationRecord, QueueSnapshot } from '../../shared/contract/contract';
 import { finishedAt } from '../../shared/domain/records';
 import { isTerminal } from '../../shared/domain/states';
-import { useSettings } from './settings';
 
 const RECENT_CAP = 50;
 
@@ -18,6 +17,8 @@ interface QueueState {
   applyUpdate(record: GenerationRecord): void;
   /** Many updates in one store change (one render), as wire-events batches them. */
   applyUpdates(records: GenerationRecord[]): void;
+  /** The settings' recentClearedAt: what finished at or before it stays out of `recent`. */
+  clearedAt: number;
   /** Hides what finished at or before `clearedAt` (the user cleared the list; nothing is deleted). */
   applyClearedAt(clearedAt: number): void;
   applyProgress(event: DownloadProgressEvent): void;
@@ -39,6 +40,7 @@ export const useQueue = create<QueueState>()((set, get) => ({
   loaded: false,
   active: [],
   recent: [],
+  clearedAt: 0,
   expectedMs: {},
   progress: {},
   applySnapshot(snapshot) {
@@ -60,8 +62,7 @@ export const useQueue = create<QueueState>()((set, get) => ({
         active = without(active, record.id);
         // A change to something that finished before the list was cleared (a favourite, a tag)
         // does not bring it back.
-        const clearedAt = useSettings.getState().settings?.recentClearedAt ?? 0;
-        if (finishedAt(record) > clearedAt) recent = upsert(recent, record, true).slice(0, RECENT_CAP);
+        if (finishedAt(record) > get().clearedAt) recent = upsert(recent, record, true).slice(0, RECENT_CAP);
         else recent = without(recent, record.id);
         if (record.id in progress) {
           const { [record.id]: _finished, ...stillDownloading } = progress;
@@ -74,7 +75,7 @@ export const useQueue = create<QueueState>()((set, get) => ({
   applyClearedAt(clearedAt) {
     const { recent } = get();
     const kept = recent.filter((record) => finishedAt(record) > clearedAt);
-    if (kept.length !== recent.length) set({ recent: kept });
+    set(kept.length !== recent.length ? { clearedAt, recent: kept } : { clearedAt });
   },
   applyProgress(event) {
     get().applyProgresses([event]);
