@@ -2,6 +2,7 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
+import { FileLocationDialog } from './components/FileLocationDialog';
 import { FolderPrompt } from './components/FolderPrompt';
 import { Toasts } from './components/Toasts';
 import { ConnectionBanner, DemoBanner, SettingsKeptBanner } from './shell/Banners';
@@ -89,6 +90,7 @@ export function App() {
       </div>
       <Toasts />
       <FolderPrompt />
+      <FileLocationDialog />
       <SpendPrompt />
     </div>
   );

@@ -49,6 +49,7 @@ export function createElectronPlatform(mainWindow: () => BrowserWindow | null): 
     },
     async revealFile(absolutePath) {
       shell.showItemInFolder(absolutePath);
+      return true;
     },
     async startDrag(absolutePath) {
       const window = mainWindow();

@@ -27,14 +27,30 @@ export function zodFieldErrors(error: ZodError): Record<string, string> {
   return fields;
 }
 
-export function toContractError(error: unknown): ContractError {
+/** The value at an issue's path in the raw argument (a string, or undefined). */
+function valueAt(argument: unknown, path: readonly PropertyKey[]): string | undefined {
+  let value: unknown = argument;
+  for (const key of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    value = (value as Record<PropertyKey, unknown>)[key];
+  }
+  return typeof value === 'string' ? value : undefined;
+}
+
+export function toContractError(error: unknown, argument?: unknown): ContractError {
   if (error instanceof ZodError) {
     const fields = zodFieldErrors(error);
     const first = Object.entries(fields)[0];
+    // A relative path (absolutePathSchema) gets a reason the UI words in its own language.
+    const relative = error.issues.find(
+      (issue) => issue.code === 'custom' && issue.params?.reason === 'relative_path',
+    );
+    const path = relative ? valueAt(argument, relative.path) : undefined;
     return {
       kind: 'validation',
       message: first ? `${first[0]}: ${first[1]}` : 'Invalid argument',
       fields,
+      ...(path !== undefined ? { reason: 'relative_path' as const, params: { path } } : {}),
     };
   }
   if (isStudioError(error)) {
@@ -57,7 +73,7 @@ export function createDispatcher(handlers: StudioHandlers, logger: DispatchLogge
     if (!spec)
       return { ok: false, error: { kind: 'forbidden', message: `Unknown channel "${String(channel)}"` } };
     const parsed = spec.input.safeParse(rawArgument);
-    if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
+    if (!parsed.success) return { ok: false, error: toContractError(parsed.error, rawArgument) };
     const [group, name] = channel.split('.') as [string, string];
     const handler = (handlers as unknown as Record<string, Record<string, (input: unknown) => unknown>>)[
       group

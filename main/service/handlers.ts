@@ -1,10 +1,17 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
 // dispatcher; handlers only translate between the UI's intents and the core's operations.
 import { mkdir } from 'node:fs/promises';
-import type { AppInfo, KeyStatus, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
+import {
+  type AppInfo,
+  type KeyStatus,
+  MAX_SELECTION,
+  type StudioEvents,
+  type StudioHandlers,
+} from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
+import { finishedAt } from '../../shared/domain/records';
 import { TERMINAL_STATES } from '../../shared/domain/states';
 import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
@@ -12,7 +19,7 @@ import type { JobEngine } from '../core/jobs/engine';
 import type { RebuildProgress, RebuildResult } from '../core/library/rebuild';
 import type { LinkParents } from '../core/library/restore-recipe';
 import type { SidecarKeeper } from '../core/library/sidecar-keeper';
-import type { LibraryStore } from '../core/library/types';
+import type { LibraryStore, ManyResult } from '../core/library/types';
 import type { AddressPolicy } from '../core/net/address-policy';
 import { safeExternalUrl } from '../core/net/external-url';
 import type { ReferenceAudio } from '../core/references/reference-audio';
@@ -91,6 +98,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     deps.sidecars.touch([value.id]);
     return value;
   };
+  const curatedMany = (result: ManyResult): ManyResult => {
+    changed('curation');
+    deps.sidecars.touch(result.done);
+    return result;
+  };
   const importOptions = {
     linkParents: deps.linkParents,
     onImported: (id: string) => deps.sidecars.touch([id]),
@@ -151,9 +163,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         const engine = deps.engine();
         const backend = await deps.currentBackend();
         const now = Date.now();
+        // The last day's, after the user last cleared the list (clearing hides, it deletes nothing).
+        const since = Math.max(now - DAY_MS, deps.settings.settings.recentClearedAt);
         const recent = library
           .query({ states: [...TERMINAL_STATES], sort: 'created_desc', limit: 30 })
-          .items.filter((item) => (item.completedAt ?? item.updatedAt) > now - DAY_MS);
+          .items.filter((item) => finishedAt(item) > since);
         const expectedMs: Record<string, number> = {};
         for (const [resolution, duration] of RESOLUTION_DURATIONS) {
           expectedMs[`${resolution}/${duration}`] = engine.expectedMs(resolution, duration, backend);
@@ -167,6 +181,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       setRating: ({ id, rating }) => curated(deps.library().setRating(id, rating)),
       setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),
       setTags: ({ id, tags }) => curated(deps.library().setTags(id, tags)),
+      setFavouriteMany: ({ ids, favourite }) => curatedMany(deps.library().curateMany(ids, { favourite })),
+      setRatingMany: ({ ids, rating }) => curatedMany(deps.library().curateMany(ids, { rating })),
+      addTagMany: ({ ids, tag }) => curatedMany(deps.library().curateMany(ids, { addTag: tag })),
+      matchingIds: (query) => deps.library().matchingIds(query, MAX_SELECTION),
       listTags: () => deps.library().listTags(),
       lineage: ({ id }) => deps.library().lineage(id),
       trash: ({ id }) => {
@@ -217,8 +235,10 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
-      reveal: ({ id }) =>
-        deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
+      reveal: async ({ id }) => {
+        const path = videoPathOf(deps.library(), deps.library().getGeneration(id));
+        return { path, shown: await deps.platform.revealFile(path) };
+      },
       exportTo: async ({ ids, folder, sidecars, exportId }) => {
         deps.files.paths.check(folder);
         await mkdir(folder, { recursive: true });

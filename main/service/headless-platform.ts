@@ -12,7 +12,10 @@ export function headlessPlatform(log: (message: string) => void = () => {}): Pla
   return {
     chooseFolder: async () => null,
     chooseVideos: async () => [],
-    revealFile: async (path) => log(`file: ${path}`),
+    revealFile: async (path) => {
+      log(`file: ${path}`);
+      return false;
+    },
     startDrag: async () => {
       throw unsupported('Dragging a video out');
     },

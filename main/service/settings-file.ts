@@ -19,6 +19,7 @@ export const DEFAULT_SETTINGS: Settings = {
   taskbarProgress: true,
   imageHosting: DEFAULT_HOSTING_SETTINGS,
   watchFolders: [],
+  recentClearedAt: 0,
 };
 
 function isGroup(value: unknown): value is Record<string, unknown> {

@@ -15,7 +15,8 @@ import type { WatchFolders } from './watch-folders';
 export interface PlatformAdapter {
   chooseFolder(title?: string): Promise<string | null>;
   chooseVideos(): Promise<string[]>;
-  revealFile(absolutePath: string): Promise<void>;
+  /** True when a file manager showed the file; false where there is none (the UI then shows the path). */
+  revealFile(absolutePath: string): Promise<boolean>;
   startDrag(absolutePath: string): Promise<void>;
   openExternal(url: string): Promise<void>;
 }

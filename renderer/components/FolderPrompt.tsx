@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
+import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Field } from './Field';
@@ -23,8 +24,13 @@ export function FolderPrompt() {
   const { t } = useTranslation();
   const request = usePrompt((state) => state.request);
   const [path, setPath] = useState('');
+  // Shown after a try, so typing "/ho…" is not called wrong; what was typed stays to be fixed.
+  const [problem, setProblem] = useState<string>();
   useEffect(() => {
-    if (request) setPath('');
+    if (request) {
+      setPath('');
+      setProblem(undefined);
+    }
   }, [request]);
 
   const finish = (value: string | null) => {
@@ -32,6 +38,13 @@ export function FolderPrompt() {
     usePrompt.setState({ request: null });
   };
   const trimmed = path.trim();
+  /** Every host refuses a relative path (absolutePathSchema); say so here, in the UI language. */
+  const submit = () => {
+    if (!trimmed) return;
+    if (isAbsolutePath(trimmed)) finish(trimmed);
+    else if (trimmed.startsWith('~')) setProblem(t('folderPrompt.tilde'));
+    else setProblem(t('errorReasons.relative_path', { path: trimmed }));
+  };
   return (
     <Dialog
       open={request !== null}
@@ -41,7 +54,7 @@ export function FolderPrompt() {
       footer={
         <>
           <Button onClick={() => finish(null)}>{t('common.cancel')}</Button>
-          <Button tone="primary" disabled={!trimmed} onClick={() => finish(trimmed)}>
+          <Button tone="primary" disabled={!trimmed} onClick={submit}>
             {t('folderPrompt.confirm')}
           </Button>
         </>
@@ -50,10 +63,10 @@ export function FolderPrompt() {
       <form
         onSubmit={(event) => {
           event.preventDefault();
-          if (trimmed) finish(trimmed);
+          submit();
         }}
       >
-        <Field label={t('folderPrompt.label')} hint={t('folderPrompt.hint')}>
+        <Field label={t('folderPrompt.label')} hint={t('folderPrompt.hint')} error={problem}>
           {(control) => (
             <input
               {...control}
@@ -61,7 +74,10 @@ export function FolderPrompt() {
               value={path}
               placeholder={t('folderPrompt.placeholder')}
               spellCheck={false}
-              onChange={(event) => setPath(event.target.value)}
+              onChange={(event) => {
+                setProblem(undefined);
+                setPath(event.target.value);
+              }}
               autoFocus
               data-testid="folder-input"
             />

@@ -2,7 +2,7 @@
 // "1 234,50 $" and "$1,234.50" follow the UI language, not the OS.
 import i18n from '../i18n';
 
-function locale(): string {
+export function uiLocale(): string {
   return i18n.language === 'ru' ? 'ru-RU' : 'en-US';
 }
 
@@ -14,7 +14,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
   options: object,
   make: (locale: string) => T,
 ): T {
-  const language = locale();
+  const language = uiLocale();
   const key = `${kind}|${language}|${JSON.stringify(options)}`;
   let formatter = formatters.get(key) as T | undefined;
   if (!formatter) {
@@ -68,6 +68,20 @@ export function formatSeconds(ms: number): string {
 export function formatDateTime(ms: number): string {
   const options: Intl.DateTimeFormatOptions = { dateStyle: 'medium', timeStyle: 'short' };
   return cached('date', options, (language) => new Intl.DateTimeFormat(language, options)).format(ms);
+}
+
+/**
+ * A calendar day key ("2026-03-05", shared/domain/budget.ts dayKey) in the UI language: 'short'
+ * for chart ticks ("5 Mar", "5 мар."), 'long' for sentences ("Mar 5, 2026", "5 мар. 2026 г.").
+ */
+export function formatDayKey(key: string, style: 'short' | 'long' = 'long'): string {
+  const [year, month, day] = key.split('-').map(Number);
+  if (!year || !month || !day) return key;
+  const options: Intl.DateTimeFormatOptions =
+    style === 'short' ? { day: 'numeric', month: 'short' } : { dateStyle: 'medium' };
+  return cached('day', options, (language) => new Intl.DateTimeFormat(language, options)).format(
+    new Date(year, month - 1, day),
+  );
 }
 
 export function formatRelative(ms: number, now = Date.now()): string {

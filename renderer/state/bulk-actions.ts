@@ -24,9 +24,11 @@ function reportSkipped(result: BulkResult): void {
   });
 }
 
-export async function trashRecords(records: GenerationRecord[]): Promise<void> {
-  if (records.length === 0) return;
-  const result = await attempt(() => studio.library.trashMany({ ids: records.map((record) => record.id) }));
+/** `unloadedIds`: more of the selection, never loaded in the grid ("select all" of every match). */
+export async function trashRecords(records: GenerationRecord[], unloadedIds: string[] = []): Promise<void> {
+  const ids = [...records.map((record) => record.id), ...unloadedIds];
+  if (ids.length === 0) return;
+  const result = await attempt(() => studio.library.trashMany({ ids }));
   if (!result) return;
   const library = useLibrary.getState();
   const removed = result.done.flatMap((id) => library.removeLocal(id) ?? []);
@@ -63,9 +65,13 @@ export async function undoLastDelete(): Promise<boolean> {
   return true;
 }
 
-export async function moveRecords(records: GenerationRecord[], projectId: string | null): Promise<void> {
-  if (records.length === 0) return;
-  const ids = records.map((record) => record.id);
+export async function moveRecords(
+  records: GenerationRecord[],
+  projectId: string | null,
+  unloadedIds: string[] = [],
+): Promise<void> {
+  const ids = [...records.map((record) => record.id), ...unloadedIds];
+  if (ids.length === 0) return;
   const result = await attempt(() => studio.library.setProject({ ids, projectId }));
   if (!result) return;
   const library = useLibrary.getState();
@@ -76,41 +82,69 @@ export async function moveRecords(records: GenerationRecord[], projectId: string
   const name = useProjects.getState().projects.find((project) => project.id === projectId)?.name;
   useToasts.getState().show({
     tone: 'success',
-    title: name
-      ? t('bulk.movedTo', { count: records.length, name })
-      : t('bulk.movedOut', { count: records.length }),
+    title: name ? t('bulk.movedTo', { count: ids.length, name }) : t('bulk.movedOut', { count: ids.length }),
   });
 }
 
-async function eachRecord(
-  records: GenerationRecord[],
-  run: (record: GenerationRecord) => Promise<GenerationRecord>,
+/** The record the UI holds for an id (selected, or loaded in the grid), if any. */
+function knownRecord(id: string): GenerationRecord | undefined {
+  const kept = useSelection.getState().selected.get(id);
+  if (kept) return kept;
+  const open = useLibrary.getState().selected;
+  if (open?.id === id) return open;
+  for (const page of useLibrary.getState().list.pages) {
+    const found = page.items?.find((item) => item.id === id);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** One call for the whole selection; the cards the UI holds change from main's answer. */
+async function curateSelection(
+  ids: string[],
+  call: () => Promise<BulkResult>,
+  change: (record: GenerationRecord) => GenerationRecord,
 ): Promise<void> {
-  for (const record of records) {
-    const updated = await attempt(() => run(record));
-    if (!updated) return;
+  if (ids.length === 0) return;
+  const result = await attempt(call);
+  if (!result) return;
+  for (const id of result.done) {
+    const record = knownRecord(id);
+    if (!record) continue;
+    const updated = change(record);
     useLibrary.getState().applyUpdate(updated);
     useSelection.getState().update(updated);
   }
+  reportSkipped(result);
 }
 
-export function favouriteRecords(records: GenerationRecord[], favourite: boolean): Promise<void> {
-  return eachRecord(records, (record) => studio.library.setFavourite({ id: record.id, favourite }));
-}
-
-export function rateRecords(records: GenerationRecord[], rating: number): Promise<void> {
-  return eachRecord(records, (record) => studio.library.setRating({ id: record.id, rating }));
-}
-
-export function tagRecords(records: GenerationRecord[], tag: string): Promise<void> {
-  const name = tag.trim();
-  if (!name) return Promise.resolve();
-  return eachRecord(records, (record) =>
-    studio.library.setTags({ id: record.id, tags: [...new Set([...record.tags, name])] }),
+export function favouriteRecords(ids: string[], favourite: boolean): Promise<void> {
+  return curateSelection(
+    ids,
+    () => studio.library.setFavouriteMany({ ids, favourite }),
+    (record) => ({ ...record, favourite }),
   );
 }
 
-/** What a card or a panel calls a video: an import's file name, a generation's prompt. */
+export function rateRecords(ids: string[], rating: number): Promise<void> {
+  return curateSelection(
+    ids,
+    () => studio.library.setRatingMany({ ids, rating }),
+    (record) => ({ ...record, rating }),
+  );
+}
+
+export function tagRecords(ids: string[], tag: string): Promise<void> {
+  const name = tag.trim();
+  if (!name) return Promise.resolve();
+  const has = (record: GenerationRecord) => record.tags.some((t) => t.toLowerCase() === name.toLowerCase());
+  return curateSelection(
+    ids,
+    () => studio.library.addTagMany({ ids, tag: name }),
+    (record) => (has(record) ? record : { ...record, tags: [...record.tags, name] }),
+  );
+}
+
 export function titleOf(record: GenerationRecord): string {
   return record.origin === 'imported' ? (record.sourceName ?? record.params.prompt) : record.params.prompt;
 }

@@ -10,6 +10,7 @@ export const CARD_DRAG_TYPE = 'application/x-wan-studio-generation';
 let dragged: GenerationRecord[] = [];
 
 export function startCardDrag(record: GenerationRecord): void {
+  // Dragging carries the records the grid holds (a drag starts on a loaded card).
   dragged = useSelection.getState().selected.has(record.id) ? selectedRecords() : [record];
 }
 

@@ -2,6 +2,7 @@
 // download progress. Updates arrive as whole records, so applying one is a replace, never a merge.
 import { create } from 'zustand';
 import type { DownloadProgressEvent, GenerationRecord, QueueSnapshot } from '../../shared/contract/contract';
+import { finishedAt } from '../../shared/domain/records';
 import { isTerminal } from '../../shared/domain/states';
 
 const RECENT_CAP = 50;
@@ -16,6 +17,10 @@ interface QueueState {
   applyUpdate(record: GenerationRecord): void;
   /** Many updates in one store change (one render), as wire-events batches them. */
   applyUpdates(records: GenerationRecord[]): void;
+  /** The settings' recentClearedAt: what finished at or before it stays out of `recent`. */
+  clearedAt: number;
+  /** Hides what finished at or before `clearedAt` (the user cleared the list; nothing is deleted). */
+  applyClearedAt(clearedAt: number): void;
   applyProgress(event: DownloadProgressEvent): void;
   applyProgresses(events: DownloadProgressEvent[]): void;
 }
@@ -35,6 +40,7 @@ export const useQueue = create<QueueState>()((set, get) => ({
   loaded: false,
   active: [],
   recent: [],
+  clearedAt: 0,
   expectedMs: {},
   progress: {},
   applySnapshot(snapshot) {
@@ -54,7 +60,10 @@ export const useQueue = create<QueueState>()((set, get) => ({
         recent = without(recent, record.id);
       } else {
         active = without(active, record.id);
-        recent = upsert(recent, record, true).slice(0, RECENT_CAP);
+        // A change to something that finished before the list was cleared (a favourite, a tag)
+        // does not bring it back.
+        if (finishedAt(record) > get().clearedAt) recent = upsert(recent, record, true).slice(0, RECENT_CAP);
+        else recent = without(recent, record.id);
         if (record.id in progress) {
           const { [record.id]: _finished, ...stillDownloading } = progress;
           progress = stillDownloading;
@@ -62,6 +71,11 @@ export const useQueue = create<QueueState>()((set, get) => ({
       }
     }
     set({ active, recent, progress });
+  },
+  applyClearedAt(clearedAt) {
+    const { recent } = get();
+    const kept = recent.filter((record) => finishedAt(record) > clearedAt);
+    set(kept.length !== recent.length ? { clearedAt, recent: kept } : { clearedAt });
   },
   applyProgress(event) {
     get().applyProgresses([event]);

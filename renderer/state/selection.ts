@@ -1,9 +1,11 @@
 // The library's multi-selection, the way file browsers do it: a click selects one, Ctrl/Cmd+click
 // adds or removes one, Shift+click selects the range from the last clicked card, Ctrl/Cmd+A selects
-// every loaded card. Records are kept (not only ids) so the bulk bar and Compare still have them when
-// the grid has evicted their page.
+// every match of the current filter (loaded or not, up to MAX_SELECTION). Records are kept (not only
+// ids) so the bulk bar and Compare still have them when the grid has evicted their page; matches
+// never loaded are kept by id.
 import { create } from 'zustand';
 import type { GenerationRecord } from '../../shared/contract/contract';
+import type { MatchingIds } from '../../shared/domain/records';
 
 export interface ClickModifiers {
   shift: boolean;
@@ -12,6 +14,10 @@ export interface ClickModifiers {
 
 interface SelectionState {
   selected: Map<string, GenerationRecord>;
+  /** Selected by "select all" but not loaded in the grid: only their ids are known. */
+  unloaded: ReadonlySet<string>;
+  /** Select-all found more matches than it may select: how many (a lower bound when atLeast). */
+  cappedTotal: { count: number; atLeast: boolean } | null;
   /** Grid index of the last plain or toggle click: where a Shift+click range starts. */
   anchor: number | null;
   click(
@@ -20,15 +26,20 @@ interface SelectionState {
     mods: ClickModifiers,
     recordAt: (i: number) => GenerationRecord | undefined,
   ): void;
-  selectAll(records: GenerationRecord[]): void;
+  /** Every match: the loaded records, and the ids of the rest (`matches`, in the grid's order). */
+  selectAll(records: GenerationRecord[], matches?: MatchingIds): void;
   clear(): void;
   /** Keeps the kept records current after an edit, and drops removed ones. */
   update(record: GenerationRecord): void;
   drop(ids: readonly string[]): void;
 }
 
+const NOTHING_UNLOADED = { unloaded: new Set<string>(), cappedTotal: null };
+
 export const useSelection = create<SelectionState>()((set, get) => ({
   selected: new Map(),
+  unloaded: new Set(),
+  cappedTotal: null,
   anchor: null,
   click(record, index, mods, recordAt) {
     const { selected, anchor } = get();
@@ -39,23 +50,46 @@ export const useSelection = create<SelectionState>()((set, get) => ({
         const item = recordAt(i);
         if (item) next.set(item.id, item);
       }
-      set({ selected: next });
+      set({ selected: next, ...(mods.toggle ? {} : NOTHING_UNLOADED) });
       return;
     }
     if (mods.toggle) {
       const next = new Map(selected);
-      if (next.has(record.id)) next.delete(record.id);
-      else next.set(record.id, record);
-      set({ selected: next, anchor: index });
+      const unloaded = new Set(get().unloaded);
+      if (next.has(record.id) || unloaded.has(record.id)) {
+        next.delete(record.id);
+        unloaded.delete(record.id);
+      } else next.set(record.id, record);
+      set({ selected: next, unloaded, anchor: index });
       return;
     }
-    set({ selected: new Map([[record.id, record]]), anchor: index });
+    set({ selected: new Map([[record.id, record]]), anchor: index, ...NOTHING_UNLOADED });
   },
-  selectAll(records) {
-    set({ selected: new Map(records.map((record) => [record.id, record])) });
+  selectAll(records, matches) {
+    if (!matches) {
+      set({
+        selected: new Map(records.map((record) => [record.id, record])),
+        unloaded: new Set(),
+        cappedTotal: null,
+      });
+      return;
+    }
+    const wanted = new Set(matches.ids);
+    const selected = new Map(
+      records.filter((record) => wanted.has(record.id)).map((record) => [record.id, record]),
+    );
+    const unloaded = new Set(matches.ids.filter((id) => !selected.has(id)));
+    const capped = matches.total > matches.ids.length;
+    set({
+      selected,
+      unloaded,
+      cappedTotal: capped ? { count: matches.total, atLeast: matches.totalCapped === true } : null,
+    });
   },
   clear() {
-    if (get().selected.size > 0 || get().anchor !== null) set({ selected: new Map(), anchor: null });
+    const { selected, unloaded, anchor } = get();
+    if (selected.size > 0 || unloaded.size > 0 || anchor !== null)
+      set({ selected: new Map(), unloaded: new Set(), cappedTotal: null, anchor: null });
   },
   update(record) {
     const { selected } = get();
@@ -67,11 +101,26 @@ export const useSelection = create<SelectionState>()((set, get) => ({
   },
   drop(ids) {
     const next = new Map(get().selected);
-    for (const id of ids) next.delete(id);
-    set({ selected: next });
+    const unloaded = new Set(get().unloaded);
+    for (const id of ids) {
+      next.delete(id);
+      unloaded.delete(id);
+    }
+    set({ selected: next, unloaded });
   },
 }));
 
 export function selectedRecords(): GenerationRecord[] {
   return [...useSelection.getState().selected.values()];
+}
+
+/** How many are selected, loaded or not. */
+export function selectionSize(state: Pick<SelectionState, 'selected' | 'unloaded'>): number {
+  return state.selected.size + state.unloaded.size;
+}
+
+/** Every selected id, loaded or not. */
+export function selectedIds(): string[] {
+  const { selected, unloaded } = useSelection.getState();
+  return [...selected.keys(), ...unloaded];
 }

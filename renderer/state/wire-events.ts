@@ -27,7 +27,10 @@ async function loadAll(): Promise<void> {
   // One round trip: app.info is not needed to ask for the rest.
   const tasks: Promise<unknown>[] = [
     refreshInfo(),
-    studio.settings.get().then((settings) => useSettings.setState({ settings })),
+    studio.settings.get().then((settings) => {
+      useSettings.setState({ settings });
+      useQueue.getState().applyClearedAt(settings.recentClearedAt);
+    }),
     studio.key.status().then((key) => useApp.setState({ key })),
     studio.balance.get().then((balance) => useApp.setState({ balance })),
     studio.queue.snapshot().then((snapshot) => {
@@ -62,7 +65,11 @@ export function wireEvents(): () => void {
       useApp.setState({ balance });
       announceLowBalance(balance);
     }),
-    studio.on('settings.updated', (settings) => useSettings.setState({ settings })),
+    studio.on('settings.updated', (settings) => {
+      useSettings.setState({ settings });
+      // Another window may have cleared the queue's recently-finished list.
+      useQueue.getState().applyClearedAt(settings.recentClearedAt);
+    }),
     studio.on('key.updated', (key) => {
       useApp.setState({ key });
       // Setting or removing the key switches demo mode on or off.

@@ -27,7 +27,14 @@ import {
   modelOf,
   RESOLUTIONS,
 } from '../domain/params';
-import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
+import type {
+  GenerationRecord,
+  LibraryPage,
+  LibraryQuery,
+  MatchingIds,
+  Project,
+  VideoRecord,
+} from '../domain/records';
 import { SHA256_PATTERN } from '../domain/reference-paths';
 import type { Sequence, SequenceSummary } from '../domain/sequences';
 import type { SpendReport } from '../domain/spend';
@@ -69,7 +76,9 @@ export type {
 // ── shared argument schemas ────────────────────────────────────────────────────────────────────
 const id = z.string().min(1).max(64);
 const idArg = z.object({ id });
-const idList = z.array(id).min(1).max(1000);
+/** The most ids one bulk call takes, and so the most "select all" selects. */
+export const MAX_SELECTION = 1000;
+const idList = z.array(id).min(1).max(MAX_SELECTION);
 const ids = z.object({ ids: idList }).strict();
 const none = z.undefined();
 
@@ -183,6 +192,8 @@ export const settingsSchema = z
     imageHosting: hostingSettingsSchema,
     /** Folders whose new images become image-to-video generations (shared/batch/watch-folder.ts). */
     watchFolders: watchFoldersSchema,
+    /** The queue's "recently finished" list shows only what finished after this (ms; 0: never cleared). */
+    recentClearedAt: z.number().int().min(0),
   })
   .strict();
 export type Settings = z.infer<typeof settingsSchema>;
@@ -415,6 +426,16 @@ export const contract = {
     listTags: method<{ name: string; count: number }[]>()(none),
     /** Where a video came from (continued from, frame of, remix of, sequence parts) and what was made from it. */
     lineage: method<Lineage>()(idArg),
+    /** A selection's curation in one call and one transaction (one library.changed). */
+    setFavouriteMany: method<BulkResult>()(z.object({ ids: idList, favourite: z.boolean() }).strict()),
+    setRatingMany: method<BulkResult>()(
+      z.object({ ids: idList, rating: z.number().int().min(0).max(5) }).strict(),
+    ),
+    addTagMany: method<BulkResult>()(
+      z.object({ ids: idList, tag: z.string().trim().min(1).max(64) }).strict(),
+    ),
+    /** "Select all": up to MAX_SELECTION ids of the query's matches, and how many match in all. */
+    matchingIds: method<MatchingIds>()(libraryQuerySchema),
     trash: method<void>()(idArg),
     restore: method<void>()(idArg),
     /** Moves a selection to the trash; an in-progress generation is skipped with its reason. */
@@ -432,8 +453,8 @@ export const contract = {
     /** Files the UI sent with sendFiles (a granted path in Electron, an HTTP upload in the browser). */
     importFiles: method<ImportResult>()(z.object({ files: z.array(fileRefSchema).min(1).max(500) }).strict()),
     savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
-    reveal: method<void>()(idArg),
-    /** Copies carrying their recipe in the MP4 metadata (and `<copy>.json` next to them with `sidecars`). */
+    /** Shows the file in the OS file manager where there is one (shown: false, e.g. the browser host). */
+    reveal: method<{ path: string; shown: boolean }>()(idArg),
     exportTo: method<ExportResult>()(
       z
         .object({

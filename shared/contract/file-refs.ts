@@ -12,10 +12,16 @@ export function isAbsolutePath(path: string): boolean {
 }
 
 /** Every path a contract method takes: relative paths mean "relative to what?", so all hosts refuse them. */
-export const absolutePathSchema = z.string().min(1).max(4096).refine(isAbsolutePath, {
-  message:
-    'must be an absolute path (such as /home/you/clip.mp4 or C:\\Users\\you\\clip.mp4), not a relative one',
-});
+export const absolutePathSchema = z
+  .string()
+  .min(1)
+  .max(4096)
+  .refine(isAbsolutePath, {
+    message:
+      'must be an absolute path (such as /home/you/clip.mp4 or C:\\Users\\you\\clip.mp4), not a relative one',
+    // The dispatcher turns this into the 'relative_path' reason, which the UI words in its language.
+    params: { reason: 'relative_path' },
+  });
 
 export const UPLOAD_ID_PATTERN = /^[0-9a-f]{32}$/;
 

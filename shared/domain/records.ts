@@ -103,6 +103,11 @@ export interface GenerationRecord {
   unrecognized?: string[];
 }
 
+/** When a generation reached its end state (older records without completedAt: their last change). */
+export function finishedAt(record: Pick<GenerationRecord, 'completedAt' | 'updatedAt'>): number {
+  return record.completedAt ?? record.updatedAt;
+}
+
 /** One entry of a generation's state history; `from` is null for the creation. */
 export interface GenerationStateChange {
   from: GenerationState | null;
@@ -148,6 +153,13 @@ export interface LibraryPage {
    * Set when there are more than `total` matches (a broad filter or a common word in a large
    * library is counted only up to a cap): show "10 000+"; the grid grows as pages arrive.
    */
+  totalCapped?: true;
+}
+
+/** "Select all": the first ids of a query's matches, and how many match (a lower bound when totalCapped). */
+export interface MatchingIds {
+  ids: string[];
+  total: number;
   totalCapped?: true;
 }
 

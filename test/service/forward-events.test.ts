@@ -24,6 +24,7 @@ const samplePayloads: { [E in EventName]: StudioEvents[E] } = {
     taskbarProgress: true,
     imageHosting: DEFAULT_HOSTING_SETTINGS,
     watchFolders: [],
+    recentClearedAt: 0,
   },
   'key.updated': {
     set: true,

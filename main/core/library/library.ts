@@ -9,6 +9,7 @@ import { StudioError } from '../errors';
 import { storageFailure } from '../fs/storage-failure';
 import { createContext, inTransaction, type LibraryContext } from './context';
 import * as curation from './curation';
+import { curateMany, matchingIds } from './curation-many';
 import { openDatabase } from './db';
 import { findFinishedDuplicates } from './duplicates';
 import * as generations from './generations';
@@ -178,6 +179,8 @@ class SqliteLibrary implements LibraryStore {
   setNotes: LibraryStore['setNotes'] = (id, notes) => curation.setNotes(this.#context(), id, notes);
   setTags: LibraryStore['setTags'] = (id, tags) => curation.setTags(this.#context(), id, tags);
   listTags: LibraryStore['listTags'] = () => curation.listTags(this.#context());
+  curateMany: LibraryStore['curateMany'] = (ids, change) => curateMany(this.#context(), ids, change);
+  matchingIds: LibraryStore['matchingIds'] = (query, cap) => matchingIds(this.#context(), query, cap);
 
   readonly sequences: LibraryStore['sequences'] = sequenceStore(() => this.#context());
 

@@ -19,7 +19,7 @@ interface SortSpec {
   keyOf(row: GenerationRow): KeyValue[];
 }
 
-const SORTS: Record<SortKey, SortSpec> = {
+export const SORTS: Record<SortKey, SortSpec> = {
   created_desc: {
     columns: ['g.created_at', 'g.seq'],
     descending: true,

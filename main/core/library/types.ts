@@ -12,6 +12,7 @@ import type {
   ImageSource,
   LibraryPage,
   LibraryQuery,
+  MatchingIds,
   Origin,
   Project,
   RecipeSource,
@@ -24,6 +25,20 @@ import type { BalanceSnapshot, SpendItem, SpendRange } from './spend';
 
 export * from '../../../shared/domain/records';
 export type { BalanceSnapshot, SpendItem, SpendRange };
+
+/** One change made to every generation of a selection (curateMany). */
+export interface CurationChange {
+  favourite?: boolean;
+  rating?: number;
+  /** Added to each generation's tags (those that have it already keep it once). */
+  addTag?: string;
+}
+
+/** A selection-wide change: the ids changed and, per refused id, why. */
+export interface ManyResult {
+  done: string[];
+  skipped: { id: string; reason: string }[];
+}
 
 export interface NewGeneration {
   projectId?: string | null;
@@ -167,6 +182,10 @@ export interface LibraryStore {
   setNotes(id: string, notes: string): GenerationRecord;
   setTags(id: string, tags: string[]): GenerationRecord;
   listTags(): { name: string; count: number }[];
+  /** Favourite, rate or tag a selection in one transaction. */
+  curateMany(ids: readonly string[], change: CurationChange): ManyResult;
+  /** Up to `cap` ids of the query's matches (sort order) and the number of matches. */
+  matchingIds(query: LibraryQuery, cap: number): MatchingIds;
 
   // projects
   /** Ordered, trimmed clips played and exported as one video (./sequences.ts). */

@@ -9,6 +9,7 @@ import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { formatBytes, formatSeconds } from '../../lib/format';
+import { linkError } from '../../lib/link-message';
 import { mediaUrl } from '../../lib/media';
 import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';
@@ -22,13 +23,17 @@ export function AudioSource() {
   const model = useGenerate((state) => state.form.model);
   const audio = useAudio((state) => state.audio);
   const [link, setLink] = useState('');
+  // Why the link just tried cannot be used; cleared as soon as the user edits it.
+  const [linkProblem, setLinkProblem] = useState<string>();
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
   const rules = MODELS[model].audio;
   if (!rules) return null;
 
   function addLink(): void {
-    if (!/^https?:\/\//i.test(link.trim())) return;
+    const problem = linkError(t, link);
+    setLinkProblem(problem);
+    if (problem || !link.trim()) return;
     void useAudio.getState().addLink(link);
     setLink('');
   }
@@ -85,7 +90,7 @@ export function AudioSource() {
           />
         </div>
         {audio ? <AudioCard audio={audio} /> : null}
-        <Field label={t('audio.link')} hint={t('audio.linkHint')}>
+        <Field label={t('audio.link')} hint={t('audio.linkHint')} error={linkProblem}>
           {(control) => (
             <div className="input-with-button">
               <input
@@ -95,7 +100,10 @@ export function AudioSource() {
                 inputMode="url"
                 placeholder="https://example.com/voice.mp3"
                 value={link}
-                onChange={(event) => setLink(event.target.value)}
+                onChange={(event) => {
+                  setLinkProblem(undefined);
+                  setLink(event.target.value);
+                }}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
                     event.preventDefault();

@@ -9,6 +9,7 @@ import { MODELS } from '../../../shared/domain/models';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { linkError } from '../../lib/link-message';
 import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';
 import { useAudio } from '../../state/audio';
@@ -108,13 +109,17 @@ export function ImageSource({ error }: { error: string | undefined }) {
   const { update, touch } = useGenerate.getState();
   const images = useImages((state) => state.images);
   const [dragging, setDragging] = useState(false);
+  // Why the link just tried cannot be used; cleared as soon as the user edits it.
+  const [linkProblem, setLinkProblem] = useState<string>();
   const fileInput = useRef<HTMLInputElement>(null);
   useWindowInputs(setDragging);
 
   /** A link typed or pasted into the field is checked at once, so its preview shows. */
   function addTypedLink(): void {
     const url = imageUrl.trim();
-    if (!/^(https?:|data:|blob:)/i.test(url)) return;
+    const problem = linkError(t, url, 'image');
+    setLinkProblem(problem);
+    if (problem || !url) return;
     void useImages.getState().addLink(url);
     update({ imageUrl: '' });
   }
@@ -161,7 +166,7 @@ export function ImageSource({ error }: { error: string | undefined }) {
         <HostingHint />
         <Field
           label={images.length > 0 ? t('images.addLink') : t('generate.imageUrl')}
-          error={images.length > 0 ? undefined : error}
+          error={linkProblem ?? (images.length > 0 ? undefined : error)}
           hint={t('images.linkHint')}
         >
           {(control) => (
@@ -173,7 +178,10 @@ export function ImageSource({ error }: { error: string | undefined }) {
                 inputMode="url"
                 placeholder="https://example.com/still.jpg"
                 value={imageUrl}
-                onChange={(event) => update({ imageUrl: event.target.value })}
+                onChange={(event) => {
+                  setLinkProblem(undefined);
+                  update({ imageUrl: event.target.value });
+                }}
                 onBlur={() => touch('imageUrl')}
                 onKeyDown={(event) => {
                   if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {

@@ -5,6 +5,7 @@ import type { TFunction } from 'i18next';
 import { createGenerationsSchema } from '../../../shared/contract/contract';
 import { MODELS } from '../../../shared/domain/models';
 import { generationParamsDraftSchema, generationParamsSchema, LIMITS } from '../../../shared/domain/params';
+import { linkError } from '../../lib/link-message';
 import { type GenerateForm, toParamsInput } from '../../state/generate';
 
 /** The batch limit as the contract states it. */
@@ -33,7 +34,8 @@ function wordIssue(t: TFunction, form: GenerateForm, field: string, code: string
         return t('fieldErrors.negativeTooLong', { max: MODELS[form.model].negativePromptMax });
       break;
     case 'imageUrl':
-      return form.imageUrl.trim() ? t('fieldErrors.imageNotHttp') : t('fieldErrors.imageRequired');
+      if (!form.imageUrl.trim()) return t('fieldErrors.imageRequired');
+      return linkError(t, form.imageUrl, 'image') ?? t('fieldErrors.imageNotHttp');
     case 'seed':
       if (form.seed.trim() === '') return t('fieldErrors.seedMissing');
       if (code === 'invalid_type') return t('fieldErrors.seedWhole');

@@ -3,6 +3,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button';
+import { formatNumber } from '../../lib/format';
 import {
   favouriteRecords,
   moveRecords,
@@ -22,26 +23,40 @@ const NEW_SEQUENCE = '__new__';
 export function BulkBar() {
   const { t } = useTranslation();
   const selected = useSelection((state) => state.selected);
+  const unloadedSet = useSelection((state) => state.unloaded);
+  const cappedTotal = useSelection((state) => state.cappedTotal);
   const clear = useSelection((state) => state.clear);
   const projects = useProjects((state) => state.projects);
   const [tag, setTag] = useState('');
   const sequences = useSequences((state) => state.list);
-  const shown = selected.size >= 2;
+  const count = selected.size + unloadedSet.size;
+  const shown = count >= 2;
   useEffect(() => {
     // The menu offers the sequences as they are now (another tab may have made one).
     if (shown) void useSequences.getState().refresh();
   }, [shown]);
-  if (selected.size < 2) return null;
+  if (!shown) return null;
   const records = [...selected.values()];
-  const allFavourite = records.every((record) => record.favourite);
-  const comparable = records.filter((record) => record.video);
+  const unloaded = [...unloadedSet];
+  const ids = [...selected.keys(), ...unloaded];
+  // Matches never loaded are not known to be favourites: then the button favourites them all.
+  const allFavourite = unloaded.length === 0 && records.every((record) => record.favourite);
+  const comparable = unloaded.length === 0 ? records.filter((record) => record.video) : [];
 
   return (
     <section className="bulk-bar" aria-label={t('bulk.label')} data-testid="bulk-bar">
       <strong className="bulk-count" aria-live="polite">
-        {t('bulk.selected', { count: records.length })}
+        {t('bulk.selected', { count })}
       </strong>
-      <Button size="sm" icon="star" onClick={() => void favouriteRecords(records, !allFavourite)}>
+      {cappedTotal !== null ? (
+        <span className="bulk-capped" role="status" data-testid="bulk-capped">
+          {t('bulk.capped', {
+            shown: formatNumber(count),
+            total: `${formatNumber(cappedTotal.count)}${cappedTotal.atLeast ? '+' : ''}`,
+          })}
+        </span>
+      ) : null}
+      <Button size="sm" icon="star" onClick={() => void favouriteRecords(ids, !allFavourite)}>
         {allFavourite ? t('bulk.unfavourite') : t('bulk.favourite')}
       </Button>
       <ActionMenu
@@ -50,13 +65,13 @@ export function BulkBar() {
           value: String(n),
           label: n === 0 ? t('bulk.noRating') : '★'.repeat(n),
         }))}
-        onPick={(value) => void rateRecords(records, Number(value))}
+        onPick={(value) => void rateRecords(ids, Number(value))}
       />
       <form
         className="bulk-field bulk-tag"
         onSubmit={(event) => {
           event.preventDefault();
-          void tagRecords(records, tag).then(() => setTag(''));
+          void tagRecords(ids, tag).then(() => setTag(''));
         }}
       >
         <input
@@ -77,7 +92,7 @@ export function BulkBar() {
           ...projects.map((project) => ({ value: project.id, label: project.name })),
           { value: NO_PROJECT, label: t('projects.none') },
         ]}
-        onPick={(value) => void moveRecords(records, value === NO_PROJECT ? null : value)}
+        onPick={(value) => void moveRecords(records, value === NO_PROJECT ? null : value, unloaded)}
       />
       <ActionMenu
         label={t('sequences.addToSequence')}
@@ -94,7 +109,7 @@ export function BulkBar() {
               ));
         }}
       />
-      <Button size="sm" icon="download" onClick={() => void exportToFolder(records)}>
+      <Button size="sm" icon="download" onClick={() => void exportToFolder(records, unloaded)}>
         {t('library.export')}
       </Button>
       <Button
@@ -106,7 +121,7 @@ export function BulkBar() {
       >
         {t('compare.open')}
       </Button>
-      <Button size="sm" tone="danger" icon="trash" onClick={() => void trashRecords(records)}>
+      <Button size="sm" tone="danger" icon="trash" onClick={() => void trashRecords(records, unloaded)}>
         {t('library.delete')}
       </Button>
       <IconButton icon="close" size="sm" aria-label={t('bulk.clear')} onClick={clear} />

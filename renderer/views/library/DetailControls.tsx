@@ -19,7 +19,7 @@ export function FavouriteButton({ record }: { record: GenerationRecord }) {
       aria-pressed={record.favourite}
       aria-label={label}
       title={label}
-      onClick={() => void favouriteRecords([record], !record.favourite)}
+      onClick={() => void favouriteRecords([record.id], !record.favourite)}
     />
   );
 }

@@ -4,23 +4,10 @@ import { MODEL_IDS, MODELS } from '../../../shared/domain/models';
 import { ASPECT_RATIOS, DURATIONS, RESOLUTIONS } from '../../../shared/domain/params';
 import { GENERATION_STATES } from '../../../shared/domain/states';
 import { Button } from '../../components/Button';
+import { DateField } from '../../components/DateField';
 import { FilterSelect } from '../../components/FilterSelect';
+import { dayEnd, startOfDay } from '../../lib/local-date';
 import { useLibrary } from '../../state/library';
-
-function dayStart(value: string): number | undefined {
-  if (!value) return undefined;
-  const [year, month, day] = value.split('-').map(Number);
-  return new Date(year ?? 1970, (month ?? 1) - 1, day ?? 1).getTime();
-}
-
-function dayInput(ms: number | undefined): string {
-  if (ms === undefined) return '';
-  const date = new Date(ms);
-  const pad = (n: number) => String(n).padStart(2, '0');
-  return `${date.getFullYear()}-${pad(date.getMonth() + 1)}-${pad(date.getDate())}`;
-}
-
-const DAY_MS = 86_400_000;
 
 export function FilterBar() {
   const { t } = useTranslation();
@@ -69,27 +56,18 @@ export function FilterBar() {
         options={tags.map((tag) => ({ value: tag.name, label: `${tag.name} (${tag.count})` }))}
         onChange={(tag) => setFilters({ tag })}
       />
-      <label className="filter">
-        <span>{t('library.from')}</span>
-        <input
-          className="input input-compact"
-          type="date"
-          value={dayInput(filters.createdFrom)}
-          onChange={(event) => setFilters({ createdFrom: dayStart(event.target.value) })}
-        />
-      </label>
-      <label className="filter">
-        <span>{t('library.to')}</span>
-        <input
-          className="input input-compact"
-          type="date"
-          value={dayInput(filters.createdTo === undefined ? undefined : filters.createdTo - DAY_MS + 1)}
-          onChange={(event) => {
-            const start = dayStart(event.target.value);
-            setFilters({ createdTo: start === undefined ? undefined : start + DAY_MS - 1 });
-          }}
-        />
-      </label>
+      <DateField
+        label={t('library.from')}
+        value={filters.createdFrom}
+        onChange={(createdFrom) => setFilters({ createdFrom })}
+        testId="filter-from"
+      />
+      <DateField
+        label={t('library.to')}
+        value={filters.createdTo === undefined ? undefined : startOfDay(filters.createdTo)}
+        onChange={(day) => setFilters({ createdTo: day === undefined ? undefined : dayEnd(day) })}
+        testId="filter-to"
+      />
       <label className="filter filter-check">
         <input
           type="checkbox"

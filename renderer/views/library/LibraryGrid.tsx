@@ -58,6 +58,8 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   const pendingNew = useLibrary((state) => state.pendingNew);
   const { setVisibleRange, setAtTop, showPendingNew } = useLibrary.getState();
   const picked = useSelection((state) => state.selected);
+  const pickedUnloaded = useSelection((state) => state.unloaded);
+  const pickedCount = picked.size + pickedUnloaded.size;
   const cardSize = useDensity((state) => state.cardSize);
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
   const host = useApp((state) => state.info?.host);
@@ -184,7 +186,7 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
                     mediaBase={mediaBase}
                     host={host}
                     selected={record.id === selectedId}
-                    picked={picked.size > 1 && picked.has(record.id)}
+                    picked={pickedCount > 1 && (picked.has(record.id) || pickedUnloaded.has(record.id))}
                     onClick={onCardClick}
                   />
                 ) : (

@@ -8,7 +8,8 @@ import { attempt, notifyError, notifySuccess } from '../../lib/notify';
 import { sendFiles } from '../../lib/send-files';
 import { useApp } from '../../state/app';
 import { useAudio } from '../../state/audio';
-import { trashRecords } from '../../state/bulk-actions';
+import { titleOf, trashRecords } from '../../state/bulk-actions';
+import { revealFile } from '../../state/file-location';
 import { useGenerate } from '../../state/generate';
 import { useLibrary } from '../../state/library';
 import { useToasts } from '../../state/toasts';
@@ -42,10 +43,10 @@ export function reuseSeed(record: GenerationRecord): void {
 }
 
 export async function reveal(record: GenerationRecord): Promise<void> {
-  await attempt(() => studio.library.reveal({ id: record.id }));
+  await revealFile(record, titleOf(record));
 }
 
-export async function exportToFolder(records: GenerationRecord[]): Promise<void> {
+export async function exportToFolder(records: GenerationRecord[], unloadedIds: string[] = []): Promise<void> {
   const folder = await attempt(() => chooseFolder(t('library.exportTitle')));
   if (!folder) return;
   // Each copy carries its recipe; while they are written the toast offers Cancel (the copy being
@@ -55,13 +56,17 @@ export async function exportToFolder(records: GenerationRecord[]): Promise<void>
   const progress = toasts.show(
     {
       tone: 'info',
-      title: t('library.exporting', { count: records.length }),
+      title: t('library.exporting', { count: records.length + unloadedIds.length }),
       action: { label: t('common.cancel'), run: () => void studio.library.cancelExport({ exportId }) },
     },
     0,
   );
   const result = await attempt(() =>
-    studio.library.exportTo({ ids: records.map((record) => record.id), folder, exportId }),
+    studio.library.exportTo({
+      ids: [...records.map((record) => record.id), ...unloadedIds],
+      folder,
+      exportId,
+    }),
   ).finally(() => toasts.dismiss(progress));
   if (!result) return;
   const skipped = (result.skipped ?? []).map((skip) => skip.reason).join('; ');

@@ -1,11 +1,12 @@
 // The library's keyboard: Delete (or Backspace) moves the selection, or the open video, to the
-// trash; Ctrl/Cmd+Z undoes the last delete; Ctrl/Cmd+A selects every loaded card; Escape clears a
+// trash; Ctrl/Cmd+Z undoes the last delete; Ctrl/Cmd+A selects every match of the filter; Escape clears a
 // selection. Keys typed into a field, or while a dialog or the viewer is open, are left alone.
 import { useEffect } from 'react';
 import { trashRecords, undoLastDelete } from '../../state/bulk-actions';
 import { useCompare, useViewer } from '../../state/compare';
 import { useLibrary } from '../../state/library';
-import { selectedRecords, useSelection } from '../../state/selection';
+import { selectAllMatches } from '../../state/select-all';
+import { selectedRecords, selectionSize, useSelection } from '../../state/selection';
 
 function isTyping(target: EventTarget | null): boolean {
   const element = target as HTMLElement | null;
@@ -30,16 +31,17 @@ export function useLibraryKeys(): void {
         void undoLastDelete();
       } else if (command && key === 'a') {
         event.preventDefault();
-        const loaded = useLibrary.getState().list.pages.flatMap((page) => page.items ?? []);
-        useSelection.getState().selectAll(loaded);
+        void selectAllMatches();
       } else if (!command && (event.key === 'Delete' || event.key === 'Backspace')) {
         const picked = selectedRecords();
+        const unloaded = [...useSelection.getState().unloaded];
         const open = useLibrary.getState().selected;
-        const targets = picked.length > 1 ? picked : open ? [open] : picked;
-        if (targets.length === 0) return;
+        const many = picked.length + unloaded.length > 1;
+        const targets = many ? picked : open ? [open] : picked;
+        if (targets.length === 0 && !many) return;
         event.preventDefault();
-        void trashRecords(targets);
-      } else if (event.key === 'Escape' && useSelection.getState().selected.size > 1) {
+        void trashRecords(targets, many ? unloaded : []);
+      } else if (event.key === 'Escape' && selectionSize(useSelection.getState()) > 1) {
         useSelection.getState().clear();
       }
     };

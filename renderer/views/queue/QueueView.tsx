@@ -5,6 +5,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { useQueue } from '../../state/queue';
+import { clearRecent } from '../../state/queue-recent';
 import { QueueItem } from './QueueItem';
 import { RecentItem } from './RecentItem';
 import { StagedBar } from './StagedBar';
@@ -74,6 +75,9 @@ export function QueueView() {
             <h2 id="queue-recent-title">
               {t('queue.recent')} <span className="count">{recent.length}</span>
             </h2>
+            <Button size="sm" tone="ghost" icon="close" onClick={() => void clearRecent()}>
+              {t('queue.clearRecent')}
+            </Button>
           </div>
           <ul className="recent-list" data-testid="queue-recent">
             {recent.map((record) => (

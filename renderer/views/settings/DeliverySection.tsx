@@ -7,6 +7,7 @@ import type { Settings } from '../../../shared/contract/contract';
 import { CommitInput } from '../../components/CommitInput';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
+import { linkError } from '../../lib/link-message';
 import { useSaveSetting } from './use-save-setting';
 
 const urlAllowed = (url: string): boolean => !url.trim() || /^https:\/\//i.test(url.trim());
@@ -20,7 +21,7 @@ export function DeliverySection({ settings }: { settings: Settings }) {
   const save = useSaveSetting();
   // Only for the inline error: the field keeps its own draft.
   const [url, setUrl] = useState(settings.callbackPublicUrl);
-  const urlError = urlAllowed(url) ? undefined : t('settings.delivery.urlHttps');
+  const urlError = urlAllowed(url) ? undefined : (linkError(t, url) ?? t('settings.delivery.urlHttps'));
 
   return (
     <>

@@ -17,6 +17,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { Switch } from '../../components/Switch';
+import { linkError } from '../../lib/link-message';
 import { studio } from '../../studio';
 import { useSaveSetting } from './use-save-setting';
 
@@ -43,6 +44,9 @@ export function HostingSection({ settings }: { settings: Settings }) {
   const [busy, setBusy] = useState<'save' | 'test' | 'clear' | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [result, setResult] = useState<HostingTestResult | null>(null);
+  // Only for the endpoint's inline error: the field keeps its own draft.
+  const [endpointDraft, setEndpointDraft] = useState(hosting.endpoint);
+  const endpointError = linkError(t, endpointDraft);
 
   // Credentials are bound to the endpoint, region and bucket: a change there can unset them.
   // biome-ignore lint/correctness/useExhaustiveDependencies: re-read when the bucket's location changes
@@ -78,6 +82,7 @@ export function HostingSection({ settings }: { settings: Settings }) {
             key={field}
             label={t(`settings.hosting.${field}`)}
             hint={t(`settings.hosting.${field}Hint`)}
+            error={field === 'endpoint' ? endpointError : undefined}
             className="field-grow"
           >
             {(control) => (
@@ -88,6 +93,9 @@ export function HostingSection({ settings }: { settings: Settings }) {
                 value={hosting[field]}
                 placeholder={t(`settings.hosting.${field}Placeholder`)}
                 onCommit={(value) => commit({ [field]: value })}
+                {...(field === 'endpoint'
+                  ? { onDraftChange: setEndpointDraft, canCommit: (draft: string) => !linkError(t, draft) }
+                  : {})}
                 data-testid={`hosting-${field}`}
               />
             )}
@@ -132,14 +140,14 @@ export function HostingSection({ settings }: { settings: Settings }) {
           <strong data-testid="hosting-keys-status">
             {status?.accessKeyIdSet && status.secretSet
               ? t('settings.hosting.keysSet')
-              : t('settings.hosting.keysMissing', {
-                  missing: [
-                    status?.accessKeyIdSet ? null : t('settings.hosting.accessKeyId'),
-                    status?.secretSet ? null : t('settings.hosting.secret'),
-                  ]
-                    .filter(Boolean)
-                    .join(', '),
-                })}
+              : t(
+                  // Whole sentences per case: Russian agrees the verb with what is missing.
+                  status?.accessKeyIdSet
+                    ? 'settings.hosting.keysMissingSecret'
+                    : status?.secretSet
+                      ? 'settings.hosting.keysMissingId'
+                      : 'settings.hosting.keysMissingBoth',
+                )}
           </strong>
           {status?.savedForOtherBucket ? (
             <span className="hint" data-testid="hosting-keys-other-bucket">

@@ -2,7 +2,7 @@
 // rectangles need no chart library, and plain SVG attributes keep to the strict CSP (no eval, no
 // injected <style>). Colours come from CSS classes, so light and dark themes both apply.
 import { useTranslation } from 'react-i18next';
-import { formatUsd } from '../../lib/format';
+import { formatDayKey, formatUsd } from '../../lib/format';
 
 export interface DayBar {
   day: string;
@@ -24,8 +24,8 @@ export function DayChart({ bars, seriesIndex }: { bars: DayBar[]; seriesIndex: (
   const barW = Math.max(2, step * 0.7);
   const y = (usd: number) => PAD.top + plotH - (usd / max) * plotH;
   const labelEvery = Math.ceil(bars.length / 8);
-  const first = bars[0]?.day ?? '';
-  const last = bars[bars.length - 1]?.day ?? '';
+  const first = formatDayKey(bars[0]?.day ?? '');
+  const last = formatDayKey(bars[bars.length - 1]?.day ?? '');
   return (
     <svg
       className="chart day-chart"
@@ -51,7 +51,9 @@ export function DayChart({ bars, seriesIndex }: { bars: DayBar[]; seriesIndex: (
         let base = 0;
         return (
           <g key={bar.day}>
-            <title>{t('spend.dayTotal', { day: bar.day, total: formatUsd(bar.totalUsd) })}</title>
+            <title>
+              {t('spend.dayTotal', { day: formatDayKey(bar.day), total: formatUsd(bar.totalUsd) })}
+            </title>
             {bar.segments.map((segment) => {
               const top = y(base + segment.usd);
               const height = y(base) - top;
@@ -73,7 +75,7 @@ export function DayChart({ bars, seriesIndex }: { bars: DayBar[]; seriesIndex: (
             ) : null}
             {index % labelEvery === 0 ? (
               <text className="chart-tick" x={x + barW / 2} y={HEIGHT - 8} textAnchor="middle">
-                {bar.day.slice(5)}
+                {formatDayKey(bar.day, 'short')}
               </text>
             ) : null}
           </g>

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { dayKey } from '../../../shared/domain/budget';
 import type { SpendReport } from '../../../shared/domain/spend';
 import { Segmented } from '../../components/Segmented';
-import { formatUsd } from '../../lib/format';
+import { formatDayKey, formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useBudget } from '../../state/budget';
 import { useProjects } from '../../state/projects';
@@ -153,7 +153,7 @@ export function SpendView() {
             {gaps.map((day) => (
               <li key={day.day} className="notice notice-warning">
                 {t('spend.gap', {
-                  day: day.day,
+                  day: formatDayKey(day.day),
                   drop: formatUsd(day.balanceDropUsd ?? 0),
                   expected: formatUsd(day.expectedDropUsd ?? 0),
                   gap: formatUsd(day.gapUsd ?? 0),
