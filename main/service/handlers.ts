@@ -24,7 +24,14 @@ import type { FileAccess } from './file-access';
 import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
 import { restoreMany, trashMany } from './library-bulk';
-import { exportVideos, importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
+import {
+  exportVideos,
+  importFileRefs,
+  importPaths,
+  savePoster,
+  saveStrip,
+  videoPathOf,
+} from './library-files';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
 
@@ -188,6 +195,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
+      saveStrip: ({ videoId, jpeg }) => saveStrip(deps.library(), videoId, jpeg),
       reveal: ({ id }) =>
         deps.platform.revealFile(videoPathOf(deps.library(), deps.library().getGeneration(id))),
       exportTo: async ({ ids, folder }) => {

@@ -380,6 +380,8 @@ export const contract = {
     /** Files the UI sent with sendFiles (a granted path in Electron, an HTTP upload in the browser). */
     importFiles: method<ImportResult>()(z.object({ files: z.array(fileRefSchema).min(1).max(500) }).strict()),
     savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
+    /** The hover-scrub sprite (STRIP_FRAMES frames side by side, shared/domain/frames.ts) as a JPEG. */
+    saveStrip: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
     reveal: method<void>()(idArg),
     exportTo: method<{ copied: number }>()(
       z.object({ ids: z.array(id).min(1).max(1000), folder: absolutePathSchema }).strict(),

@@ -259,4 +259,12 @@ export const MIGRATIONS: readonly Migration[] = [
     name: 'count tables',
     up: createCountTables,
   },
+  {
+    // Hover-scrub: a sprite of frames across the clip (under .wanstudio/strips/), made once by the
+    // UI like the poster. Null until made; a regenerated thumbnail replaces it.
+    name: 'frame strips',
+    up(db) {
+      db.exec('ALTER TABLE videos ADD COLUMN strip_rel_path TEXT;');
+    },
+  },
 ];

@@ -5,7 +5,7 @@ import { inTransaction, type LibraryContext } from './context';
 import { notFound } from './generations';
 import { newId } from './ids';
 import { toRelPath } from './paths';
-import type { PartialDownload, VideoRecord } from './types';
+import type { NewVideo, PartialDownload, VideoRecord } from './types';
 
 interface VideoRow {
   id: string;
@@ -17,6 +17,7 @@ interface VideoRow {
   height: number | null;
   duration_ms: number | null;
   poster_rel_path: string | null;
+  strip_rel_path: string | null;
   created_at: number;
 }
 
@@ -31,6 +32,7 @@ function videoFromRow(row: VideoRow): VideoRecord {
     height: row.height,
     durationMs: row.duration_ms,
     posterRelPath: row.poster_rel_path,
+    stripRelPath: row.strip_rel_path,
     createdAt: row.created_at,
   };
 }
@@ -52,7 +54,7 @@ function optionalCount(value: number | null, name: string): number | null {
 export function addVideo(
   ctx: LibraryContext,
   generationId: string | null,
-  video: Omit<VideoRecord, 'id' | 'generationId' | 'createdAt'>,
+  video: NewVideo,
 ): VideoRecord {
   const relPath = toRelPath(video.relPath);
   const posterRelPath = video.posterRelPath == null ? null : toRelPath(video.posterRelPath);
@@ -111,6 +113,15 @@ export function setPoster(ctx: LibraryContext, videoId: string, posterRelPath: s
   const result = ctx
     .stmt('UPDATE videos SET poster_rel_path = ? WHERE id = ?')
     .run(toRelPath(posterRelPath), videoId);
+  if (result.changes === 0) {
+    throw new StudioError({ kind: 'not_found', userMessage: `No video with id ${videoId} in the library.` });
+  }
+}
+
+export function setStrip(ctx: LibraryContext, videoId: string, stripRelPath: string): void {
+  const result = ctx
+    .stmt('UPDATE videos SET strip_rel_path = ? WHERE id = ?')
+    .run(toRelPath(stripRelPath), videoId);
   if (result.changes === 0) {
     throw new StudioError({ kind: 'not_found', userMessage: `No video with id ${videoId} in the library.` });
   }
