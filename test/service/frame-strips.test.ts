@@ -16,8 +16,8 @@ afterEach(async () => {
 });
 
 /** A real JPEG (a frame of the test clip), made with Debian's ffmpeg: tests may use it, the app never does. */
-function realJpeg(): Uint8Array {
-  return new Uint8Array(
+function realJpeg(): Uint8Array<ArrayBuffer> {
+  return Uint8Array.from(
     execFileSync('ffmpeg', ['-v', 'error', '-i', CLIP, '-frames:v', '1', '-f', 'mjpeg', '-'], {
       maxBuffer: 1 << 22,
     }),
