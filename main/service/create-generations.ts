@@ -6,6 +6,10 @@
 import type { z } from 'zod';
 import type { createGenerationsSchema, GenerationRecord } from '../../shared/contract/contract';
 import { missingHostingParts } from '../../shared/domain/hosting-settings';
+import { imageMisfitForModel } from '../../shared/domain/image-limits';
+import type { ImageInspection } from '../../shared/domain/images';
+import type { ModelId } from '../../shared/domain/models';
+import { modelOf } from '../../shared/domain/params';
 import { notConfiguredError } from '../core/hosting/reference-hosting';
 import type { EnqueueRequest, JobEngine } from '../core/jobs/engine';
 import type { Backend } from '../core/library/types';
@@ -38,22 +42,40 @@ function notReadyMessage(message: string | null, status: string): string {
     : reason;
 }
 
-async function imageFromLink(deps: CreateDeps, url: string, backend: Backend): Promise<Image> {
+/** The image is ready in general; this model may still have its own size rules. */
+function assertFitsModel(inspection: ImageInspection, model: ModelId): void {
+  const misfit = imageMisfitForModel(model, inspection);
+  if (misfit) throw invalidImage(`"${inspection.name}": ${misfit}`);
+}
+
+async function imageFromLink(
+  deps: CreateDeps,
+  url: string,
+  backend: Backend,
+  model: ModelId,
+): Promise<Image> {
   const inspection = await deps.references.inspectUrl(url, deps.policyFor(backend), backend);
   if (inspection.status !== 'ready' || !inspection.relPath) {
     throw invalidImage(notReadyMessage(inspection.message, inspection.status));
   }
+  assertFitsModel(inspection, model);
   // A link whose image had to be turned upright is sent as our (hosted) upright copy.
   return inspection.sourceUrl
     ? { referenceImagePath: inspection.relPath, imageSource: 'url', imageUrl: inspection.sourceUrl }
     : { referenceImagePath: inspection.relPath, imageSource: 'hosted' };
 }
 
-async function imageFromReference(deps: CreateDeps, sha256: string, backend: Backend): Promise<Image> {
+async function imageFromReference(
+  deps: CreateDeps,
+  sha256: string,
+  backend: Backend,
+  model: ModelId,
+): Promise<Image> {
   const { inspection, record } = await deps.references.requireReady(sha256);
+  assertFitsModel(inspection, model);
   if (inspection.sourceUrl) {
     // Checked again now (under this backend's address rules); the image behind it must not have changed.
-    const fresh = await imageFromLink(deps, inspection.sourceUrl, backend);
+    const fresh = await imageFromLink(deps, inspection.sourceUrl, backend, model);
     if (fresh.referenceImagePath !== record.relPath) {
       throw invalidImage(
         `The image at ${inspection.sourceUrl} has changed since it was added. Add it again.`,
@@ -96,9 +118,10 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
   }
   let images: Image[] | undefined;
   if (params.mode === 'image-to-video') {
+    const model = modelOf(params);
     images = input.references
-      ? await Promise.all(input.references.map((sha256) => imageFromReference(deps, sha256, backend)))
-      : [await imageFromLink(deps, params.imageUrl ?? '', backend)];
+      ? await Promise.all(input.references.map((sha256) => imageFromReference(deps, sha256, backend, model)))
+      : [await imageFromLink(deps, params.imageUrl ?? '', backend, model)];
     // Demo generations can use a local file without S3: the simulator fetches it over loopback.
     if (backend !== 'demo' && images.some((image) => image.imageSource === 'hosted')) {
       const missing = missingHostingParts(deps.hosting.settings(), await deps.hosting.credentials());
@@ -115,5 +138,6 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
     backend,
     ...(images ? { images } : {}),
     ...(audio ? { audio } : {}),
+    ...(input.lineage ? { lineage: input.lineage } : {}),
   });
 }

@@ -150,6 +150,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),
       setTags: ({ id, tags }) => curated(deps.library().setTags(id, tags)),
       listTags: () => deps.library().listTags(),
+      lineage: ({ id }) => deps.library().lineage(id),
       trash: ({ id }) => {
         deps.library().trash(id);
         changed('trash');

@@ -3,6 +3,7 @@
 // generationParamsSchema and are never restated here.
 import { create } from 'zustand';
 import type { GenerationRecord } from '../../shared/contract/contract';
+import type { CreateLineage } from '../../shared/domain/lineage';
 import { type DroppedSetting, switchModel } from '../../shared/domain/model-switch';
 import { DEFAULT_MODEL, isModelId, type ModelId } from '../../shared/domain/models';
 import {
@@ -104,6 +105,9 @@ interface GenerateState {
   attempted: boolean;
   /** Bumped by remix so the view can focus the prompt and announce the change. */
   remixToken: number;
+  /** Where what the form sends comes from (remix, continuation, a frame): recorded with each video. */
+  lineage: CreateLineage | null;
+  setLineage(lineage: CreateLineage | null): void;
   update(patch: Partial<GenerateForm>): void;
   touch(field: keyof GenerateForm): void;
   setAttempted(attempted: boolean): void;
@@ -117,6 +121,8 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
   touched: {},
   attempted: false,
   remixToken: 0,
+  lineage: null,
+  setLineage: (lineage) => set({ lineage }),
   update: (patch) => set({ form: { ...get().form, ...patch } }),
   touch: (field) => set({ touched: { ...get().touched, [field]: true } }),
   setAttempted: (attempted) => set({ attempted }),
@@ -126,10 +132,16 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
       touched: {},
       attempted: false,
       remixToken: get().remixToken + 1,
+      lineage: { kind: 'remix_of', parentId: record.id, frameMs: null },
     }),
   applySeed: (seed) => set({ form: { ...get().form, seedMode: 'fixed', seed: String(seed) } }),
   reset: () =>
-    set({ form: { ...DEFAULT_FORM, projectId: get().form.projectId }, touched: {}, attempted: false }),
+    set({
+      form: { ...DEFAULT_FORM, projectId: get().form.projectId },
+      touched: {},
+      attempted: false,
+      lineage: null,
+    }),
 }));
 
 /**

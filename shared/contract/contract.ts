@@ -16,6 +16,7 @@ import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
 import type { ImageInspection } from '../domain/images';
 import type { KeychainFailure } from '../domain/keychain';
+import { CREATE_LINK_KINDS, type Lineage } from '../domain/lineage';
 import { MODEL_IDS, MODELS } from '../domain/models';
 import {
   ASPECT_RATIOS,
@@ -105,6 +106,15 @@ export const createGenerationsSchema = z
     ifOverBudget: z.enum(['hold', 'refuse']).default('hold'),
     /** wan-2-5-video: an inspected audio (from audio.inspect*), instead of params.audioUrl. */
     audio: imageId.optional(),
+    /** Where these come from (a continuation, a frame of a video, a remix): recorded with each. */
+    lineage: z
+      .object({
+        kind: z.enum(CREATE_LINK_KINDS),
+        parentId: id,
+        frameMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
+      })
+      .strict()
+      .optional(),
   })
   .strict()
   .superRefine((input, ctx) => {
@@ -363,6 +373,8 @@ export const contract = {
       z.object({ id, tags: z.array(z.string().trim().min(1).max(64)).max(50) }).strict(),
     ),
     listTags: method<{ name: string; count: number }[]>()(none),
+    /** Where a video came from (continued from, frame of, remix of, sequence parts) and what was made from it. */
+    lineage: method<Lineage>()(idArg),
     trash: method<void>()(idArg),
     restore: method<void>()(idArg),
     /** Moves a selection to the trash; an in-progress generation is skipped with its reason. */

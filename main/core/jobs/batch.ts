@@ -1,6 +1,7 @@
 // A create request becomes its generations: one per image × variation, each with the seed it will
 // use recorded up front (a remix reproduces it exactly), all sharing a batch id when there are several.
 
+import type { NewLink } from '../../../shared/domain/lineage';
 import { type GenerationParams, LIMITS, modelOf, type RequestType } from '../../../shared/domain/params';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import type { ImageSource, NewGeneration } from '../library/types';
@@ -21,6 +22,8 @@ export interface EnqueueRequest {
   hold?: boolean;
   /** wan-2-5-video: the reference audio every generation of the batch is made to (same rules as images). */
   audio?: { referenceAudioPath: string; audioSource: ImageSource; audioUrl?: string };
+  /** Where every generation of the request comes from (a continuation, a frame, a remix). */
+  lineage?: NewLink;
 }
 
 export function expandBatch(
@@ -62,6 +65,7 @@ export function expandBatch(
         ...(request.hold ? { state: 'held' as const, hold: { kind: 'staged' as const } } : {}),
         referenceAudioPath: audio?.referenceAudioPath ?? null,
         audioSource: audio?.audioSource ?? null,
+        ...(request.lineage ? { links: [request.lineage] } : {}),
       });
     }
   }

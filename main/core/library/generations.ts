@@ -10,6 +10,7 @@ import { GENERATION_STATES, type GenerationState, TERMINAL_STATES } from '../../
 import { ERROR_KINDS, StudioError } from '../errors';
 import { inTransaction, type LibraryContext } from './context';
 import { newId } from './ids';
+import { insertLinks } from './links';
 import { toRelPath } from './paths';
 import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFromRow } from './rows';
 import { indexGeneration } from './search-index';
@@ -158,6 +159,7 @@ export function createGeneration(ctx: LibraryContext, input: NewGeneration): Gen
         input.audioSource ?? (params.audioUrl ? 'url' : null),
       );
     recordStateChange(ctx, id, null, state, now);
+    if (input.links) insertLinks(ctx, id, input.links);
     indexGeneration(ctx, id);
     return requireGeneration(ctx, id);
   });

@@ -7,12 +7,14 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { type Clock, systemClock } from '../clock';
 import { StudioError } from '../errors';
 import { storageFailure } from '../fs/storage-failure';
-import { createContext, type LibraryContext } from './context';
+import { createContext, inTransaction, type LibraryContext } from './context';
 import * as curation from './curation';
 import { openDatabase } from './db';
 import { findFinishedDuplicates } from './duplicates';
 import * as generations from './generations';
 import { editHeldParams } from './held';
+import { lineageOf } from './lineage';
+import * as links from './links';
 import { assertMoveTarget, isInside, type MoveSteps, moveFolder } from './move';
 import * as projects from './projects';
 import { queryGenerations } from './query';
@@ -146,6 +148,14 @@ class SqliteLibrary implements LibraryStore {
     generations.updateGeneration(this.#context(), id, patch);
   listActive: LibraryStore['listActive'] = () => generations.listActive(this.#context());
   stateHistory: LibraryStore['stateHistory'] = (id) => generations.stateHistory(this.#context(), id);
+  addLinks: LibraryStore['addLinks'] = (childId, newLinks) => {
+    const ctx = this.#context();
+    inTransaction(ctx, () => {
+      generations.requireGeneration(ctx, childId);
+      links.insertLinks(ctx, childId, newLinks);
+    });
+  };
+  lineage: LibraryStore['lineage'] = (id) => lineageOf(this.#context(), id);
   query: LibraryStore['query'] = (query) => queryGenerations(this.#context(), query);
   costTimeHistory: LibraryStore['costTimeHistory'] = (resolution, duration, options) =>
     generations.costTimeHistory(this.#context(), resolution, duration, options);

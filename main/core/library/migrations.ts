@@ -260,6 +260,25 @@ export const MIGRATIONS: readonly Migration[] = [
     up: createCountTables,
   },
   {
+    // Lineage (shared/domain/lineage.ts): which generation was made from which. The parent has no
+    // foreign key on purpose: a purged parent leaves "made from a deleted video" behind.
+    name: 'lineage links',
+    up(db) {
+      db.exec(`
+        CREATE TABLE generation_links (
+          child_id TEXT NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+          parent_id TEXT NOT NULL,
+          kind TEXT NOT NULL,
+          frame_ms INTEGER,
+          position INTEGER,
+          created_at INTEGER NOT NULL,
+          PRIMARY KEY (child_id, parent_id, kind)
+        ) STRICT;
+        CREATE INDEX generation_links_parent ON generation_links (parent_id, created_at);
+      `);
+    },
+  },
+  {
     // Hover-scrub: a sprite of frames across the clip (under .wanstudio/strips/), made once by the
     // UI like the poster. Null until made; a regenerated thumbnail replaces it.
     name: 'frame strips',

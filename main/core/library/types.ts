@@ -3,6 +3,7 @@
 // Times are Unix milliseconds.
 
 import type { HoldReason } from '../../../shared/domain/budget';
+import type { Lineage, NewLink } from '../../../shared/domain/lineage';
 import type { GenerationParams, RequestType } from '../../../shared/domain/params';
 import type {
   Backend,
@@ -46,6 +47,8 @@ export interface NewGeneration {
   sourceName?: string | null;
   /** With state 'held': why it waits. */
   hold?: HoldReason | null;
+  /** Where it came from (a continuation, a frame, a remix), recorded with it. */
+  links?: readonly NewLink[];
 }
 
 /** Fields the engine may change. `state` changes are appended to the history table. */
@@ -128,6 +131,10 @@ export interface LibraryStore {
   listActive(): GenerationRecord[];
   /** Every state change of a generation, oldest first; starts with its creation. */
   stateHistory(id: string): GenerationStateChange[];
+  /** Records where an existing generation came from (a sequence export's parts, a restored recipe). */
+  addLinks(childId: string, links: readonly NewLink[]): void;
+  /** Where a generation came from and what was made from it. */
+  lineage(id: string): Lineage;
   query(query: LibraryQuery): LibraryPage;
   /** costTime (ms) of recent successful generations with these settings, newest first. */
   costTimeHistory(

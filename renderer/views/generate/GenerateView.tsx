@@ -29,6 +29,7 @@ export function GenerateView() {
   const touched = useGenerate((state) => state.touched);
   const attempted = useGenerate((state) => state.attempted);
   const remixToken = useGenerate((state) => state.remixToken);
+  const lineage = useGenerate((state) => state.lineage);
   const { update, setAttempted } = useGenerate.getState();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
@@ -97,6 +98,7 @@ export function GenerateView() {
         projectId: form.projectId,
         ...(useImagesList ? { references: ready.map((image) => image.sha256 ?? '') } : {}),
         ...(audioReady?.sha256 ? { audio: audioReady.sha256 } : {}),
+        ...(lineage ? { lineage } : {}),
       });
       if (!created) return; // the user chose not to pay
       setAttempted(false);
