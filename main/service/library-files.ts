@@ -16,7 +16,6 @@ import type { FileAccess, LocalFile } from './file-access';
 /** Hover-scrub sprites, relative to the library root (forward slashes, as every stored path). */
 const STRIPS_FOLDER = '.wanstudio/strips';
 
-
 export function videoPathOf(library: LibraryStore, record: GenerationRecord | null): string {
   if (!record?.video)
     throw new StudioError({ kind: 'not_found', userMessage: 'This generation has no video file yet.' });

@@ -28,7 +28,9 @@ export function downscaledLuma(frame: RgbaFrame, maxWidth = SHARPNESS_WIDTH): Lu
         for (let dx = 0; dx < factor; dx++) {
           const i = (row + x * factor + dx) * 4;
           sum +=
-            0.2126 * (frame.data[i] ?? 0) + 0.7152 * (frame.data[i + 1] ?? 0) + 0.0722 * (frame.data[i + 2] ?? 0);
+            0.2126 * (frame.data[i] ?? 0) +
+            0.7152 * (frame.data[i + 1] ?? 0) +
+            0.0722 * (frame.data[i + 2] ?? 0);
         }
       }
       plane[y * width + x] = sum / (factor * factor);
@@ -54,7 +56,10 @@ export function laplacianVariance(plane: LumaPlane): number {
     for (let x = 1; x < width - 1; x++) {
       const i = y * width + x;
       const laplacian =
-        (values[i - 1] ?? 0) + (values[i + 1] ?? 0) + (values[i - width] ?? 0) + (values[i + width] ?? 0) -
+        (values[i - 1] ?? 0) +
+        (values[i + 1] ?? 0) +
+        (values[i - width] ?? 0) +
+        (values[i + width] ?? 0) -
         4 * (values[i] ?? 0);
       sum += laplacian;
       sumSquares += laplacian * laplacian;

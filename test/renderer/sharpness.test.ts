@@ -4,7 +4,13 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { downscaledLuma, laplacianVariance, type RgbaFrame, sharpestFrameIndex, sharpness } from '../../renderer/lib/sharpness';
+import {
+  downscaledLuma,
+  laplacianVariance,
+  type RgbaFrame,
+  sharpestFrameIndex,
+  sharpness,
+} from '../../renderer/lib/sharpness';
 
 const CLIP = join(import.meta.dirname, '..', '..', 'main', 'demo', 'media', 'clip-16x9.mp4');
 const WIDTH = 480;
@@ -43,7 +49,9 @@ describe('sharpness over real frames', () => {
   it('picks the one sharp frame among motion-smeared ones, wherever it sits', () => {
     const smeared = decode(4.5, 12, 'boxblur=3:1');
     for (const position of [0, 5, 11]) {
-      const frames = smeared.map((frame, index) => (index === position ? (lastHalfSecond[index] as RgbaFrame) : frame));
+      const frames = smeared.map((frame, index) =>
+        index === position ? (lastHalfSecond[index] as RgbaFrame) : frame,
+      );
       expect(sharpestFrameIndex(frames)).toBe(position);
     }
   });

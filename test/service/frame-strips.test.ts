@@ -57,8 +57,13 @@ describe('library.saveStrip', () => {
 
     await expect(
       core.api.library.saveStrip({ videoId, jpeg: new TextEncoder().encode('<svg/>') }),
-    ).rejects.toMatchObject({ kind: 'invalid_request', message: expect.stringMatching(/strip must be a JPEG/) });
-    await expect(core.api.library.saveStrip({ videoId: 'v_unknown', jpeg: realJpeg() })).rejects.toMatchObject({
+    ).rejects.toMatchObject({
+      kind: 'invalid_request',
+      message: expect.stringMatching(/strip must be a JPEG/),
+    });
+    await expect(
+      core.api.library.saveStrip({ videoId: 'v_unknown', jpeg: realJpeg() }),
+    ).rejects.toMatchObject({
       kind: 'not_found',
     });
     expect(library.getGeneration(id)?.video?.stripRelPath).toBeNull();

@@ -29,7 +29,9 @@ function trashFolder(root: string, id: string): string {
 function filesOf(ctx: LibraryContext, id: string): FileMove[] {
   const row = ctx
     .stmt('SELECT rel_path, poster_rel_path, strip_rel_path FROM videos WHERE generation_id = ?')
-    .get(id) as { rel_path: string; poster_rel_path: string | null; strip_rel_path: string | null } | undefined;
+    .get(id) as
+    | { rel_path: string; poster_rel_path: string | null; strip_rel_path: string | null }
+    | undefined;
   if (!row) return [];
   const relPaths = [row.rel_path, row.poster_rel_path, row.strip_rel_path].filter(
     (path): path is string => path !== null,

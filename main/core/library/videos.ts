@@ -51,11 +51,7 @@ function optionalCount(value: number | null, name: string): number | null {
  * Records a video file. A generation has at most one video: adding another replaces the row
  * (a repeated download after a crash must not fail), and the old file is the caller's to delete.
  */
-export function addVideo(
-  ctx: LibraryContext,
-  generationId: string | null,
-  video: NewVideo,
-): VideoRecord {
+export function addVideo(ctx: LibraryContext, generationId: string | null, video: NewVideo): VideoRecord {
   const relPath = toRelPath(video.relPath);
   const posterRelPath = video.posterRelPath == null ? null : toRelPath(video.posterRelPath);
   if (!/^[0-9a-f]{64}$/i.test(video.sha256)) throw invalid('A video sha256 must be 64 hex characters.');

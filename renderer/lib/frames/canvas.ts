@@ -12,9 +12,17 @@ export function pixelsOf(canvas: FrameCanvas): ImageData {
 }
 
 /** Encodes a frame: PNG keeps it exact; JPEG for thumbnails. */
-export async function encodeCanvas(canvas: FrameCanvas, type: 'image/png' | 'image/jpeg', quality?: number): Promise<Blob> {
+export async function encodeCanvas(
+  canvas: FrameCanvas,
+  type: 'image/png' | 'image/jpeg',
+  quality?: number,
+): Promise<Blob> {
   if ('convertToBlob' in canvas) return canvas.convertToBlob({ type, quality });
   return new Promise<Blob>((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new FrameError('unreadable', 'encode failed'))), type, quality),
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new FrameError('unreadable', 'encode failed'))),
+      type,
+      quality,
+    ),
   );
 }

@@ -79,3 +79,20 @@ async function openWebCodecsFrames(url: string): Promise<FrameSource | null> {
     throw new FrameError('unreadable', String(error));
   }
 }
+
+/**
+ * The clip's frame rate from its container (no decoding, so no WebCodecs needed): packets per
+ * second over the first ones. null when the file cannot be read.
+ */
+export async function probeFrameRate(url: string): Promise<number | null> {
+  const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
+  try {
+    const track = await input.getPrimaryVideoTrack();
+    const stats = track ? await track.computePacketStats(60) : null;
+    return stats && stats.averagePacketRate > 0 ? stats.averagePacketRate : null;
+  } catch {
+    return null;
+  } finally {
+    input.dispose();
+  }
+}

@@ -32,7 +32,11 @@ export async function sharpestLastFrame(url: string, name: string): Promise<Refe
   return withSource(url, async (source) => {
     const start = Math.max(0, source.duration - CONTINUE_WINDOW_MS / 1000);
     const candidates: { time: number; pixels: ImageData }[] = [];
-    for await (const frame of source.framesBetween(start, source.duration, Math.min(COMPARE_WIDTH, source.width))) {
+    for await (const frame of source.framesBetween(
+      start,
+      source.duration,
+      Math.min(COMPARE_WIDTH, source.width),
+    )) {
       const pixels = pixelsOf(frame.canvas);
       if (!isBlankFrame(pixels.data)) candidates.push({ time: frame.time, pixels });
     }

@@ -30,7 +30,8 @@ export async function makeThumbnails(url: string, want: { poster: boolean }): Pr
 async function makePoster(source: FrameSource): Promise<Blob> {
   for (const position of POSTER_POSITIONS) {
     const frame = await source.frameAt(source.duration * position, Math.min(POSTER_WIDTH, source.width));
-    if (!isBlankFrame(pixelsOf(frame.canvas).data)) return encodeCanvas(frame.canvas, 'image/jpeg', JPEG_QUALITY);
+    if (!isBlankFrame(pixelsOf(frame.canvas).data))
+      return encodeCanvas(frame.canvas, 'image/jpeg', JPEG_QUALITY);
   }
   throw new FrameError('blank');
 }

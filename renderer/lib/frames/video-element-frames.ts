@@ -8,7 +8,10 @@ const ASSUMED_FRAME_RATE = 30;
 
 function once(video: HTMLVideoElement, event: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => finish(new FrameError('unreadable', `timed out waiting for ${event}`)), TIMEOUT_MS);
+    const timer = setTimeout(
+      () => finish(new FrameError('unreadable', `timed out waiting for ${event}`)),
+      TIMEOUT_MS,
+    );
     const onEvent = () => finish();
     const onError = () => finish(new FrameError('unreadable', video.error?.message ?? 'video error'));
     function finish(error?: FrameError) {
@@ -51,7 +54,9 @@ export async function openVideoElementFrames(url: string): Promise<FrameSource> 
     const canvas = document.createElement('canvas');
     canvas.width = Math.max(1, Math.round(video.videoWidth * scale));
     canvas.height = Math.max(1, Math.round(video.videoHeight * scale));
-    canvas.getContext('2d', { willReadFrequently: true })?.drawImage(video, 0, 0, canvas.width, canvas.height);
+    canvas
+      .getContext('2d', { willReadFrequently: true })
+      ?.drawImage(video, 0, 0, canvas.width, canvas.height);
     return { time: video.currentTime, canvas };
   }
 

@@ -14,7 +14,9 @@ import { exportToFolder, moveToTrash, regenerateThumbnail, remix, reuseSeed, rev
 import { NotesField, RatingStars, TagEditor } from './Curation';
 import { FavouriteButton, ProjectPicker } from './DetailControls';
 import { Parameters, Timing } from './DetailFacts';
+import { ContinueButton } from './FrameButtons';
 import { ImportedFacts } from './ImportedFacts';
+import { LineageSection } from './LineageSection';
 import { ReferenceImage } from './ReferenceImage';
 import { usePoster } from './use-poster';
 
@@ -104,6 +106,7 @@ export function DetailPanel({
               </Button>
             </>
           )}
+          {video && record.state === 'done' ? <ContinueButton record={record} /> : null}
           {inViewer || !video ? null : (
             <Button size="sm" icon="eye" onClick={() => useViewer.getState().open(record)}>
               {t('viewer.open')}
@@ -157,6 +160,7 @@ export function DetailPanel({
             ) : null}
           </section>
         )}
+        <LineageSection record={record} />
         <ReferenceImage record={record} />
         <TagEditor record={record} />
         <NotesField record={record} />

@@ -138,7 +138,9 @@ export const LibraryCard = memo(function LibraryCard({
               </div>
             }
           />
-          {scrub !== null && strip ? <ScrubFrame strip={strip} index={scrub} ratio={frameRatio(record)} /> : null}
+          {scrub !== null && strip ? (
+            <ScrubFrame strip={strip} index={scrub} ratio={frameRatio(record)} />
+          ) : null}
           {previewing && video ? (
             <video
               className="card-preview"

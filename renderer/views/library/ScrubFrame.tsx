@@ -17,7 +17,13 @@ export function ScrubFrame({ strip, index, ratio }: { strip: string; index: numb
   } as CSSProperties;
   return (
     <>
-      <div className="card-scrub" style={style} data-testid="card-scrub" data-frame={index} aria-hidden="true" />
+      <div
+        className="card-scrub"
+        style={style}
+        data-testid="card-scrub"
+        data-frame={index}
+        aria-hidden="true"
+      />
       <div className="card-scrub-bar" aria-hidden="true">
         <span style={{ width: `${((index + 1) / STRIP_FRAMES) * 100}%` }} />
       </div>
