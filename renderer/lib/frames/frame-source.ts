@@ -3,7 +3,7 @@
 // byte ranges it needs over HTTP. Where WebCodecs is missing (or cannot decode the codec) a hidden
 // <video> is seeked instead: the same pictures, with times as close as the browser seeks.
 import { ALL_FORMATS, CanvasSink, Input, UrlSource } from 'mediabunny';
-import { type DecodedFrame, FrameError, type FrameSource } from './types';
+import { FrameError, type FrameSource } from './types';
 import { openVideoElementFrames } from './video-element-frames';
 
 export function hasWebCodecs(): boolean {
