@@ -14,6 +14,7 @@ import { notifyError } from '../lib/notify';
 import { studio } from '../studio';
 import { useImages } from '../views/generate/image-store';
 import { useApp } from './app';
+import { useViewer } from './compare';
 import { randomSeed, useGenerate } from './generate';
 import { useToasts } from './toasts';
 
@@ -68,7 +69,11 @@ async function startFromFrame(
     const frame = await take(url, fileStem(record));
     const lineage: CreateLineage = { kind, parentId: record.id, frameMs: frame.frameMs };
     prefill(record, lineage);
-    if (options.openGenerate !== false) useApp.getState().setView('generate');
+    if (options.openGenerate !== false) {
+      // From the viewer too: it closes so the form it opened is what the user sees.
+      useViewer.getState().close();
+      useApp.getState().setView('generate');
+    }
     // The image is checked by main (and stored by hash) while the view opens.
     await useImages.getState().addFiles([frame.file]);
     return { frameMs: frame.frameMs, lineage };

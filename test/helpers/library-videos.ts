@@ -1,7 +1,7 @@
 // Finished generations with a real, playable MP4 in the library (a copy of the test clip), for
 // specs about what the user does with videos rather than how they were made.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { absolutePath } from '../../main/core/library/paths';
 import type { LibraryStore } from '../../main/core/library/types';
@@ -12,7 +12,13 @@ export const CLIP_BYTES = 4153;
 export function addFinishedVideo(
   library: LibraryStore,
   prompt: string,
-  options: { projectId?: string | null } = {},
+  options: {
+    projectId?: string | null;
+    file?: string;
+    width?: number;
+    height?: number;
+    durationMs?: number;
+  } = {},
 ): string {
   const record = library.createGeneration({
     params: {
@@ -31,14 +37,14 @@ export function addFinishedVideo(
   });
   const relPath = `videos/${record.id}.mp4`;
   mkdirSync(join(library.root, 'videos'), { recursive: true });
-  copyFileSync(CLIP, absolutePath(library.root, relPath));
+  copyFileSync(options.file ?? CLIP, absolutePath(library.root, relPath));
   library.addVideo(record.id, {
     relPath,
-    bytes: CLIP_BYTES,
+    bytes: options.file ? statSync(options.file).size : CLIP_BYTES,
     sha256: createHash('sha256').update(record.id).digest('hex'),
-    width: 64,
-    height: 36,
-    durationMs: 1000,
+    width: options.width ?? 64,
+    height: options.height ?? 36,
+    durationMs: options.durationMs ?? 1000,
     posterRelPath: null,
   });
   return record.id;

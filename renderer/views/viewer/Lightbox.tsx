@@ -30,7 +30,8 @@ function LightboxOverlay() {
   const { open, close } = useViewer.getState();
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
   const src = record ? videoUrl(mediaBase, record) : null;
-  const group = useVideoGroup(useFrameRate(src));
+  const frameRate = useFrameRate(src);
+  const group = useVideoGroup(frameRate);
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -88,6 +89,7 @@ function LightboxOverlay() {
               autoPlay
               playsInline
               data-testid="viewer-video"
+              data-frame-rate={frameRate ?? undefined}
             />
           ) : (
             <div className="player-empty">{t('library.noVideo')}</div>
