@@ -12,7 +12,7 @@ import { titleOf } from '../../state/bulk-actions';
 import { neighbour, useViewer } from '../../state/compare';
 import { useLibrary } from '../../state/library';
 import { DetailPanel } from '../library/DetailPanel';
-import { ContinueButton, UseFrameButton } from '../library/FrameButtons';
+import { UseFrameButton } from '../library/FrameButtons';
 import { PlaybackControls, transportKey } from './PlaybackControls';
 import { useVideoGroup } from './use-video-group';
 
@@ -105,8 +105,8 @@ function LightboxOverlay() {
         <PlaybackControls group={group} />
         {src && record.state === 'done' ? (
           <div className="lightbox-frame-actions">
+            {/* "Continue from last frame" is in the panel beside it. */}
             <UseFrameButton record={record} currentTime={group.currentTime} />
-            <ContinueButton record={record} />
           </div>
         ) : null}
       </div>
