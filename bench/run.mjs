@@ -21,6 +21,7 @@ const BENCHES = {
   cli: 'bench/cli-start.ts',
   bundle: 'bench/bundle.ts',
   busy: 'bench/busy-queue.ts',
+  frames: 'bench/frames.ts',
 };
 const NODE_FLAGS = [
   '--experimental-transform-types',
@@ -45,7 +46,10 @@ if (unknown.length > 0) {
 }
 const selected = names.length > 0 ? names : Object.keys(BENCHES);
 
-if (selected.includes('ui') && !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))) {
+if (
+  (selected.includes('ui') || selected.includes('frames')) &&
+  !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))
+) {
   console.log('building the renderer (dist/renderer is missing)…');
   const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(build.status ?? 1);

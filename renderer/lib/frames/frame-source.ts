@@ -61,8 +61,12 @@ async function openWebCodecsFrames(url: string): Promise<FrameSource | null> {
         return { time: wrapped.timestamp, canvas: wrapped.canvas };
       },
       async *framesAt(times, width) {
-        for await (const wrapped of sinkFor(width).canvasesAtTimestamps(times)) {
-          if (wrapped) yield { time: wrapped.timestamp, canvas: wrapped.canvas };
+        // A time before the first frame means the first frame, so there is one answer per time.
+        const first = await track.getFirstTimestamp();
+        const clamped = times.map((time) => Math.max(time, first));
+        for await (const wrapped of sinkFor(width).canvasesAtTimestamps(clamped)) {
+          if (!wrapped) throw new FrameError('unreadable', 'a frame could not be decoded');
+          yield { time: wrapped.timestamp, canvas: wrapped.canvas };
         }
       },
       async *framesBetween(start, end, width) {

@@ -6,7 +6,7 @@ import { STRIP_FRAME_WIDTH, STRIP_FRAMES, stripTimes } from '../../../shared/dom
 import { isBlankFrame, POSTER_POSITIONS } from '../blank-frame';
 import { encodeCanvas, pixelsOf } from './canvas';
 import { openFrames } from './frame-source';
-import { type FrameCanvas, FrameError, type FrameSource } from './types';
+import { type FrameCanvas, FrameError } from './types';
 
 const POSTER_WIDTH = 640;
 const JPEG_QUALITY = 0.82;
@@ -20,40 +20,41 @@ export interface Thumbnails {
 export async function makeThumbnails(url: string, want: { poster: boolean }): Promise<Thumbnails> {
   const source = await openFrames(url);
   try {
-    const poster = want.poster ? await makePoster(source) : null;
-    return { poster, strip: await makeStrip(source) };
+    // One decoding pass over every time either needs (sorted, so each packet is decoded once).
+    const stripAt = stripTimes(source.duration);
+    const posterAt = want.poster ? POSTER_POSITIONS.map((position) => source.duration * position) : [];
+    const times = [...new Set([...stripAt, ...posterAt])].sort((a, b) => a - b);
+    const decoded = new Map<number, FrameCanvas | null>();
+    let index = 0;
+    for await (const frame of source.framesAt(times, Math.min(POSTER_WIDTH, source.width))) {
+      const time = times[index++];
+      if (time !== undefined)
+        decoded.set(time, isBlankFrame(pixelsOf(frame.canvas).data) ? null : frame.canvas);
+    }
+    const posterFrame = posterAt.map((time) => decoded.get(time)).find((frame) => frame);
+    if (want.poster && !posterFrame) throw new FrameError('blank');
+    const strip = await makeStrip(stripAt.map((time) => decoded.get(time) ?? null));
+    const poster = posterFrame ? await encodeCanvas(posterFrame, 'image/jpeg', JPEG_QUALITY) : null;
+    return { poster, strip };
   } finally {
     source.close();
   }
 }
 
-async function makePoster(source: FrameSource): Promise<Blob> {
-  for (const position of POSTER_POSITIONS) {
-    const frame = await source.frameAt(source.duration * position, Math.min(POSTER_WIDTH, source.width));
-    if (!isBlankFrame(pixelsOf(frame.canvas).data))
-      return encodeCanvas(frame.canvas, 'image/jpeg', JPEG_QUALITY);
-  }
-  throw new FrameError('blank');
-}
-
-async function makeStrip(source: FrameSource): Promise<Blob> {
-  const width = Math.min(STRIP_FRAME_WIDTH, source.width);
-  const frames: (FrameCanvas | null)[] = [];
-  for await (const frame of source.framesAt(stripTimes(source.duration), width)) {
-    frames.push(isBlankFrame(pixelsOf(frame.canvas).data) ? null : frame.canvas);
-  }
+async function makeStrip(frames: readonly (FrameCanvas | null)[]): Promise<Blob> {
   const shown = frames.map((frame, index) => frame ?? nearestShown(frames, index));
   const first = shown.find((frame) => frame);
-  if (!first || shown.length === 0) throw new FrameError('blank');
+  if (!first) throw new FrameError('blank');
+  const width = Math.min(STRIP_FRAME_WIDTH, first.width);
+  const height = Math.round((first.height * width) / first.width);
   const sprite = document.createElement('canvas');
-  sprite.width = first.width * STRIP_FRAMES;
-  sprite.height = first.height;
+  sprite.width = width * STRIP_FRAMES;
+  sprite.height = height;
   const context = sprite.getContext('2d');
   if (!context) throw new FrameError('unreadable', 'no 2d context');
   for (let index = 0; index < STRIP_FRAMES; index++) {
-    // A clip shorter than the strip (fewer distinct frames) repeats its last one.
     const frame = shown[Math.min(index, shown.length - 1)];
-    if (frame) context.drawImage(frame, index * first.width, 0, first.width, first.height);
+    if (frame) context.drawImage(frame, index * width, 0, width, height);
   }
   return encodeCanvas(sprite, 'image/jpeg', JPEG_QUALITY);
 }
