@@ -8,7 +8,11 @@ import { applySettings, expect, openView, TEXT_TO_VIDEO, test } from './fixtures
 
 const OUT = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
-async function done(host: BrowserHost, prompt: string, lineage?: { kind: 'continues' | 'frame_of'; parentId: string; frameMs: number }) {
+async function done(
+  host: BrowserHost,
+  prompt: string,
+  lineage?: { kind: 'continues' | 'frame_of'; parentId: string; frameMs: number },
+) {
   const [created] = await host.core.api.generations.create({
     params: { ...TEXT_TO_VIDEO, prompt },
     count: 1,
@@ -28,7 +32,11 @@ let parentId = '';
 test.beforeAll(async ({ host }) => {
   parentId = await done(host, 'Lanterns drifting over a dusk harbour, slow push in');
   await done(host, 'The lanterns rise into the clouds', { kind: 'continues', parentId, frameMs: 4960 });
-  await done(host, 'A single lantern close up, flame flickering', { kind: 'frame_of', parentId, frameMs: 2520 });
+  await done(host, 'A single lantern close up, flame flickering', {
+    kind: 'frame_of',
+    parentId,
+    frameMs: 2520,
+  });
 });
 
 for (const theme of ['light', 'dark'] as const) {
@@ -40,9 +48,12 @@ for (const theme of ['light', 'dark'] as const) {
       await openView(page, 'library');
       const card = page.locator(`[data-testid="library-card"][data-id="${parentId}"]`);
       await expect
-        .poll(async () => (await host.core.api.generations.get({ id: parentId }))?.video?.stripRelPath ?? null, {
-          timeout: 30_000,
-        })
+        .poll(
+          async () => (await host.core.api.generations.get({ id: parentId }))?.video?.stripRelPath ?? null,
+          {
+            timeout: 30_000,
+          },
+        )
         .not.toBeNull();
       await page.reload();
       await openView(page, 'library');

@@ -3,7 +3,7 @@
 // image the simulator receives is compared with the parent's own frames, decoded by Debian's
 // ffmpeg), the lineage panel both ways, and what a black or broken video gets instead.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -230,6 +230,16 @@ test('each card gets a poster and a strip made once; moving across it scrubs thr
   expect(right).toBe('100%');
   await page.mouse.move(0, 0);
   await expect(scrub).toHaveCount(0);
+
+  // "Regenerate thumbnail" makes both again, in place.
+  const stripPath = absolutePath(host.core.library().root, record?.video?.stripRelPath ?? '');
+  const posterPath = absolutePath(host.core.library().root, record?.video?.posterRelPath ?? '');
+  const before = { strip: statSync(stripPath).mtimeMs, poster: statSync(posterPath).mtimeMs };
+  await hit.click();
+  await page.getByTestId('detail-panel').getByRole('button', { name: 'Regenerate thumbnail' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Thumbnail regenerated' })).toBeVisible();
+  expect(statSync(stripPath).mtimeMs).toBeGreaterThan(before.strip);
+  expect(statSync(posterPath).mtimeMs).toBeGreaterThan(before.poster);
 });
 
 test('a black video gets no poster or strip, and "Use this frame" on it says the frame is blank', async ({

@@ -105,7 +105,8 @@ test('Compare plays 2 to 4 videos on one transport, with an A/B wipe for two', a
       .evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).currentTime));
   await expect.poll(times).toEqual([0.5, 0.5]);
   await compare.getByRole('button', { name: 'Next frame (.)' }).click();
-  await expect.poll(async () => (await times()).map((t) => Math.round(t * 1000))).toEqual([542, 542]);
+  // Compare steps at Wan's 24 fps and lands mid-frame: 0.5 s is frame 12, the next one is shown from 13.5/24 s.
+  await expect.poll(async () => (await times()).map((t) => Math.round(t * 1000))).toEqual([563, 563]);
 
   await compare.getByRole('button', { name: 'Play' }).click();
   await expect
