@@ -106,18 +106,20 @@ export function findVideoBySha256(ctx: LibraryContext, sha256: string): VideoRec
 }
 
 export function setPoster(ctx: LibraryContext, videoId: string, posterRelPath: string): void {
-  const result = ctx
-    .stmt('UPDATE videos SET poster_rel_path = ? WHERE id = ?')
-    .run(toRelPath(posterRelPath), videoId);
-  if (result.changes === 0) {
-    throw new StudioError({ kind: 'not_found', userMessage: `No video with id ${videoId} in the library.` });
-  }
+  setThumbnail(ctx, videoId, 'poster_rel_path', posterRelPath);
 }
 
 export function setStrip(ctx: LibraryContext, videoId: string, stripRelPath: string): void {
-  const result = ctx
-    .stmt('UPDATE videos SET strip_rel_path = ? WHERE id = ?')
-    .run(toRelPath(stripRelPath), videoId);
+  setThumbnail(ctx, videoId, 'strip_rel_path', stripRelPath);
+}
+
+function setThumbnail(
+  ctx: LibraryContext,
+  videoId: string,
+  column: 'poster_rel_path' | 'strip_rel_path',
+  relPath: string,
+): void {
+  const result = ctx.stmt(`UPDATE videos SET ${column} = ? WHERE id = ?`).run(toRelPath(relPath), videoId);
   if (result.changes === 0) {
     throw new StudioError({ kind: 'not_found', userMessage: `No video with id ${videoId} in the library.` });
   }
