@@ -3,8 +3,13 @@
 // fixed window: the renderer's time in long tasks (> 50 ms) as a share of the window, and the
 // host's event-loop delay p99 (it serves the polls, the pushes and the socket).
 //
-//   node bench/run.mjs busy [--jobs 200] [--seconds 16]
-import { mkdtempSync, rmSync } from 'node:fs';
+//   node bench/run.mjs busy [--jobs 200] [--seconds 16] [--profile FILE.cpuprofile]
+// --profile records a CPU profile of this process (host and the bench's driver) over the window only.
+// The same window is measured in an idle Node process as a reference: on a loaded machine the
+// scheduler alone delays an event loop by several ms, whatever the loop has to do.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { Session } from 'node:inspector/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -20,6 +25,8 @@ const arg = (name: string, fallback: number) => {
   return index >= 0 ? Number(process.argv[index + 1]) : fallback;
 };
 const JOBS = arg('--jobs', 200);
+const profileIndex = process.argv.indexOf('--profile');
+const PROFILE = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
 const SECONDS = arg('--seconds', 16);
 const dir = mkdtempSync(join(tmpdir(), 'wan-bench-busy-'));
 delete process.env.APIXO_API_KEY;
@@ -33,6 +40,22 @@ const host = await startBrowserHost({
 });
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
 type Probe = { __longTasks: { start: number; duration: number }[] };
+
+/** p99 event-loop delay (ms) of a Node process with nothing to do, over `seconds`. */
+function idleLoopDelayP99(seconds: number): Promise<number> {
+  const script = `const h = require('node:perf_hooks').monitorEventLoopDelay({ resolution: 5 }); h.enable();
+    setTimeout(() => { h.disable(); process.stdout.write(String(h.percentile(99) / 1e6)); }, ${seconds * 1000});`;
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['ignore', 'pipe', 'inherit'] });
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+    });
+    child.once('exit', (code) =>
+      code === 0 ? resolve(Number(out)) : reject(new Error(`idle probe exit ${code}`)),
+    );
+  });
+}
 
 try {
   for (let queued = 0; queued < JOBS; queued += 20) {
@@ -60,9 +83,22 @@ try {
   await page.waitForTimeout(2_000); // the first snapshot and its render are not the steady state
   const delay = monitorEventLoopDelay({ resolution: 5 });
   const windowStart = await page.evaluate(() => performance.now());
+  const profiler = PROFILE ? new Session() : null;
+  if (profiler) {
+    profiler.connect();
+    await profiler.post('Profiler.enable');
+    await profiler.post('Profiler.start');
+  }
+  const idle = idleLoopDelayP99(SECONDS);
   delay.enable();
   await page.waitForTimeout(SECONDS * 1000);
   delay.disable();
+  const idleP99 = await idle;
+  if (profiler && PROFILE) {
+    const { profile } = await profiler.post('Profiler.stop');
+    writeFileSync(PROFILE, JSON.stringify(profile));
+    profiler.disconnect();
+  }
   const windowEnd = await page.evaluate(() => performance.now());
   const active = (await host.core.api.queue.snapshot()).active.length;
   const tasks = (await page.evaluate(() => (window as unknown as Probe).__longTasks)).filter(
@@ -84,6 +120,7 @@ try {
         null,
       ),
       check('host event-loop delay p99 (ms)', round(p99, 1), '< 5', p99 < 5),
+      check('an idle Node process, same window: event-loop delay p99 (ms)', round(idleP99, 1), '', null),
       check('jobs still active at the end', active, `${JOBS}`, active === JOBS),
     ],
     details: { busyMs: round(busyMs, 0), windowMs: round(windowEnd - windowStart, 0), tasks },

@@ -4,32 +4,41 @@
 // rate, database size) go to bench/results/library.json. Numbers are for comparing runs on one
 // machine, not absolute truths.
 //
-//   node bench/run.mjs library [rows] [--keep] [--root DIR] [--only WORD]
-// --keep leaves the seeded library in place; --root reuses one (no seeding); --only runs the cases
-// whose label contains WORD.
+//   node bench/run.mjs library [-- --rows N] [--keep] [--root DIR] [--only WORD] [--cache]
+//   node bench/run.mjs million          the same at 1 000 000 rows, against bench/.cache/
+// --keep leaves the seeded library in place; --root reuses one (no seeding); --cache seeds once
+// into bench/.cache/ and reuses it (the default from 500 000 rows); --only runs the cases whose
+// label contains WORD. Results of a run of 1 000 000 rows or more go to million.json.
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { libraryContext, openLibrary } from '../main/core/library/library';
 import type { LibraryQuery } from '../main/core/library/types';
-import { seedSyntheticLibrary } from '../test/helpers/synthetic-library';
+import { cachedLibrary, seedInto } from './lib/cached-library';
 import { check, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
 
-const rows = Number(process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000);
 const option = (name: string) => {
   const index = process.argv.indexOf(name);
   return index >= 0 ? process.argv[index + 1] : undefined;
 };
-const reuse = option('--root');
-const only = option('--only');
-const keep = process.argv.includes('--keep') || reuse !== undefined;
-const root = reuse ?? mkdtempSync(join(tmpdir(), 'wan-bench-library-'));
+const rows = Number(option('--rows') ?? process.argv.slice(2).find((arg) => /^\d+$/.test(arg)) ?? 100_000);
 const END = Date.UTC(2025, 10, 1);
 const DAY = 24 * 3600 * 1000;
+const cached = option('--root') === undefined && (process.argv.includes('--cache') || rows >= 500_000);
+const reuse = cached ? cachedLibrary(rows, END) : undefined;
+const only = option('--only');
+const keep = process.argv.includes('--keep') || option('--root') !== undefined || cached;
+const root = option('--root') ?? reuse?.root ?? mkdtempSync(join(tmpdir(), 'wan-bench-library-'));
+const resultName = rows >= 1_000_000 ? 'million' : 'library';
 
 /** Every sample, by group, for the headline figures. */
-const samples: Record<'search' | 'searchNext' | 'filteredFirst' | 'filteredNext', number[]> = {
+const samples: Record<
+  'search' | 'searchNext' | 'filteredFirst' | 'filteredNext' | 'prefixPages' | 'startReads',
+  number[]
+> = {
+  prefixPages: [],
+  startReads: [],
   search: [],
   searchNext: [],
   filteredFirst: [],
@@ -51,14 +60,10 @@ function measure(label: string, run: () => unknown, iterations: number, before?:
   return taken;
 }
 
+let insertRate: number | null = reuse?.seed.insertRate ?? null;
+if (!reuse && option('--root') === undefined) insertRate = seedInto(root, rows, END).insertRate;
 const store = openLibrary({ root });
-let insertRate: number | null = null;
 try {
-  if (!reuse) {
-    const seeded = seedSyntheticLibrary(store, rows, { endAt: END });
-    insertRate = Math.round(rows / (seeded.elapsedMs / 1000));
-    console.log(`seeded ${rows} rows in ${(seeded.elapsedMs / 1000).toFixed(1)} s (${insertRate} rows/s)`);
-  }
   console.log(`library of ${store.query({ limit: 1 }).total} generations at ${root}`);
   const project = store.listProjects()[0]?.id;
   let bump = 0;
@@ -110,11 +115,29 @@ try {
     }
   }
 
+  if (!only || 'prefix'.includes(only)) {
+    // Search-as-you-type's worst case: a two-letter prefix matching most of the library, paged
+    // through as the grid scrolls (each page with its cached total, as the grid asks).
+    console.log('\n"mo" prefix, pages 1–30 in order');
+    let cursor: string | null | undefined;
+    for (let page = 0; page < 30; page++) {
+      const start = performance.now();
+      const result = store.query({ text: 'mo', limit: 100, ...(cursor ? { cursor } : {}) });
+      samples.prefixPages.push(performance.now() - start);
+      cursor = result.nextCursor;
+      if (!cursor) break;
+    }
+    const prefix = summarize(samples.prefixPages);
+    console.log(
+      `${'every page'.padEnd(44)} p50 ${prefix.p50.toFixed(2).padStart(7)} ms   max ${prefix.max.toFixed(2).padStart(7)} ms`,
+    );
+  }
+
   if (!only) {
-    console.log('\nother reads');
-    measure('listProjects', () => store.listProjects(), 20);
-    measure('listTags', () => store.listTags(), 20);
-    measure('countByState', () => store.countByState(), 20);
+    console.log("\nother reads (the grid's start-up calls first)");
+    samples.startReads.push(...measure('listProjects', () => store.listProjects(), 20));
+    samples.startReads.push(...measure('listTags', () => store.listTags(), 20));
+    samples.startReads.push(...measure('countByState', () => store.countByState(), 20));
     measure('listActive', () => store.listActive(), 20);
     measure('costTimeHistory', () => store.costTimeHistory('720p', 5), 20);
   }
@@ -132,16 +155,43 @@ function reportHeadlines(): void {
   const search = summarize(samples.search);
   const page = summarize(samples.filteredNext);
   const firstPage = summarize(samples.filteredFirst);
+  const prefix = summarize(samples.prefixPages);
+  const startReads = summarize(samples.startReads);
   const ms = (value: number) => round(value, 2);
+  // The issue's targets: 10 ms at 100 000 rows, 20 ms at a million (first page with its total too).
+  const searchTarget = rows >= 1_000_000 ? 20 : 10;
+  const firstTarget = rows >= 1_000_000 ? 20 : null;
   writeResult({
-    name: 'library',
+    name: resultName,
     title: `Library: ${rows.toLocaleString('en')} synthetic generations`,
     headlines: [
       check('FTS search p50 (ms, first page of 100)', ms(search.p50), '', null),
-      check('FTS search p95 (ms, first page of 100)', ms(search.p95), '≤ 10', search.p95 <= 10),
+      check(
+        'FTS search p95 (ms, first page of 100)',
+        ms(search.p95),
+        `≤ ${searchTarget}`,
+        search.p95 <= searchTarget,
+      ),
       check('filtered keyset page p95 (ms, 100 rows)', ms(page.p95), '≤ 5', page.p95 <= 5),
-      check('filtered first page with total p95 (ms)', ms(firstPage.p95), '', null),
-      check('insert rate (rows/s, one transaction)', insertRate ?? 'n/a', '', null),
+      check(
+        'filtered first page with total p95 (ms)',
+        ms(firstPage.p95),
+        firstTarget ? `≤ ${firstTarget}` : '',
+        firstTarget ? firstPage.p95 <= firstTarget : null,
+      ),
+      check('prefix "mo", slowest of pages 1–30 (ms)', ms(prefix.max), '≤ 10', prefix.max <= 10),
+      check(
+        'listProjects / listTags / countByState, slowest call (ms)',
+        ms(startReads.max),
+        '≤ 10',
+        startReads.max <= 10,
+      ),
+      check(
+        `insert rate (rows/s, one transaction${reuse && !reuse.fresh ? `, when the cache was seeded ${reuse.seed.seededAt.slice(0, 10)}` : ''})`,
+        insertRate ?? 'n/a',
+        '',
+        null,
+      ),
       check('database size (MB, after checkpoint)', round(bytes / 1024 / 1024, 1), '', null),
     ],
     details: {
@@ -149,6 +199,8 @@ function reportHeadlines(): void {
       searchNext: summarize(samples.searchNext),
       filteredFirst: firstPage,
       filteredNext: page,
+      prefixPages: prefix,
+      startReads,
     },
     setup: { rows, reused: reuse !== undefined },
   });

@@ -17,10 +17,14 @@ const BENCHES = {
   scale: 'bench/scale.ts',
   downloads: 'bench/downloads.ts',
   library: 'bench/library-query.ts',
+  million: ['bench/library-query.ts', '--rows', '1000000'],
   ui: 'bench/ui.ts',
   cli: 'bench/cli-start.ts',
   bundle: 'bench/bundle.ts',
   busy: 'bench/busy-queue.ts',
+  cold: 'bench/cold-start.ts',
+  ttv: 'bench/time-to-video.ts',
+  sequence: 'bench/sequence.ts',
   frames: 'bench/frames.ts',
 };
 const NODE_FLAGS = [
@@ -30,6 +34,7 @@ const NODE_FLAGS = [
   join(ROOT, 'test', 'core', 'secrets', 'fixtures', 'resolve-ts.mjs'),
 ];
 
+// A bench is its script, or its script and fixed options (million is library at 1 000 000 rows).
 // Names first, then options for the benches (npm swallows one `--`, so accept both forms).
 const args = process.argv
   .slice(2)
@@ -47,7 +52,7 @@ if (unknown.length > 0) {
 const selected = names.length > 0 ? names : Object.keys(BENCHES);
 
 if (
-  (selected.includes('ui') || selected.includes('frames')) &&
+  (selected.includes('ui') || selected.includes('sequence') || selected.includes('frames')) &&
   !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))
 ) {
   console.log('building the renderer (dist/renderer is missing)…');
@@ -62,7 +67,8 @@ let failed = false;
 for (const name of selected) {
   console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const run = spawnSync(process.execPath, [...NODE_FLAGS, BENCHES[name], ...passThrough], {
+  const [script, ...fixed] = [BENCHES[name]].flat();
+  const run = spawnSync(process.execPath, [...NODE_FLAGS, script, ...fixed, ...passThrough], {
     cwd: ROOT,
     stdio: 'inherit',
   });

@@ -11,12 +11,15 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
+// Registers "Continue from last frame" for the sequence editor (the decoder loads when it runs).
+import './state/continuation-target';
 import {
   BatchView,
   GenerateView,
   LibraryView,
   prefetchViews,
   QueueView,
+  SequencesView,
   SettingsView,
   SpendView,
   TrashView,
@@ -73,6 +76,8 @@ export function App() {
                 <QueueView />
               ) : view === 'library' ? (
                 <LibraryView />
+              ) : view === 'sequences' ? (
+                <SequencesView />
               ) : view === 'trash' ? (
                 <TrashView />
               ) : view === 'spend' ? (

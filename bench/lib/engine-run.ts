@@ -114,3 +114,17 @@ export function detectionTimes(updates: readonly GenerationRecord[]): Map<string
     if (record.state === 'downloading' && !seen.has(record.id)) seen.set(record.id, record.updatedAt);
   return seen;
 }
+
+/** Real milliseconds from `downloading` to `done` for each job that finished. */
+export function timesToVideo(updates: readonly GenerationRecord[], ids: readonly string[], speedup: number) {
+  const detected = detectionTimes(updates);
+  const wanted = new Set(ids);
+  const times: number[] = [];
+  for (const record of updates) {
+    if (record.state !== 'done' || !wanted.has(record.id)) continue;
+    const from = detected.get(record.id);
+    if (from !== undefined) times.push((record.updatedAt - from) / speedup);
+    wanted.delete(record.id);
+  }
+  return times;
+}

@@ -32,6 +32,7 @@ import {
   saveStrip,
   videoPathOf,
 } from './library-files';
+import { sequenceHandlers } from './sequence-handlers';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
 
@@ -238,6 +239,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         changed('project');
       },
     },
+    sequences: sequenceHandlers({ library: deps.library, files: deps.files, changed }),
     settings: {
       get: () => deps.settings.settings,
       update: async (patch) => {

@@ -11,6 +11,7 @@ const NAV: { view: View; icon: IconName }[] = [
   { view: 'batch', icon: 'copy' },
   { view: 'queue', icon: 'queue' },
   { view: 'library', icon: 'grid' },
+  { view: 'sequences', icon: 'film' },
   { view: 'spend', icon: 'wallet' },
   { view: 'settings', icon: 'settings' },
 ];

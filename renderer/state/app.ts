@@ -10,8 +10,8 @@ import type {
 } from '../../shared/contract/contract';
 import type { ConnectionState } from '../studio';
 
-/** The views Ctrl/Cmd+1…6 open (the order keeps older shortcuts where they were). */
-export const VIEWS = ['generate', 'queue', 'library', 'settings', 'batch', 'spend'] as const;
+/** The views Ctrl/Cmd+1…7 open (the order keeps older shortcuts where they were). */
+export const VIEWS = ['generate', 'queue', 'library', 'settings', 'batch', 'spend', 'sequences'] as const;
 /** The Trash sits under the projects in the sidebar, outside the numbered views. */
 export type View = (typeof VIEWS)[number] | 'trash';
 

@@ -10,6 +10,7 @@ const loaders = {
   batch: () => import('./batch/BatchView').then((module) => ({ default: module.BatchView })),
   spend: () => import('./spend/SpendView').then((module) => ({ default: module.SpendView })),
   trash: () => import('./trash/TrashView').then((module) => ({ default: module.TrashView })),
+  sequences: () => import('./sequences/SequencesView').then((module) => ({ default: module.SequencesView })),
 };
 
 export const GenerateView = lazy(loaders.generate);
@@ -19,6 +20,7 @@ export const SettingsView = lazy(loaders.settings);
 export const BatchView = lazy(loaders.batch);
 export const SpendView = lazy(loaders.spend);
 export const TrashView = lazy(loaders.trash);
+export const SequencesView = lazy(loaders.sequences);
 
 let prefetched = false;
 /** Loads every view's code right after the first paint (import() caches, so a view opens instantly). */

@@ -29,6 +29,7 @@ import {
 } from '../domain/params';
 import type { GenerationRecord, LibraryPage, LibraryQuery, Project, VideoRecord } from '../domain/records';
 import { SHA256_PATTERN } from '../domain/reference-paths';
+import type { Sequence, SequenceSummary } from '../domain/sequences';
 import type { SpendReport } from '../domain/spend';
 import { GENERATION_STATES } from '../domain/states';
 import {
@@ -39,6 +40,14 @@ import {
   spendReportSchema,
 } from './budget-schemas';
 import { absolutePathSchema, fileRefSchema } from './file-refs';
+import {
+  sequenceAppendSchema,
+  sequenceCreateSchema,
+  sequenceListSchema,
+  sequenceRenameSchema,
+  sequenceSaveExportSchema,
+  sequenceSetClipsSchema,
+} from './sequence-schemas';
 
 export type {
   BatchEstimate,
@@ -51,6 +60,8 @@ export type {
   LibraryPage,
   LibraryQuery,
   Project,
+  Sequence,
+  SequenceSummary,
   SpendReport,
   VideoRecord,
 };
@@ -286,6 +297,12 @@ export interface ImportResult {
   skipped: { name: string; reason: string }[];
 }
 
+/** A saved sequence export; `existing`: the same bytes were in the library already (nothing added). */
+export interface SequenceExportResult {
+  record: GenerationRecord;
+  existing: boolean;
+}
+
 /** A bulk action's outcome: the ids it changed and, per refused id, why. */
 export interface BulkResult {
   done: string[];
@@ -412,6 +429,21 @@ export const contract = {
     create: method<Project>()(z.object({ name: z.string().trim().min(1).max(100) }).strict()),
     rename: method<Project>()(z.object({ id, name: z.string().trim().min(1).max(100) }).strict()),
     remove: method<void>()(idArg),
+  },
+  /** Ordered, trimmed clips of a project, previewed and exported as one video (shared/domain/sequences.ts). */
+  sequences: {
+    /** projectId: that project's (null: those in no project); left out: all. Newest change first. */
+    list: method<SequenceSummary[]>()(sequenceListSchema),
+    get: method<Sequence>()(idArg),
+    create: method<Sequence>()(sequenceCreateSchema),
+    rename: method<Sequence>()(sequenceRenameSchema),
+    remove: method<void>()(idArg),
+    /** The whole order and every trim at once (a reorder or a trim sends the full list). */
+    setClips: method<Sequence>()(sequenceSetClipsSchema),
+    /** At the end, untrimmed: "Add to sequence" and a continuation of the last shot (may be in progress). */
+    appendClip: method<Sequence>()(sequenceAppendSchema),
+    /** The rendered export joins the library as a video whose parts are its lineage. */
+    saveExport: method<SequenceExportResult>()(sequenceSaveExportSchema),
   },
   settings: {
     get: method<Settings>()(none),

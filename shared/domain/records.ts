@@ -135,8 +135,13 @@ export interface LibraryQuery {
 export interface LibraryPage {
   items: GenerationRecord[];
   nextCursor: string | null;
-  /** Count of all matches (same filters), for the header. */
+  /** Count of all matches (same filters), for the header; with `totalCapped`, a lower bound. */
   total: number;
+  /**
+   * Set when there are more than `total` matches (a broad filter or a common word in a large
+   * library is counted only up to a cap): show "10 000+"; the grid grows as pages arrive.
+   */
+  totalCapped?: true;
 }
 
 export interface Project {

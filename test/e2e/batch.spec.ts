@@ -71,6 +71,13 @@ test('a template grid is previewed with its count and total, then sent and shown
   });
   await expect(page.getByTestId('batch-results')).toContainText('8 of 8 done');
   await expect(page.locator('.batch-cell-media img').first()).toBeVisible();
+
+  // The finished batch opens side by side, on one transport, as a library batch does.
+  await page.getByRole('button', { name: 'Compare finished (8)' }).click();
+  const compare = page.getByRole('dialog', { name: 'Comparing 8 videos' });
+  await expect(compare.getByTestId('compare-video')).toHaveCount(8);
+  await page.keyboard.press('Escape');
+  await expect(compare).toHaveCount(0);
 });
 
 test('a template batch goes to the chosen project', async ({ studio: page, host }) => {

@@ -34,6 +34,7 @@ describe('contract completeness (types)', () => {
       queue: true,
       library: true,
       projects: true,
+      sequences: true,
       settings: true,
       drafts: true,
       key: true,

@@ -36,10 +36,18 @@ export interface FilterPlan {
   /** `INDEXED BY` for the count when only facet and date filters apply (the planner would scan the table). */
   countIndex: string | null;
   /**
-   * When one selective source is the only filter, the total is its row count minus its rows in
-   * the trash; `trashed` counts those (run it only when the trash is not empty).
+   * When one selective source is the only filter, the total is its row count (counted up to the
+   * total cap + 1) minus its rows in the trash; `trashed` counts those (run it only when the trash
+   * is not empty).
    */
   shortcut: { rows: number; trashed: SqlFilter } | null;
+  /**
+   * With a text source too large to drive a page (and no other source that can): its MATCH
+   * expression and the other terms, each a plain per-row test, for reading the matches straight
+   * from the FTS index joined to the table. Counts go that way (stopping at the cap), and so do
+   * pages sorted by date while rows are in created order (./created-order.ts).
+   */
+  ftsJoin: { match: string; rest: SqlFilter } | null;
 }
 
 function invalid(userMessage: string): StudioError {
@@ -51,7 +59,12 @@ type Source = 'text' | 'tag';
 const FTS_ROWIDS = 'SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?';
 const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
 
-/** SQL for a selective source: an IN list that can drive, or a per-row test that cannot. */
+/**
+ * SQL for a selective source: an IN list that can drive, or a per-row test that cannot. SQLite
+ * builds the whole IN list of the text test first, so a large text source is read by joining the
+ * FTS index instead (FilterPlan.ftsJoin). A probe of the index at one rowid is no way out: FTS5
+ * takes about half a millisecond per probe at a million rows.
+ */
 const SOURCE_SQL: Record<Source, { drive: string; test: string }> = {
   text: { drive: `g.seq IN (${FTS_ROWIDS})`, test: `+g.seq IN (${FTS_ROWIDS})` },
   // Per row, an EXISTS probe of the (generation_id, tag_id) key is cheaper than building the
@@ -62,12 +75,17 @@ const SOURCE_SQL: Record<Source, { drive: string; test: string }> = {
   },
 };
 
-function sourceRows(ctx: LibraryContext, kind: Source, value: string): number {
+/**
+ * Rows a source yields, counted up to `upTo`: a common word or prefix has hundreds of thousands
+ * of matches at a million rows, and counting them all took longer than the page itself. Above
+ * `upTo` only "many" matters (walk the sort index, cap the total).
+ */
+function sourceRows(ctx: LibraryContext, kind: Source, value: string, upTo: number): number {
   const sql =
     kind === 'text'
-      ? 'SELECT count(*) FROM generations_fts WHERE generations_fts MATCH ?'
-      : `SELECT count(*) FROM generation_tags WHERE tag_id = ${TAG_ID}`;
-  return ctx.stmt(sql).pluck().get(value) as number;
+      ? 'SELECT count(*) FROM (SELECT 1 FROM generations_fts WHERE generations_fts MATCH ? LIMIT ?)'
+      : `SELECT count(*) FROM (SELECT 1 FROM generation_tags WHERE tag_id = ${TAG_ID} LIMIT ?)`;
+  return ctx.stmt(sql).pluck().get(value, upTo) as number;
 }
 
 function validate(query: LibraryQuery): void {
@@ -147,16 +165,25 @@ function write(trash: string, terms: Term[], driver: Source | null, forPage: boo
   return filter;
 }
 
-export function planFilters(ctx: LibraryContext, query: LibraryQuery): FilterPlan {
+/**
+ * The page and count filters for `query`. Sources are counted up to `totalCap + 1`: a source with
+ * more rows never drives the count either (its IN list would hold every match), the count walks
+ * and stops at the cap instead.
+ */
+export function planFilters(ctx: LibraryContext, query: LibraryQuery, totalCap: number): FilterPlan {
   validate(query);
   const text = ftsMatchExpression(query.text);
   const tag = query.tag?.trim() || undefined;
+  const upTo = Math.max(totalCap, PAGE_DRIVE_LIMIT) + 1;
   const rows: Partial<Record<Source, number>> = {};
-  if (text !== null) rows.text = sourceRows(ctx, 'text', text);
-  if (tag !== undefined) rows.tag = sourceRows(ctx, 'tag', tag);
+  if (text !== null) rows.text = sourceRows(ctx, 'text', text, upTo);
+  if (tag !== undefined) rows.tag = sourceRows(ctx, 'tag', tag, upTo);
   const tableRows = (ctx.stmt('SELECT max(seq) FROM generations').pluck().get() as number | null) ?? 0;
   const pageDriver = pickDriver(rows, PAGE_DRIVE_LIMIT);
-  const countDriver = pickDriver(rows, Math.max(PAGE_DRIVE_LIMIT, tableRows * COUNT_DRIVE_SHARE));
+  const countDriver = pickDriver(
+    rows,
+    Math.min(upTo - 1, Math.max(PAGE_DRIVE_LIMIT, tableRows * COUNT_DRIVE_SHARE)),
+  );
 
   const terms = termsOf(query, text, tag);
   const trash = query.trashed ? 'g.deleted_at IS NOT NULL' : 'g.deleted_at IS NULL';
@@ -168,6 +195,19 @@ export function planFilters(ctx: LibraryContext, query: LibraryQuery): FilterPla
       trashed: { where: ['g.deleted_at IS NOT NULL', only.plain], args: only.args },
     };
   }
+  let ftsJoin: FilterPlan['ftsJoin'] = null;
+  // Not for the trash: it is small, and walking its index beats reading every match.
+  if (text !== null && pageDriver === null && !query.trashed) {
+    // Every other term a plain test: the FTS index is the only way in.
+    const others = terms.filter((term) => term.kind !== 'text');
+    ftsJoin = {
+      match: text,
+      rest: {
+        where: [`+${trash}`, ...others.map((term) => term.plain)],
+        args: others.flatMap((term) => term.args),
+      },
+    };
+  }
   const onlyFacetsAndDates =
     !query.trashed &&
     terms.some((term) => term.kind === 'facet') &&
@@ -177,5 +217,6 @@ export function planFilters(ctx: LibraryContext, query: LibraryQuery): FilterPla
     count: write(trash, terms, countDriver, false),
     countIndex: onlyFacetsAndDates ? 'generations_facets' : null,
     shortcut,
+    ftsJoin,
   };
 }

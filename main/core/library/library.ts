@@ -19,6 +19,7 @@ import { assertMoveTarget, isInside, type MoveSteps, moveFolder } from './move';
 import * as projects from './projects';
 import { queryGenerations } from './query';
 import * as references from './references';
+import { sequenceStore } from './sequences';
 import * as settings from './settings';
 import * as spend from './spend';
 import * as trash from './trash';
@@ -177,6 +178,8 @@ class SqliteLibrary implements LibraryStore {
   setNotes: LibraryStore['setNotes'] = (id, notes) => curation.setNotes(this.#context(), id, notes);
   setTags: LibraryStore['setTags'] = (id, tags) => curation.setTags(this.#context(), id, tags);
   listTags: LibraryStore['listTags'] = () => curation.listTags(this.#context());
+
+  readonly sequences: LibraryStore['sequences'] = sequenceStore(() => this.#context());
 
   listProjects: LibraryStore['listProjects'] = () => projects.listProjects(this.#context());
   createProject: LibraryStore['createProject'] = (name) => projects.createProject(this.#context(), name);

@@ -2,6 +2,7 @@
 // Append only: a released migration is never edited, because libraries already ran it.
 import type { Database } from 'better-sqlite3';
 import { createCountTables } from './count-tables';
+import { createCreatedOrderTracking } from './created-order';
 
 export interface Migration {
   /** Says what the step does, for the error message when it fails. */
@@ -275,6 +276,40 @@ export const MIGRATIONS: readonly Migration[] = [
           PRIMARY KEY (child_id, parent_id, kind)
         ) STRICT;
         CREATE INDEX generation_links_parent ON generation_links (parent_id, created_at);
+      `);
+    },
+  },
+  {
+    // Whether rows were created in rowid order, kept by triggers (./created-order.ts): text
+    // searches then page through the FTS index in rowid order.
+    name: 'created order',
+    up: createCreatedOrderTracking,
+  },
+  {
+    // Sequences (./sequences.ts): ordered clips with in/out trims. out_ms NULL plays to the end
+    // (a clip still in progress has no length yet). A deleted project leaves its sequences
+    // unassigned; a generation deleted for good leaves the sequences it was in.
+    name: 'sequences',
+    up(db) {
+      db.exec(`
+        CREATE TABLE sequences (
+          id TEXT PRIMARY KEY,
+          project_id TEXT REFERENCES projects(id) ON DELETE SET NULL,
+          name TEXT NOT NULL,
+          created_at INTEGER NOT NULL,
+          updated_at INTEGER NOT NULL
+        ) STRICT;
+        CREATE INDEX sequences_project ON sequences(project_id, updated_at);
+
+        CREATE TABLE sequence_clips (
+          sequence_id TEXT NOT NULL REFERENCES sequences(id) ON DELETE CASCADE,
+          position INTEGER NOT NULL,
+          generation_id TEXT NOT NULL REFERENCES generations(id) ON DELETE CASCADE,
+          in_ms INTEGER NOT NULL,
+          out_ms INTEGER,
+          PRIMARY KEY (sequence_id, position)
+        ) STRICT;
+        CREATE INDEX sequence_clips_generation ON sequence_clips(generation_id);
       `);
     },
   },

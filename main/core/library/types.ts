@@ -18,6 +18,7 @@ import type {
 } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
 import type { MoveSteps } from './move';
+import type { SequenceStore } from './sequence-store';
 import type { BalanceSnapshot, SpendItem, SpendRange } from './spend';
 
 export * from '../../../shared/domain/records';
@@ -163,6 +164,8 @@ export interface LibraryStore {
   listTags(): { name: string; count: number }[];
 
   // projects
+  /** Ordered, trimmed clips played and exported as one video (./sequences.ts). */
+  readonly sequences: SequenceStore;
   listProjects(): Project[];
   createProject(name: string): Project;
   renameProject(id: string, name: string): Project;

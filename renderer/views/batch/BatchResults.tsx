@@ -2,8 +2,10 @@
 // sweeps), each cell the generation's poster or state as it changes.
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
+import { Button } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
 import { useBatch } from '../../state/batch';
+import { BATCH_GRID_MAX, useCompare } from '../../state/compare';
 import { PosterImage } from '../library/PosterImage';
 import { usePoster } from '../library/use-poster';
 
@@ -28,12 +30,25 @@ export function BatchResults() {
   const columns = useBatch((state) => state.resultColumns);
   if (results.length === 0) return null;
   const width = Math.max(columns.length, 1);
+  const finished = results.filter((record) => record.state === 'done' && record.video);
   const done = results.filter((record) => record.state === 'done').length;
   return (
     <section className="batch-results" aria-labelledby="batch-results-title" data-testid="batch-results">
-      <h2 id="batch-results-title" className="section-title">
-        {t('batch.resultsTitle', { done, count: results.length })}
-      </h2>
+      <div className="heading-row">
+        <h2 id="batch-results-title" className="section-title">
+          {t('batch.resultsTitle', { done, count: results.length })}
+        </h2>
+        {/* Side by side on one transport, as a batch of variations opens from the library. */}
+        <Button
+          disabled={finished.length < 2}
+          onClick={() => useCompare.getState().open(finished, BATCH_GRID_MAX)}
+          title={
+            finished.length > BATCH_GRID_MAX ? t('batch.compareFirst', { max: BATCH_GRID_MAX }) : undefined
+          }
+        >
+          {t('batch.compareFinished', { count: Math.min(finished.length, BATCH_GRID_MAX) })}
+        </Button>
+      </div>
       <div className="batch-grid-scroll">
         <div
           className="batch-grid"

@@ -10,6 +10,7 @@ import { formatUsd } from '../../lib/format';
 import { useApp } from '../../state/app';
 import { type BatchPreview as Preview, previewPlan, previewRows, useBatch } from '../../state/batch';
 import { useBudget } from '../../state/budget';
+import { CompareView } from '../viewer/CompareView';
 import { BatchPreview } from './BatchPreview';
 import { BatchResults } from './BatchResults';
 import { RowsImport } from './RowsImport';
@@ -77,6 +78,7 @@ export function BatchView() {
         ) : null}
         {preview ? <BatchPreview preview={preview} /> : null}
         <BatchResults />
+        <CompareView />
       </div>
       <aside className="generate-side" aria-label={t('batch.sweep')}>
         {source === 'template' ? (

@@ -1,6 +1,6 @@
 // What to do with a selection of two or more videos: favourite, rate, tag, move to a project,
 // export, compare, delete. Every control is a labelled native control, so the keyboard reaches all.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button';
 import {
@@ -13,9 +13,11 @@ import {
 import { useCompare } from '../../state/compare';
 import { useProjects } from '../../state/projects';
 import { useSelection } from '../../state/selection';
+import { appendToSequence, newSequenceFrom, useSequences } from '../../state/sequences';
 import { exportToFolder } from './actions';
 
 const NO_PROJECT = '__none__';
+const NEW_SEQUENCE = '__new__';
 
 export function BulkBar() {
   const { t } = useTranslation();
@@ -23,6 +25,12 @@ export function BulkBar() {
   const clear = useSelection((state) => state.clear);
   const projects = useProjects((state) => state.projects);
   const [tag, setTag] = useState('');
+  const sequences = useSequences((state) => state.list);
+  const shown = selected.size >= 2;
+  useEffect(() => {
+    // The menu offers the sequences as they are now (another tab may have made one).
+    if (shown) void useSequences.getState().refresh();
+  }, [shown]);
   if (selected.size < 2) return null;
   const records = [...selected.values()];
   const allFavourite = records.every((record) => record.favourite);
@@ -70,6 +78,21 @@ export function BulkBar() {
           { value: NO_PROJECT, label: t('projects.none') },
         ]}
         onPick={(value) => void moveRecords(records, value === NO_PROJECT ? null : value)}
+      />
+      <ActionMenu
+        label={t('sequences.addToSequence')}
+        options={[
+          { value: NEW_SEQUENCE, label: t('sequences.addToNew') },
+          ...sequences.map((sequence) => ({ value: sequence.id, label: sequence.name })),
+        ]}
+        onPick={(value) => {
+          void (value === NEW_SEQUENCE
+            ? newSequenceFrom(comparable)
+            : appendToSequence(
+                value,
+                comparable.map((record) => record.id),
+              ));
+        }}
       />
       <Button size="sm" icon="download" onClick={() => void exportToFolder(records)}>
         {t('library.export')}

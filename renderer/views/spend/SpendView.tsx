@@ -105,7 +105,7 @@ export function SpendView() {
         />
       </div>
       <section className="spend-card" aria-labelledby="spend-per-day">
-        <div className="spend-card-head">
+        <div className="heading-row">
           <h3 id="spend-per-day">{t('spend.perDay')}</h3>
           <Segmented
             label={t('spend.perDay')}

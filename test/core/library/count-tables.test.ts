@@ -6,8 +6,10 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStudioError } from '../../../main/core/errors';
-import { DEFAULT_DB_RELATIVE_PATH } from '../../../main/core/library/library';
+import { withCountsDeferred } from '../../../main/core/library/count-tables';
+import { DEFAULT_DB_RELATIVE_PATH, libraryContext } from '../../../main/core/library/library';
 import type { GenerationState } from '../../../shared/domain/states';
+import { seedSyntheticLibrary } from '../../helpers/synthetic-library';
 import { create, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
@@ -124,6 +126,44 @@ describe('count tables', () => {
       }
       if (step % 25 === 0) compare();
     }
+    compare();
+  });
+
+  it('are recounted exactly after a bulk load with the triggers off, and the triggers come back', () => {
+    const { db } = libraryContext(lib.store);
+    const triggerSql = () =>
+      db.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY name").all();
+    const before = triggerSql();
+    create(lib.store, {}, { projectId: lib.store.createProject('Before').id });
+    seedSyntheticLibrary(lib.store, 500, { includeActive: true });
+    expect(triggerSql()).toEqual(before);
+    compare();
+    // The triggers count the writes that follow the load again.
+    const [some] = lib.store.query({ limit: 1, states: ['done'] }).items;
+    if (!some) throw new Error('seeded nothing');
+    lib.store.setTags(some.id, ['after-load']);
+    lib.store.trash(some.id);
+    create(lib.store);
+    compare();
+  });
+
+  it('leave the triggers and counts untouched when a bulk load fails, and refuse to run outside a transaction', () => {
+    const { db } = libraryContext(lib.store);
+    const triggers = () =>
+      db.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'trigger'").pluck().get();
+    const count = triggers();
+    expect(count).toBeGreaterThanOrEqual(8);
+    expect(() =>
+      db.transaction(() =>
+        withCountsDeferred(db, () => {
+          db.prepare("INSERT INTO tags (name) VALUES ('half-loaded')").run();
+          throw new Error('disk full');
+        }),
+      )(),
+    ).toThrow('disk full');
+    expect(triggers()).toBe(count);
+    expect(() => withCountsDeferred(db, () => 1)).toThrow(/inside a write transaction/);
+    create(lib.store);
     compare();
   });
 });
