@@ -305,3 +305,31 @@ test('a truncated or empty MP4 cannot be continued, and says why', async ({ stud
     await page.getByTestId('library-search').fill('');
   }
 });
+
+test('a sequence continues its last shot: the continuation, once sent, is its next clip', async ({
+  studio: page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  await host.core.api.settings.update({ imageHosting: s3.settings() });
+  await host.core.api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
+  const prompt = 'tidewhistle cliffs at dawn, slow pan';
+  const shotId = await generateDone(host, prompt);
+  const sequence = await host.core.api.sequences.create({
+    name: 'Tidewhistle film',
+    generationIds: [shotId],
+  });
+  await page.reload();
+  await page.getByTestId('nav-sequences').click();
+  await page.getByRole('button', { name: /Tidewhistle film/ }).click();
+  await page.getByRole('button', { name: 'Continue the last shot' }).click();
+  await expect(page.getByTestId('nav-generate')).toHaveAttribute('aria-current', 'page');
+  const childId = await sendAndWait(page, host, prompt);
+  await expect
+    .poll(async () =>
+      (await host.core.api.sequences.get({ id: sequence.id })).clips.map((clip) => clip.generationId),
+    )
+    .toEqual([shotId, childId]);
+  const lineage = await host.core.api.library.lineage({ id: childId });
+  expect(lineage.parents).toMatchObject([{ kind: 'continues', generationId: shotId }]);
+});
