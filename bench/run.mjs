@@ -25,6 +25,7 @@ const BENCHES = {
   cold: 'bench/cold-start.ts',
   ttv: 'bench/time-to-video.ts',
   sequence: 'bench/sequence.ts',
+  frames: 'bench/frames.ts',
 };
 const NODE_FLAGS = [
   '--experimental-transform-types',
@@ -51,7 +52,7 @@ if (unknown.length > 0) {
 const selected = names.length > 0 ? names : Object.keys(BENCHES);
 
 if (
-  (selected.includes('ui') || selected.includes('sequence')) &&
+  (selected.includes('ui') || selected.includes('sequence') || selected.includes('frames')) &&
   !existsSync(join(ROOT, 'dist', 'renderer', 'index.html'))
 ) {
   console.log('building the renderer (dist/renderer is missing)…');

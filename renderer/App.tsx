@@ -12,6 +12,8 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
+// Registers "Continue from last frame" for the sequence editor (the decoder loads when it runs).
+import './state/continuation-target';
 import {
   BatchView,
   GenerateView,

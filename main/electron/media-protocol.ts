@@ -6,9 +6,14 @@ import { checkMethod, parseAbsoluteUrl, READ_METHODS } from '../core/http/reques
 import { resolveLibraryFile } from '../service/media-path';
 import { APP_ORIGIN, MEDIA_HOST, MEDIA_SCHEME } from './app-identity';
 
-// Only our UI may read media cross-origin (for drawing a poster frame on a canvas); any other
-// origin gets an opaque response it cannot read.
-const CORS_HEADERS = { 'Access-Control-Allow-Origin': APP_ORIGIN, Vary: 'Origin' };
+// Only our UI may read media cross-origin (drawing frames on a canvas, fetching byte ranges to
+// decode them); any other origin gets an opaque response it cannot read. The frame decoder reads a
+// range's Content-Range to learn the file's size, so the UI may see it.
+const CORS_HEADERS = {
+  'Access-Control-Allow-Origin': APP_ORIGIN,
+  'Access-Control-Expose-Headers': 'Content-Range, Accept-Ranges',
+  Vary: 'Origin',
+};
 
 export function createMediaProtocolHandler(
   libraryRoot: () => string,

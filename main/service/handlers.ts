@@ -36,7 +36,7 @@ import type { HostingService } from './hosting-service';
 import { inspectImageFile } from './image-files';
 import { restoreMany, trashMany } from './library-bulk';
 import { type ExportRuns, exportWithRecipes } from './library-export';
-import { importFileRefs, importPaths, savePoster, videoPathOf } from './library-files';
+import { importFileRefs, importPaths, savePoster, saveStrip, videoPathOf } from './library-files';
 import { sequenceHandlers } from './sequence-handlers';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
@@ -235,6 +235,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return result;
       },
       savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
+      saveStrip: ({ videoId, jpeg }) => saveStrip(deps.library(), videoId, jpeg),
       reveal: async ({ id }) => {
         const path = videoPathOf(deps.library(), deps.library().getGeneration(id));
         return { path, shown: await deps.platform.revealFile(path) };

@@ -1,8 +1,10 @@
 // File operations the UI asks for on library items: posters and import of sent files (export: library-export.ts).
 // Every path is derived from the library root and our own ids, never from what the UI sends.
-import { basename } from 'node:path';
+import { mkdir } from 'node:fs/promises';
+import { basename, dirname } from 'node:path';
 import type { ImportResult } from '../../shared/contract/contract';
 import type { FileRef } from '../../shared/contract/file-refs';
+import { MAX_THUMBNAIL_BYTES } from '../../shared/domain/frames';
 import { isStudioError, StudioError } from '../core/errors';
 import { writeFileAtomic } from '../core/fs/atomic';
 import {
@@ -11,10 +13,11 @@ import {
   importVideos,
 } from '../core/library/import';
 import { absolutePath } from '../core/library/paths';
-import type { GenerationRecord, LibraryStore } from '../core/library/types';
+import type { GenerationRecord, LibraryStore, VideoRecord } from '../core/library/types';
 import type { FileAccess, LocalFile } from './file-access';
 
-const MAX_POSTER_BYTES = 4 * 1024 * 1024;
+/** Hover-scrub sprites, relative to the library root (forward slashes, as every stored path). */
+const STRIPS_FOLDER = '.wanstudio/strips';
 
 export function videoPathOf(library: LibraryStore, record: GenerationRecord | null): string {
   if (!record?.video)
@@ -22,19 +25,42 @@ export function videoPathOf(library: LibraryStore, record: GenerationRecord | nu
   return absolutePath(library.root, record.video.relPath);
 }
 
-export async function savePoster(library: LibraryStore, videoId: string, jpeg: Uint8Array): Promise<void> {
+function requireThumbnail(jpeg: Uint8Array, what: 'poster' | 'strip'): void {
   const isJpeg = jpeg.length > 3 && jpeg[0] === 0xff && jpeg[1] === 0xd8 && jpeg[2] === 0xff;
-  if (!isJpeg || jpeg.length > MAX_POSTER_BYTES) {
+  if (!isJpeg || jpeg.length > MAX_THUMBNAIL_BYTES) {
     throw new StudioError({
       kind: 'invalid_request',
-      userMessage: 'A poster must be a JPEG image under 4 MB.',
+      userMessage: `A ${what} must be a JPEG image under 4 MB.`,
     });
   }
+}
+
+function requireVideo(library: LibraryStore, videoId: string): VideoRecord {
   const video = library.getVideo(videoId);
   if (!video) throw new StudioError({ kind: 'not_found', userMessage: 'That video is not in the library.' });
+  return video;
+}
+
+export async function savePoster(library: LibraryStore, videoId: string, jpeg: Uint8Array): Promise<void> {
+  requireThumbnail(jpeg, 'poster');
+  const video = requireVideo(library, videoId);
   const posterRelPath = `${video.relPath.replace(/\.mp4$/i, '')}.jpg`;
   await writeFileAtomic(absolutePath(library.root, posterRelPath), jpeg);
   library.setPoster(videoId, posterRelPath);
+}
+
+/**
+ * The hover-scrub sprite: kept with the library's own files (it is a cache the UI can make again),
+ * named by the video's id so a regenerated strip replaces the old one in place.
+ */
+export async function saveStrip(library: LibraryStore, videoId: string, jpeg: Uint8Array): Promise<void> {
+  requireThumbnail(jpeg, 'strip');
+  requireVideo(library, videoId);
+  const stripRelPath = `${STRIPS_FOLDER}/${videoId}.jpg`;
+  const path = absolutePath(library.root, stripRelPath);
+  await mkdir(dirname(path), { recursive: true });
+  await writeFileAtomic(path, jpeg);
+  library.setStrip(videoId, stripRelPath);
 }
 
 /**

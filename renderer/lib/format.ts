@@ -61,6 +61,14 @@ export function formatClock(ms: number): string {
   return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
 }
 
+/** A frame's place in a clip, to the millisecond: "0:04.960". */
+export function formatFrameTime(ms: number): string {
+  const total = Math.max(0, Math.round(ms));
+  const minutes = Math.floor(total / 60_000);
+  const seconds = String(Math.floor((total % 60_000) / 1000)).padStart(2, '0');
+  return `${minutes}:${seconds}.${String(total % 1000).padStart(3, '0')}`;
+}
+
 export function formatSeconds(ms: number): string {
   return numberFormat({ style: 'unit', unit: 'second', maximumFractionDigits: 1 }).format(ms / 1000);
 }

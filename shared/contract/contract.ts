@@ -453,6 +453,8 @@ export const contract = {
     /** Files the UI sent with sendFiles (a granted path in Electron, an HTTP upload in the browser). */
     importFiles: method<ImportResult>()(z.object({ files: z.array(fileRefSchema).min(1).max(500) }).strict()),
     savePoster: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
+    /** The hover-scrub sprite (STRIP_FRAMES frames side by side, shared/domain/frames.ts) as a JPEG. */
+    saveStrip: method<void>()(z.object({ videoId: id, jpeg: z.instanceof(Uint8Array) }).strict()),
     /** Shows the file in the OS file manager where there is one (shown: false, e.g. the browser host). */
     reveal: method<{ path: string; shown: boolean }>()(idArg),
     exportTo: method<ExportResult>()(

@@ -33,6 +33,8 @@ export interface VideoRecord {
   height: number | null;
   durationMs: number | null;
   posterRelPath: string | null;
+  /** A JPEG sprite of STRIP_FRAMES frames side by side (shared/domain/frames.ts), for hover-scrub. */
+  stripRelPath: string | null;
   createdAt: number;
 }
 

@@ -42,7 +42,9 @@ test('the viewer walks the grid with arrows, steps frames, keeps the panel besid
   await page.keyboard.press('ArrowLeft');
   await expect(viewer).toBeVisible();
 
-  // Frame step pauses (the viewer autoplays) and then moves one frame (1/24 s) at a time.
+  // Frame step pauses (the viewer autoplays) and then moves one frame at a time, at the file's own
+  // rate (the test clip is 10 fps), landing in the middle of each frame.
+  await expect(page.getByTestId('viewer-video')).toHaveAttribute('data-frame-rate', '10');
   await page.getByRole('checkbox', { name: 'Loop' }).uncheck();
   await viewer.focus();
   await page.keyboard.press(',');
@@ -55,9 +57,10 @@ test('the viewer walks the grid with arrows, steps frames, keeps the panel besid
   await viewer.focus();
   await page.keyboard.press('.');
   await page.keyboard.press('.');
-  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(start + 2 / 24, 2);
+  // 0.25 s is in frame 2 (0.2–0.3 s): two steps on is frame 4, shown from its middle.
+  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(0.45, 2);
   await page.keyboard.press(',');
-  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(start + 1 / 24, 2);
+  await expect.poll(() => currentTime(page, 'viewer-video')).toBeCloseTo(0.35, 2);
   await viewer.getByLabel('Speed').selectOption('0.5');
   expect(
     await page.getByTestId('viewer-video').evaluate((video: HTMLVideoElement) => video.playbackRate),
@@ -102,7 +105,8 @@ test('Compare plays 2 to 4 videos on one transport, with an A/B wipe for two', a
       .evaluateAll((videos) => videos.map((v) => (v as HTMLVideoElement).currentTime));
   await expect.poll(times).toEqual([0.5, 0.5]);
   await compare.getByRole('button', { name: 'Next frame (.)' }).click();
-  await expect.poll(async () => (await times()).map((t) => Math.round(t * 1000))).toEqual([542, 542]);
+  // Compare steps at Wan's 24 fps and lands mid-frame: 0.5 s is frame 12, the next one is shown from 13.5/24 s.
+  await expect.poll(async () => (await times()).map((t) => Math.round(t * 1000))).toEqual([563, 563]);
 
   await compare.getByRole('button', { name: 'Play' }).click();
   await expect

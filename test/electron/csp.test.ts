@@ -19,7 +19,7 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('is exactly the agreed policy', () => {
     expect(CONTENT_SECURITY_POLICY).toBe(
       "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob: wan-media:; " +
-        "media-src 'self' blob: wan-media:; connect-src 'self'; object-src 'none'; base-uri 'none'; " +
+        "media-src 'self' blob: wan-media:; connect-src 'self' wan-media:; object-src 'none'; base-uri 'none'; " +
         "form-action 'none'; frame-ancestors 'none'",
     );
   });
@@ -32,6 +32,8 @@ describe('CONTENT_SECURITY_POLICY', () => {
   it('lets media and images come from our library protocol but not from the web', () => {
     expect(policy.get('media-src')).toContain('wan-media:');
     expect(policy.get('img-src')).toContain('wan-media:');
+    // Frames are decoded from byte ranges the UI fetches from the library protocol.
+    expect(policy.get('connect-src')).toEqual(["'self'", 'wan-media:']);
     for (const sources of policy.values()) {
       expect(sources.some((source) => /^https?:/.test(source))).toBe(false);
     }

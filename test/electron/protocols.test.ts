@@ -91,6 +91,8 @@ describe('wan-media://library protocol', () => {
     expect(response.headers.get('content-length')).toBe('1000');
     expect(response.headers.get('accept-ranges')).toBe('bytes');
     expect(response.headers.get('access-control-allow-origin')).toBe('wan-studio://app');
+    // The UI's frame decoder learns the file's size from a range's Content-Range.
+    expect(response.headers.get('access-control-expose-headers')).toBe('Content-Range, Accept-Ranges');
     expect(Buffer.from(await response.arrayBuffer()).equals(video)).toBe(true);
   });
 

@@ -23,12 +23,14 @@ describe('PRIVILEGED_SCHEMES', () => {
     expect(privileges.allowServiceWorkers ?? false).toBe(false);
   });
 
-  it('lets the media scheme stream (seeking) without fetch or CSP bypass', () => {
+  it('lets the media scheme stream (seeking) and be fetched by the UI for frames, without CSP bypass', () => {
     const privileges = privilegesOf('wan-media');
     expect(privileges.stream).toBe(true);
     expect(privileges.secure).toBe(true);
-    // supportFetchAPI without CORS is the cross-origin read hole (anchors §4.4): never on.
-    expect(privileges.supportFetchAPI ?? false).toBe(false);
+    // supportFetchAPI without CORS is the cross-origin read hole (anchors §4.4): fetch only with
+    // CORS on, whose handler allows the UI origin alone (test/electron/protocols.test.ts).
+    expect(privileges.supportFetchAPI).toBe(true);
+    expect(privileges.corsEnabled).toBe(true);
     expect(privileges.bypassCSP ?? false).toBe(false);
   });
 });

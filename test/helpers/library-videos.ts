@@ -1,7 +1,7 @@
 // Finished generations with a real, playable MP4 in the library (a copy of the test clip), for
 // specs about what the user does with videos rather than how they were made.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { absolutePath } from '../../main/core/library/paths';
 import type { LibraryStore } from '../../main/core/library/types';
@@ -59,15 +59,22 @@ function addWithFile(
   return record.id;
 }
 
-/** The small test clip, recorded under a sha256 made from the id (each row unique for duplicate checks). */
-export function addFinishedVideo(library: LibraryStore, prompt: string, options: VideoOptions = {}): string {
+/**
+ * The small test clip (or `file`, with the facts given), recorded under a sha256 made from the id
+ * (each row unique for duplicate checks).
+ */
+export function addFinishedVideo(
+  library: LibraryStore,
+  prompt: string,
+  options: VideoOptions & { file?: string; width?: number; height?: number; durationMs?: number } = {},
+): string {
   return addWithFile(library, prompt, options, {
-    path: CLIP,
+    path: options.file ?? CLIP,
     sha256: (id) => createHash('sha256').update(id).digest('hex'),
-    bytes: CLIP_BYTES,
-    width: 64,
-    height: 36,
-    durationMs: 1000,
+    bytes: options.file ? statSync(options.file).size : CLIP_BYTES,
+    width: options.width ?? 64,
+    height: options.height ?? 36,
+    durationMs: options.durationMs ?? 1000,
   });
 }
 

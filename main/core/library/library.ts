@@ -196,6 +196,8 @@ class SqliteLibrary implements LibraryStore {
     videos.addVideo(this.#context(), generationId, video);
   setPoster: LibraryStore['setPoster'] = (videoId, posterRelPath) =>
     videos.setPoster(this.#context(), videoId, posterRelPath);
+  setStrip: LibraryStore['setStrip'] = (videoId, stripRelPath) =>
+    videos.setStrip(this.#context(), videoId, stripRelPath);
   getVideo: LibraryStore['getVideo'] = (videoId) => videos.getVideo(this.#context(), videoId);
   findVideoBySha256: LibraryStore['findVideoBySha256'] = (sha256) =>
     videos.findVideoBySha256(this.#context(), sha256);

@@ -321,4 +321,12 @@ export const MIGRATIONS: readonly Migration[] = [
       db.exec('ALTER TABLE generations ADD COLUMN recipe_source TEXT;');
     },
   },
+  {
+    // Hover-scrub: a sprite of frames across the clip (under .wanstudio/strips/), made once by the
+    // UI like the poster. Null until made; a regenerated thumbnail replaces it.
+    name: 'frame strips',
+    up(db) {
+      db.exec('ALTER TABLE videos ADD COLUMN strip_rel_path TEXT;');
+    },
+  },
 ];

@@ -10,7 +10,10 @@ import type { SidecarParent } from './sidecar-doc';
 import type { GenerationRecord, LibraryStore, RecipeSource, VideoRecord } from './types';
 
 /** The video file a recipe describes, as it is in this library. */
-export type RestoredVideo = Omit<VideoRecord, 'id' | 'generationId' | 'createdAt' | 'posterRelPath'>;
+export type RestoredVideo = Omit<
+  VideoRecord,
+  'id' | 'generationId' | 'createdAt' | 'posterRelPath' | 'stripRelPath'
+>;
 
 export type RestoreMode = { kind: 'import'; source: RecipeSource; sourceName: string } | { kind: 'rebuild' };
 

@@ -98,6 +98,7 @@ export interface GenerationRow {
   v_height: number | null;
   v_duration_ms: number | null;
   v_poster_rel_path: string | null;
+  v_strip_rel_path: string | null;
   v_created_at: number | null;
 }
 
@@ -109,7 +110,7 @@ export const GENERATION_COLUMNS = `g.*,
     WHERE gt.generation_id = g.id) AS tag_list,
   v.id AS v_id, v.rel_path AS v_rel_path, v.bytes AS v_bytes, v.sha256 AS v_sha256,
   v.width AS v_width, v.height AS v_height, v.duration_ms AS v_duration_ms,
-  v.poster_rel_path AS v_poster_rel_path, v.created_at AS v_created_at`;
+  v.poster_rel_path AS v_poster_rel_path, v.strip_rel_path AS v_strip_rel_path, v.created_at AS v_created_at`;
 
 export const VIDEO_JOIN = 'LEFT JOIN videos v ON v.generation_id = g.id';
 export const GENERATION_FROM = `generations g ${VIDEO_JOIN}`;
@@ -138,6 +139,7 @@ function videoFromRow(row: GenerationRow): VideoRecord | null {
     height: row.v_height,
     durationMs: row.v_duration_ms,
     posterRelPath: row.v_poster_rel_path,
+    stripRelPath: row.v_strip_rel_path,
     createdAt: row.v_created_at ?? row.created_at,
   };
 }

@@ -28,14 +28,19 @@ function trashFolder(root: string, id: string): string {
 }
 
 function filesOf(ctx: LibraryContext, id: string): FileMove[] {
-  const row = ctx.stmt('SELECT rel_path, poster_rel_path FROM videos WHERE generation_id = ?').get(id) as
-    | { rel_path: string; poster_rel_path: string | null }
+  const row = ctx
+    .stmt('SELECT rel_path, poster_rel_path, strip_rel_path FROM videos WHERE generation_id = ?')
+    .get(id) as
+    | { rel_path: string; poster_rel_path: string | null; strip_rel_path: string | null }
     | undefined;
   if (!row) return [];
-  // The sidecar travels with its video (into the trash, back, and out on purge).
-  const relPaths = [row.rel_path, sidecarRelPath(row.rel_path), row.poster_rel_path].filter(
-    (path): path is string => path !== null,
-  );
+  // The sidecar travels with its video (into the trash, back, and out on purge); the strip too.
+  const relPaths = [
+    row.rel_path,
+    sidecarRelPath(row.rel_path),
+    row.poster_rel_path,
+    row.strip_rel_path,
+  ].filter((path): path is string => path !== null);
   return relPaths.map((relPath) => ({
     home: absolutePath(ctx.root, relPath),
     trashed: absolutePath(trashFolder(ctx.root, id), relPath),

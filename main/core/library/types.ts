@@ -39,6 +39,8 @@ export interface ManyResult {
   done: string[];
   skipped: { id: string; reason: string }[];
 }
+/** A video file to record; its poster and strip are made later (strip always by the UI). */
+export type NewVideo = Omit<VideoRecord, 'id' | 'generationId' | 'createdAt' | 'stripRelPath'>;
 
 export interface NewGeneration {
   projectId?: string | null;
@@ -198,11 +200,10 @@ export interface LibraryStore {
   assignProject(ids: readonly string[], projectId: string | null): number;
 
   // videos and downloads
-  addVideo(
-    generationId: string | null,
-    video: Omit<VideoRecord, 'id' | 'generationId' | 'createdAt'>,
-  ): VideoRecord;
+  addVideo(generationId: string | null, video: NewVideo): VideoRecord;
   setPoster(videoId: string, posterRelPath: string): void;
+  /** The hover-scrub sprite, made by the UI once the video is in the library. */
+  setStrip(videoId: string, stripRelPath: string): void;
   getVideo(videoId: string): VideoRecord | null;
   /** A video with this content (trash included), for duplicate detection on import. */
   findVideoBySha256(sha256: string): VideoRecord | null;

@@ -5,7 +5,7 @@ import { inTransaction, type LibraryContext } from './context';
 import { notFound } from './generations';
 import { newId } from './ids';
 import { toRelPath } from './paths';
-import type { PartialDownload, VideoRecord } from './types';
+import type { NewVideo, PartialDownload, VideoRecord } from './types';
 
 interface VideoRow {
   id: string;
@@ -17,6 +17,7 @@ interface VideoRow {
   height: number | null;
   duration_ms: number | null;
   poster_rel_path: string | null;
+  strip_rel_path: string | null;
   created_at: number;
 }
 
@@ -31,6 +32,7 @@ function videoFromRow(row: VideoRow): VideoRecord {
     height: row.height,
     durationMs: row.duration_ms,
     posterRelPath: row.poster_rel_path,
+    stripRelPath: row.strip_rel_path,
     createdAt: row.created_at,
   };
 }
@@ -49,11 +51,7 @@ function optionalCount(value: number | null, name: string): number | null {
  * Records a video file. A generation has at most one video: adding another replaces the row
  * (a repeated download after a crash must not fail), and the old file is the caller's to delete.
  */
-export function addVideo(
-  ctx: LibraryContext,
-  generationId: string | null,
-  video: Omit<VideoRecord, 'id' | 'generationId' | 'createdAt'>,
-): VideoRecord {
+export function addVideo(ctx: LibraryContext, generationId: string | null, video: NewVideo): VideoRecord {
   const relPath = toRelPath(video.relPath);
   const posterRelPath = video.posterRelPath == null ? null : toRelPath(video.posterRelPath);
   if (!/^[0-9a-f]{64}$/i.test(video.sha256)) throw invalid('A video sha256 must be 64 hex characters.');
@@ -108,9 +106,20 @@ export function findVideoBySha256(ctx: LibraryContext, sha256: string): VideoRec
 }
 
 export function setPoster(ctx: LibraryContext, videoId: string, posterRelPath: string): void {
-  const result = ctx
-    .stmt('UPDATE videos SET poster_rel_path = ? WHERE id = ?')
-    .run(toRelPath(posterRelPath), videoId);
+  setThumbnail(ctx, videoId, 'poster_rel_path', posterRelPath);
+}
+
+export function setStrip(ctx: LibraryContext, videoId: string, stripRelPath: string): void {
+  setThumbnail(ctx, videoId, 'strip_rel_path', stripRelPath);
+}
+
+function setThumbnail(
+  ctx: LibraryContext,
+  videoId: string,
+  column: 'poster_rel_path' | 'strip_rel_path',
+  relPath: string,
+): void {
+  const result = ctx.stmt(`UPDATE videos SET ${column} = ? WHERE id = ?`).run(toRelPath(relPath), videoId);
   if (result.changes === 0) {
     throw new StudioError({ kind: 'not_found', userMessage: `No video with id ${videoId} in the library.` });
   }

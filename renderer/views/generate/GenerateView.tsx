@@ -8,6 +8,7 @@ import { asContractError, serverFieldErrors } from '../../lib/errors';
 import { useApp } from '../../state/app';
 import { readyAudio, useAudio } from '../../state/audio';
 import { createWithSpendChecks } from '../../state/budget';
+import { afterSend } from '../../state/continuation-target';
 import { toParamsInput, useGenerate } from '../../state/generate';
 import { useToasts } from '../../state/toasts';
 import { ActiveStrip } from './ActiveStrip';
@@ -101,6 +102,10 @@ export function GenerateView() {
         ...(lineage ? { lineage } : {}),
       });
       if (!created) return; // the user chose not to pay
+      void afterSend(
+        lineage,
+        created.map((record) => record.id),
+      );
       setAttempted(false);
       useToasts.getState().show({
         tone: 'success',

@@ -15,7 +15,9 @@ import { exportToFolder, moveToTrash, regenerateThumbnail, remix, reuseSeed, rev
 import { NotesField, RatingStars, TagEditor } from './Curation';
 import { FavouriteButton, ProjectPicker } from './DetailControls';
 import { Parameters, Timing } from './DetailFacts';
+import { ContinueButton } from './FrameButtons';
 import { ImportedFacts } from './ImportedFacts';
+import { LineageSection } from './LineageSection';
 import { ReferenceImage } from './ReferenceImage';
 import { usePoster } from './use-poster';
 
@@ -108,6 +110,7 @@ export function DetailPanel({
               </Button>
             </>
           )}
+          {video && record.state === 'done' ? <ContinueButton record={record} /> : null}
           {inViewer || !video ? null : (
             <Button size="sm" icon="eye" onClick={() => useViewer.getState().open(record)}>
               {t('viewer.open')}
@@ -161,6 +164,7 @@ export function DetailPanel({
             ) : null}
           </section>
         )}
+        <LineageSection record={record} />
         <ReferenceImage record={record} />
         <TagEditor record={record} />
         <NotesField record={record} />

@@ -18,7 +18,8 @@ import type { ClickModifiers } from '../../state/selection';
 import { studio } from '../../studio';
 import { applyCuration } from './actions';
 import { PosterImage } from './PosterImage';
-import { usePoster } from './use-poster';
+import { frameUnderPointer, ScrubFrame } from './ScrubFrame';
+import { usePoster, useStrip } from './use-poster';
 
 const HOVER_DELAY_MS = 350;
 
@@ -46,7 +47,10 @@ export const LibraryCard = memo(function LibraryCard({
   const { t } = useTranslation();
   const video = videoUrl(mediaBase, record);
   const poster = usePoster(record);
+  const strip = useStrip(record);
   const [previewing, setPreviewing] = useState(false);
+  // The strip frame under the pointer while it moves across the card (null: not scrubbing).
+  const [scrub, setScrub] = useState<number | null>(null);
   const hoverTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(
@@ -64,6 +68,7 @@ export const LibraryCard = memo(function LibraryCard({
     if (hoverTimer.current) clearTimeout(hoverTimer.current);
     hoverTimer.current = null;
     setPreviewing(false);
+    setScrub(null);
   }
 
   function onDragStart(event: DragEvent<HTMLButtonElement>): void {
@@ -110,7 +115,9 @@ export const LibraryCard = memo(function LibraryCard({
         onDoubleClick={() => {
           if (video) useViewer.getState().open(record);
         }}
-        onMouseEnter={startHover}
+        // With a strip the pointer scrubs through it; without one, a short hover plays the clip.
+        onMouseEnter={strip ? undefined : startHover}
+        onMouseMove={strip ? (event) => setScrub(frameUnderPointer(event)) : undefined}
         onMouseLeave={endHover}
         onFocus={startHover}
         onBlur={endHover}
@@ -132,6 +139,9 @@ export const LibraryCard = memo(function LibraryCard({
               </div>
             }
           />
+          {scrub !== null && strip ? (
+            <ScrubFrame strip={strip} index={scrub} ratio={frameRatio(record)} />
+          ) : null}
           {previewing && video ? (
             <video
               className="card-preview"
@@ -176,6 +186,14 @@ export const LibraryCard = memo(function LibraryCard({
     </div>
   );
 });
+
+/** The video's own width / height (the strip's frames have it), or the requested ratio's. */
+function frameRatio(record: GenerationRecord): number {
+  const { video, params } = record;
+  if (video?.width && video.height) return video.width / video.height;
+  const [w, h] = (params.aspectRatio ?? '16:9').split(':').map(Number);
+  return w && h ? w / h : 16 / 9;
+}
 
 /** Length and size: the file's own for an import, the requested ones for a generation. */
 function cardBadge(record: GenerationRecord, t: TFunction): string {

@@ -4,6 +4,7 @@ import type { GenerationRecord, ImportResult } from '../../../shared/contract/co
 import type { FileRef } from '../../../shared/contract/file-refs';
 import i18n from '../../i18n';
 import { chooseFolder } from '../../lib/choose-folder';
+import { FrameError } from '../../lib/frames/types';
 import { attempt, notifyError, notifySuccess } from '../../lib/notify';
 import { sendFiles } from '../../lib/send-files';
 import { useApp } from '../../state/app';
@@ -15,7 +16,7 @@ import { useLibrary } from '../../state/library';
 import { useToasts } from '../../state/toasts';
 import { studio } from '../../studio';
 import { useImages } from '../generate/image-store';
-import { BlankVideoError, regeneratePoster } from './poster-capture';
+import { regeneratePoster } from './poster-capture';
 
 const t = i18n.t.bind(i18n);
 
@@ -83,14 +84,14 @@ export function moveToTrash(record: GenerationRecord): Promise<void> {
   return trashRecords([record]);
 }
 
-/** Captures the poster again from the video; a video whose frames are all blank keeps the old one. */
+/** Makes the poster and the hover-scrub strip again; a video whose frames are all blank keeps the old ones. */
 export async function regenerateThumbnail(record: GenerationRecord, url: string): Promise<void> {
   if (!record.video) return;
   try {
     await regeneratePoster(record.video.id, url);
     useToasts.getState().show({ tone: 'success', title: t('library.thumbnailDone') });
   } catch (error) {
-    if (error instanceof BlankVideoError) {
+    if (error instanceof FrameError && error.reason === 'blank') {
       useToasts.getState().show({ tone: 'error', title: t('library.thumbnailBlank') });
     } else notifyError(error);
   }

@@ -1,15 +1,18 @@
 // The viewer: one video filling the window, ←/→ to the previous and next in the grid, the
-// transport (loop, speed, `,`/`.` frame step) and the detail panel beside it. Escape closes it and
+// transport (loop, speed, `,`/`.` frame step at the file's own frame rate), "Use this frame" and
+// "Continue from last frame", and the detail panel beside it. Escape closes it and
 // focus goes back where it was.
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../components/Button';
+import { useFrameRate } from '../../lib/frames/use-frame-rate';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
 import { titleOf } from '../../state/bulk-actions';
 import { neighbour, useViewer } from '../../state/compare';
 import { useLibrary } from '../../state/library';
 import { DetailPanel } from '../library/DetailPanel';
+import { UseFrameButton } from '../library/FrameButtons';
 import { PlaybackControls, transportKey } from './PlaybackControls';
 import { useVideoGroup } from './use-video-group';
 
@@ -26,7 +29,9 @@ function LightboxOverlay() {
   const record = selected && selected.id === opened?.id ? selected : opened;
   const { open, close } = useViewer.getState();
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
-  const group = useVideoGroup();
+  const src = record ? videoUrl(mediaBase, record) : null;
+  const frameRate = useFrameRate(src);
+  const group = useVideoGroup(frameRate);
   const ref = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -42,7 +47,6 @@ function LightboxOverlay() {
     open(next);
     useLibrary.getState().select(next);
   };
-  const src = videoUrl(mediaBase, record);
   return (
     <div
       ref={ref}
@@ -85,6 +89,7 @@ function LightboxOverlay() {
               autoPlay
               playsInline
               data-testid="viewer-video"
+              data-frame-rate={frameRate ?? undefined}
             />
           ) : (
             <div className="player-empty">{t('library.noVideo')}</div>
@@ -98,6 +103,12 @@ function LightboxOverlay() {
           />
         </div>
         <PlaybackControls group={group} />
+        {src && record.state === 'done' ? (
+          <div className="lightbox-frame-actions">
+            {/* "Continue from last frame" is in the panel beside it. */}
+            <UseFrameButton record={record} currentTime={group.currentTime} />
+          </div>
+        ) : null}
       </div>
       <DetailPanel record={record} onClose={close} inViewer />
     </div>

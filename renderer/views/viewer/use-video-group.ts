@@ -2,8 +2,8 @@
 // all of them, and the others follow the first (the leader) so they stay on the same frame.
 import { useCallback, useEffect, useRef, useState } from 'react';
 
-/** Wan clips are 24 fps; a step of one frame at that rate lands on each frame in turn. */
-export const FRAME_SECONDS = 1 / 24;
+/** Wan clips are 24 fps: the step when the file's own rate is not known (yet). */
+export const DEFAULT_FRAME_RATE = 24;
 /** Followers more than about a frame away from the leader are put back on its frame. */
 const DRIFT_SECONDS = 0.04;
 
@@ -19,9 +19,23 @@ export interface VideoGroup {
   step(frames: number): void;
   setRate(rate: number): void;
   setLoop(loop: boolean): void;
+  /** Where the leader is now (read from the element, not the last render). */
+  currentTime(): number;
 }
 
-export function useVideoGroup(): VideoGroup {
+/**
+ * Where `frames` frames from `at` lands: the middle of that frame, so the player and a decoder
+ * asked for the frame at this time agree on which one it is (a frame boundary is ambiguous).
+ */
+export function frameStepTarget(at: number, frames: number, frameRate: number, duration: number): number {
+  const index = Math.floor(at * frameRate + 1e-6) + frames;
+  const last = Math.max(0, Math.ceil(duration * frameRate) - 1);
+  const clamped = Math.min(Math.max(index, 0), last);
+  return Math.min((clamped + 0.5) / frameRate, duration || Number.POSITIVE_INFINITY);
+}
+
+/** `frameRate`: the clip's own (read from the file) when known; frame steps use it. */
+export function useVideoGroup(frameRate: number | null = null): VideoGroup {
   const videos = useRef<(HTMLVideoElement | null)[]>([]);
   const [playing, setPlaying] = useState(false);
   const [time, setTime] = useState(0);
@@ -86,7 +100,7 @@ export function useVideoGroup(): VideoGroup {
     step(frames) {
       const group = all();
       const at = group[0]?.currentTime ?? 0;
-      const to = Math.min(Math.max(0, at + frames * FRAME_SECONDS), group[0]?.duration || at);
+      const to = frameStepTarget(at, frames, frameRate ?? DEFAULT_FRAME_RATE, group[0]?.duration || at);
       for (const video of group) {
         video.pause();
         video.currentTime = to;
@@ -101,5 +115,6 @@ export function useVideoGroup(): VideoGroup {
       for (const video of all()) video.loop = next;
       setLoopState(next);
     },
+    currentTime: () => all()[0]?.currentTime ?? 0,
   };
 }
