@@ -16,10 +16,11 @@ import { App } from './App';
 import { applyInitialTheme } from './shell/use-theme';
 import { keepGenerateDraft } from './state/generate-draft';
 import { wireEvents } from './state/wire-events';
+import { imagesForDraft } from './views/generate/image-store';
 
 applyInitialTheme();
 wireEvents();
-keepGenerateDraft();
+keepGenerateDraft(imagesForDraft());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

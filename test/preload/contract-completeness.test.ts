@@ -36,6 +36,8 @@ describe('contract completeness (types)', () => {
       projects: true,
       settings: true,
       drafts: true,
+      prompts: true,
+      presets: true,
       key: true,
       balance: true,
       audio: true,

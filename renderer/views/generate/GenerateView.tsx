@@ -9,6 +9,7 @@ import { useApp } from '../../state/app';
 import { readyAudio, useAudio } from '../../state/audio';
 import { createWithSpendChecks } from '../../state/budget';
 import { toParamsInput, useGenerate } from '../../state/generate';
+import { switchGenerateMode } from '../../state/generate-draft';
 import { useToasts } from '../../state/toasts';
 import { ActiveStrip } from './ActiveStrip';
 import { AudioSource } from './AudioSource';
@@ -29,7 +30,7 @@ export function GenerateView() {
   const touched = useGenerate((state) => state.touched);
   const attempted = useGenerate((state) => state.attempted);
   const remixToken = useGenerate((state) => state.remixToken);
-  const { update, setAttempted } = useGenerate.getState();
+  const { setAttempted } = useGenerate.getState();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -143,7 +144,7 @@ export function GenerateView() {
             { value: 'text-to-video', label: t('generate.textToVideo') },
             { value: 'image-to-video', label: t('generate.imageToVideo') },
           ]}
-          onChange={(mode) => update({ mode })}
+          onChange={switchGenerateMode}
         />
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
