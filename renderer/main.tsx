@@ -9,6 +9,7 @@ import './styles/images.css';
 import './styles/manage.css';
 import './styles/batch.css';
 import './styles/spend.css';
+import './styles/generate-tools.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';

@@ -15,6 +15,7 @@ import { ActiveStrip } from './ActiveStrip';
 import { AudioSource } from './AudioSource';
 import { estimateFor, isRefusedImage } from './estimate';
 import { type FieldName, validateForm } from './field-errors';
+import { GenerateTools } from './GenerateTools';
 import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
@@ -146,6 +147,7 @@ export function GenerateView() {
           ]}
           onChange={switchGenerateMode}
         />
+        <GenerateTools />
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
         {takesAudio ? <AudioSource /> : null}
