@@ -46,7 +46,9 @@ test('a sent prompt is in the history: search it, reuse it from the keyboard, de
   await expect(page.getByTestId('prompt')).toBeFocused();
 
   await page.getByRole('button', { name: 'Recent prompts' }).click();
-  await dialog.getByRole('button', { name: 'Delete from history: a lighthouse beam sweeping over fog' }).click();
+  await dialog
+    .getByRole('button', { name: 'Delete from history: a lighthouse beam sweeping over fog' })
+    .click();
   await expect(list.getByRole('listitem')).toHaveCount(1);
   await dialog.getByLabel('Search prompts').fill('lighthouse');
   await expect(dialog.getByText('No prompt contains those words.')).toBeVisible();
@@ -65,7 +67,8 @@ test('presets: save the current settings, refuse a taken name, apply, rename, de
   studio: page,
   host,
 }) => {
-  for (const preset of await host.core.api.presets.list()) await host.core.api.presets.remove({ id: preset.id });
+  for (const preset of await host.core.api.presets.list())
+    await host.core.api.presets.remove({ id: preset.id });
   await openView(page, 'generate');
   await page.getByRole('radio', { name: /^1080p/ }).check();
   await page.getByRole('radio', { name: /^10 s/ }).check();
