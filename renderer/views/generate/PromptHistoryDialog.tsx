@@ -40,6 +40,8 @@ export function PromptHistoryDialog({ open, onClose }: { open: boolean; onClose(
           id={searchId}
           className="input"
           type="search"
+          // The dialog opens to search: typing filters at once, ↓ goes to the list.
+          data-autofocus
           value={search}
           placeholder={t('history.searchPlaceholder')}
           onChange={(event) => void load(event.target.value)}
