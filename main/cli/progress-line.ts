@@ -1,6 +1,7 @@
 // The one line `generate --wait` keeps updating on a terminal: what state the generations are in,
 // how long it has been, about how long is left (from the engine's expected duration per
 // resolution and length), and how far the download is. Pure: the caller owns the terminal.
+import { formatClock } from '../../shared/domain/clock-text';
 
 export interface ProgressItem {
   state: string;
@@ -12,14 +13,6 @@ export interface ProgressItem {
 }
 
 const FINISHED = new Set(['done', 'failed', 'canceled', 'expired', 'uncertain', 'stalled', 'held']);
-
-export function clock(ms: number): string {
-  const seconds = Math.max(0, Math.round(ms / 1000));
-  const hours = Math.floor(seconds / 3600);
-  const minutes = Math.floor((seconds % 3600) / 60);
-  const rest = String(seconds % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${rest}` : `${minutes}:${rest}`;
-}
 
 export function megabytes(bytes: number): string {
   return bytes < 1_000_000 ? `${Math.round(bytes / 1000)} kB` : `${(bytes / 1_000_000).toFixed(1)} MB`;
@@ -42,7 +35,7 @@ function remainingPart(items: ProgressItem[], now: number): string | null {
   }
   if (longest === null) return null;
   // Under a second left reads as a second, not as "0:00 left".
-  return longest > 0 ? `about ${clock(Math.max(longest, 1000))} left` : 'taking longer than usual';
+  return longest > 0 ? `about ${formatClock(Math.max(longest, 1000))} left` : 'taking longer than usual';
 }
 
 function downloadPart(items: ProgressItem[]): string | null {
@@ -66,7 +59,7 @@ export function renderProgressLine(
 ): string {
   const parts = [
     statesPart(items),
-    `${clock(now - startedAt)} elapsed`,
+    `${formatClock(now - startedAt)} elapsed`,
     remainingPart(items, now),
     downloadPart(items),
   ].filter((part): part is string => Boolean(part));

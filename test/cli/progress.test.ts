@@ -61,6 +61,7 @@ describe('the progress line', () => {
   });
 });
 
+const GENERATE_AND_WAIT = ['generate', '--demo', '--prompt', 'a kite over dunes', '--wait'];
 const hasScript = spawnSync('script', ['--version']).status === 0;
 
 describe('generate --wait in a terminal and in a pipe', () => {
@@ -97,13 +98,7 @@ describe('generate --wait in a terminal and in a pipe', () => {
   it.skipIf(!hasScript)(
     'draws one updating line on a terminal, then erases it for the result',
     async () => {
-      const { code, output } = await inTerminal([
-        'generate',
-        '--demo',
-        '--prompt',
-        'a kite over dunes',
-        '--wait',
-      ]);
+      const { code, output } = await inTerminal(GENERATE_AND_WAIT);
       expect(code, output).toBe(0);
       const frames = output.split('\r\x1b[K').filter((frame) => frame.includes('elapsed'));
       expect(frames.length, output).toBeGreaterThan(1);
@@ -122,14 +117,7 @@ describe('generate --wait in a terminal and in a pipe', () => {
   it.skipIf(!hasScript)(
     'stays quiet with --json, even on a terminal',
     async () => {
-      const { code, output } = await inTerminal([
-        'generate',
-        '--demo',
-        '--prompt',
-        'a kite over dunes',
-        '--wait',
-        '--json',
-      ]);
+      const { code, output } = await inTerminal([...GENERATE_AND_WAIT, '--json']);
       expect(code, output).toBe(0);
       expect(output).not.toContain('elapsed');
       expect(output).not.toContain('\x1b[K');
@@ -138,7 +126,7 @@ describe('generate --wait in a terminal and in a pipe', () => {
   );
 
   it('draws no progress line when stdout is not a terminal', async () => {
-    const cli = runCli(['generate', '--demo', '--prompt', 'a kite over dunes', '--wait', ...common()], env);
+    const cli = runCli([...GENERATE_AND_WAIT, ...common()], env);
     expect(await cli.exited, cli.output()).toBe(0);
     expect(cli.output()).not.toContain('elapsed');
     expect(cli.output()).not.toContain('\x1b[K');

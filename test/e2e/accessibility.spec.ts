@@ -12,6 +12,7 @@ import {
   test,
   waitForDone,
 } from './fixtures';
+import { settle } from './settle';
 
 interface Finding {
   where: string;
@@ -38,16 +39,7 @@ test.beforeAll(async ({ host }) => {
 });
 
 async function audit(page: Page, where: string, findings: Finding[]): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  // Finite animations finished (a fading dialog has no final contrast yet); spinners run forever.
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+  await settle(page);
   const result = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
     .analyze();

@@ -4,6 +4,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { applySettings, expect, openView, TEXT_TO_VIDEO, test } from './fixtures';
+import { settle } from './settle';
 
 const OUT = join(import.meta.dirname, '..', '..', 'artifacts', 'screenshots');
 
@@ -49,15 +50,7 @@ test.beforeAll(async ({ host }) => {
 });
 
 async function shot(page: Page, name: string): Promise<void> {
-  await page.evaluate(() => document.fonts.ready);
-  await page.evaluate(() =>
-    Promise.all(
-      document
-        .getAnimations()
-        .filter((animation) => animation.effect?.getComputedTiming().iterations !== Number.POSITIVE_INFINITY)
-        .map((animation) => animation.finished.catch(() => undefined)),
-    ),
-  );
+  await settle(page);
   await page.screenshot({ path: join(OUT, name) });
 }
 

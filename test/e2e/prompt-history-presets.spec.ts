@@ -1,7 +1,7 @@
 // Recent prompts and presets on the Generate view, driven as a user: every sent prompt is in the
 // history (searchable, reused by click or keyboard, deletable), and the form's parameters can be
 // saved under a name, applied, renamed and deleted — all kept in the library.
-import { expect, openView, test } from './fixtures';
+import { expect, openView, TEXT_TO_VIDEO, test } from './fixtures';
 
 test('a sent prompt is in the history: search it, reuse it from the keyboard, delete it', async ({
   studio: page,
@@ -10,15 +10,7 @@ test('a sent prompt is in the history: search it, reuse it from the keyboard, de
   await host.core.api.prompts.clear();
   // One prompt sent earlier (held, so nothing runs), one sent from the form now.
   await host.core.api.generations.create({
-    params: {
-      mode: 'text-to-video',
-      prompt: 'a lighthouse beam sweeping over fog',
-      resolution: '720p',
-      duration: 5,
-      aspectRatio: '16:9',
-      promptExpansion: false,
-      provider: 'auto',
-    },
+    params: { ...TEXT_TO_VIDEO, prompt: 'a lighthouse beam sweeping over fog' },
     hold: true,
   });
   await openView(page, 'generate');
