@@ -10,6 +10,7 @@ import './styles/manage.css';
 import './styles/batch.css';
 import './styles/spend.css';
 import './styles/sequences.css';
+import './styles/generate-tools.css';
 import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
@@ -17,10 +18,11 @@ import { App } from './App';
 import { applyInitialTheme } from './shell/use-theme';
 import { keepGenerateDraft } from './state/generate-draft';
 import { wireEvents } from './state/wire-events';
+import { imagesForDraft } from './views/generate/image-store';
 
 applyInitialTheme();
 wireEvents();
-keepGenerateDraft();
+keepGenerateDraft(imagesForDraft());
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

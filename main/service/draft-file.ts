@@ -1,8 +1,15 @@
-// The Generate form's draft on disk (userDataDir/generate-draft.json), written atomically. A file
-// that is missing, unreadable or no longer fits the schema (an older version) is no draft at all:
-// losing a draft must never stop the app from starting.
+// The Generate form's drafts on disk (userDataDir/generate-draft.json), one per mode, written
+// atomically. An older file holding one draft for all modes becomes that mode's draft; a file that
+// is missing, unreadable or no longer fits is no draft at all: losing a draft must never stop the
+// app from starting.
 import { readFile, rm } from 'node:fs/promises';
-import { type GenerateDraft, generateDraftSchema } from '../../shared/domain/generate-draft';
+import {
+  draftSetFromStored,
+  EMPTY_DRAFT_SET,
+  type GenerateDraft,
+  type GenerateDraftSet,
+  withDraft,
+} from '../../shared/domain/generate-draft';
 import { writeFileAtomic } from '../core/fs/atomic';
 
 export class DraftFile {
@@ -11,22 +18,27 @@ export class DraftFile {
 
   constructor(private readonly path: string) {}
 
-  async read(): Promise<GenerateDraft | null> {
+  /** After any save under way, so a read never sees an older set than was saved. */
+  async read(): Promise<GenerateDraftSet> {
+    await this.writes;
+    return this.readStored();
+  }
+
+  private async readStored(): Promise<GenerateDraftSet> {
     try {
-      const parsed = generateDraftSchema.safeParse(JSON.parse(await readFile(this.path, 'utf8')));
-      return parsed.success ? parsed.data : null;
+      return draftSetFromStored(JSON.parse(await readFile(this.path, 'utf8')));
     } catch {
-      return null;
+      return EMPTY_DRAFT_SET;
     }
   }
 
-  /** null forgets the draft. */
+  /** Keeps `draft` as its mode's draft (and the active one); null forgets every draft. */
   save(draft: GenerateDraft | null): Promise<void> {
-    const write = this.writes.then(() =>
-      draft
-        ? writeFileAtomic(this.path, `${JSON.stringify(draft, null, 2)}\n`)
-        : rm(this.path, { force: true }),
-    );
+    const write = this.writes.then(async () => {
+      if (!draft) return rm(this.path, { force: true });
+      const set = withDraft(await this.readStored(), draft);
+      return writeFileAtomic(this.path, `${JSON.stringify(set, null, 2)}\n`);
+    });
     this.writes = write.catch(() => undefined);
     return write;
   }

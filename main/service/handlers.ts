@@ -40,6 +40,7 @@ import { importFileRefs, importPaths, savePoster, saveStrip, videoPathOf } from 
 import { sequenceHandlers } from './sequence-handlers';
 import type { SettingsFile } from './settings-file';
 import type { PlatformAdapter } from './types';
+import { promptRecorder, workflowHandlers } from './workflow-handlers';
 
 export interface HandlerDeps {
   info(): Promise<AppInfo>;
@@ -128,6 +129,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       guardCreate(deps, request, backend),
   };
   const spend = budgetHandlers({ ...deps, engine: (purpose) => deps.engine(purpose) });
+  const recordPrompt = promptRecorder(deps);
 
   return {
     budget: spend.budget,
@@ -148,7 +150,11 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       },
     },
     generations: {
-      create: (input) => createGenerations(createDeps, input),
+      create: async (input) => {
+        const created = await createGenerations(createDeps, input);
+        recordPrompt(input.params);
+        return created;
+      },
       ...spend.generations,
       get: ({ id }) => deps.library().getGeneration(id),
       cancel: ({ id }) => deps.engine('generate').cancel(id),
@@ -309,6 +315,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
       get: () => deps.drafts.read(),
       save: ({ draft }) => deps.drafts.save(draft),
     },
+    ...workflowHandlers(deps),
     key: {
       status: keyStatus,
       set: async ({ key, where }) => {

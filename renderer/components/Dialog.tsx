@@ -33,6 +33,9 @@ export function Dialog({
     if (open && !dialog.open) {
       const returnFocus = document.activeElement as HTMLElement | null;
       dialog.showModal();
+      // showModal focuses the first control (the close button); a dialog made for typing says
+      // where typing starts with data-autofocus (React's autoFocus runs before showModal).
+      dialog.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       return () => {
         if (dialog.open) dialog.close();
         returnFocus?.focus?.();

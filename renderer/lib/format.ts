@@ -52,14 +52,8 @@ export function formatBytes(bytes: number): string {
   return `${numberFormat({ maximumFractionDigits: digits }).format(value)} ${units[unit]}`;
 }
 
-/** "1:05" for elapsed clocks; hours appear only when needed. */
-export function formatClock(ms: number): string {
-  const total = Math.max(0, Math.round(ms / 1000));
-  const hours = Math.floor(total / 3600);
-  const minutes = Math.floor((total % 3600) / 60);
-  const seconds = String(total % 60).padStart(2, '0');
-  return hours > 0 ? `${hours}:${String(minutes).padStart(2, '0')}:${seconds}` : `${minutes}:${seconds}`;
-}
+/** "1:05" for elapsed clocks (shared with the CLI's progress line). */
+export { formatClock } from '../../shared/domain/clock-text';
 
 /** A frame's place in a clip, to the millisecond: "0:04.960". */
 export function formatFrameTime(ms: number): string {

@@ -10,7 +10,7 @@ import type { BaseUrlSource } from '../domain/api-base-url';
 import type { AudioInspection } from '../domain/audio';
 import type { ERROR_KINDS } from '../domain/error-kinds';
 import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
-import { type GenerateDraft, generateDraftSchema } from '../domain/generate-draft';
+import { type GenerateDraftSet, generateDraftSchema } from '../domain/generate-draft';
 import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
@@ -27,6 +27,8 @@ import {
   modelOf,
   RESOLUTIONS,
 } from '../domain/params';
+import { type Preset, presetNameSchema, presetParamsSchema } from '../domain/presets';
+import { type PromptHistoryEntry, promptHistoryQuerySchema } from '../domain/prompt-history';
 import type {
   GenerationRecord,
   LibraryPage,
@@ -509,11 +511,24 @@ export const contract = {
     get: method<Settings>()(none),
     update: method<Settings>()(settingsSchema.partial().strict()),
   },
-  /** The Generate form as the user left it (kept across reloads and restarts). */
+  /** The Generate form as the user left it, one draft per mode (kept across reloads and restarts). */
   drafts: {
-    get: method<GenerateDraft | null>()(none),
-    /** null forgets the draft. */
+    get: method<GenerateDraftSet>()(none),
+    /** Keeps the draft as its mode's draft and the active one; null forgets every draft. */
     save: method<void>()(z.object({ draft: generateDraftSchema.nullable() }).strict()),
+  },
+  /** Every prompt sent, newest first, kept in the library. */
+  prompts: {
+    history: method<PromptHistoryEntry[]>()(promptHistoryQuerySchema),
+    remove: method<void>()(z.object({ prompt: z.string().min(1).max(10_000) }).strict()),
+    clear: method<void>()(none),
+  },
+  /** Named Generate parameter sets, kept in the library. */
+  presets: {
+    list: method<Preset[]>()(none),
+    save: method<Preset>()(z.object({ name: presetNameSchema, params: presetParamsSchema }).strict()),
+    rename: method<Preset>()(z.object({ id, name: presetNameSchema }).strict()),
+    remove: method<void>()(idArg),
   },
   key: {
     status: method<KeyStatus>()(none),

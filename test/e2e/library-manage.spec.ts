@@ -107,7 +107,7 @@ test('the Trash restores, deletes forever and empties, saying how much space it 
   await expect(page.getByTestId('trash-item')).toHaveCount(2);
   expect(library.getGeneration(ids[0] ?? '')?.deletedAt).toBeNull();
 
-  await page.getByRole('button', { name: 'Delete trash beta forever' }).click();
+  await page.getByRole('button', { name: 'Delete forever: trash beta' }).click();
   const confirm = page.getByRole('dialog', { name: 'Delete forever?' });
   await confirm.getByRole('button', { name: 'Delete forever' }).click();
   await expect(page.getByText('4.1 KB freed')).toBeVisible();

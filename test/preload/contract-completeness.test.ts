@@ -37,6 +37,8 @@ describe('contract completeness (types)', () => {
       sequences: true,
       settings: true,
       drafts: true,
+      prompts: true,
+      presets: true,
       key: true,
       balance: true,
       audio: true,

@@ -9,6 +9,7 @@ import { audioLink, type CliValues, checkGenerateArguments, createArgumentFrom, 
 import { batchFormat } from '../batch-file';
 import { line, summarize } from '../format';
 import { print, reportFailure, stateLines } from '../output';
+import { showsProgress, startProgress } from '../progress';
 import { sent, settled, waitUntil, wentWrong } from '../waiter';
 import { type Command, libraryRoot } from './command';
 import { generateFrom } from './generate-from';
@@ -76,9 +77,15 @@ async function generate(api: StudioApi, values: CliValues): Promise<number> {
     reportFailure(values, failed);
     return failed.length === 0 ? 0 : 1;
   }
-  const finished = (await waitUntil(api, ids, settled, stateLines(values))).map((record) =>
-    summarize(record, root),
-  );
+  // On a terminal one line keeps updating; otherwise each state change is a line of its own.
+  const progress = showsProgress(values) ? await startProgress(api, created) : null;
+  let settledRecords: Awaited<ReturnType<typeof waitUntil>>;
+  try {
+    settledRecords = await waitUntil(api, ids, settled, progress ? progress.update : stateLines(values));
+  } finally {
+    progress?.stop();
+  }
+  const finished = settledRecords.map((record) => summarize(record, root));
   const ok = finished.every((summary) => summary.state === 'done');
   print(
     values,

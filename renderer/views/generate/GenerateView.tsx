@@ -10,11 +10,13 @@ import { readyAudio, useAudio } from '../../state/audio';
 import { createWithSpendChecks } from '../../state/budget';
 import { afterSend } from '../../state/continuation-target';
 import { toParamsInput, useGenerate } from '../../state/generate';
+import { switchGenerateMode } from '../../state/generate-draft';
 import { useToasts } from '../../state/toasts';
 import { ActiveStrip } from './ActiveStrip';
 import { AudioSource } from './AudioSource';
 import { estimateFor, isRefusedImage } from './estimate';
 import { type FieldName, validateForm } from './field-errors';
+import { GenerateTools } from './GenerateTools';
 import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
@@ -31,7 +33,7 @@ export function GenerateView() {
   const attempted = useGenerate((state) => state.attempted);
   const remixToken = useGenerate((state) => state.remixToken);
   const lineage = useGenerate((state) => state.lineage);
-  const { update, setAttempted } = useGenerate.getState();
+  const { setAttempted } = useGenerate.getState();
   const [submitting, setSubmitting] = useState(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
@@ -150,8 +152,9 @@ export function GenerateView() {
             { value: 'text-to-video', label: t('generate.textToVideo') },
             { value: 'image-to-video', label: t('generate.imageToVideo') },
           ]}
-          onChange={(mode) => update({ mode })}
+          onChange={switchGenerateMode}
         />
+        <GenerateTools />
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
         {takesAudio ? <AudioSource /> : null}

@@ -30,6 +30,8 @@ interface ImageState {
   clear(): void;
   /** Remix: the reference image of an earlier generation, when it was one of ours. */
   loadRecord(record: GenerationRecord): Promise<void>;
+  /** A saved draft's images, by content id, in place of what is there. */
+  loadReferences(sha256s: string[]): Promise<void>;
   refreshHosting(): Promise<void>;
 }
 
@@ -143,24 +145,27 @@ export const useImages = create<ImageState>()((set, get) => {
       set({ images: [] });
     },
     async loadRecord(record) {
-      get().clear();
       const sha256 =
         record.imageSource === 'hosted' ? sha256FromReferencePath(record.referenceImagePath) : null;
-      if (!sha256) return;
-      const key = nextKey();
-      set({
-        images: [
-          {
-            key,
-            label: 'reference image',
-            state: 'checking',
-            inspection: null,
-            error: null,
-            localPreview: null,
-          },
-        ],
-      });
-      await run(key, () => studio.images.get({ sha256 }));
+      await get().loadReferences(sha256 ? [sha256] : []);
+    },
+    async loadReferences(sha256s) {
+      get().clear();
+      const loaded = sha256s.map((sha256) => ({
+        sha256,
+        image: {
+          key: nextKey(),
+          label: 'reference image',
+          state: 'checking' as const,
+          inspection: null,
+          error: null,
+          localPreview: null,
+        },
+      }));
+      set({ images: loaded.map((entry) => entry.image) });
+      await Promise.all(
+        loaded.map(({ sha256, image }) => run(image.key, () => studio.images.get({ sha256 }))),
+      );
     },
     async refreshHosting() {
       try {
@@ -171,3 +176,28 @@ export const useImages = create<ImageState>()((set, get) => {
     },
   };
 });
+
+/** The images as a part of the image-to-video draft (renderer/state/generate-draft.ts). */
+export function imagesForDraft() {
+  // While saved images are being checked again they count as they were, so a save in between
+  // does not drop them.
+  let restoring: string[] | null = null;
+  return {
+    references: () =>
+      restoring ?? readyImages(useImages.getState().images).flatMap((image) => image.sha256 ?? []),
+    restore: (sha256s: string[]) => {
+      if (useImages.getState().images.length > 0) return; // the user added images first: theirs win
+      restoring = sha256s;
+      void useImages
+        .getState()
+        .loadReferences(sha256s)
+        .finally(() => {
+          restoring = null;
+        });
+    },
+    subscribe: (listener: () => void) =>
+      useImages.subscribe((state, previous) => {
+        if (state.images !== previous.images) listener();
+      }),
+  };
+}

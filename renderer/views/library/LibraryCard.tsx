@@ -121,9 +121,6 @@ export const LibraryCard = memo(function LibraryCard({
         onMouseLeave={endHover}
         onFocus={startHover}
         onBlur={endHover}
-        aria-label={t(picked ? 'library.openCardPicked' : 'library.openCard', {
-          prompt: titleOf(record).slice(0, 120),
-        })}
       >
         {picked ? (
           <span className="card-check" aria-hidden="true">
@@ -167,6 +164,8 @@ export const LibraryCard = memo(function LibraryCard({
             <RelativeTime at={record.createdAt} />
             {record.rating > 0 ? <span className="card-rating">{'★'.repeat(record.rating)}</span> : null}
           </span>
+          {/* The card is named by what it shows (WCAG 2.5.3: the name contains the visible text). */}
+          {picked ? <span className="visually-hidden">{t('library.cardPicked')}</span> : null}
         </div>
       </button>
       <button
