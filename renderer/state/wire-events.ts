@@ -6,9 +6,9 @@ import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
 import { refreshBalanceOnFocus } from './balance';
-import { useBatch } from './batch';
 import { announceLowBalance } from './budget';
 import { batchById } from './event-batch';
+import { whenBatchLoaded } from './lazy-batch';
 import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
@@ -48,10 +48,10 @@ export function wireEvents(): () => void {
     progress.flush();
     useQueue.getState().applyUpdates(records);
     const library = useLibrary.getState();
-    const batch = useBatch.getState();
+    const batch = whenBatchLoaded();
     for (const record of records) {
       library.applyUpdate(record);
-      batch.applyUpdate(record);
+      batch?.getState().applyUpdate(record);
     }
   });
   const unsubscribe = [
