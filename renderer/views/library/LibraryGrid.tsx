@@ -7,6 +7,7 @@ import {
   type KeyboardEvent,
   type RefObject,
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
   useRef,
@@ -21,7 +22,7 @@ import { columnsFor, useDensity } from '../../state/density';
 import { useLibrary } from '../../state/library';
 import { itemAt, slotCount } from '../../state/library-pages';
 import { type ClickModifiers, useSelection } from '../../state/selection';
-import { LibraryCard, SkeletonCard } from './LibraryCard';
+import { GridRows } from './GridRows';
 
 const GAP = 16;
 const PAD = 20;
@@ -73,10 +74,12 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     count: rows,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    overscan: 2,
     initialOffset: saved.request === scrollTopRequest ? saved.offset : 0,
     paddingStart: PAD,
     paddingEnd: PAD,
+    // The rows render deferred (GridRows): no synchronous React render inside the scroll event.
+    useFlushSync: false,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: row height feeds estimateSize
@@ -85,6 +88,11 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   }, [rowHeight, columns]);
 
   const virtualRows = virtualizer.getVirtualItems();
+  // The scroll position and the fetches follow the range at once; the cards follow when React has
+  // a moment (see GridRows). The list defers with the rows, so a page never meets a stale range.
+  const deferredRows = useDeferredValue(virtualRows);
+  const deferredList = useDeferredValue(list);
+  const deferredOffsets = useDeferredValue(offsets);
   const firstRow = virtualRows[0]?.index ?? 0;
   const lastRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -138,9 +146,7 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     event.preventDefault();
     const next = Math.min(Math.max(0, index + delta), slots - 1);
     virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
-    requestAnimationFrame(() =>
-      parentRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
-    );
+    focusWhenRendered(parentRef.current, next);
   }
 
   return (
@@ -160,41 +166,32 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
         data-testid="library-grid"
       >
         <div className="grid-space" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualRows.map((row) => (
-            <div
-              key={row.key}
-              className="grid-row"
-              style={{
-                transform: `translateY(${row.start}px)`,
-                height: rowHeight - GAP,
-                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-                left: PAD,
-                right: PAD,
-              }}
-            >
-              {Array.from({ length: columns }, (_, column) => {
-                const index = row.index * columns + column;
-                if (index >= slots) return <div key={`filler-${index}`} />;
-                const record = itemAt(list, offsets, index);
-                return record ? (
-                  <LibraryCard
-                    key={record.id}
-                    record={record}
-                    index={index}
-                    mediaBase={mediaBase}
-                    host={host}
-                    selected={record.id === selectedId}
-                    picked={picked.size > 1 && picked.has(record.id)}
-                    onClick={onCardClick}
-                  />
-                ) : (
-                  <SkeletonCard key={`skeleton-${index}`} />
-                );
-              })}
-            </div>
-          ))}
+          <GridRows
+            rows={deferredRows}
+            list={deferredList}
+            offsets={deferredOffsets}
+            columns={columns}
+            rowHeight={rowHeight}
+            gap={GAP}
+            pad={PAD}
+            slots={slots}
+            selectedId={selectedId}
+            picked={picked}
+            mediaBase={mediaBase}
+            host={host}
+            onCardClick={onCardClick}
+          />
         </div>
       </section>
     </div>
   );
+}
+
+/** Focuses a card once its (deferred) row has rendered: a few frames at most, then gives up. */
+function focusWhenRendered(grid: HTMLElement | null, index: number, framesLeft = 10): void {
+  requestAnimationFrame(() => {
+    const card = grid?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (card) card.focus({ preventScroll: true });
+    else if (framesLeft > 0) focusWhenRendered(grid, index, framesLeft - 1);
+  });
 }
