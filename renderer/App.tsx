@@ -5,15 +5,16 @@ import { ErrorNotice } from './components/ErrorNotice';
 import { FolderPrompt } from './components/FolderPrompt';
 import { Toasts } from './components/Toasts';
 import { ConnectionBanner, DemoBanner, SettingsKeptBanner } from './shell/Banners';
-import { LibraryUnavailable } from './shell/LibraryUnavailable';
 import { Sidebar } from './shell/Sidebar';
 import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
+import { prefetchLibrary } from './state/library';
 import {
   BatchView,
   GenerateView,
+  LibraryUnavailable,
   LibraryView,
   prefetchViews,
   QueueView,
@@ -31,7 +32,9 @@ export function App() {
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
   useEffect(() => {
-    if (info) prefetchViews();
+    if (!info) return;
+    prefetchViews();
+    if (!info.libraryProblem) prefetchLibrary();
   }, [info]);
   const loading = (
     <div className="view-loading" role="status">
@@ -62,7 +65,9 @@ export function App() {
               {t('common.connecting')}
             </div>
           ) : info.libraryProblem ? (
-            <LibraryUnavailable problem={info.libraryProblem} />
+            <Suspense fallback={loading}>
+              <LibraryUnavailable problem={info.libraryProblem} />
+            </Suspense>
           ) : (
             <Suspense fallback={loading}>
               {view === 'generate' ? (

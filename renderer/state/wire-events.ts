@@ -13,7 +13,6 @@ import { useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
 import { useSettings } from './settings';
-import { useTrash } from './trash';
 
 async function refreshInfo(): Promise<void> {
   try {
@@ -78,7 +77,8 @@ export function wireEvents(): () => void {
         (reason === 'trash' || reason === 'restore' || reason === 'purge') &&
         useApp.getState().view === 'trash'
       )
-        void useTrash.getState().load();
+        // The Trash view is open, so its store (in the view's chunk) is already loaded.
+        void import('./trash').then(({ useTrash }) => useTrash.getState().load());
       if (reason === 'move') {
         void refreshInfo();
         library.reload();

@@ -1,7 +1,7 @@
-// The grid's visible rows of cards. LibraryGrid hands them deferred values (useDeferredValue): a
-// fling changes the range on every scroll event, and rendering fifty new cards inside that event
-// was a long task each time. Deferred, React renders the new rows in slices it can interrupt,
-// and a render for a range the user has already scrolled past is dropped, not finished.
+// The grid's visible rows of cards. While the grid scrolls, LibraryGrid hands them deferred values
+// (useDeferredValue): a fling changes the range on every scroll event, and rendering fifty new
+// cards inside that event was a long task each time. Deferred, React renders the new rows in
+// slices it can interrupt, and a render for a range already scrolled past is dropped.
 
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo } from 'react';

@@ -88,8 +88,11 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   }, [rowHeight, columns]);
 
   const virtualRows = virtualizer.getVirtualItems();
-  // The scroll position and the fetches follow the range at once; the cards follow when React has
-  // a moment (see GridRows). The list defers with the rows, so a page never meets a stale range.
+  // While the user scrolls, the scroll position and the fetches follow the range at once and the
+  // cards follow when React has a moment (see GridRows); the list defers with the rows, so a page
+  // never meets a stale range. At rest (the first page, a filter change) the cards render at once:
+  // sliced rendering would only make the first grid later.
+  const scrolling = virtualizer.isScrolling;
   const deferredRows = useDeferredValue(virtualRows);
   const deferredList = useDeferredValue(list);
   const deferredOffsets = useDeferredValue(offsets);
@@ -167,9 +170,9 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
       >
         <div className="grid-space" style={{ height: virtualizer.getTotalSize() }}>
           <GridRows
-            rows={deferredRows}
-            list={deferredList}
-            offsets={deferredOffsets}
+            rows={scrolling ? deferredRows : virtualRows}
+            list={scrolling ? deferredList : list}
+            offsets={scrolling ? deferredOffsets : offsets}
             columns={columns}
             rowHeight={rowHeight}
             gap={GAP}
