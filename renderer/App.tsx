@@ -10,7 +10,6 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
-import { prefetchLibrary } from './state/library';
 import {
   BatchView,
   GenerateView,
@@ -31,11 +30,9 @@ export function App() {
   const view = useApp((state) => state.view);
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
-  useEffect(() => {
-    if (!info) return;
-    prefetchViews();
-    if (!info.libraryProblem) prefetchLibrary();
-  }, [info]);
+  // The views' code and words load right after the first render, while start-up waits for its
+  // answers: a view opened at once then waits for neither.
+  useEffect(() => prefetchViews(), []);
   const loading = (
     <div className="view-loading" role="status">
       <span className="spinner" aria-hidden="true" />

@@ -9,7 +9,7 @@ import { refreshBalanceOnFocus } from './balance';
 import { announceLowBalance } from './budget';
 import { batchById } from './event-batch';
 import { whenBatchLoaded } from './lazy-batch';
-import { useLibrary } from './library';
+import { prefetchLibrary, useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
 import { useSettings } from './settings';
@@ -102,6 +102,9 @@ export function wireEvents(): () => void {
   ];
   useApp.setState({ connection: connection.state() });
   void loadAll();
+  // With the start-up requests, not after them: opening the Library then paints at once. An
+  // unavailable library answers with an error here and is reloaded when it opens.
+  prefetchLibrary();
   return () => {
     for (const off of unsubscribe) off();
     updates.flush();
