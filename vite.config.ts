@@ -3,12 +3,13 @@
 //   node                the CLI and browser host   → dist/node      (ESM, Node 22)
 //   electron            the Electron main process  → dist/main      (ESM)
 //   preload             the sandboxed preload      → dist/preload   (CommonJS: sandboxed preloads cannot be ESM)
-import { cpSync } from 'node:fs';
+import { cpSync, readFileSync } from 'node:fs';
 import { builtinModules } from 'node:module';
 import { join } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig, type Plugin, type UserConfig } from 'vite';
 import pkg from './package.json' with { type: 'json' };
+import { pickPart, type StringsPart } from './renderer/i18n/parts';
 
 const external = [
   'electron',
@@ -28,6 +29,29 @@ function copyDemoMedia(outDir: string): Plugin {
     name: 'copy-demo-media',
     closeBundle() {
       cpSync('main/demo/media', join(outDir, 'media'), { recursive: true });
+    },
+  };
+}
+
+// `virtual:strings/<language>/<part>`: the sections of renderer/i18n/<language>.json that the first
+// paint needs ('shell') or the views need ('views'), each its own chunk (see renderer/i18n/parts.ts).
+function stringsParts(): Plugin {
+  const PREFIX = 'virtual:strings/';
+  // Resolved as "strings-<language>-<part>", which also names the chunk.
+  const RESOLVED = /^\0strings-([a-z]{2})-(shell|views)$/;
+  return {
+    name: 'strings-parts',
+    resolveId: (id) =>
+      id.startsWith(PREFIX) ? `\0strings-${id.slice(PREFIX.length).replace('/', '-')}` : null,
+    load(id) {
+      if (!id.startsWith('\0strings-')) return null;
+      const [, language, part] = RESOLVED.exec(id) ?? [];
+      if (!language || !part) throw new Error(`unknown strings module ${id.slice(1)}`);
+      const file = join('renderer', 'i18n', `${language}.json`);
+      this.addWatchFile(file);
+      const picked = pickPart(JSON.parse(readFileSync(file, 'utf8')), part as StringsPart);
+      // JSON.parse of a string literal: V8 parses it faster than the same object as code.
+      return `export default JSON.parse(${JSON.stringify(JSON.stringify(picked))});`;
     },
   };
 }
@@ -72,7 +96,7 @@ export default defineConfig(({ mode }) => {
   return {
     root: 'renderer',
     base: './',
-    plugins: [react()],
+    plugins: [react(), stringsParts()],
     build: { outDir: '../dist/renderer', emptyOutDir: true, target: 'chrome130', sourcemap: true },
     test: {
       root: '.',

@@ -1,13 +1,15 @@
-// 7. Renderer bundle: the JavaScript the first paint needs (the entry script and the chunks
-// index.html preloads) against what is loaded later (each view's chunk, prefetched when idle).
-// Reads dist/renderer as `npm run build` leaves it (builds it when missing).
+// 7. Renderer bundle: the JavaScript the first paint needs (the entry script, the chunks index.html
+// preloads, and the shell's strings in the UI language) against what is loaded later (each view's
+// chunk and words, prefetched right after the first paint). Reads dist/renderer as `npm run build`
+// leaves it (builds it when missing). With --base <commit>, that commit's renderer is measured too.
 //
-//   node bench/run.mjs bundle
+//   node bench/run.mjs bundle [--base 697f2d5]
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { gzipSync } from 'node:zlib';
-import { check, table, writeResult } from './lib/report';
+import { firstPaintBytes, readFirstPaint } from '../test/helpers/renderer-bundle';
+import { baseCommitArg, baseRendererDir } from './lib/base-renderer';
+import { check, type Headline, table, writeResult } from './lib/report';
 import { round } from './lib/stats';
 
 const ROOT = join(import.meta.dirname, '..');
@@ -16,43 +18,56 @@ if (!existsSync(join(DIST, 'index.html'))) {
   const build = spawnSync('npx', ['vite', 'build'], { cwd: ROOT, stdio: 'inherit' });
   if (build.status !== 0) process.exit(1);
 }
-const html = readFileSync(join(DIST, 'index.html'), 'utf8');
-const initialNames = [
-  ...html.matchAll(/<script[^>]+src="\.\/([^"]+\.js)"/g),
-  ...html.matchAll(/<link rel="modulepreload"[^>]+href="\.\/([^"]+\.js)"/g),
-].map((match) => match[1] ?? '');
-const all = readdirSync(join(DIST, 'assets'))
-  .filter((name) => name.endsWith('.js'))
-  .map((name) => `assets/${name}`);
 const kb = (bytes: number) => round(bytes / 1024, 1);
-const sizeOf = (name: string) => {
-  const bytes = readFileSync(join(DIST, name));
-  return { name, raw: bytes.length, gzip: gzipSync(bytes).length, initial: initialNames.includes(name) };
-};
-const files = all.map(sizeOf).sort((a, b) => b.raw - a.raw);
-const initial = files.filter((file) => file.initial);
-const initialRaw = initial.reduce((sum, file) => sum + file.raw, 0);
-const initialGzip = initial.reduce((sum, file) => sum + file.gzip, 0);
-const lazy = files.filter((file) => !file.initial);
+const ours = readFirstPaint(DIST);
+const english = firstPaintBytes(ours, 'en');
+const russian = firstPaintBytes(ours, 'ru');
+const zodFirst = ours.sources.some((source) => source.path.includes('node_modules/zod/'));
+const lazy = ours.files.filter((file) => !file.initial);
 console.log(
   table(
     ['chunk', 'KB', 'gzip KB', 'loaded'],
-    files.map((file) => [file.name, kb(file.raw), kb(file.gzip), file.initial ? 'first paint' : 'on demand']),
+    ours.files.map((file) => [
+      file.name,
+      kb(file.raw),
+      kb(file.gzip),
+      file.initial
+        ? 'first paint'
+        : Object.values(ours.strings).includes(file)
+          ? 'first paint (its language)'
+          : 'on demand',
+    ]),
   ),
 );
+const headlines: Headline[] = [
+  check(
+    'initial renderer JS, English (KB: entry + preloads + shell strings)',
+    kb(english.raw),
+    '≤ 350',
+    english.raw <= 350 * 1024,
+  ),
+  check('initial renderer JS, Russian (KB)', kb(russian.raw), '≤ 350', russian.raw <= 350 * 1024),
+  check('initial renderer JS gzip, English (KB)', kb(english.gzip), '', null),
+  check('zod in the first paint', zodFirst ? 'yes' : 'no', 'no', !zodFirst),
+  check(
+    'chunks loaded on demand (prefetched after the first paint)',
+    lazy.length,
+    '≥ 4 (one per view)',
+    lazy.length >= 4,
+  ),
+];
+const baseCommit = baseCommitArg();
+if (baseCommit) {
+  const base = firstPaintBytes(readFirstPaint(baseRendererDir(baseCommit)), 'en');
+  headlines.push(
+    check(`base ${baseCommit.slice(0, 7)}: initial renderer JS, English (KB)`, kb(base.raw), '', null),
+    check('initial renderer JS ÷ base', round(english.raw / base.raw, 2), '', null),
+  );
+}
 writeResult({
   name: 'bundle',
   title: 'Renderer bundle (dist/renderer)',
-  headlines: [
-    check('initial renderer JS (KB, entry + preloads)', kb(initialRaw), '≤ 350', initialRaw <= 350 * 1024),
-    check('initial renderer JS gzip (KB)', kb(initialGzip), '', null),
-    check(
-      'chunks loaded on demand (prefetched when idle)',
-      lazy.length,
-      '≥ 4 (one per view)',
-      lazy.length >= 4,
-    ),
-  ],
-  details: { files },
-  setup: {},
+  headlines,
+  details: { files: ours.files },
+  setup: { base: baseCommit },
 });

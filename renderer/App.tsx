@@ -2,21 +2,20 @@
 import { Suspense, useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
-import { FileLocationDialog } from './components/FileLocationDialog';
 import { FolderPrompt } from './components/FolderPrompt';
 import { Toasts } from './components/Toasts';
 import { ConnectionBanner, DemoBanner, SettingsKeptBanner } from './shell/Banners';
-import { LibraryUnavailable } from './shell/LibraryUnavailable';
 import { Sidebar } from './shell/Sidebar';
 import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
-// Registers "Continue from last frame" for the sequence editor (the decoder loads when it runs).
-import './state/continuation-target';
+import { useFileLocation } from './state/file-location';
 import {
   BatchView,
+  FileLocationDialog,
   GenerateView,
+  LibraryUnavailable,
   LibraryView,
   prefetchViews,
   QueueView,
@@ -34,9 +33,10 @@ export function App() {
   const view = useApp((state) => state.view);
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
-  useEffect(() => {
-    if (info) prefetchViews();
-  }, [info]);
+  const fileShown = useFileLocation((state) => state.shown !== null);
+  // The views' code and words load right after the first render, while start-up waits for its
+  // answers: a view opened at once then waits for neither.
+  useEffect(() => prefetchViews(), []);
   const loading = (
     <div className="view-loading" role="status">
       <span className="spinner" aria-hidden="true" />
@@ -66,7 +66,9 @@ export function App() {
               {t('common.connecting')}
             </div>
           ) : info.libraryProblem ? (
-            <LibraryUnavailable problem={info.libraryProblem} />
+            <Suspense fallback={loading}>
+              <LibraryUnavailable problem={info.libraryProblem} />
+            </Suspense>
           ) : (
             <Suspense fallback={loading}>
               {view === 'generate' ? (
@@ -92,7 +94,11 @@ export function App() {
       </div>
       <Toasts />
       <FolderPrompt />
-      <FileLocationDialog />
+      {fileShown ? (
+        <Suspense fallback={null}>
+          <FileLocationDialog />
+        </Suspense>
+      ) : null}
       <SpendPrompt />
     </div>
   );

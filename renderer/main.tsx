@@ -1,4 +1,5 @@
-// Entry point: styles, i18n, the event wiring, then React.
+// Entry point: styles, the event wiring (its first requests leave at once), the UI language's
+// strings, then React.
 import './styles/tokens.css';
 import './styles/base.css';
 import './styles/controls.css';
@@ -11,18 +12,18 @@ import './styles/batch.css';
 import './styles/spend.css';
 import './styles/sequences.css';
 import './styles/generate-tools.css';
-import './i18n';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { startI18n } from './i18n';
 import { applyInitialTheme } from './shell/use-theme';
 import { keepGenerateDraft } from './state/generate-draft';
 import { wireEvents } from './state/wire-events';
-import { imagesForDraft } from './views/generate/image-store';
 
 applyInitialTheme();
 wireEvents();
-keepGenerateDraft(imagesForDraft());
+keepGenerateDraft(() => import('./views/generate/image-store').then((module) => module.imagesForDraft()));
+await startI18n();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');

@@ -5,11 +5,10 @@
 import { readFile, rm } from 'node:fs/promises';
 import {
   draftSetFromStored,
-  EMPTY_DRAFT_SET,
   type GenerateDraft,
   type GenerateDraftSet,
-  withDraft,
 } from '../../shared/domain/generate-draft';
+import { EMPTY_DRAFT_SET, withDraft } from '../../shared/domain/generate-draft-set';
 import { writeFileAtomic } from '../core/fs/atomic';
 
 export class DraftFile {

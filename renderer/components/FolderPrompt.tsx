@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
-import { isAbsolutePath } from '../../shared/contract/file-refs';
+import { isAbsolutePath } from '../../shared/contract/file-limits';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Field } from './Field';

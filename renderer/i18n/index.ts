@@ -1,13 +1,21 @@
-// i18next with both languages bundled (a desktop app has no reason to fetch them). The language
-// follows the setting, or the OS/browser language when the setting is 'system'.
+// i18next with the strings loaded in parts: the first paint loads only its own sections of the
+// language it shows (renderer/i18n/parts.ts); each view's words come with the views' code, and the
+// other language only when it is chosen. The language follows the setting, or the OS/browser
+// language when the setting is 'system'.
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../shared/contract/contract';
-import en from './en.json';
-import ru from './ru.json';
+import type { StringsPart } from './parts';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
+
+type Strings = { default: Record<string, unknown> };
+const parts: Record<Language, Record<StringsPart, () => Promise<Strings>>> = {
+  en: { shell: () => import('virtual:strings/en/shell'), views: () => import('virtual:strings/en/views') },
+  ru: { shell: () => import('virtual:strings/ru/shell'), views: () => import('virtual:strings/ru/views') },
+};
+const loaded = new Map<string, Promise<void>>();
 
 export function resolveLanguage(setting: Settings['language'] | undefined): Language {
   if (setting === 'en' || setting === 'ru') return setting;
@@ -19,18 +27,53 @@ export function resolveLanguage(setting: Settings['language'] | undefined): Lang
   return 'en';
 }
 
-void i18n.use(initReactI18next).init({
-  resources: { en: { translation: en }, ru: { translation: ru } },
-  lng: resolveLanguage(undefined),
-  fallbackLng: 'en',
-  interpolation: { escapeValue: false },
-  returnNull: false,
-});
+/** Adds one part of a language's strings, once (a failed load may be tried again). */
+function loadPart(language: Language, part: StringsPart): Promise<void> {
+  const key = `${language}/${part}`;
+  let loading = loaded.get(key);
+  if (!loading) {
+    loading = parts[language][part]().then(({ default: strings }) => {
+      i18n.addResourceBundle(language, 'translation', strings, true, true);
+    });
+    loading.catch(() => loaded.delete(key));
+    loaded.set(key, loading);
+  }
+  return loading;
+}
+
+/** The shell's strings in the browser's language, before React's first render. */
+export async function startI18n(): Promise<void> {
+  const language = resolveLanguage(undefined);
+  const { default: shell } = await parts[language].shell();
+  await i18n.use(initReactI18next).init({
+    resources: { [language]: { translation: shell } },
+    lng: language,
+    fallbackLng: 'en',
+    interpolation: { escapeValue: false },
+    returnNull: false,
+  });
+  loaded.set(`${language}/shell`, Promise.resolve());
+  document.documentElement.lang = language;
+}
+
+/**
+ * Every string of the current language, and English (the fallback for a key a translation lacks):
+ * what a view needs before it renders. The views' loaders wait for it with their code.
+ */
+export function loadViewStrings(): Promise<void> {
+  const language = (i18n.language as Language) ?? 'en';
+  const wanted = [loadPart(language, 'views'), loadPart('en', 'shell'), loadPart('en', 'views')];
+  return Promise.all(wanted).then(() => {});
+}
 
 export function applyLanguage(setting: Settings['language'] | undefined): void {
   const language = resolveLanguage(setting);
-  if (i18n.language !== language) void i18n.changeLanguage(language);
   document.documentElement.lang = language;
+  if (i18n.language === language) return;
+  // Switch once every string is here, so the UI never shows raw keys in between.
+  void Promise.all([loadPart(language, 'shell'), loadPart(language, 'views')]).then(() =>
+    i18n.changeLanguage(language),
+  );
 }
 
 export default i18n;

@@ -3,7 +3,7 @@
 // to do" with something more precise. The core's own sentence is English: in English it is shown
 // as the detail, in any other language only behind "technical details".
 import type { TFunction } from 'i18next';
-import { isContractError } from '../../shared/contract/build-api';
+import { isContractError } from '../../shared/contract/call-api';
 import type { ContractError } from '../../shared/contract/contract';
 
 export function asContractError(error: unknown): ContractError {

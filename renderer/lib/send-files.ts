@@ -2,7 +2,8 @@
 // are refused here, with the limit, before a byte is sent; the rest go by the host's transport
 // (a granted path in Electron, an HTTP upload in the browser host) and come back as references
 // to name in a contract call.
-import { FILE_LIMITS, type FileKind, type SentFile } from '../../shared/contract/file-refs';
+import { FILE_LIMITS, type FileKind } from '../../shared/contract/file-limits';
+import type { SentFile } from '../../shared/contract/file-refs';
 import i18n from '../i18n';
 import { sendFilesToMain } from '../studio';
 import { formatBytes } from './format';

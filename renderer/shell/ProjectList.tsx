@@ -7,11 +7,14 @@ import { IconButton } from '../components/Button';
 import { Icon } from '../components/Icon';
 import { formatNumber } from '../lib/format';
 import { useApp } from '../state/app';
-import { moveRecords, trashRecords } from '../state/bulk-actions';
 import { useLibrary } from '../state/library';
 import { useProjects } from '../state/projects';
 import { ProjectDialog } from './ProjectDialog';
 import { useCardDrop } from './use-card-drop';
+
+// A card can only be dragged here from the Library, whose chunk has already loaded the bulk actions:
+// the first paint does not carry them (or their words).
+const bulkActions = () => import('../state/bulk-actions');
 
 export function ProjectList() {
   const { t } = useTranslation();
@@ -76,7 +79,9 @@ export function ProjectList() {
 function ProjectRow(props: { project: Project; current: boolean; onOpen(): void; onEdit(): void }) {
   const { t } = useTranslation();
   const { project } = props;
-  const drop = useCardDrop((records) => void moveRecords(records, project.id));
+  const drop = useCardDrop(
+    (records) => void bulkActions().then((bulk) => bulk.moveRecords(records, project.id)),
+  );
   return (
     <li className={drop.over ? 'project-row is-drop' : 'project-row'} {...drop.handlers}>
       <button
@@ -104,7 +109,7 @@ function TrashEntry() {
   const { t } = useTranslation();
   const view = useApp((state) => state.view);
   const setView = useApp((state) => state.setView);
-  const drop = useCardDrop((records) => void trashRecords(records));
+  const drop = useCardDrop((records) => void bulkActions().then((bulk) => bulk.trashRecords(records)));
   return (
     <button
       type="button"

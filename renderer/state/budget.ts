@@ -11,7 +11,7 @@ import type {
   GenerationRecord,
   SpendReport,
 } from '../../shared/contract/contract';
-import { DEFAULT_PARAMS, modelOf } from '../../shared/domain/params';
+import { DEFAULT_PARAMS, modelOf } from '../../shared/domain/param-values';
 import { estimateCostUsd } from '../../shared/domain/pricing';
 import i18n from '../i18n';
 import { formatUsd } from '../lib/format';

@@ -2,13 +2,8 @@
 // this loads them once (unless the user has already started typing), saves each change after a
 // short pause (plus once more when the page is hidden or closed), and swaps drafts when the mode
 // changes so text-to-video and image-to-video each keep their own prompt, settings and images.
-import {
-  draftFor,
-  EMPTY_DRAFT_SET,
-  type GenerateDraft,
-  type GenerateDraftSet,
-  withDraft,
-} from '../../shared/domain/generate-draft';
+import type { GenerateDraft, GenerateDraftSet } from '../../shared/domain/generate-draft';
+import { draftFor, EMPTY_DRAFT_SET, withDraft } from '../../shared/domain/generate-draft-set';
 import type { Mode } from '../../shared/domain/params';
 import { studio } from '../studio';
 import { type GenerateForm, useGenerate } from './generate';
@@ -28,7 +23,9 @@ let drafts: GenerateDraftSet = EMPTY_DRAFT_SET;
 let images: DraftImages | null = null;
 
 function draftOf(form: GenerateForm): GenerateDraft {
-  const references = form.mode === 'image-to-video' ? (images?.references() ?? []) : [];
+  // Until the image store has loaded, the saved images stand (a save then must not drop them).
+  const saved = draftFor(drafts, 'image-to-video')?.references ?? [];
+  const references = form.mode === 'image-to-video' ? (images?.references() ?? saved) : [];
   return { ...form, references };
 }
 
@@ -76,9 +73,22 @@ export function switchGenerateMode(mode: Mode): void {
   });
 }
 
-/** Loads the saved drafts and starts saving; returns a function that stops it. */
-export function keepGenerateDraft(draftImages: DraftImages): () => void {
-  images = draftImages;
+/**
+ * Loads the saved drafts and starts saving; returns a function that stops it. The image store
+ * comes from `loadImages` (its own chunk, so the first paint does not wait for it).
+ */
+export function keepGenerateDraft(loadImages: () => Promise<DraftImages>): () => void {
+  let stopped = false;
+  let unsubscribeImages = () => {};
+  const imagesLoaded = loadImages().then((draftImages) => {
+    images = draftImages;
+    if (!stopped) {
+      unsubscribeImages = draftImages.subscribe(() => {
+        if (useGenerate.getState().form.mode === 'image-to-video') schedule();
+      });
+    }
+    return draftImages;
+  });
   const before = useGenerate.getState().form;
   void studio.drafts.get().then(
     (set) => {
@@ -90,15 +100,14 @@ export function keepGenerateDraft(draftImages: DraftImages): () => void {
       lastSaved = JSON.stringify(draft);
       useGenerate.setState({ form: formOf(draft) });
       const imageDraft = draftFor(set, 'image-to-video');
-      if (imageDraft && imageDraft.references.length > 0) draftImages.restore(imageDraft.references);
+      if (imageDraft && imageDraft.references.length > 0) {
+        void imagesLoaded.then((draftImages) => draftImages.restore(imageDraft.references));
+      }
     },
     () => {},
   );
   const unsubscribe = useGenerate.subscribe((state, previous) => {
     if (state.form !== previous.form) schedule();
-  });
-  const unsubscribeImages = draftImages.subscribe(() => {
-    if (useGenerate.getState().form.mode === 'image-to-video') schedule();
   });
   const onHide = () => {
     if (document.visibilityState === 'hidden') flush();
@@ -106,6 +115,7 @@ export function keepGenerateDraft(draftImages: DraftImages): () => void {
   document.addEventListener('visibilitychange', onHide);
   window.addEventListener('pagehide', flush);
   return () => {
+    stopped = true;
     unsubscribe();
     unsubscribeImages();
     document.removeEventListener('visibilitychange', onHide);

@@ -10,11 +10,11 @@ import {
   type AspectRatio,
   DEFAULT_PARAMS,
   type Duration,
-  type GenerationParamsInput,
   type Mode,
   type Provider,
   type Resolution,
-} from '../../shared/domain/params';
+} from '../../shared/domain/param-values';
+import type { GenerationParamsInput } from '../../shared/domain/params';
 import { useAudio } from './audio';
 
 export interface GenerateForm {

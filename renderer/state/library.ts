@@ -123,3 +123,13 @@ export const useLibrary = create<LibraryState>()((set, get) => {
     },
   };
 });
+
+/**
+ * Fetches the library's first page before the view opens (with the start-up requests), so opening
+ * the Library paints cards instead of waiting for a query. The events keep it current
+ * from then on, as they do while the view is open; the view does not fetch it again.
+ */
+export function prefetchLibrary(): void {
+  const { list, loading, reload } = useLibrary.getState();
+  if (!list.started && !loading) reload();
+}

@@ -6,14 +6,13 @@ import { asContractError } from '../lib/errors';
 import { connection, studio } from '../studio';
 import { useApp } from './app';
 import { refreshBalanceOnFocus } from './balance';
-import { useBatch } from './batch';
 import { announceLowBalance } from './budget';
 import { batchById } from './event-batch';
-import { useLibrary } from './library';
+import { whenBatchLoaded } from './lazy-batch';
+import { prefetchLibrary, useLibrary } from './library';
 import { useProjects } from './projects';
 import { useQueue } from './queue';
 import { useSettings } from './settings';
-import { useTrash } from './trash';
 
 async function refreshInfo(): Promise<void> {
   try {
@@ -51,10 +50,10 @@ export function wireEvents(): () => void {
     progress.flush();
     useQueue.getState().applyUpdates(records);
     const library = useLibrary.getState();
-    const batch = useBatch.getState();
+    const batch = whenBatchLoaded();
     for (const record of records) {
       library.applyUpdate(record);
-      batch.applyUpdate(record);
+      batch?.getState().applyUpdate(record);
     }
   });
   const unsubscribe = [
@@ -85,7 +84,8 @@ export function wireEvents(): () => void {
         (reason === 'trash' || reason === 'restore' || reason === 'purge') &&
         useApp.getState().view === 'trash'
       )
-        void useTrash.getState().load();
+        // The Trash view is open, so its store (in the view's chunk) is already loaded.
+        void import('./trash').then(({ useTrash }) => useTrash.getState().load());
       if (reason === 'move') {
         void refreshInfo();
         library.reload();
@@ -109,6 +109,9 @@ export function wireEvents(): () => void {
   ];
   useApp.setState({ connection: connection.state() });
   void loadAll();
+  // With the start-up requests, not after them: opening the Library then paints at once. An
+  // unavailable library answers with an error here and is reloaded when it opens.
+  prefetchLibrary();
   return () => {
     for (const off of unsubscribe) off();
     updates.flush();

@@ -1,12 +1,8 @@
 // The browser host's half of "send these Files to main": each file is PUT to the host's upload
 // route as the request body (the browser streams it from disk; nothing is base64'd into a socket
 // frame), and the page gets back an upload id to name in a contract call.
-import {
-  type SendFiles,
-  type SentFile,
-  UPLOAD_PATH,
-  UPLOAD_TOKEN_HEADER,
-} from '../../shared/contract/file-refs';
+import { UPLOAD_PATH, UPLOAD_TOKEN_HEADER } from '../../shared/contract/file-limits';
+import type { SendFiles, SentFile } from '../../shared/contract/file-refs';
 
 export function uploadFiles(token: Promise<string | null>): SendFiles {
   return async (files, kind) => {

@@ -3,7 +3,7 @@
 // encoded with encodeWire so Uint8Array arguments (posters, dropped files) survive JSON.
 // The socket reconnects with capped backoff; calls made while it is down wait for it briefly
 // instead of failing at once, because a reconnect usually takes under a second.
-import { buildStudioApi, type Invoke, type Subscribe } from '../../shared/contract/build-api';
+import { buildStudioApiByName, type Invoke, type Subscribe } from '../../shared/contract/call-api';
 import type { Envelope, EventName, StudioApi, StudioEvents } from '../../shared/contract/contract';
 import { decodeWire, encodeWire } from '../../shared/contract/wire';
 
@@ -167,7 +167,7 @@ export function connectWsStudio(
     else if (state !== 'no-token') setState('no-token');
   });
   return {
-    api: buildStudioApi(invoke, subscribe),
+    api: buildStudioApiByName(invoke, subscribe),
     state: () => state,
     onState(listener) {
       stateListeners.add(listener);

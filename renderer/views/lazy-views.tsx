@@ -1,16 +1,33 @@
-// The views, each in its own chunk: the first paint loads the shell and the view it shows, and the
-// others are fetched right after it, so switching views later does not wait.
+// The views, each in its own chunk with the strings they use: the first paint loads the shell and
+// the view it shows, and the others are fetched right after it, so switching views later does not wait.
 import { lazy } from 'react';
+import { loadViewStrings } from '../i18n';
+
+// Each view waits for its words as well as its code (the first paint loads only the shell's strings).
+const withStrings = <T,>(code: Promise<T>): Promise<T> =>
+  Promise.all([code, loadViewStrings()]).then(([module]) => module);
 
 const loaders = {
-  generate: () => import('./generate/GenerateView').then((module) => ({ default: module.GenerateView })),
-  queue: () => import('./queue/QueueView').then((module) => ({ default: module.QueueView })),
-  library: () => import('./library/LibraryView').then((module) => ({ default: module.LibraryView })),
-  settings: () => import('./settings/SettingsView').then((module) => ({ default: module.SettingsView })),
-  batch: () => import('./batch/BatchView').then((module) => ({ default: module.BatchView })),
-  spend: () => import('./spend/SpendView').then((module) => ({ default: module.SpendView })),
-  trash: () => import('./trash/TrashView').then((module) => ({ default: module.TrashView })),
-  sequences: () => import('./sequences/SequencesView').then((module) => ({ default: module.SequencesView })),
+  generate: () =>
+    withStrings(import('./generate/GenerateView')).then((module) => ({ default: module.GenerateView })),
+  queue: () => withStrings(import('./queue/QueueView')).then((module) => ({ default: module.QueueView })),
+  library: () =>
+    withStrings(import('./library/LibraryView')).then((module) => ({ default: module.LibraryView })),
+  settings: () =>
+    withStrings(import('./settings/SettingsView')).then((module) => ({ default: module.SettingsView })),
+  batch: () => withStrings(import('./batch/BatchView')).then((module) => ({ default: module.BatchView })),
+  spend: () => withStrings(import('./spend/SpendView')).then((module) => ({ default: module.SpendView })),
+  trash: () => withStrings(import('./trash/TrashView')).then((module) => ({ default: module.TrashView })),
+  libraryUnavailable: () =>
+    withStrings(import('../shell/LibraryUnavailable')).then((module) => ({
+      default: module.LibraryUnavailable,
+    })),
+  fileLocation: () =>
+    withStrings(import('../components/FileLocationDialog')).then((module) => ({
+      default: module.FileLocationDialog,
+    })),
+  sequences: () =>
+    withStrings(import('./sequences/SequencesView')).then((module) => ({ default: module.SequencesView })),
 };
 
 export const GenerateView = lazy(loaders.generate);
@@ -21,6 +38,8 @@ export const BatchView = lazy(loaders.batch);
 export const SpendView = lazy(loaders.spend);
 export const TrashView = lazy(loaders.trash);
 export const SequencesView = lazy(loaders.sequences);
+/** Shown only when the library cannot be opened: not part of the first paint. */
+export const LibraryUnavailable = lazy(loaders.libraryUnavailable);
 
 let prefetched = false;
 /** Loads every view's code right after the first paint (import() caches, so a view opens instantly). */
@@ -34,3 +53,5 @@ export function prefetchViews(): void {
   // a start-up busy with pushes may not be idle for seconds. The chunks are local and small.
   setTimeout(load, 0);
 }
+/** The browser host's "Show in folder": loaded when a file is first shown. */
+export const FileLocationDialog = lazy(loaders.fileLocation);

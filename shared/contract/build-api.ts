@@ -1,55 +1,22 @@
 // Builds the `window.studio` object from the contract for any transport (Electron IPC in the
 // preload, a WebSocket in the browser host). Methods resolve with the value or reject with a plain
 // ContractError object: plain objects survive Electron's contextBridge, Error subclasses do not.
-import {
-  type ContractError,
-  contract,
-  type Envelope,
-  EVENT_NAMES,
-  type EventName,
-  type StudioApi,
-  type StudioEvents,
-} from './contract';
+import { callChannel, type Invoke, isContractError, type RejectWith, type Subscribe } from './call-api';
+import { contract, EVENT_NAMES, type EventName, type StudioApi, type StudioEvents } from './contract';
 
-export type Invoke = (channel: string, argument: unknown) => Promise<Envelope<unknown>>;
-export type Subscribe = <E extends EventName>(
-  event: E,
-  listener: (payload: StudioEvents[E]) => void,
-) => () => void;
-
-export function isContractError(value: unknown): value is ContractError {
-  return typeof value === 'object' && value !== null && 'kind' in value && 'message' in value;
-}
+export { type Invoke, isContractError, type Subscribe };
 
 /**
  * `rejectWith` turns a refusal into what the caller catches: the plain object by default (what
  * crosses contextBridge); in-process callers get a real Error (main/service/in-process-api.ts).
  */
-export function buildStudioApi(
-  invoke: Invoke,
-  subscribe: Subscribe,
-  rejectWith: (error: ContractError) => unknown = (error) => error,
-): StudioApi {
+export function buildStudioApi(invoke: Invoke, subscribe: Subscribe, rejectWith?: RejectWith): StudioApi {
   const api: Record<string, unknown> = {};
   for (const [group, methods] of Object.entries(contract)) {
     const groupApi: Record<string, (argument?: unknown) => Promise<unknown>> = {};
     for (const name of Object.keys(methods)) {
       const channel = `${group}.${name}`;
-      groupApi[name] = async (argument?: unknown) => {
-        let envelope: Envelope<unknown>;
-        try {
-          envelope = await invoke(channel, argument);
-        } catch (error) {
-          const message = error instanceof Error ? error.message : String(error);
-          throw rejectWith({
-            kind: 'network',
-            message: `Lost contact with Wan Studio's engine: ${message}`,
-            reason: 'engine_unreachable',
-          });
-        }
-        if (envelope.ok) return envelope.value;
-        throw rejectWith(envelope.error);
-      };
+      groupApi[name] = (argument?: unknown) => callChannel(invoke, channel, argument, rejectWith);
     }
     api[group] = Object.freeze(groupApi);
   }

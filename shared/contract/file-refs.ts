@@ -3,13 +3,9 @@
 // browser host streams the file over HTTP first and names the upload. Process-agnostic.
 
 import { z } from 'zod';
-import { MAX_SOURCE_BYTES } from '../domain/image-limits';
-import { MAX_AUDIO_BYTES } from '../domain/models';
+import { type FileKind, isAbsolutePath } from './file-limits';
 
-/** POSIX `/…`, Windows `C:\…` or `C:/…`, and UNC `\\server\share\…`. */
-export function isAbsolutePath(path: string): boolean {
-  return path.startsWith('/') || /^[A-Za-z]:[\\/]/.test(path) || /^\\\\[^\\]/.test(path);
-}
+export * from './file-limits';
 
 /** Every path a contract method takes: relative paths mean "relative to what?", so all hosts refuse them. */
 export const absolutePathSchema = z
@@ -33,15 +29,6 @@ export const fileRefSchema = z.discriminatedUnion('via', [
 ]);
 export type FileRef = z.infer<typeof fileRefSchema>;
 
-/** What the file is for decides how large it may be; the UI refuses a larger one before sending. */
-export type FileKind = 'video' | 'image' | 'audio';
-export const FILE_KINDS: readonly FileKind[] = ['video', 'image', 'audio'];
-export const FILE_LIMITS: Record<FileKind, number> = {
-  video: 4 * 1024 * 1024 * 1024,
-  image: MAX_SOURCE_BYTES,
-  audio: MAX_AUDIO_BYTES,
-};
-
 /** One file's outcome; `notOnDisk`: a pasted image in Electron has no path to hand over. */
 export type SentFile = { name: string; ref: FileRef } | { name: string; error: string; notOnDisk?: boolean };
 
@@ -52,7 +39,3 @@ export type SendFiles = (files: readonly File[], kind: FileKind) => Promise<Sent
 export interface StudioFiles {
   send: SendFiles;
 }
-
-/** The browser host's upload route (main/host/upload-route.ts) and the header carrying the token. */
-export const UPLOAD_PATH = '/upload';
-export const UPLOAD_TOKEN_HEADER = 'x-wan-studio-token';

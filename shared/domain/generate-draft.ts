@@ -4,8 +4,9 @@
 // seed is a draft too); bounds are generous, not the params' limits: a draft may be invalid, it
 // just may not be huge. Process-agnostic.
 import { z } from 'zod';
+import { type DraftSet, EMPTY_DRAFT_SET, withDraft } from './generate-draft-set';
 import { DEFAULT_MODEL, MODEL_IDS } from './models';
-import { ASPECT_RATIOS, DURATIONS, MODES, type Mode, PROVIDERS, RESOLUTIONS } from './params';
+import { ASPECT_RATIOS, DURATIONS, MODES, PROVIDERS, RESOLUTIONS } from './params';
 import { SHA256_PATTERN } from './reference-paths';
 
 const text = (max: number) => z.string().max(max);
@@ -48,18 +49,10 @@ export const generateDraftSetSchema = z
   })
   .strict();
 
-export type GenerateDraftSet = z.infer<typeof generateDraftSetSchema>;
-
-export const EMPTY_DRAFT_SET: GenerateDraftSet = { active: 'text-to-video', drafts: {} };
-
-/** The set after saving `draft`: it becomes its mode's draft and the active one. */
-export function withDraft(set: GenerateDraftSet, draft: GenerateDraft): GenerateDraftSet {
-  return { active: draft.mode, drafts: { ...set.drafts, [draft.mode]: draft } };
-}
-
-export function draftFor(set: GenerateDraftSet, mode: Mode): GenerateDraft | null {
-  return set.drafts[mode] ?? null;
-}
+export type GenerateDraftSet = DraftSet<GenerateDraft>;
+// The schema and the zod-free shape in ./generate-draft-set.ts say the same.
+const _setShapeAgrees: z.infer<typeof generateDraftSetSchema> extends GenerateDraftSet ? true : never = true;
+void _setShapeAgrees;
 
 /**
  * What a stored draft file holds, read leniently: the current set, or the single draft older

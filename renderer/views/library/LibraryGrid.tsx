@@ -7,8 +7,10 @@ import {
   type KeyboardEvent,
   type RefObject,
   useCallback,
+  useDeferredValue,
   useEffect,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from 'react';
@@ -21,7 +23,7 @@ import { columnsFor, useDensity } from '../../state/density';
 import { useLibrary } from '../../state/library';
 import { itemAt, slotCount } from '../../state/library-pages';
 import { type ClickModifiers, useSelection } from '../../state/selection';
-import { LibraryCard, SkeletonCard } from './LibraryCard';
+import { GridRows } from './GridRows';
 
 const GAP = 16;
 const PAD = 20;
@@ -60,6 +62,11 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   const picked = useSelection((state) => state.selected);
   const pickedUnloaded = useSelection((state) => state.unloaded);
   const pickedCount = picked.size + pickedUnloaded.size;
+  // Select-all keeps ids of matches never loaded apart; a card is picked by either.
+  const pickedAll = useMemo(
+    () => ({ size: pickedCount, has: (id: string) => picked.has(id) || pickedUnloaded.has(id) }),
+    [picked, pickedUnloaded, pickedCount],
+  );
   const cardSize = useDensity((state) => state.cardSize);
   const mediaBase = useApp((state) => state.info?.mediaBaseUrl);
   const host = useApp((state) => state.info?.host);
@@ -75,10 +82,12 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     count: rows,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
-    overscan: 3,
+    overscan: 2,
     initialOffset: saved.request === scrollTopRequest ? saved.offset : 0,
     paddingStart: PAD,
     paddingEnd: PAD,
+    // The rows render deferred (GridRows): no synchronous React render inside the scroll event.
+    useFlushSync: false,
   });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: row height feeds estimateSize
@@ -87,6 +96,14 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   }, [rowHeight, columns]);
 
   const virtualRows = virtualizer.getVirtualItems();
+  // While the user scrolls, the scroll position and the fetches follow the range at once and the
+  // cards follow when React has a moment (see GridRows); the list defers with the rows, so a page
+  // never meets a stale range. At rest (the first page, a filter change) the cards render at once:
+  // sliced rendering would only make the first grid later.
+  const scrolling = virtualizer.isScrolling;
+  const deferredRows = useDeferredValue(virtualRows);
+  const deferredList = useDeferredValue(list);
+  const deferredOffsets = useDeferredValue(offsets);
   const firstRow = virtualRows[0]?.index ?? 0;
   const lastRow = virtualRows.at(-1)?.index ?? 0;
   useEffect(() => {
@@ -140,9 +157,7 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     event.preventDefault();
     const next = Math.min(Math.max(0, index + delta), slots - 1);
     virtualizer.scrollToIndex(Math.floor(next / columns), { align: 'auto' });
-    requestAnimationFrame(() =>
-      parentRef.current?.querySelector<HTMLElement>(`[data-index="${next}"]`)?.focus({ preventScroll: true }),
-    );
+    focusWhenRendered(parentRef.current, next);
   }
 
   return (
@@ -162,41 +177,32 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
         data-testid="library-grid"
       >
         <div className="grid-space" style={{ height: virtualizer.getTotalSize() }}>
-          {virtualRows.map((row) => (
-            <div
-              key={row.key}
-              className="grid-row"
-              style={{
-                transform: `translateY(${row.start}px)`,
-                height: rowHeight - GAP,
-                gridTemplateColumns: `repeat(${columns}, minmax(0, 1fr))`,
-                left: PAD,
-                right: PAD,
-              }}
-            >
-              {Array.from({ length: columns }, (_, column) => {
-                const index = row.index * columns + column;
-                if (index >= slots) return <div key={`filler-${index}`} />;
-                const record = itemAt(list, offsets, index);
-                return record ? (
-                  <LibraryCard
-                    key={record.id}
-                    record={record}
-                    index={index}
-                    mediaBase={mediaBase}
-                    host={host}
-                    selected={record.id === selectedId}
-                    picked={pickedCount > 1 && (picked.has(record.id) || pickedUnloaded.has(record.id))}
-                    onClick={onCardClick}
-                  />
-                ) : (
-                  <SkeletonCard key={`skeleton-${index}`} />
-                );
-              })}
-            </div>
-          ))}
+          <GridRows
+            rows={scrolling ? deferredRows : virtualRows}
+            list={scrolling ? deferredList : list}
+            offsets={scrolling ? deferredOffsets : offsets}
+            columns={columns}
+            rowHeight={rowHeight}
+            gap={GAP}
+            pad={PAD}
+            slots={slots}
+            selectedId={selectedId}
+            picked={pickedAll}
+            mediaBase={mediaBase}
+            host={host}
+            onCardClick={onCardClick}
+          />
         </div>
       </section>
     </div>
   );
+}
+
+/** Focuses a card once its (deferred) row has rendered: a few frames at most, then gives up. */
+function focusWhenRendered(grid: HTMLElement | null, index: number, framesLeft = 10): void {
+  requestAnimationFrame(() => {
+    const card = grid?.querySelector<HTMLElement>(`[data-index="${index}"]`);
+    if (card) card.focus({ preventScroll: true });
+    else if (framesLeft > 0) focusWhenRendered(grid, index, framesLeft - 1);
+  });
 }

@@ -8,6 +8,8 @@ import { formatRelative } from '../../lib/format';
 import { useLibrary } from '../../state/library';
 import { useProjects } from '../../state/projects';
 import { useSequences } from '../../state/sequences';
+// Registers "Continue the last shot" (the frame decoder loads only when it runs).
+import '../../state/continuation-target';
 import { SequenceEditor } from './SequenceEditor';
 
 const ALL = '__all__';

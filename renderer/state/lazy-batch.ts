@@ -1,0 +1,22 @@
+// The batch store comes with the Batch view's code, not the first paint's: it parses CSV and
+// checks plans with the contract's zod schemas, which the first chunk must not carry. Until the
+// chunk arrives (prefetched right after the first paint) no batch can have been sent from this
+// window, so an update has no batch row to refresh and skipping it loses nothing.
+import type { useBatch } from './batch';
+
+let store: typeof useBatch | null = null;
+let loading: Promise<typeof useBatch> | null = null;
+
+/** The batch store once its chunk is loaded, else null (and the chunk starts loading). */
+export function whenBatchLoaded(): typeof useBatch | null {
+  if (!store && !loading) {
+    loading = import('./batch').then((module) => {
+      store = module.useBatch;
+      return store;
+    });
+    loading.catch(() => {
+      loading = null;
+    });
+  }
+  return store;
+}

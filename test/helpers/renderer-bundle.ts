@@ -1,0 +1,74 @@
+// What a built renderer (dist/renderer or any vite build of it) makes the first paint load: the
+// entry script, the chunks index.html preloads, and the shell's strings in the UI language (the
+// entry awaits them before React's first render). Everything else loads on demand. Shared by
+// bench/bundle.ts and test/renderer/first-chunk.test.ts.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+export interface BuiltFile {
+  name: string;
+  raw: number;
+  gzip: number;
+  initial: boolean;
+}
+
+export interface FirstPaint {
+  /** Every JS file of the build, largest first; `initial` when index.html loads it. */
+  files: BuiltFile[];
+  /** index.html's entry script and preloads. */
+  initial: BuiltFile[];
+  /** Per language, the strings chunk the first paint awaits (absent in builds that inline them). */
+  strings: Partial<Record<string, BuiltFile>>;
+  /** The sources (absolute paths, from the source maps) of the initial files: what the first paint runs. */
+  sources: { path: string; content: string }[];
+}
+
+export function readFirstPaint(rendererDir: string): FirstPaint {
+  const html = readFileSync(join(rendererDir, 'index.html'), 'utf8');
+  const initialNames = [
+    ...html.matchAll(/<script[^>]+src="\.\/([^"]+\.js)"/g),
+    ...html.matchAll(/<link rel="modulepreload"[^>]+href="\.\/([^"]+\.js)"/g),
+  ].map((match) => match[1] ?? '');
+  const files = readdirSync(join(rendererDir, 'assets'))
+    .filter((name) => name.endsWith('.js'))
+    .map((name) => {
+      const bytes = readFileSync(join(rendererDir, 'assets', name));
+      const path = `assets/${name}`;
+      return {
+        name: path,
+        raw: bytes.length,
+        gzip: gzipSync(bytes).length,
+        initial: initialNames.includes(path),
+      };
+    })
+    .sort((a, b) => b.raw - a.raw);
+  const strings: FirstPaint['strings'] = {};
+  for (const file of files) {
+    const language = /^assets\/_?strings-([a-z]{2})-shell-/.exec(file.name)?.[1];
+    if (language) strings[language] = file;
+  }
+  const initial = files.filter((file) => file.initial);
+  const sources = initial.flatMap((file) => {
+    const mapFile = join(rendererDir, `${file.name}.map`);
+    if (!existsSync(mapFile)) return [];
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+    return map.sources.map((path, index) => ({
+      path: resolve(dirname(mapFile), path),
+      content: map.sourcesContent?.[index] ?? '',
+    }));
+  });
+  return { files, initial, strings, sources };
+}
+
+/** Bytes the first paint loads in `language`: the initial files plus that language's shell strings. */
+export function firstPaintBytes(firstPaint: FirstPaint, language: string): { raw: number; gzip: number } {
+  const counted = [
+    ...firstPaint.initial,
+    ...(firstPaint.strings[language] ? [firstPaint.strings[language]] : []),
+  ];
+  return {
+    raw: counted.reduce((sum, file) => sum + file.raw, 0),
+    gzip: counted.reduce((sum, file) => sum + file.gzip, 0),
+  };
+}
