@@ -90,7 +90,14 @@ export function createLibraryPager(
         const limit = wanted.from - loaded > DEEP_PAGE_SIZE ? DEEP_PAGE_SIZE : PAGE_SIZE;
         const result = await studio.library.query({ ...query, cursor: list.nextCursor, limit });
         if (get().epoch !== epoch) return;
-        let next = appendPage(get().list, list.nextCursor, result.items, result.nextCursor, result.total);
+        let next = appendPage(
+          get().list,
+          list.nextCursor,
+          result.items,
+          result.nextCursor,
+          result.total,
+          result.totalCapped === true,
+        );
         if (loadedCount(next) > MEMORY_CAP)
           next = evictOutside(next, wanted.from - KEEP_MARGIN, wanted.to + KEEP_MARGIN);
         setList(next);
@@ -118,7 +125,7 @@ export function createLibraryPager(
         return;
       }
       if (atTop) {
-        const merged = mergeHead(current, result.items, result.total);
+        const merged = mergeHead(current, result.items, result.total, result.totalCapped === true);
         if (merged) setList(merged, { pendingNew: 0 });
         else reload();
         return;

@@ -18,9 +18,17 @@ export interface PagedList {
   /** True once the first page has arrived (before that nextCursor is meaningless). */
   started: boolean;
   total: number;
+  /** `total` is a lower bound: the core stops counting past its cap ("10 000+"). */
+  totalCapped: boolean;
 }
 
-export const EMPTY_LIST: PagedList = { pages: [], nextCursor: null, started: false, total: 0 };
+export const EMPTY_LIST: PagedList = {
+  pages: [],
+  nextCursor: null,
+  started: false,
+  total: 0,
+  totalCapped: false,
+};
 
 export function loadedCount(list: PagedList): number {
   let count = 0;
@@ -71,12 +79,14 @@ export function appendPage(
   items: GenerationRecord[],
   nextCursor: string | null,
   total: number,
+  totalCapped = false,
 ): PagedList {
   return {
     pages: [...list.pages, { cursor, items, size: items.length }],
     nextCursor,
     started: true,
     total,
+    totalCapped,
   };
 }
 
@@ -159,22 +169,28 @@ export function reinsertRecord(list: PagedList, removed: RemovedAt): PagedList {
  * Merges a fresh first page into the list: records newer than our first one go on top. Returns
  * null when the fresh page does not reach our first record (too many new items: reload instead).
  */
-export function mergeHead(list: PagedList, fresh: GenerationRecord[], total: number): PagedList | null {
+export function mergeHead(
+  list: PagedList,
+  fresh: GenerationRecord[],
+  total: number,
+  totalCapped = false,
+): PagedList | null {
   const first = list.pages[0];
   if (!first?.items) return null;
   const firstId = first.items[0]?.id;
-  if (firstId === undefined) return fresh.length === 0 ? { ...list, total } : null;
+  if (firstId === undefined) return fresh.length === 0 ? { ...list, total, totalCapped } : null;
   const known = fresh.findIndex((item) => item.id === firstId);
   if (known < 0) return null;
   const newer = fresh
     .slice(0, known)
     .filter((item) => !first.items?.some((existing) => existing.id === item.id));
-  if (newer.length === 0) return { ...list, total };
+  if (newer.length === 0) return { ...list, total, totalCapped };
   const items = [...newer, ...first.items];
   return {
     ...list,
     pages: list.pages.map((page, i) => (i === 0 ? { ...page, items, size: items.length } : page)),
     total,
+    totalCapped,
   };
 }
 

@@ -50,6 +50,17 @@ describe('library pages', () => {
     expect(isExhausted(list)).toBe(false);
   });
 
+  it('keeps saying when the total is only a lower bound (the core stopped counting at its cap)', () => {
+    const capped = appendPage(EMPTY_LIST, null, range(0, 10), 'c1', 10_000, true);
+    expect(capped.totalCapped).toBe(true);
+    expect(slotCount(capped)).toBe(10_000);
+    const fresh = [...range(100, 102), ...range(0, 10)];
+    expect(mergeHead(capped, fresh, 10_000, true)?.totalCapped).toBe(true);
+    // Once the filter narrows below the cap the count is exact again.
+    expect(mergeHead(capped, fresh, 9_000)?.totalCapped).toBe(false);
+    expect(appendPage(EMPTY_LIST, null, range(0, 10), null, 10).totalCapped).toBe(false);
+  });
+
   it('trusts what it loaded once the server says there is no more', () => {
     const list = appendPage(EMPTY_LIST, null, range(0, 7), null, 9);
     expect(isExhausted(list)).toBe(true);

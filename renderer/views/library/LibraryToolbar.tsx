@@ -21,6 +21,7 @@ export function LibraryToolbar() {
   const { t } = useTranslation();
   const filters = useLibrary((state) => state.filters);
   const total = useLibrary((state) => state.list.total);
+  const totalCapped = useLibrary((state) => state.list.totalCapped);
   const started = useLibrary((state) => state.list.started);
   const loading = useLibrary((state) => state.loading);
   const setFilters = useLibrary((state) => state.setFilters);
@@ -52,7 +53,10 @@ export function LibraryToolbar() {
           <h2 className="library-scope-name">{projectName}</h2>
           <span className="library-count" aria-live="polite">
             {started
-              ? t('library.count', { count: total, formatted: formatNumber(total) })
+              ? t('library.count', {
+                  count: total,
+                  formatted: `${formatNumber(total)}${totalCapped ? '+' : ''}`,
+                })
               : loading
                 ? t('common.loading')
                 : ''}
