@@ -104,7 +104,10 @@ describe('a 60 MB MP4 through a real browser host process', () => {
       const imported = await call('library.importFiles', {
         files: [{ via: 'upload', id: sent.body.id }],
       });
-      expect(imported).toEqual({ ok: true, value: { imported: 1, skipped: [] } satisfies ImportResult });
+      expect(imported).toEqual({
+        ok: true,
+        value: { imported: 1, skipped: [], withRecipe: 0, recipesIgnored: [] } satisfies ImportResult,
+      });
     } finally {
       clearInterval(sampler);
     }
