@@ -8,7 +8,9 @@ export default defineConfig({
   outputDir: 'test-results',
   globalSetup: './test/e2e/global-setup.ts',
   fullyParallel: false,
-  workers: process.env.CI ? 1 : 2,
+  // Two workers (each its own host and Chromium) on the 2-core CI machine: the specs wait on the
+  // simulator as much as they compute. E2E_WORKERS overrides.
+  workers: Number(process.env.E2E_WORKERS) || 2,
   timeout: 90_000,
   expect: { timeout: 20_000 },
   retries: process.env.CI ? 1 : 0,

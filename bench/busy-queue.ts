@@ -8,14 +8,10 @@
 // The same window is measured in an idle Node process as a reference: on a loaded machine the
 // scheduler alone delays an event loop by several ms, whatever the loop has to do.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
-import { chromium } from '@playwright/test';
-import { startBrowserHost } from '../main/host/browser-host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
+import { startDemoStudio } from './lib/demo-studio';
 import { installPageProbes } from './lib/page-probes';
 import { check, writeResult } from './lib/report';
 import { round } from './lib/stats';
@@ -28,17 +24,9 @@ const JOBS = arg('--jobs', 200);
 const profileIndex = process.argv.indexOf('--profile');
 const PROFILE = profileIndex >= 0 ? process.argv[profileIndex + 1] : undefined;
 const SECONDS = arg('--seconds', 16);
-const dir = mkdtempSync(join(tmpdir(), 'wan-bench-busy-'));
-delete process.env.APIXO_API_KEY;
-const host = await startBrowserHost({
-  userDataDir: join(dir, 'data'),
-  libraryDir: join(dir, 'library'),
-  forceDemo: true,
-  // Real timings: a 720p clip takes about a minute, so all of them stay active through the window.
-  demo: { timeScale: 1, balanceUsd: 1_000_000 },
-  secretService: `wan-studio-bench-${process.pid}`,
-});
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+// Real timings: a 720p clip takes about a minute, so all of them stay active through the window.
+const studio = await startDemoStudio('busy', { timeScale: 1, balanceUsd: 1_000_000 });
+const { host, browser } = studio;
 type Probe = { __longTasks: { start: number; duration: number }[] };
 
 /** p99 event-loop delay (ms) of a Node process with nothing to do, over `seconds`. */
@@ -127,7 +115,5 @@ try {
     setup: { jobs: JOBS, seconds: SECONDS, timeScale: 1 },
   });
 } finally {
-  await browser.close();
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
+  await studio.close();
 }

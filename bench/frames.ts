@@ -1,21 +1,9 @@
-// Posters and hover-scrub strips: how long the UI takes to make them, per clip, as a ratio of the
-// clip's own duration. The browser host in Debian's Chromium, a library of the demo clips (5 s,
-// 25 fps, every aspect ratio), the library opened once; the time between one clip's strip being
-// stored and the next is one clip's poster + strip (they are made one at a time). Run once with
-// WebCodecs (mediabunny) and once with it hidden, so the <video> fallback is measured too.
-// Needs dist/renderer (bench/run.mjs builds it when missing).
-//
-//   node bench/run.mjs frames [--clips 10]
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
 import { clipFile } from '../main/demo/clips';
-import { startBrowserHost } from '../main/host/browser-host';
 import { STRIP_FRAMES } from '../shared/domain/frames';
 import { ASPECT_RATIOS } from '../shared/domain/params';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
 import { addFinishedVideo } from '../test/helpers/library-videos';
+import { startDemoStudio } from './lib/demo-studio';
 import { check, table, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
 
@@ -35,15 +23,8 @@ const SIZES: Record<string, [number, number]> = {
 };
 
 async function run(engine: 'webcodecs' | 'video-element') {
-  const dir = mkdtempSync(join(tmpdir(), 'wan-bench-frames-'));
-  delete process.env.APIXO_API_KEY;
-  const host = await startBrowserHost({
-    userDataDir: join(dir, 'data'),
-    libraryDir: join(dir, 'library'),
-    forceDemo: true,
-    secretService: `wan-studio-bench-${process.pid}`,
-  });
-  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const studio = await startDemoStudio('frames');
+  const { host, browser } = studio;
   try {
     const library = host.core.library();
     const ids = Array.from({ length: CLIPS }, (_, index) => {
@@ -86,9 +67,7 @@ async function run(engine: 'webcodecs' | 'video-element') {
     await context.close();
     return { engine, perClipSeconds: perClip, totalSeconds: ((times.at(-1) ?? 0) - openedAt) / 1000 };
   } finally {
-    await browser.close();
-    await host.close();
-    rmSync(dir, { recursive: true, force: true });
+    await studio.close();
   }
 }
 

@@ -4,12 +4,10 @@
 // ratio of the sequence's own length.
 //
 //   node bench/run.mjs sequence [--runs 2]
-import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import { chromium } from '@playwright/test';
-import { startBrowserHost } from '../main/host/browser-host';
-import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/helpers/chromium';
+import { startDemoStudio } from './lib/demo-studio';
 import { check, table, writeResult } from './lib/report';
 import { round, summarize } from './lib/stats';
 
@@ -19,15 +17,8 @@ const arg = (name: string, fallback: number) => {
 };
 const RUNS = arg('--runs', 2);
 const MEDIA = join(import.meta.dirname, '..', 'main', 'demo', 'media');
-const dir = mkdtempSync(join(tmpdir(), 'wan-bench-sequence-'));
-delete process.env.APIXO_API_KEY;
-const host = await startBrowserHost({
-  userDataDir: join(dir, 'data'),
-  libraryDir: join(dir, 'library'),
-  forceDemo: true,
-  secretService: `wan-studio-bench-${process.pid}`,
-});
-const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+const studio = await startDemoStudio('sequence');
+const { host, browser } = studio;
 
 try {
   // Ten distinct clips (the library keeps one copy of each), two used twice: 12 × 5 s = 60 s.
@@ -80,7 +71,5 @@ try {
     setup: { runs: RUNS, clips: clips.length, lengthSec, fit: 'letterbox', size: '480×270' },
   });
 } finally {
-  await browser.close();
-  await host.close();
-  rmSync(dir, { recursive: true, force: true });
+  await studio.close();
 }

@@ -72,6 +72,8 @@ export function FileLocationDialog() {
             rows={3}
             value={shown?.path ?? ''}
             onFocus={(event) => event.currentTarget.select()}
+            // Focused (and so selected) once the dialog is open: it now mounts already open.
+            data-autofocus
             data-testid="file-location-path"
           />
         )}

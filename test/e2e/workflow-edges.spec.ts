@@ -174,6 +174,8 @@ test('Show in folder in the browser says where the file is, with Copy path', asy
 }) => {
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
   const id = addFinishedVideo(host.core.library(), 'where is this file');
+  // Written straight into the library (no event): the page fetched its first page at start-up.
+  await page.reload();
   await openView(page, 'library');
   await page.getByTestId('library-card').first().locator('.card-hit').click();
   await page.getByTestId('detail-panel').getByRole('button', { name: 'Show in folder' }).click();
