@@ -7,7 +7,29 @@ import { loadViewStrings } from '../i18n';
 const withStrings = <T,>(code: Promise<T>): Promise<T> =>
   Promise.all([code, loadViewStrings()]).then(([module]) => module);
 
-const loaders = {
+/**
+ * A view that cannot be fetched (the host stopped or is restarting while it loads) is tried again
+ * every 2 s instead of failing: React.lazy keeps a rejection for good, and a rejected view would
+ * unmount the whole app, banner included, leaving a blank page. Meanwhile the view shows its
+ * loading state and the banner says the host is gone.
+ */
+function untilLoaded<T>(load: () => Promise<T>): () => Promise<T> {
+  return () =>
+    new Promise<T>((resolve) => {
+      const attempt = () => {
+        load().then(resolve, () => setTimeout(attempt, 2_000));
+      };
+      attempt();
+    });
+}
+
+type Loaders<T> = { [K in keyof T]: () => Promise<T[K]> };
+function untilAllLoaded<T>(raw: Loaders<T>): Loaders<T> {
+  const entries = Object.entries(raw) as [string, () => Promise<unknown>][];
+  return Object.fromEntries(entries.map(([name, load]) => [name, untilLoaded(load)])) as Loaders<T>;
+}
+
+const loaders = untilAllLoaded({
   generate: () =>
     withStrings(import('./generate/GenerateView')).then((module) => ({ default: module.GenerateView })),
   queue: () => withStrings(import('./queue/QueueView')).then((module) => ({ default: module.QueueView })),
@@ -28,7 +50,7 @@ const loaders = {
     })),
   sequences: () =>
     withStrings(import('./sequences/SequencesView')).then((module) => ({ default: module.SequencesView })),
-};
+});
 
 export const GenerateView = lazy(loaders.generate);
 export const QueueView = lazy(loaders.queue);

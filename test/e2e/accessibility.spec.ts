@@ -1,5 +1,5 @@
 // The accessibility audit: axe-core over every view and every dialog we can open, in light and in
-// dark, English. No serious or critical violation may remain (contrast included). Nothing here
+// dark, English (Sequences with its export dialog, Show in folder and Rebuild included). No serious or critical violation may remain (contrast included). Nothing here
 // depends on timing: each step waits for what it audits to be on screen, then audits once.
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
@@ -109,6 +109,22 @@ for (const theme of ['light', 'dark'] as const) {
       .click({ modifiers: ['Shift'] });
     await expect(page.getByTestId('bulk-bar')).toBeVisible();
     await audit(page, 'library with a selection', findings);
+    // The selection becomes a sequence: the Sequences view with its editor, and the export dialog.
+    await page.getByTestId('bulk-bar').getByLabel('Add to sequence').selectOption({ label: 'New sequence…' });
+    await expect(page.getByTestId('sequence-clip')).toHaveCount(3);
+    await audit(page, 'sequences', findings);
+    await page.getByRole('button', { name: 'Export MP4' }).click();
+    await expect(page.getByTestId('export-dialog')).toBeVisible();
+    await audit(page, 'sequence export dialog', findings);
+    await page.keyboard.press('Escape');
+    await expect(page.getByTestId('export-dialog')).toBeHidden();
+    await openView(page, 'library');
+    await cards.first().locator('.card-hit').click();
+    await cards
+      .nth(2)
+      .locator('.card-hit')
+      .click({ modifiers: ['Shift'] });
+    await expect(page.getByTestId('bulk-bar')).toBeVisible();
     await page.getByTestId('bulk-bar').getByRole('button', { name: 'Compare', exact: true }).click();
     await expect(page.getByTestId('compare')).toBeVisible();
     await audit(page, 'compare', findings);
@@ -116,6 +132,8 @@ for (const theme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('compare')).toBeHidden();
 
     await cards.nth(1).locator('.card-hit').click();
+    await page.getByTestId('detail-panel').getByRole('button', { name: 'Show in folder' }).click();
+    await inDialog(page, 'Where the file is', 'show in folder dialog', findings);
     await cards.nth(1).locator('.card-hit').dblclick();
     await expect(page.getByTestId('viewer')).toBeVisible();
     await audit(page, 'viewer', findings);
@@ -140,6 +158,13 @@ for (const theme of ['light', 'dark'] as const) {
 
     await openView(page, 'settings');
     await audit(page, 'settings', findings);
+    await page
+      .getByTestId('rebuild-library')
+      .getByRole('button', { name: 'Rebuild library from folder' })
+      .click();
+    await expect(page.getByRole('dialog')).toBeVisible();
+    await audit(page, 'rebuild library dialog', findings);
+    await page.keyboard.press('Escape');
 
     expect(findings, JSON.stringify(findings, null, 2)).toEqual([]);
   });

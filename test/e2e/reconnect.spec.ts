@@ -2,6 +2,7 @@
 // host is not running (no "work continues"), and once it is back the tab reconnects with the token
 // it already has and loads everything again — here the demo balance, which changed meanwhile.
 import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
@@ -33,10 +34,30 @@ function options(port: number, balanceUsd: number): BrowserHostOptions {
   };
 }
 
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const server = createServer();
+    server.once('error', () => resolve(false));
+    server.listen(port, '127.0.0.1', () => server.close(() => resolve(true)));
+  });
+}
+
+/**
+ * A free port below Linux's ephemeral range (32768 and up): while our host is down, no other
+ * process (another test worker, a browser's outgoing connection) is handed it by the system.
+ */
+async function portOutsideEphemeralRange(): Promise<number> {
+  for (let tries = 0; tries < 100; tries++) {
+    const port = 20_000 + Math.floor(Math.random() * 12_000);
+    if (await canListen(port)) return port;
+  }
+  throw new Error('no free port between 20000 and 32000');
+}
+
 /** A host with a signed-in tab on it, then stopped; the port it used. */
 async function tabOfStoppedHost(page: Page): Promise<number> {
-  host = await startBrowserHost(options(0, 40));
-  const port = Number(new URL(host.origin).port);
+  const port = await portOutsideEphemeralRange();
+  host = await startBrowserHost(options(port, 40));
   await page.goto(host.signInUrl());
   await expect(page.getByTestId('balance')).toHaveText('$40.00');
   await host.close();
