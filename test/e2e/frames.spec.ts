@@ -93,13 +93,18 @@ async function sentImage(host: BrowserHost, id: string): Promise<Uint8Array> {
   return new Uint8Array(await (await fetch(url)).arrayBuffer());
 }
 
+/** Frames go to the test S3 server, where the spec reads back what the simulator fetched. */
+async function useTestHosting(host: BrowserHost): Promise<void> {
+  await host.core.api.settings.update({ imageHosting: s3.settings() });
+  await host.core.api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
+}
+
 test('a clip continues from its sharpest last frame, another starts from a middle frame, and the lineage shows both ways', async ({
   studio: page,
   host,
 }) => {
   test.setTimeout(180_000);
-  await host.core.api.settings.update({ imageHosting: s3.settings() });
-  await host.core.api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
+  await useTestHosting(host);
   const parentPrompt = 'quillharbour lanterns over the water, slow drift';
   const parentId = await generateDone(host, parentPrompt);
   const parent = await host.core.api.generations.get({ id: parentId });
@@ -311,8 +316,7 @@ test('a sequence continues its last shot: the continuation, once sent, is its ne
   host,
 }) => {
   test.setTimeout(180_000);
-  await host.core.api.settings.update({ imageHosting: s3.settings() });
-  await host.core.api.hosting.setCredentials({ ...S3_CREDENTIALS, where: 'session' });
+  await useTestHosting(host);
   const prompt = 'tidewhistle cliffs at dawn, slow pan';
   const shotId = await generateDone(host, prompt);
   const sequence = await host.core.api.sequences.create({
