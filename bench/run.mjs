@@ -5,6 +5,8 @@
 //   npm run bench                      all of them
 //   npm run bench polling downloads    some
 //   npm run bench scale -- --speedup 5   options (after the names) go to every selected bench
+//   npm run bench cold ui -- --repeat 3  each selected bench three times, one after another; the
+//                                         summary shows every headline's min / median / max
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -41,7 +43,15 @@ const args = process.argv
   .filter((arg, index, all) => !(arg === '--' && index === all.indexOf('--')));
 const firstOption = args.findIndex((arg) => arg.startsWith('-'));
 const names = firstOption >= 0 ? args.slice(0, firstOption) : args;
-const passThrough = firstOption >= 0 ? args.slice(firstOption) : [];
+const options = firstOption >= 0 ? args.slice(firstOption) : [];
+// --repeat is ours; everything else goes to the benches.
+const repeatAt = options.indexOf('--repeat');
+const repeat = repeatAt >= 0 ? Number(options[repeatAt + 1]) : 1;
+if (!Number.isInteger(repeat) || repeat < 1 || repeat > 20) {
+  console.error('--repeat takes a whole number of runs from 1 to 20');
+  process.exit(2);
+}
+const passThrough = repeatAt >= 0 ? options.toSpliced(repeatAt, 2) : options;
 const unknown = names.filter((name) => !(name in BENCHES));
 if (unknown.length > 0) {
   console.error(
@@ -63,20 +73,27 @@ if (
 const startedAt = new Date();
 const loadBefore = loadavg()[0];
 const timings = {};
+/** name → the result JSON of each run made now, in order. */
+const runs = {};
 let failed = false;
 for (const name of selected) {
-  console.log(`\n=== ${name} ===`);
   const started = Date.now();
-  const [script, ...fixed] = [BENCHES[name]].flat();
-  const run = spawnSync(process.execPath, [...NODE_FLAGS, script, ...fixed, ...passThrough], {
-    cwd: ROOT,
-    stdio: 'inherit',
-  });
-  timings[name] = Math.round((Date.now() - started) / 1000);
-  if (run.status !== 0) {
-    console.error(`${name} failed (exit ${run.status})`);
-    failed = true;
+  runs[name] = [];
+  for (let round = 1; round <= repeat; round++) {
+    console.log(`\n=== ${name}${repeat > 1 ? ` (run ${round} of ${repeat})` : ''} ===`);
+    const [script, ...fixed] = [BENCHES[name]].flat();
+    const run = spawnSync(process.execPath, [...NODE_FLAGS, script, ...fixed, ...passThrough], {
+      cwd: ROOT,
+      stdio: 'inherit',
+    });
+    if (run.status !== 0) {
+      console.error(`${name} failed (exit ${run.status})`);
+      failed = true;
+      break;
+    }
+    runs[name].push(JSON.parse(readFileSync(join(RESULTS, `${name}.json`), 'utf8')));
   }
+  timings[name] = Math.round((Date.now() - started) / 1000);
 }
 
 writeSummary();
@@ -86,17 +103,22 @@ function writeSummary() {
   const sections = [];
   for (const name of Object.keys(BENCHES)) {
     const file = join(RESULTS, `${name}.json`);
-    if (!existsSync(file)) continue;
-    const result = JSON.parse(readFileSync(file, 'utf8'));
-    const rows = result.headlines.map(
-      (h) =>
-        `| ${h.metric} | ${h.value} | ${h.target || '—'} | ${h.met === null ? '—' : h.met ? 'yes' : '**no**'} |`,
-    );
+    const results = runs[name]?.length
+      ? runs[name]
+      : existsSync(file)
+        ? [JSON.parse(readFileSync(file, 'utf8'))]
+        : [];
+    if (results.length === 0) continue;
+    const result = results[0];
+    const rows = result.headlines.map((h, index) => {
+      const each = results.map((r) => r.headlines[index]).filter((x) => x?.metric === h.metric);
+      return `| ${h.metric} | ${combinedValue(each)} | ${h.target || '—'} | ${combinedMet(each)} |`;
+    });
     sections.push(
       [
         `### ${result.title}`,
         '',
-        `Run ${result.at.slice(0, 16).replace('T', ' ')} UTC; setup ${JSON.stringify(result.setup)}`,
+        `Run ${result.at.slice(0, 16).replace('T', ' ')} UTC${results.length > 1 ? `, ${results.length} runs (min / median / max, or each run's value)` : ''}; setup ${JSON.stringify(result.setup)}`,
         '',
         '| metric | value | target | met |',
         '|---|---|---|---|',
@@ -119,4 +141,22 @@ function writeSummary() {
   ].join('\n');
   writeFileSync(join(RESULTS, 'latest.md'), `${header}\n\n${sections.join('\n\n')}\n`);
   console.log(`\nsummary → ${join(RESULTS, 'latest.md')}`);
+}
+
+/** One run's value as is; several runs' numbers as min / median / max, anything else run by run. */
+function combinedValue(headlines) {
+  const values = headlines.map((h) => h.value);
+  if (values.length === 1) return String(values[0]);
+  if (values.every((v) => typeof v === 'number')) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return `${sorted[0]} / ${sorted[Math.floor(sorted.length / 2)]} / ${sorted.at(-1)}`;
+  }
+  return values.map(String).join(' · ');
+}
+
+function combinedMet(headlines) {
+  if (headlines[0].met === null) return '—';
+  const met = headlines.filter((h) => h.met).length;
+  if (headlines.length === 1) return met ? 'yes' : '**no**';
+  return met === headlines.length ? `yes (${met}/${met})` : `**no** (${met}/${headlines.length} runs)`;
 }
