@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import type { BudgetSettings } from '../domain/budget';
 import { generationParamsDraftSchema } from '../domain/params';
+import { id } from './common-schemas';
 
-const id = z.string().min(1).max(64);
 const amount = z.number().finite().min(0).max(1_000_000);
 
 export const budgetPatchSchema = z

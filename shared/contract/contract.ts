@@ -2,31 +2,18 @@
 // browser host). Every method and event is listed here once: main registers handlers from it (sender
 // check + schema parse first), the preload and the WebSocket client build `window.studio` from it,
 // and the type-level test in test/preload fails when a side misses a channel.
-// Process-agnostic: zod and types only.
+// Process-agnostic: zod and types only. The longer argument schemas live beside it, per group
+// (*-schemas.ts), and what the methods answer in results.ts; this file re-exports them.
 import { z } from 'zod';
 import { type BatchEstimate, batchItemsSchema } from '../batch/items';
-import { watchFoldersSchema } from '../batch/watch-folder';
-import type { BaseUrlSource } from '../domain/api-base-url';
 import type { AudioInspection } from '../domain/audio';
-import type { ERROR_KINDS } from '../domain/error-kinds';
-import type { ErrorReason, ReasonParams } from '../domain/error-reasons';
 import { type GenerateDraftSet, generateDraftSchema } from '../domain/generate-draft';
-import { type HostingSettings, hostingSettingsSchema } from '../domain/hosting-settings';
+import type { HostingSettings } from '../domain/hosting-settings';
 import type { HostingTestResult } from '../domain/hosting-test';
 import { MAX_SOURCE_BYTES } from '../domain/image-limits';
 import type { ImageInspection } from '../domain/images';
-import type { KeychainFailure } from '../domain/keychain';
-import { CREATE_LINK_KINDS, type Lineage } from '../domain/lineage';
-import { MODEL_IDS, MODELS } from '../domain/models';
-import {
-  ASPECT_RATIOS,
-  DURATIONS,
-  type GenerationParams,
-  generationParamsDraftSchema,
-  MODES,
-  modelOf,
-  RESOLUTIONS,
-} from '../domain/params';
+import type { Lineage } from '../domain/lineage';
+import type { GenerationParams } from '../domain/params';
 import { type Preset, presetNameSchema, presetParamsSchema } from '../domain/presets';
 import { type PromptHistoryEntry, promptHistoryQuerySchema } from '../domain/prompt-history';
 import type {
@@ -37,10 +24,8 @@ import type {
   Project,
   VideoRecord,
 } from '../domain/records';
-import { SHA256_PATTERN } from '../domain/reference-paths';
 import type { Sequence, SequenceSummary } from '../domain/sequences';
 import type { SpendReport } from '../domain/spend';
-import { GENERATION_STATES } from '../domain/states';
 import {
   type BudgetStatus,
   budgetPatchSchema,
@@ -48,7 +33,26 @@ import {
   sendHeldSchema,
   spendReportSchema,
 } from './budget-schemas';
+import { id, idArg, idList, ids, imageId, none } from './common-schemas';
 import { absolutePathSchema, fileRefSchema } from './file-refs';
+import { createGenerationsSchema } from './generation-schemas';
+import { libraryQuerySchema } from './library-schemas';
+import type {
+  AppInfo,
+  Balance,
+  BatchResult,
+  BulkResult,
+  DownloadProgressEvent,
+  ExportResult,
+  HostingStatus,
+  ImportResult,
+  KeyStatus,
+  NetworkStatus,
+  PurgeResult,
+  QueueSnapshot,
+  RebuildSummary,
+  SequenceExportResult,
+} from './results';
 import {
   sequenceAppendSchema,
   sequenceCreateSchema,
@@ -57,7 +61,13 @@ import {
   sequenceSaveExportSchema,
   sequenceSetClipsSchema,
 } from './sequence-schemas';
+import { hostingCredentialsSchema, keySetSchema, type Settings, settingsSchema } from './settings-schemas';
 
+export { MAX_SELECTION } from './common-schemas';
+export { createGenerationsSchema } from './generation-schemas';
+export { libraryQuerySchema } from './library-schemas';
+export type * from './results';
+export { hostingCredentialsSchema, keySetSchema, type Settings, settingsSchema } from './settings-schemas';
 export type {
   BatchEstimate,
   BudgetStatus,
@@ -74,300 +84,6 @@ export type {
   SpendReport,
   VideoRecord,
 };
-
-// ── shared argument schemas ────────────────────────────────────────────────────────────────────
-const id = z.string().min(1).max(64);
-const idArg = z.object({ id });
-/** The most ids one bulk call takes, and so the most "select all" selects. */
-export const MAX_SELECTION = 1000;
-const idList = z.array(id).min(1).max(MAX_SELECTION);
-const ids = z.object({ ids: idList }).strict();
-const none = z.undefined();
-
-export const libraryQuerySchema = z
-  .object({
-    text: z.string().max(500).optional(),
-    projectId: id.nullable().optional(),
-    batchId: id.optional(),
-    states: z.array(z.enum(GENERATION_STATES)).max(GENERATION_STATES.length).optional(),
-    resolution: z.enum(RESOLUTIONS).optional(),
-    duration: z.union([z.literal(DURATIONS[0]), z.literal(DURATIONS[1])]).optional(),
-    aspectRatio: z.enum(ASPECT_RATIOS).optional(),
-    mode: z.enum(MODES).optional(),
-    model: z.enum(MODEL_IDS).optional(),
-    favourite: z.boolean().optional(),
-    tag: z.string().min(1).max(64).optional(),
-    createdFrom: z.number().int().nonnegative().optional(),
-    createdTo: z.number().int().nonnegative().optional(),
-    trashed: z.boolean().optional(),
-    sort: z.enum(['created_desc', 'created_asc', 'rating_desc']).optional(),
-    limit: z.number().int().min(1).max(500).optional(),
-    cursor: z.string().max(500).nullable().optional(),
-  })
-  .strict();
-
-/** A stored reference image, named by the SHA-256 of its bytes (from images.inspect*). */
-const imageId = z.string().regex(SHA256_PATTERN, 'must be an image id (a SHA-256 in hex)');
-const MAX_BATCH = 20;
-
-export const createGenerationsSchema = z
-  .object({
-    /** For image-to-video the link may be left out when `references` names the images instead. */
-    params: generationParamsDraftSchema,
-    /** Batch of N variations; each gets its own seed when seedMode is 'random'. */
-    count: z.number().int().min(1).max(MAX_BATCH).default(1),
-    seedMode: z.enum(['random', 'fixed']).default('random'),
-    projectId: id.nullable().default(null),
-    /** image-to-video: inspected images; each makes `count` generations with the same settings. */
-    references: z.array(imageId).min(1).max(MAX_BATCH).optional(),
-    /** Staging: create them held; nothing is sent until generations.sendHeld. */
-    hold: z.boolean().default(false),
-    /** The user saw the total: needed when it is above the confirmation threshold. */
-    confirmed: z.boolean().default(false),
-    /** Over a cap: hold the jobs (the app) or refuse and send nothing (the CLI). */
-    ifOverBudget: z.enum(['hold', 'refuse']).default('hold'),
-    /** wan-2-5-video: an inspected audio (from audio.inspect*), instead of params.audioUrl. */
-    audio: imageId.optional(),
-    /** Where these come from (a continuation, a frame of a video, a remix): recorded with each. */
-    lineage: z
-      .object({
-        kind: z.enum(CREATE_LINK_KINDS),
-        parentId: id,
-        frameMs: z.number().int().min(0).max(86_400_000).nullable().default(null),
-      })
-      .strict()
-      .optional(),
-  })
-  .strict()
-  .superRefine((input, ctx) => {
-    const imageToVideo = input.params.mode === 'image-to-video';
-    if (input.references && !imageToVideo) {
-      ctx.addIssue({ code: 'custom', path: ['references'], message: 'Only image-to-video takes images' });
-    }
-    if (input.references && input.params.imageUrl) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['params', 'imageUrl'],
-        message: 'Give either an image link or added images, not both',
-      });
-    }
-    if (imageToVideo && !input.references && !input.params.imageUrl) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['params', 'imageUrl'],
-        message: 'Image-to-video needs exactly one image URL',
-      });
-    }
-    if (input.audio && input.params.audioUrl) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['params', 'audioUrl'],
-        message: 'Give either an audio link or an added audio, not both',
-      });
-    }
-    if (input.audio && !MODELS[modelOf(input.params)].audio) {
-      ctx.addIssue({ code: 'custom', path: ['audio'], message: 'This model takes no audio' });
-    }
-    const total = (input.references?.length ?? 1) * input.count;
-    if (total > MAX_BATCH) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['count'],
-        message: `A batch is at most ${MAX_BATCH} videos: ${input.references?.length} images × ${input.count} variations make ${total}`,
-      });
-    }
-  });
-
-export const settingsSchema = z
-  .object({
-    language: z.enum(['system', 'en', 'ru']),
-    theme: z.enum(['system', 'light', 'dark']),
-    downloadConcurrency: z.number().int().min(1).max(8),
-    delivery: z.enum(['polling', 'callback']),
-    /** The public https URL a user's tunnel forwards to our loopback callback receiver. */
-    callbackPublicUrl: z.string().max(2048),
-    callbackPort: z.number().int().min(0).max(65535),
-    notifications: z.boolean(),
-    tray: z.boolean(),
-    taskbarProgress: z.boolean(),
-    /** Where reference images from this computer are uploaded (the credentials are secrets, elsewhere). */
-    imageHosting: hostingSettingsSchema,
-    /** Folders whose new images become image-to-video generations (shared/batch/watch-folder.ts). */
-    watchFolders: watchFoldersSchema,
-    /** The queue's "recently finished" list shows only what finished after this (ms; 0: never cleared). */
-    recentClearedAt: z.number().int().min(0),
-  })
-  .strict();
-export type Settings = z.infer<typeof settingsSchema>;
-
-export const hostingCredentialsSchema = z
-  .object({
-    /** Either may be left out to keep the one already stored. */
-    accessKeyId: z.string().min(1).max(512).optional(),
-    secretAccessKey: z.string().min(1).max(512).optional(),
-    where: z.enum(['keychain', 'session']),
-  })
-  .strict()
-  .refine((input) => input.accessKeyId !== undefined || input.secretAccessKey !== undefined, {
-    message: 'Give the access key ID, the secret, or both',
-  });
-
-export const keySetSchema = z
-  .object({
-    key: z.string().min(1).max(512),
-    where: z.enum(['keychain', 'session']),
-  })
-  .strict();
-
-// ── result types ───────────────────────────────────────────────────────────────────────────────
-export interface AppInfo {
-  version: string;
-  host: 'electron' | 'browser' | 'cli';
-  platform: string;
-  /** No API key: the app runs against the built-in APIXO simulator. */
-  demoMode: boolean;
-  /** Read-only: where the API key goes. Never a setting (see main/core/apixo/key-destination.ts). */
-  apiBaseUrl: string;
-  apiBaseUrlSource: BaseUrlSource;
-  libraryRoot: string;
-  /** Prefix for library files: `${mediaBaseUrl}/${relPath}` (custom protocol or the host's /media route). */
-  mediaBaseUrl: string;
-  /** Why the library could not be opened (the UI shows "library not found"); null when it is open. */
-  libraryProblem: LibraryProblem | null;
-  /** The settings file could not be read: where it was kept aside (defaults are in use). */
-  settingsKeptAs: string | null;
-}
-
-/** A library the studio could not open at start-up; `path` is the folder it looked in. */
-export interface LibraryProblem {
-  kind: 'library_missing' | 'library_corrupt' | 'read_only' | 'disk_full' | 'storage';
-  path: string;
-  message: string;
-  /** The folder is there (its database is missing or damaged): "rebuild from folder" can help. */
-  folderExists?: boolean;
-}
-
-export interface KeyStatus {
-  set: boolean;
-  last4: string | null;
-  location: 'keychain' | 'session' | 'environment' | null;
-  keychainAvailable: boolean;
-  keychainBackend: string;
-  keychainError: string | null;
-  /** Lets the UI translate the cause; null when the keychain works. */
-  keychainErrorReason: KeychainFailure | null;
-}
-
-/** The hosting credentials as the UI may know them: set or not, never their values. */
-export interface HostingStatus {
-  accessKeyIdSet: boolean;
-  secretSet: boolean;
-  /** Credentials are stored, but for another endpoint, region or bucket: the secret must be entered again. */
-  savedForOtherBucket: boolean;
-  /** Where the secret is kept (the key ID follows the same choice). */
-  location: 'keychain' | 'session' | null;
-  /** Bucket and both credentials present: uploads can be tried. */
-  ready: boolean;
-  missing: string[];
-  keychainAvailable: boolean;
-  keychainError: string | null;
-  /** Lets the UI translate the cause; null when the keychain works. */
-  keychainErrorReason: KeychainFailure | null;
-}
-
-export interface Balance {
-  usd: number | null;
-  fetchedAt: number | null;
-  demo: boolean;
-  error: string | null;
-  /** This refresh took the balance below the low-balance threshold (announced once per crossing). */
-  lowAlert?: { thresholdUsd: number } | null;
-}
-
-export interface NetworkStatus {
-  online: boolean;
-  /** Generations waiting for the network to come back. */
-  waiting: number;
-  nextRetryAt: number | null;
-}
-
-export interface QueueSnapshot {
-  active: GenerationRecord[];
-  /** Finished in the last day, newest first, for "open in library". */
-  recent: GenerationRecord[];
-  network: NetworkStatus;
-  /** Learned expected duration (ms) per `${resolution}/${duration}`, for "elapsed vs expected". */
-  expectedMs: Record<string, number>;
-}
-
-export interface DownloadProgressEvent {
-  id: string;
-  bytes: number;
-  total: number | null;
-  bytesPerSecond: number;
-}
-
-export interface ImportResult {
-  imported: number;
-  skipped: { name: string; reason: string }[];
-  /** How many came back with their recipe (a Wan Studio export, or a sidecar next to the file). */
-  withRecipe?: number;
-  /** Recipes found but not trusted (the video came in plain), with the reason. */
-  recipesIgnored?: { name: string; reason: string }[];
-}
-
-export interface ExportResult {
-  copied: number;
-  /** The copies' file names in the folder. */
-  files?: string[];
-  skipped?: { id: string; reason: string }[];
-}
-
-export interface RebuildSummary {
-  /** Generations back with their recipe. */
-  restored: number;
-  /** Videos without a usable sidecar, back as plain imports. */
-  plain: number;
-  skipped: { relPath: string; reason: string }[];
-  /** Where the previous database was kept (null when there was none). */
-  keptAs: string | null;
-}
-
-/** A saved sequence export; `existing`: the same bytes were in the library already (nothing added). */
-export interface SequenceExportResult {
-  record: GenerationRecord;
-  existing: boolean;
-}
-
-/** A bulk action's outcome: the ids it changed and, per refused id, why. */
-export interface BulkResult {
-  done: string[];
-  skipped: { id: string; reason: string }[];
-}
-
-export interface PurgeResult {
-  deleted: number;
-  /** Bytes the removed files took on disk. */
-  freedBytes: number;
-}
-
-/** What batch.create sent: the generations in item order, and the estimate it was confirmed on. */
-export interface BatchResult {
-  records: GenerationRecord[];
-  estimate: BatchEstimate;
-}
-
-export interface ContractError {
-  kind: (typeof ERROR_KINDS)[number] | 'validation' | 'forbidden' | 'internal';
-  message: string;
-  /** Field errors from a schema parse: path → message. */
-  fields?: Record<string, string>;
-  /** Finer than kind, for the UI to translate (message stays the core's English sentence). */
-  reason?: ErrorReason;
-  params?: ReasonParams;
-}
-
-export type Envelope<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
 // ── the contract ───────────────────────────────────────────────────────────────────────────────
 /** A method: its argument schema and (phantom) result type. */

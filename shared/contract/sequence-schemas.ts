@@ -6,9 +6,9 @@ import {
   SEQUENCE_FITS,
   type SequenceFit,
 } from '../domain/sequences';
+import { id } from './common-schemas';
 import { fileRefSchema } from './file-refs';
 
-const id = z.string().min(1).max(64);
 const name = z.string().trim().min(1).max(MAX_SEQUENCE_NAME_LENGTH);
 /** Trims are whole milliseconds; a day is far past any clip. */
 const ms = z
