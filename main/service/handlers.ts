@@ -1,82 +1,24 @@
 // The contract's methods, implemented over the core. Arguments arrive already parsed by the
-// dispatcher; handlers only translate between the UI's intents and the core's operations.
-import { mkdir } from 'node:fs/promises';
-import {
-  type AppInfo,
-  type KeyStatus,
-  MAX_SELECTION,
-  type StudioEvents,
-  type StudioHandlers,
-} from '../../shared/contract/contract';
-import type { EventHub } from '../../shared/contract/event-hub';
+// dispatcher; handlers only translate between the UI's intents and the core's operations. The
+// larger groups live beside it (library-, sequence-, workflow-handlers.ts, budget-service.ts).
+import type { KeyStatus, StudioEvents, StudioHandlers } from '../../shared/contract/contract';
 import { isAbsolutePath } from '../../shared/contract/file-refs';
 import { RESOLUTION_DURATIONS } from '../../shared/domain/params';
 import { finishedAt } from '../../shared/domain/records';
 import { TERMINAL_STATES } from '../../shared/domain/states';
-import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
-import type { JobEngine } from '../core/jobs/engine';
-import type { RebuildProgress, RebuildResult } from '../core/library/rebuild';
-import type { LinkParents } from '../core/library/restore-recipe';
-import type { SidecarKeeper } from '../core/library/sidecar-keeper';
-import type { LibraryStore, ManyResult } from '../core/library/types';
-import type { AddressPolicy } from '../core/net/address-policy';
 import { safeExternalUrl } from '../core/net/external-url';
-import type { ReferenceAudio } from '../core/references/reference-audio';
-import type { ReferenceImages } from '../core/references/reference-images';
-import type { SecretStore } from '../core/secrets';
 import { inspectAudioFile } from './audio-files';
-import type { BalanceTracker } from './balance';
 import { createBatch, estimate } from './batch-service';
 import { budgetHandlers, guardCreate } from './budget-service';
 import { createGenerations } from './create-generations';
-import type { DraftFile } from './draft-file';
-import type { FileAccess } from './file-access';
-import type { HostingService } from './hosting-service';
+import type { HandlerDeps } from './handler-deps';
 import { inspectImageFile } from './image-files';
-import { restoreMany, trashMany } from './library-bulk';
-import { type ExportRuns, exportWithRecipes } from './library-export';
-import { importFileRefs, importPaths, savePoster, saveStrip, videoPathOf } from './library-files';
+import { libraryHandlers } from './library-handlers';
 import { sequenceHandlers } from './sequence-handlers';
-import type { SettingsFile } from './settings-file';
-import type { PlatformAdapter } from './types';
 import { promptRecorder, workflowHandlers } from './workflow-handlers';
 
-export interface HandlerDeps {
-  info(): Promise<AppInfo>;
-  library(): LibraryStore;
-  engine(purpose?: 'generate' | 'read'): JobEngine;
-  secrets: SecretStore;
-  settings: SettingsFile;
-  balance: BalanceTracker;
-  hub: EventHub;
-  platform: PlatformAdapter;
-  currentBackend(): Promise<'demo' | 'apixo'>;
-  /** The simulator's pretend balance back to where demo mode started it. */
-  resetDemoBalance(): Promise<void>;
-  drafts: DraftFile;
-  /** Before the key is removed: jobs already created with it keep it (backends.ts). */
-  retainKeyForJobs(): Promise<void>;
-  applySettings(): Promise<void>;
-  moveLibrary(folder: string): Promise<void>;
-  /** "Library not found" choices: the same place again, an existing library elsewhere, a new one. */
-  reopenLibrary(): Promise<void>;
-  locateLibrary(folder: string): Promise<void>;
-  createLibrary(folder: string): Promise<void>;
-  references: ReferenceImages;
-  audio: ReferenceAudio;
-  hosting: HostingService;
-  /** Which paths and uploads the UI may name (the host's path policy, the browser host's uploads). */
-  files: FileAccess;
-  /** Which image-link hosts the backend can fetch from (the demo simulator runs on this machine). */
-  policyFor(backend: 'demo' | 'apixo'): AddressPolicy;
-  clock: Clock;
-  /** Keeps each video's `<video>.json` in step: told which generations changed. */
-  sidecars: SidecarKeeper;
-  exports: ExportRuns;
-  rebuildLibrary(onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult>;
-  linkParents?: LinkParents;
-}
+export type { HandlerDeps } from './handler-deps';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -89,35 +31,6 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
     deps.files.paths.grant(absolute);
     return absolute;
   };
-  const opened = async (open: Promise<void>) => {
-    await open;
-    changed('opened');
-    return deps.info();
-  };
-  const curated = <T extends { id: string }>(value: T): T => {
-    changed('curation');
-    deps.sidecars.touch([value.id]);
-    return value;
-  };
-  const curatedMany = (result: ManyResult): ManyResult => {
-    changed('curation');
-    deps.sidecars.touch(result.done);
-    return result;
-  };
-  const importOptions = {
-    linkParents: deps.linkParents,
-    onImported: (id: string) => deps.sidecars.touch([id]),
-  };
-  const touchProject = (projectId: string) => {
-    const library = deps.library();
-    let cursor: string | null = null;
-    do {
-      const page = library.query({ projectId, limit: 500, cursor });
-      deps.sidecars.touch(page.items.map((item) => item.id));
-      cursor = page.nextCursor;
-    } while (cursor);
-  };
-
   const createDeps = {
     engine: () => deps.engine('generate'),
     backend: deps.currentBackend,
@@ -181,122 +94,7 @@ export function createHandlers(deps: HandlerDeps): StudioHandlers {
         return { active: library.listActive(), recent, network: engine.network.snapshot(), expectedMs };
       },
     },
-    library: {
-      query: (query) => deps.library().query(query),
-      setFavourite: ({ id, favourite }) => curated(deps.library().setFavourite(id, favourite)),
-      setRating: ({ id, rating }) => curated(deps.library().setRating(id, rating)),
-      setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),
-      setTags: ({ id, tags }) => curated(deps.library().setTags(id, tags)),
-      setFavouriteMany: ({ ids, favourite }) => curatedMany(deps.library().curateMany(ids, { favourite })),
-      setRatingMany: ({ ids, rating }) => curatedMany(deps.library().curateMany(ids, { rating })),
-      addTagMany: ({ ids, tag }) => curatedMany(deps.library().curateMany(ids, { addTag: tag })),
-      matchingIds: (query) => deps.library().matchingIds(query, MAX_SELECTION),
-      listTags: () => deps.library().listTags(),
-      lineage: ({ id }) => deps.library().lineage(id),
-      trash: ({ id }) => {
-        deps.library().trash(id);
-        changed('trash');
-      },
-      restore: ({ id }) => {
-        deps.library().restore(id);
-        deps.sidecars.touch([id]);
-        changed('restore');
-      },
-      trashMany: ({ ids }) => {
-        const result = trashMany(deps.library(), ids);
-        changed('trash');
-        return result;
-      },
-      restoreMany: ({ ids }) => {
-        const result = restoreMany(deps.library(), ids);
-        deps.sidecars.touch(result.done);
-        changed('restore');
-        return result;
-      },
-      purge: ({ ids }) => {
-        const result = deps.library().purgeTrashed(ids);
-        changed('purge');
-        return result;
-      },
-      emptyTrash: () => {
-        const result = deps.library().purgeTrashed();
-        changed('purge');
-        return result;
-      },
-      trashUsage: () => deps.library().trashUsage(),
-      setProject: ({ ids, projectId }) => {
-        const moved = deps.library().assignProject(ids, projectId);
-        deps.sidecars.touch(ids);
-        changed('project');
-        return { moved };
-      },
-      importPaths: async ({ paths }) => {
-        const result = await importPaths(deps.library(), deps.files, paths, importOptions);
-        changed('import');
-        return result;
-      },
-      importFiles: async ({ files }) => {
-        const result = await importFileRefs(deps.library(), deps.files, files, importOptions);
-        changed('import');
-        return result;
-      },
-      savePoster: ({ videoId, jpeg }) => savePoster(deps.library(), videoId, jpeg),
-      saveStrip: ({ videoId, jpeg }) => saveStrip(deps.library(), videoId, jpeg),
-      reveal: async ({ id }) => {
-        const path = videoPathOf(deps.library(), deps.library().getGeneration(id));
-        return { path, shown: await deps.platform.revealFile(path) };
-      },
-      exportTo: async ({ ids, folder, sidecars, exportId }) => {
-        deps.files.paths.check(folder);
-        await mkdir(folder, { recursive: true });
-        return deps.exports.run(exportId, (signal) =>
-          exportWithRecipes(deps.library(), deps.sidecars, ids, folder, { sidecars, signal }),
-        );
-      },
-      cancelExport: ({ exportId }) => deps.exports.cancel(exportId),
-      rebuild: async () => {
-        const result = await deps.rebuildLibrary((progress) =>
-          deps.hub.emit('library.rebuildProgress', progress),
-        );
-        changed('opened');
-        return result;
-      },
-      startDrag: ({ id }) =>
-        deps.platform.startDrag(videoPathOf(deps.library(), deps.library().getGeneration(id))),
-      move: async ({ folder }) => {
-        deps.files.paths.check(folder);
-        await deps.moveLibrary(folder);
-        changed('move');
-        return deps.info();
-      },
-      reopen: () => opened(deps.reopenLibrary()),
-      locate: ({ folder }) => {
-        deps.files.paths.check(folder);
-        return opened(deps.locateLibrary(folder));
-      },
-      createNew: ({ folder }) => {
-        deps.files.paths.check(folder);
-        return opened(deps.createLibrary(folder));
-      },
-    },
-    projects: {
-      list: () => deps.library().listProjects(),
-      create: ({ name }) => {
-        const project = deps.library().createProject(name);
-        changed('project');
-        return project;
-      },
-      rename: ({ id, name }) => {
-        const project = deps.library().renameProject(id, name);
-        touchProject(id);
-        changed('project');
-        return project;
-      },
-      remove: ({ id }) => {
-        deps.library().deleteProject(id);
-        changed('project');
-      },
-    },
+    ...libraryHandlers(deps, changed),
     sequences: sequenceHandlers({ library: deps.library, files: deps.files, changed }),
     settings: {
       get: () => deps.settings.settings,
