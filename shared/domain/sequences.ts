@@ -88,6 +88,8 @@ export interface TimelinePart {
   startMs: number;
   inMs: number;
   outMs: number;
+  /** Its first frame repeats the previous part's last: the preview and the export leave it out. */
+  continuesPrevious: boolean;
 }
 
 /** The playable timeline: parts with a problem are left out (the editor says why). */
@@ -97,10 +99,33 @@ export function timelineOf(clips: readonly SequenceClip[]): TimelinePart[] {
   clips.forEach((clip, index) => {
     const outMs = effectiveOutMs(clip);
     if (clipProblem(clip) !== null || outMs === null) return;
-    parts.push({ index, generationId: clip.generationId, startMs, inMs: clip.inMs, outMs });
+    parts.push({
+      index,
+      generationId: clip.generationId,
+      startMs,
+      inMs: clip.inMs,
+      outMs,
+      continuesPrevious: clip.continuesPrevious,
+    });
     startMs += outMs - clip.inMs;
   });
   return parts;
+}
+
+/** Wan's frame rate, for a clip whose own rate is not known (yet). */
+export const WAN_FPS = 24;
+
+/**
+ * Where in its clip (ms) the preview shows `localMs` into a part. A continuation starts after the
+ * frame its in point falls in, as the export does (that frame repeats the previous shot's last);
+ * 1 ms past the frame's end so a seek lands in the next frame, not on the boundary.
+ */
+export function previewClipMs(part: TimelinePart, localMs: number, fps: number | null): number {
+  const at = part.inMs + Math.max(0, localMs);
+  if (!part.continuesPrevious) return at;
+  const frameMs = 1000 / (fps && fps > 0 ? fps : WAN_FPS);
+  const afterFirstFrame = (Math.floor(part.inMs / frameMs) + 1) * frameMs + 1;
+  return Math.min(Math.max(at, afterFirstFrame), part.outMs);
 }
 
 /** The part playing at a point of the sequence (the last one at or past its end). */
