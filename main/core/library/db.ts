@@ -108,7 +108,14 @@ export function schemaVersion(db: Database): number {
   return Number(db.pragma('user_version', { simple: true }));
 }
 
-/** Runs every migration past the stored user_version, each in its own immediate transaction. */
+/**
+ * Runs every migration past the stored user_version, each in its own immediate transaction.
+ *
+ * Steps with an `applied` check are the ones whose order changed once: a library made before that
+ * ran 'reference audio' fifth, one made after runs 'origin of each video' fifth, and both say
+ * version 5. So a checked step below the stored version that is missing runs now, and a checked
+ * step at or past it that is already there is only counted.
+ */
 export function migrate(db: Database, migrations: readonly Migration[] = MIGRATIONS): void {
   const target = migrations.length;
   if (schemaVersion(db) > target) {
@@ -119,6 +126,27 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
       detail: `database user_version ${schemaVersion(db)} > supported ${target}`,
     });
   }
+  const step = (migration: Migration, index: number, then: () => void) =>
+    db.transaction(() => {
+      try {
+        migration.up(db);
+      } catch (error) {
+        throw new StudioError({
+          kind: 'storage',
+          userMessage: `Could not upgrade the library database (step ${index + 1}: ${migration.name}). That step was rolled back.`,
+          detail: String(error),
+          cause: error,
+        });
+      }
+      then();
+    });
+  migrations.forEach((migration, index) => {
+    if (index >= schemaVersion(db) || !migration.applied) return;
+    // IMMEDIATE, and checked again inside: another process may be repairing the same library.
+    db.transaction(() => {
+      if (!migration.applied?.(db)) step(migration, index, () => {})();
+    }).immediate();
+  });
   while (schemaVersion(db) < target) {
     // IMMEDIATE takes the write lock before reading the version, so when the CLI and the app
     // open an old library together only one of them runs each step.
@@ -126,17 +154,9 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
       const version = schemaVersion(db);
       const migration = migrations[version];
       if (!migration) return;
-      try {
-        migration.up(db);
-      } catch (error) {
-        throw new StudioError({
-          kind: 'storage',
-          userMessage: `Could not upgrade the library database (step ${version + 1}: ${migration.name}). That step was rolled back.`,
-          detail: String(error),
-          cause: error,
-        });
-      }
-      db.pragma(`user_version = ${version + 1}`);
+      const bump = () => db.pragma(`user_version = ${version + 1}`);
+      if (migration.applied?.(db)) bump();
+      else step(migration, version, bump)();
     }).immediate();
   }
 }

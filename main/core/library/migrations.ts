@@ -8,6 +8,16 @@ export interface Migration {
   /** Says what the step does, for the error message when it fails. */
   name: string;
   up(db: Database): void;
+  /**
+   * Whether the step's changes are in the database already. Only the steps a merge once reordered
+   * have it (see `migrate`): libraries exist at both orders, so their version number alone cannot
+   * say which of these steps they ran.
+   */
+  applied?(db: Database): boolean;
+}
+
+function hasColumn(db: Database, table: string, column: string): boolean {
+  return (db.pragma(`table_info(${table})`) as { name: string }[]).some((row) => row.name === column);
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -205,6 +215,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // under what file name). Earlier imports are recognised by where their file lives and the note
     // the importer wrote, which the file name now replaces. Also an index for a batch's variations.
     name: 'origin of each video',
+    applied: (db) => hasColumn(db, 'generations', 'origin'),
     up(db) {
       db.exec(`
         ALTER TABLE generations ADD COLUMN origin TEXT NOT NULL DEFAULT 'generated';
@@ -223,6 +234,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // Spend autopilot: why a `held` generation waits (JSON: staged, or the cap it would cross),
     // whether the user released it past the caps, and balance snapshots for reconciliation.
     name: 'holds and balance snapshots',
+    applied: (db) => hasColumn(db, 'generations', 'hold_json'),
     up(db) {
       db.exec(`
         ALTER TABLE generations ADD COLUMN hold_json TEXT;
@@ -245,6 +257,7 @@ export const MIGRATIONS: readonly Migration[] = [
     // (content-addressed under references/, like images) and, for an uploaded copy, its link's
     // expiry. The model column existed from the start; it is now indexed for the model filter.
     name: 'reference audio',
+    applied: (db) => hasColumn(db, 'generations', 'audio_url'),
     up(db) {
       db.exec(`
         ALTER TABLE generations ADD COLUMN audio_url TEXT;

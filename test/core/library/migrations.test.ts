@@ -107,6 +107,88 @@ describe('migrations', () => {
     store.close();
   });
 
+  // The release before the merge that reordered steps 5–7 ran 'reference audio' fifth; every
+  // release since runs 'origin of each video' fifth. Both orders exist on users' disks.
+  const byName = (...names: string[]) =>
+    names.map((name) => {
+      const migration = MIGRATIONS.find((candidate) => candidate.name === name);
+      if (!migration) throw new Error(`no migration named ${name}`);
+      return migration;
+    });
+  const FIRST_FOUR = [
+    'base tables',
+    'full-text search',
+    'library grid indexes',
+    'reference images and hosting',
+  ];
+  const columnsOf = (db: BetterSqlite3.Database) =>
+    (db.pragma('table_info(generations)') as { name: string }[]).map((row) => row.name);
+
+  it.each([
+    ['a library left at version 5 by the release that ran reference audio fifth', ['reference audio']],
+    [
+      'a library a failed upgrade left at version 6 (holds ran, reference audio failed)',
+      ['reference audio', 'holds and balance snapshots'],
+    ],
+  ])('opens %s, adding what the other order ran', (_label, later) => {
+    const old = openDatabase(dbPath, byName(...FIRST_FOUR, ...later));
+    old
+      .prepare(
+        `INSERT INTO generations (id, model, mode, prompt, resolution, duration, aspect_ratio, prompt_expansion,
+           provider, request_type, state, created_at, updated_at, estimated_cost_usd, notes, audio_url)
+         VALUES ('01JOLD0000000000000000000S', 'wan-2-5-video', 'text-to-video', 'a singer on a pier', '720p', 5,
+           '16:9', 0, 'auto', 'async', 'done', 1000, 1000, 0.5, '', 'https://example.com/voice.mp3')`,
+      )
+      .run();
+    old.close();
+
+    const store = openLibrary({ root });
+    expect(store.getGeneration('01JOLD0000000000000000000S')).toMatchObject({
+      origin: 'generated',
+      params: expect.objectContaining({ audioUrl: 'https://example.com/voice.mp3' }),
+    });
+    expect(store.query({}).total).toBe(1);
+    store.close();
+    const db = new BetterSqlite3(dbPath);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(columnsOf(db)).toEqual(
+      expect.arrayContaining(['origin', 'source_name', 'hold_json', 'audio_url']),
+    );
+    const tables = db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table'`).pluck().all();
+    expect(tables).toContain('balance_snapshots');
+    db.close();
+    // And again: nothing left to do, nothing run twice.
+    openLibrary({ root }).close();
+  });
+
+  it('keeps the released steps in their released order (new steps go at the end)', () => {
+    // Libraries on users' disks ran these, in this order: a merge that moves or renames one breaks
+    // them (it happened once; `applied` checks repair that one case). Append new names here.
+    const released = [
+      ...FIRST_FOUR,
+      'origin of each video',
+      'holds and balance snapshots',
+      'reference audio',
+      'count tables',
+      'lineage links',
+      'created order',
+      'sequences',
+      'recipes of imported videos',
+      'frame strips',
+    ];
+    expect(MIGRATIONS.map((migration) => migration.name).slice(0, released.length)).toEqual(released);
+  });
+
+  it('upgrades a library at the current order without running a reordered step twice', () => {
+    const old = openDatabase(dbPath, byName(...FIRST_FOUR, 'origin of each video'));
+    old.close();
+    openLibrary({ root }).close();
+    const db = new BetterSqlite3(dbPath);
+    expect(schemaVersion(db)).toBe(MIGRATIONS.length);
+    expect(columnsOf(db).filter((name) => name === 'audio_url')).toHaveLength(1);
+    db.close();
+  });
+
   it('refuses a library written by a newer version, without touching it', () => {
     openLibrary({ root }).close();
     const db = new BetterSqlite3(dbPath);
