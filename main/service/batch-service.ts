@@ -1,6 +1,8 @@
 // batch.create: many generations from one call (a template, a grid sweep, a CSV/JSONL file, an MCP
-// tool). Everything is checked before anything is sent: the spend guard, every image file, every
-// project. Then each item is created through the same path as a single generation.
+// tool). Everything is checked before anything is sent: the spend guard, every image file and link,
+// every audio, the hosting they need. Only then is each item queued, through the same path as a
+// single generation, so a refused row never leaves the rows before it sent (and paid for twice when
+// the user fixes the file and sends it again).
 import { readFile, stat } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { type BatchEstimate, type BatchItem, estimateBatch } from '../../shared/batch/items';
@@ -10,10 +12,11 @@ import { FILE_LIMITS } from '../../shared/contract/file-refs';
 import { readBudget } from '../core/budget/budget-settings';
 import { guardSpend } from '../core/budget/spend-guard';
 import type { Clock } from '../core/clock';
+import { isStudioError, StudioError } from '../core/errors';
 import type { LibraryStore } from '../core/library/types';
 import { invalidImage } from '../core/references/errors';
 import type { ReferenceImages } from '../core/references/reference-images';
-import { type CreateDeps, createGenerations } from './create-generations';
+import { type CreateDeps, prepareGenerations } from './create-generations';
 import type { FileAccess } from './file-access';
 
 export interface BatchDeps extends CreateDeps {
@@ -45,6 +48,20 @@ export function estimate(library: LibraryStore, items: BatchItem[]): BatchEstima
   return estimateBatch(items, readBudget(library).confirmAboveUsd);
 }
 
+/** A refusal that says which item (1-based) it is about; nothing of the batch was sent. */
+function itemError(index: number, error: unknown): unknown {
+  if (!isStudioError(error)) return error;
+  return new StudioError({
+    kind: error.kind,
+    userMessage: `Item ${index}: ${error.userMessage} Nothing from this batch was sent.`,
+    detail: error.detail,
+    createdNothing: true,
+    reasonCode: error.reasonCode,
+    reasonParams: { ...error.reasonParams, item: index },
+    cause: error,
+  });
+}
+
 export async function createBatch(
   deps: BatchDeps,
   items: BatchItem[],
@@ -65,19 +82,37 @@ export async function createBatch(
     deps.clock.now(),
   );
   deps.engine(); // refuses now when another process drives this library
-  // Every image first: one unreadable file refuses the batch before anything is queued.
+  // Every image file first (each read once, however many rows name it).
   const references = new Map<string, string>();
-  for (const item of items) {
+  for (const [index, item] of items.entries()) {
     if (!item.imagePath || references.has(item.imagePath)) continue;
-    deps.files.paths.check(item.imagePath);
     try {
+      deps.files.paths.check(item.imagePath);
       references.set(item.imagePath, await referenceFromFile(deps.references, item.imagePath));
     } catch (error) {
-      const index = items.indexOf(item) + 1;
-      if (error instanceof Error && 'userMessage' in error) {
-        throw invalidImage(`Item ${index}: ${(error as { userMessage: string }).userMessage}`);
-      }
-      throw error;
+      throw itemError(index + 1, error);
+    }
+  }
+  // Then every row's links, audio, hosting and guard, with nothing queued yet.
+  const prepared = [];
+  for (const [index, item] of items.entries()) {
+    const reference = item.imagePath ? references.get(item.imagePath) : undefined;
+    try {
+      prepared.push(
+        await prepareGenerations(deps, {
+          params: item.params,
+          count: 1,
+          seedMode: item.params.seed === undefined ? 'random' : 'fixed',
+          projectId: null,
+          // The batch's total was confirmed above; over a cap a job waits as held instead of failing.
+          hold: false,
+          confirmed: true,
+          ifOverBudget: 'hold',
+          ...(reference ? { references: [reference] } : {}),
+        }),
+      );
+    } catch (error) {
+      throw itemError(index + 1, error);
     }
   }
   const projects = new Map(library.listProjects().map((project) => [project.name, project.id]));
@@ -90,19 +125,10 @@ export async function createBatch(
     return made;
   };
   const records: GenerationRecord[] = [];
-  for (const item of items) {
-    const reference = item.imagePath ? references.get(item.imagePath) : undefined;
-    const [record] = await createGenerations(deps, {
-      params: item.params,
-      count: 1,
-      seedMode: item.params.seed === undefined ? 'random' : 'fixed',
-      projectId: projectId(item.project),
-      // The batch's total was confirmed above; over a cap a job waits as held instead of failing.
-      hold: false,
-      confirmed: true,
-      ifOverBudget: 'hold',
-      ...(reference ? { references: [reference] } : {}),
-    });
+  for (const [index, item] of items.entries()) {
+    const ready = prepared[index];
+    if (!ready) continue;
+    const [record] = ready.engine.enqueue({ ...ready.request, projectId: projectId(item.project) });
     if (!record) continue;
     records.push(item.tags?.length ? library.setTags(record.id, item.tags) : record);
   }

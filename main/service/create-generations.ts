@@ -107,7 +107,14 @@ async function audioFor(deps: CreateDeps, input: CreateInput, backend: Backend):
   return { referenceAudioPath: inspection.relPath, audioSource: 'url', audioUrl: link };
 }
 
-export async function createGenerations(deps: CreateDeps, input: CreateInput): Promise<GenerationRecord[]> {
+/**
+ * Every check a create makes, with nothing queued: the images and audio (fetched and inspected), the
+ * hosting they need, the spend guard. What it answers is ready for `engine.enqueue`.
+ */
+export async function prepareGenerations(
+  deps: CreateDeps,
+  input: CreateInput,
+): Promise<{ engine: JobEngine; request: EnqueueRequest }> {
   const engine = deps.engine(); // refuses first when another process drives this library
   const backend = await deps.backend();
   const { params } = input;
@@ -129,15 +136,23 @@ export async function createGenerations(deps: CreateDeps, input: CreateInput): P
     }
   }
   deps.guard(input, backend);
-  return engine.enqueue({
-    params,
-    hold: input.hold,
-    count: input.count,
-    seedMode: input.seedMode,
-    projectId: input.projectId,
-    backend,
-    ...(images ? { images } : {}),
-    ...(audio ? { audio } : {}),
-    ...(input.lineage ? { lineage: input.lineage } : {}),
-  });
+  return {
+    engine,
+    request: {
+      params,
+      hold: input.hold,
+      count: input.count,
+      seedMode: input.seedMode,
+      projectId: input.projectId,
+      backend,
+      ...(images ? { images } : {}),
+      ...(audio ? { audio } : {}),
+      ...(input.lineage ? { lineage: input.lineage } : {}),
+    },
+  };
+}
+
+export async function createGenerations(deps: CreateDeps, input: CreateInput): Promise<GenerationRecord[]> {
+  const { engine, request } = await prepareGenerations(deps, input);
+  return engine.enqueue(request);
 }

@@ -37,6 +37,21 @@ describe('batch.create', () => {
     expect(await count()).toBe(0);
   });
 
+  it('checks every row before sending any: a text row before a bad image link is not sent', async () => {
+    // Sending row 1 and then refusing row 2 would bill row 1 again when the user fixes the file.
+    await expect(
+      core.api.batch.create({
+        items: [
+          { params: { mode: 'text-to-video', prompt: 'a lighthouse at night' } },
+          { params: { mode: 'image-to-video', prompt: 'zoom out', imageUrl: 'http://127.0.0.1:9/none.png' } },
+        ],
+      }),
+    ).rejects.toMatchObject({
+      message: expect.stringMatching(/^Item 2: .*Nothing from this batch was sent\.$/),
+    });
+    expect(await count()).toBe(0);
+  });
+
   it('holds a total above the threshold until confirmed', async () => {
     await core.api.budget.update({ confirmAboveUsd: 5 });
     const items = Array.from({ length: 5 }, () => ({
