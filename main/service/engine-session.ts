@@ -2,6 +2,7 @@
 // library. A session that could not take the lock still reads the library; asking it to generate
 // names the process that holds it (read at that moment: the holder may have won the lock only a
 // moment before this process tried).
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 
 import { StudioError } from '../core/errors';
@@ -19,7 +20,17 @@ export interface EngineSessionOptions {
   log: Logger;
 }
 
-const lockRecordOf = (library: LibraryStore) => join(library.root, '.wanstudio', 'engine.lock');
+const lockRecordAt = (root: string) => join(root, '.wanstudio', 'engine.lock');
+const lockRecordOf = (library: LibraryStore) => lockRecordAt(library.root);
+
+function busyError(holder: ReturnType<typeof readLockHolder>): StudioError {
+  return new StudioError({
+    kind: 'invalid_request',
+    userMessage: `Another Wan Studio${holder ? ` (${describeHolder(holder)})` : ''} is working on this library. Close it first.`,
+    reasonCode: 'library_busy',
+    reasonParams: { holder: holder ? `(${describeHolder(holder)})` : '' },
+  });
+}
 
 export class EngineSession {
   private engine: JobEngine | null = null;
@@ -50,6 +61,24 @@ export class EngineSession {
     await this.engine?.stop();
     await this.lock?.release();
     this.lock = null;
+  }
+
+  /**
+   * Runs `work` on the library at `root` (its whole database: a rebuild, a move) with this session's
+   * engine stopped and the library's lock held, whether or not this session drives jobs: refused
+   * when another process holds the lock, since that process would go on writing to a database that
+   * is being replaced under it. The caller starts the engine again afterwards.
+   */
+  async withLibraryLocked<T>(root: string, work: () => Promise<T>): Promise<T> {
+    await this.stop();
+    await mkdir(join(root, '.wanstudio'), { recursive: true });
+    const taken = await acquireEngineLock(lockRecordAt(root), { app: this.options.app });
+    if ('heldBy' in taken) throw busyError(taken.heldBy ?? readLockHolder(lockRecordAt(root)));
+    try {
+      return await work();
+    } finally {
+      await taken.release();
+    }
   }
 
   /** The engine, when there is a library (callers check that first). */

@@ -79,8 +79,10 @@ export class LibrarySession {
   async move(folder: string): Promise<void> {
     const moving = this.current();
     const { engine, journal, settings, log } = this.options;
-    await engine.stop();
     try {
+      // Not while another process (a CLI run) has the library: it would go on writing to the old
+      // folder. The lock is only checked here, not held through the copy: its file moves too.
+      await engine.withLibraryLocked(moving.root, async () => {});
       await moving.moveTo(folder, {
         journal,
         switchTo: (root) => settings.setLibraryRoot(root),
@@ -115,13 +117,21 @@ export class LibrarySession {
       });
     }
     const { engine, clock, log } = this.options;
-    await engine.stop();
-    this.library?.close();
-    this.library = null;
     let rebuilt: Awaited<ReturnType<typeof rebuildLibrary>>;
+    let began = false;
     try {
-      rebuilt = await rebuildLibrary(root, { clock, onProgress, linkParents: this.options.linkParents });
+      rebuilt = await engine.withLibraryLocked(root, async () => {
+        began = true;
+        this.library?.close();
+        this.library = null;
+        return rebuildLibrary(root, { clock, onProgress, linkParents: this.options.linkParents });
+      });
     } catch (error) {
+      if (!began) {
+        // Refused before anything changed (another process has the library): carry on as before.
+        if (this.library) await engine.start(this.library);
+        throw error;
+      }
       const message = `Rebuilding the library failed: ${error instanceof Error ? error.message : String(error)}. The previous database was kept aside in ${root}/.wanstudio.`;
       this.problemNow = { kind: 'storage', path: root, message, folderExists: true };
       throw new StudioError({ kind: 'storage', userMessage: message, cause: error });
