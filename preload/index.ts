@@ -7,8 +7,13 @@ import { buildStudioApi, type Invoke, type Subscribe } from '../shared/contract/
 import type { Envelope } from '../shared/contract/contract';
 import { EVENT_NAMES, type EventName, type StudioEvents } from '../shared/contract/contract';
 import { EventHub } from '../shared/contract/event-hub';
-import type { SendFiles, SentFile } from '../shared/contract/file-refs';
-import { EVENT_CHANNEL, GRANT_FILES_CHANNEL, invokeChannel } from '../shared/contract/ipc-names';
+import type { FileKind, FileRef, SendFiles, SentFile } from '../shared/contract/file-refs';
+import {
+  EVENT_CHANNEL,
+  GRANT_FILES_CHANNEL,
+  invokeChannel,
+  SEND_BYTES_CHANNEL,
+} from '../shared/contract/ipc-names';
 
 const invoke: Invoke = (channel, argument) => ipcRenderer.invoke(invokeChannel(channel), argument);
 
@@ -23,16 +28,31 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 const subscribe: Subscribe = (event, listener) => hub.on(event, listener);
 
 /**
- * Files by path, never by bytes: only this preload can learn a dropped or chosen File's path
- * (webUtils), so main grants exactly those paths and refuses any other the page might name.
+ * A file with no path (a rendered sequence, a video frame, a pasted image): its bytes, stored by
+ * main as an upload, like the browser host's. Main checks the size for the file's kind again.
  */
-const sendFiles: SendFiles = async (files) => {
-  const sent: SentFile[] = files.map((file) => {
-    const path = webUtils.getPathForFile(file);
-    return path
-      ? { name: file.name, ref: { via: 'path', path } }
-      : { name: file.name || 'pasted image', error: 'not a file on disk', notOnDisk: true };
-  });
+async function sendBytes(file: File, kind: FileKind): Promise<SentFile> {
+  const name = file.name || 'pasted image';
+  try {
+    const bytes = new Uint8Array(await file.arrayBuffer());
+    const stored = (await ipcRenderer.invoke(SEND_BYTES_CHANNEL, { name, kind, bytes })) as Envelope<FileRef>;
+    return stored.ok ? { name, ref: stored.value } : { name, error: stored.error.message, notOnDisk: true };
+  } catch (error) {
+    return { name, error: error instanceof Error ? error.message : String(error), notOnDisk: true };
+  }
+}
+
+/**
+ * Files on disk by path, never by bytes: only this preload can learn a dropped or chosen File's
+ * path (webUtils), so main grants exactly those paths and refuses any other the page might name.
+ */
+const sendFiles: SendFiles = async (files, kind) => {
+  const sent: SentFile[] = await Promise.all(
+    files.map((file) => {
+      const path = webUtils.getPathForFile(file);
+      return path ? { name: file.name, ref: { via: 'path' as const, path } } : sendBytes(file, kind);
+    }),
+  );
   const paths = sent.flatMap((entry) => ('ref' in entry && entry.ref.via === 'path' ? [entry.ref.path] : []));
   if (paths.length === 0) return sent;
   const granted = (await ipcRenderer.invoke(GRANT_FILES_CHANNEL, paths)) as Envelope<void>;

@@ -5,8 +5,14 @@
 import type { IpcMain, IpcMainInvokeEvent } from 'electron';
 import { z } from 'zod';
 import { channelNames, type Envelope } from '../../shared/contract/contract';
-import { absolutePathSchema } from '../../shared/contract/file-refs';
-import { GRANT_FILES_CHANNEL, invokeChannel } from '../../shared/contract/ipc-names';
+import {
+  absolutePathSchema,
+  FILE_KINDS,
+  FILE_LIMITS,
+  type FileKind,
+  type FileRef,
+} from '../../shared/contract/file-refs';
+import { GRANT_FILES_CHANNEL, invokeChannel, SEND_BYTES_CHANNEL } from '../../shared/contract/ipc-names';
 import { type Dispatch, type DispatchLogger, toContractError } from '../service/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustedWindow } from './sender-policy';
 
@@ -25,9 +31,22 @@ export interface IpcGateOptions {
   logger: GateLogger;
   /** Paths of files the user dropped or chose, as the preload learned them (webUtils.getPathForFile). */
   grantPaths: (paths: string[]) => void;
+  /** A file made in the page (no path): stored as an upload; answers its id. */
+  receiveBytes: (bytes: Uint8Array, name: string, maxBytes: number) => Promise<string>;
 }
 
 const grantedPathsSchema = z.array(absolutePathSchema).min(1).max(500);
+const sentBytesSchema = z
+  .object({
+    name: z.string().max(255),
+    kind: z.enum(FILE_KINDS as [FileKind, ...FileKind[]]),
+    bytes: z.instanceof(Uint8Array),
+  })
+  .strict()
+  .refine((sent) => sent.bytes.length > 0 && sent.bytes.length <= FILE_LIMITS[sent.kind], {
+    message: 'is empty, or larger than a file of its kind may be',
+    path: ['bytes'],
+  });
 
 export const FORBIDDEN: Envelope<never> = {
   ok: false,
@@ -73,8 +92,27 @@ export function registerIpcGate(options: IpcGateOptions): () => void {
     options.grantPaths(parsed.data);
     return { ok: true, value: undefined };
   });
+  ipcMain.handle(
+    SEND_BYTES_CHANNEL,
+    async (event: IpcMainInvokeEvent, argument: unknown): Promise<Envelope<FileRef>> => {
+      if (!trusted(event, SEND_BYTES_CHANNEL)) return FORBIDDEN;
+      const parsed = sentBytesSchema.safeParse(argument);
+      if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
+      const { bytes, name, kind } = parsed.data;
+      try {
+        return {
+          ok: true,
+          value: { via: 'upload', id: await options.receiveBytes(bytes, name, FILE_LIMITS[kind]) },
+        };
+      } catch (error) {
+        logger.error('a file made in the page could not be stored', { error: String(error) });
+        return { ok: false, error: toContractError(error) };
+      }
+    },
+  );
   return () => {
     for (const channel of channels) ipcMain.removeHandler(invokeChannel(channel));
     ipcMain.removeHandler(GRANT_FILES_CHANNEL);
+    ipcMain.removeHandler(SEND_BYTES_CHANNEL);
   };
 }

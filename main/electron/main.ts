@@ -2,9 +2,11 @@
 // policy, Range, indicator state) lives in a pure module beside this file and is tested there.
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
+import { IMPORT_STAGING_FOLDER } from '../core/library/import';
 import { grantedPathsOnly } from '../service/path-policy';
 import { createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
+import { UploadStore } from '../service/upload-store';
 import { APP_ID, APP_SCHEME, MEDIA_BASE_URL, MEDIA_SCHEME, PRODUCT_NAME } from './app-identity';
 import { createAppProtocolHandler } from './app-protocol';
 import { hardenSession, hardenWebContents } from './harden';
@@ -47,6 +49,8 @@ async function start(): Promise<void> {
 
   // Only paths the user pointed at (a dialog's answer, a dropped or chosen file) may be named.
   const pathPolicy = grantedPathsOnly();
+  // Files made in the page have no path: their bytes wait here (the library's staging folder).
+  const uploads = new UploadStore(() => join(core.library().root, IMPORT_STAGING_FOLDER));
   let core: StudioCore;
   try {
     core = await createStudioCore({
@@ -57,6 +61,7 @@ async function start(): Promise<void> {
       platform: createElectronPlatform(mainWindow),
       version: app.getVersion(),
       pathPolicy,
+      uploads,
       watchFolders: {},
     });
   } catch (error) {
@@ -76,6 +81,7 @@ async function start(): Promise<void> {
     trustedWindows: () => trustedWindowsOf(mainWindow()),
     logger,
     grantPaths: (paths) => pathPolicy.grant(paths),
+    receiveBytes: (bytes, name, maxBytes) => uploads.receiveBytes(bytes, name, maxBytes),
   });
 
   const openWindow = async () => {
@@ -117,7 +123,9 @@ async function start(): Promise<void> {
     closing = 'closing';
     stopIndicators();
     const timeout = new Promise<void>((resolve) => setTimeout(resolve, CORE_CLOSE_TIMEOUT_MS).unref());
-    Promise.race([core.close(), timeout])
+    // Files made in the page that no call named are not wanted any more.
+    const closed = core.close().finally(() => uploads.discardAll());
+    Promise.race([closed, timeout])
       .catch((error: unknown) => logger.error('closing the core failed', { error }))
       .finally(() => {
         closing = 'closed';

@@ -23,6 +23,7 @@ import { defaultLibraryDir, defaultUserDataDir } from '../service/default-paths'
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
+import { UploadStore } from '../service/upload-store';
 import { loadControlTokens } from './control-sessions';
 import {
   createSignInCodes,
@@ -34,7 +35,6 @@ import {
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia, serveRenderer } from './static-files';
 import { uploadRoute } from './upload-route';
-import { UploadStore } from './upload-store';
 
 export interface BrowserHostOptions extends CoreExtras {
   port?: number;

@@ -12,7 +12,7 @@ import {
   UPLOAD_TOKEN_HEADER,
 } from '../../shared/contract/file-refs';
 import type { Route } from '../core/http/routed-server';
-import { type UploadStore, UploadTooLarge } from './upload-store';
+import { type UploadStore, UploadTooLarge } from '../service/upload-store';
 
 const MB = 1024 * 1024;
 

@@ -1,13 +1,20 @@
 // The gate with a hand-written ipcMain stand-in: the one place this suite stands in for Electron,
 // because there is no Electron binary to provide the real ipcMain. Everything behind the stand-in
 // (sender policy, the shared dispatcher, the contract's schemas) is the real code.
+
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { IpcMainInvokeEvent } from 'electron';
-import { beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORBIDDEN, registerIpcGate } from '../../main/electron/ipc-gate';
 import type { TrustedWindow } from '../../main/electron/sender-policy';
 import { createDispatcher } from '../../main/service/dispatch';
+import { UploadStore } from '../../main/service/upload-store';
 import { channelNames, contract, type Envelope, type StudioHandlers } from '../../shared/contract/contract';
-import { GRANT_FILES_CHANNEL, INVOKE_PREFIX } from '../../shared/contract/ipc-names';
+import { FILE_LIMITS, type FileRef } from '../../shared/contract/file-refs';
+import { GRANT_FILES_CHANNEL, INVOKE_PREFIX, SEND_BYTES_CHANNEL } from '../../shared/contract/ipc-names';
 
 type Listener = (event: IpcMainInvokeEvent, ...args: unknown[]) => unknown;
 
@@ -56,8 +63,13 @@ describe('registerIpcGate', () => {
   let warnings: { message: string; fields?: Record<string, unknown> }[];
   let unregister: () => void;
   let granted: string[][];
+  let staging = '';
+  let uploads: UploadStore;
 
-  beforeEach(() => {
+  afterEach(() => rm(staging, { recursive: true, force: true }));
+  beforeEach(async () => {
+    staging = await mkdtemp(join(tmpdir(), 'wan-gate-uploads-'));
+    uploads = new UploadStore(() => staging);
     ipcMain = new IpcMainStandIn();
     calls = [];
     granted = [];
@@ -83,11 +95,16 @@ describe('registerIpcGate', () => {
       trustedWindows: () => [window],
       logger,
       grantPaths: (paths) => granted.push(paths),
+      receiveBytes: (bytes, name, maxBytes) => uploads.receiveBytes(bytes, name, maxBytes),
     });
   });
 
   it('registers a handler for every contract channel and the file-grant channel, nothing else', () => {
-    const expected = [...channelNames().map((channel) => `${INVOKE_PREFIX}${channel}`), GRANT_FILES_CHANNEL];
+    const expected = [
+      ...channelNames().map((channel) => `${INVOKE_PREFIX}${channel}`),
+      GRANT_FILES_CHANNEL,
+      SEND_BYTES_CHANNEL,
+    ];
     expect([...ipcMain.handlers.keys()].sort()).toEqual(expected.sort());
     expect(expected.length).toBeGreaterThan(30);
   });
@@ -147,6 +164,7 @@ describe('registerIpcGate', () => {
       trustedWindows: () => windows,
       logger: { warn: () => {}, error: () => {} },
       grantPaths: () => {},
+      receiveBytes: async () => 'never',
     });
     windows = [];
     expect(await ipcMain.invoke(`${INVOKE_PREFIX}app.info`, ipcEvent({}), undefined)).toEqual(FORBIDDEN);
@@ -163,5 +181,39 @@ describe('registerIpcGate', () => {
     ]);
     expect(untrusted).toEqual(FORBIDDEN);
     expect(granted).toEqual([['/home/me/clip.mp4']]);
+  });
+
+  it('stores the bytes of a file made in the page as an upload, for the trusted window only, within the limit of its kind', async () => {
+    const bytes = new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]);
+    const sent = await ipcMain.invoke(SEND_BYTES_CHANNEL, ipcEvent({}), {
+      name: 'Harbour.mp4',
+      kind: 'video',
+      bytes,
+    });
+    expect(sent).toMatchObject({ ok: true, value: { via: 'upload' } });
+    const ref = (sent as { value: FileRef }).value;
+    const stored = ref.via === 'upload' ? uploads.take(ref.id) : null;
+    expect(stored?.name).toBe('Harbour.mp4');
+    expect(new Uint8Array(readFileSync(stored?.path ?? ''))).toEqual(bytes);
+
+    const untrusted = await ipcMain.invoke(SEND_BYTES_CHANNEL, ipcEvent({ webContentsId: 2 }), {
+      name: 'x.mp4',
+      kind: 'video',
+      bytes,
+    });
+    expect(untrusted).toEqual(FORBIDDEN);
+    const tooLarge = new Uint8Array(FILE_LIMITS.image + 1);
+    for (const argument of [
+      { name: 'big.png', kind: 'image', bytes: tooLarge },
+      { name: 'empty.png', kind: 'image', bytes: new Uint8Array() },
+      { name: 'x.exe', kind: 'program', bytes },
+      { name: 'x.png', kind: 'image', bytes: 'not bytes' },
+      null,
+    ]) {
+      expect(await ipcMain.invoke(SEND_BYTES_CHANNEL, ipcEvent({}), argument)).toMatchObject({
+        ok: false,
+        error: { kind: 'validation' },
+      });
+    }
   });
 });

@@ -10,7 +10,12 @@ import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { channelNames, type StudioApi } from '../../shared/contract/contract';
 import type { StudioFiles } from '../../shared/contract/file-refs';
-import { EVENT_CHANNEL, GRANT_FILES_CHANNEL, INVOKE_PREFIX } from '../../shared/contract/ipc-names';
+import {
+  EVENT_CHANNEL,
+  GRANT_FILES_CHANNEL,
+  INVOKE_PREFIX,
+  SEND_BYTES_CHANNEL,
+} from '../../shared/contract/ipc-names';
 
 let outDir: string;
 let code: string;
@@ -26,7 +31,9 @@ afterAll(async () => {
 
 type RendererListener = (event: object, ...args: unknown[]) => void;
 
-function runPreload() {
+const UPLOAD_ID = 'a'.repeat(32);
+
+function runPreload(options: { refuseBytes?: boolean } = {}) {
   const exposed: { key: string; api: unknown }[] = [];
   const invoked: { channel: string; argument: unknown }[] = [];
   const listeners = new Map<string, RendererListener[]>();
@@ -38,6 +45,16 @@ function runPreload() {
     ipcRenderer: {
       invoke: async (channel: string, argument: unknown) => {
         invoked.push({ channel, argument });
+        if (channel === SEND_BYTES_CHANNEL)
+          return options.refuseBytes
+            ? {
+                ok: false,
+                error: {
+                  kind: 'validation',
+                  message: 'bytes: is empty, or larger than a file of its kind may be',
+                },
+              }
+            : { ok: true, value: { via: 'upload', id: UPLOAD_ID } };
         return { ok: true, value: `answer from ${channel}` };
       },
       on: (channel: string, listener: RendererListener) => {
@@ -107,17 +124,37 @@ describe('the built preload', () => {
     expect(listeners.get(EVENT_CHANNEL)).toHaveLength(1);
   });
 
-  it('files.send hands main the paths of real files (a grant), never their bytes', async () => {
+  it('files.send hands main the paths of files on disk (a grant), and the bytes only of a file made in the page', async () => {
     const { exposed, invoked, paths } = runPreload();
     const api = exposed[0]?.api as { files: StudioFiles };
     const dropped = new File(['not sent'], 'clip.mp4');
     paths.set(dropped, '/home/me/clip.mp4');
-    const pasted = new File(['pixels'], 'image.png');
-    const sent = await api.files.send([dropped, pasted], 'video');
+    const rendered = new File(['a rendered sequence'], 'Harbour.mp4');
+    const sent = await api.files.send([dropped, rendered], 'video');
     expect(sent).toEqual([
       { name: 'clip.mp4', ref: { via: 'path', path: '/home/me/clip.mp4' } },
-      { name: 'image.png', error: 'not a file on disk', notOnDisk: true },
+      { name: 'Harbour.mp4', ref: { via: 'upload', id: UPLOAD_ID } },
     ]);
-    expect(invoked).toEqual([{ channel: GRANT_FILES_CHANNEL, argument: ['/home/me/clip.mp4'] }]);
+    expect(invoked.map((call) => call.channel)).toEqual([SEND_BYTES_CHANNEL, GRANT_FILES_CHANNEL]);
+    const bytesCall = invoked[0]?.argument as { name: string; kind: string; bytes: Uint8Array };
+    expect({ ...bytesCall, bytes: new TextDecoder().decode(bytesCall.bytes) }).toEqual({
+      name: 'Harbour.mp4',
+      kind: 'video',
+      bytes: 'a rendered sequence',
+    });
+    expect(invoked[1]?.argument).toEqual(['/home/me/clip.mp4']);
+  });
+
+  it('files.send says why main refused a page-made file, so the caller can fall back', async () => {
+    const { exposed } = runPreload({ refuseBytes: true });
+    const api = exposed[0]?.api as { files: StudioFiles };
+    const sent = await api.files.send([new File(['pixels'], '')], 'image');
+    expect(sent).toEqual([
+      {
+        name: 'pasted image',
+        error: 'bytes: is empty, or larger than a file of its kind may be',
+        notOnDisk: true,
+      },
+    ]);
   });
 });

@@ -39,7 +39,7 @@ export interface VideoLookup {
 
 const IMPORT_FOLDER = 'imported';
 const TEMP_SUFFIX = '.import.tmp';
-/** Where the browser host's uploads wait for their import (main/host/upload-store.ts), relative to the library root. */
+/** Where the browser host's uploads wait for their import (main/service/upload-store.ts), relative to the library root. */
 export const IMPORT_STAGING_FOLDER = join('.wanstudio', 'staging');
 /**
  * A temp file untouched this long belongs to an import that a crash interrupted; a live import

@@ -1,13 +1,15 @@
-// Files the browser host received over HTTP, waiting for the contract call that names them
-// (library.importFiles, images.inspect). Each body is streamed to a temp file in the library's
-// staging folder (never held in memory), counted against its size limit as it arrives, and removed
-// on any failure; a finished upload is taken once and deleted after use, or after UPLOAD_TTL_MS.
+// Files a host received for the contract call that will name them (library.importFiles,
+// images.inspect, sequences.saveExport): the browser host's HTTP uploads, and in Electron the bytes
+// of a file that is not on disk (a rendered sequence, a video frame, a pasted image). Each body is
+// streamed to a temp file in the library's staging folder, counted against its size limit as it
+// arrives, and removed on any failure; a finished upload is taken once and deleted after use, or
+// after UPLOAD_TTL_MS.
 // What a crash leaves there is swept at the next start (sweepInterruptedImports).
 import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { type Readable, Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LocalFile, UploadSource } from '../service/file-access';
 
@@ -55,6 +57,11 @@ export class UploadStore implements UploadSource {
     }
     this.waiting.set(id, { path, name, receivedAt: this.now() });
     return id;
+  }
+
+  /** Bytes already in memory (Electron's IPC hands them over whole), stored the same way. */
+  receiveBytes(bytes: Uint8Array, name: string, maxBytes: number): Promise<string> {
+    return this.receive(Readable.from([bytes]), name, bytes.length, maxBytes);
   }
 
   take(id: string): LocalFile | null {
