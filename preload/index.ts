@@ -27,15 +27,31 @@ ipcRenderer.on(EVENT_CHANNEL, (_event, name: unknown, payload: unknown) => {
 });
 const subscribe: Subscribe = (event, listener) => hub.on(event, listener);
 
+/** Kept in step with main/service/byte-transfers.ts (the preload bundles nothing from main). */
+const CHUNK_BYTES = 8 * 1024 * 1024;
+
+async function sendChunks(file: File, kind: FileKind, name: string): Promise<Envelope<FileRef>> {
+  const call = (argument: object) =>
+    ipcRenderer.invoke(SEND_BYTES_CHANNEL, argument) as Promise<Envelope<unknown>>;
+  const begun = await call({ op: 'begin', name, kind, size: file.size });
+  if (!begun.ok) return begun;
+  const transfer = begun.value;
+  for (let at = 0; at < file.size; at += CHUNK_BYTES) {
+    const bytes = new Uint8Array(await file.slice(at, at + CHUNK_BYTES).arrayBuffer());
+    const sent = await call({ op: 'chunk', transfer, bytes });
+    if (!sent.ok) return sent;
+  }
+  return (await call({ op: 'end', transfer })) as Envelope<FileRef>;
+}
+
 /**
- * A file with no path (a rendered sequence, a video frame, a pasted image): its bytes, stored by
- * main as an upload, like the browser host's. Main checks the size for the file's kind again.
+ * A file with no path (a rendered sequence, a video frame, a pasted image): its bytes, in chunks,
+ * stored by main as an upload like the browser host's. Main checks the size for the file's kind.
  */
 async function sendBytes(file: File, kind: FileKind): Promise<SentFile> {
   const name = file.name || 'pasted image';
   try {
-    const bytes = new Uint8Array(await file.arrayBuffer());
-    const stored = (await ipcRenderer.invoke(SEND_BYTES_CHANNEL, { name, kind, bytes })) as Envelope<FileRef>;
+    const stored = await sendChunks(file, kind, name);
     return stored.ok ? { name, ref: stored.value } : { name, error: stored.error.message, notOnDisk: true };
   } catch (error) {
     return { name, error: error instanceof Error ? error.message : String(error), notOnDisk: true };

@@ -13,6 +13,7 @@ import {
   type FileRef,
 } from '../../shared/contract/file-refs';
 import { GRANT_FILES_CHANNEL, invokeChannel, SEND_BYTES_CHANNEL } from '../../shared/contract/ipc-names';
+import { type ByteTransfers, TRANSFER_CHUNK_BYTES } from '../service/byte-transfers';
 import { type Dispatch, type DispatchLogger, toContractError } from '../service/dispatch';
 import { isTrustedSender, type SenderFacts, type TrustedWindow } from './sender-policy';
 
@@ -31,22 +32,39 @@ export interface IpcGateOptions {
   logger: GateLogger;
   /** Paths of files the user dropped or chose, as the preload learned them (webUtils.getPathForFile). */
   grantPaths: (paths: string[]) => void;
-  /** A file made in the page (no path): stored as an upload; answers its id. */
-  receiveBytes: (bytes: Uint8Array, name: string, maxBytes: number) => Promise<string>;
+  /** Files made in the page (no path), arriving in chunks and stored as uploads. */
+  transfers: ByteTransfers;
 }
 
 const grantedPathsSchema = z.array(absolutePathSchema).min(1).max(500);
-const sentBytesSchema = z
-  .object({
-    name: z.string().max(255),
-    kind: z.enum(FILE_KINDS as [FileKind, ...FileKind[]]),
-    bytes: z.instanceof(Uint8Array),
-  })
-  .strict()
-  .refine((sent) => sent.bytes.length > 0 && sent.bytes.length <= FILE_LIMITS[sent.kind], {
-    message: 'is empty, or larger than a file of its kind may be',
-    path: ['bytes'],
-  });
+const transferId = z.string().regex(/^[0-9a-f]{32}$/, 'must be a transfer id');
+const sentBytesSchema = z.discriminatedUnion('op', [
+  z
+    .object({
+      op: z.literal('begin'),
+      name: z.string().max(255),
+      kind: z.enum(FILE_KINDS as [FileKind, ...FileKind[]]),
+      size: z.number().int().min(1),
+    })
+    .strict()
+    .refine((sent) => sent.size <= FILE_LIMITS[sent.kind], {
+      message: 'is larger than a file of its kind may be',
+      path: ['size'],
+    }),
+  z
+    .object({
+      op: z.literal('chunk'),
+      transfer: transferId,
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine(
+          (bytes) => bytes.length > 0 && bytes.length <= TRANSFER_CHUNK_BYTES,
+          'must be 1 byte to 8 MB',
+        ),
+    })
+    .strict(),
+  z.object({ op: z.literal('end'), transfer: transferId }).strict(),
+]);
 
 export const FORBIDDEN: Envelope<never> = {
   ok: false,
@@ -92,24 +110,23 @@ export function registerIpcGate(options: IpcGateOptions): () => void {
     options.grantPaths(parsed.data);
     return { ok: true, value: undefined };
   });
-  ipcMain.handle(
-    SEND_BYTES_CHANNEL,
-    async (event: IpcMainInvokeEvent, argument: unknown): Promise<Envelope<FileRef>> => {
-      if (!trusted(event, SEND_BYTES_CHANNEL)) return FORBIDDEN;
-      const parsed = sentBytesSchema.safeParse(argument);
-      if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
-      const { bytes, name, kind } = parsed.data;
-      try {
-        return {
-          ok: true,
-          value: { via: 'upload', id: await options.receiveBytes(bytes, name, FILE_LIMITS[kind]) },
-        };
-      } catch (error) {
-        logger.error('a file made in the page could not be stored', { error: String(error) });
-        return { ok: false, error: toContractError(error) };
-      }
-    },
-  );
+  ipcMain.handle(SEND_BYTES_CHANNEL, async (event: IpcMainInvokeEvent, argument: unknown) => {
+    if (!trusted(event, SEND_BYTES_CHANNEL)) return FORBIDDEN;
+    const parsed = sentBytesSchema.safeParse(argument);
+    if (!parsed.success) return { ok: false, error: toContractError(parsed.error) };
+    const sent = parsed.data;
+    try {
+      if (sent.op === 'begin')
+        return { ok: true, value: options.transfers.begin(sent.name, sent.size, FILE_LIMITS[sent.kind]) };
+      if (sent.op === 'chunk')
+        return { ok: true, value: await options.transfers.chunk(sent.transfer, sent.bytes) };
+      const ref: FileRef = { via: 'upload', id: await options.transfers.end(sent.transfer) };
+      return { ok: true, value: ref };
+    } catch (error) {
+      logger.warn('a file made in the page could not be stored', { error: String(error) });
+      return { ok: false, error: toContractError(error) };
+    }
+  });
   return () => {
     for (const channel of channels) ipcMain.removeHandler(invokeChannel(channel));
     ipcMain.removeHandler(GRANT_FILES_CHANNEL);

@@ -3,6 +3,7 @@
 import { join } from 'node:path';
 import { app, type BrowserWindow, dialog, ipcMain, protocol, session } from 'electron';
 import { IMPORT_STAGING_FOLDER } from '../core/library/import';
+import { ByteTransfers } from '../service/byte-transfers';
 import { grantedPathsOnly } from '../service/path-policy';
 import { createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
@@ -81,7 +82,7 @@ async function start(): Promise<void> {
     trustedWindows: () => trustedWindowsOf(mainWindow()),
     logger,
     grantPaths: (paths) => pathPolicy.grant(paths),
-    receiveBytes: (bytes, name, maxBytes) => uploads.receiveBytes(bytes, name, maxBytes),
+    transfers: new ByteTransfers(uploads),
   });
 
   const openWindow = async () => {

@@ -9,7 +9,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { Readable, Transform } from 'node:stream';
+import { type Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { LocalFile, UploadSource } from '../service/file-access';
 
@@ -57,11 +57,6 @@ export class UploadStore implements UploadSource {
     }
     this.waiting.set(id, { path, name, receivedAt: this.now() });
     return id;
-  }
-
-  /** Bytes already in memory (Electron's IPC hands them over whole), stored the same way. */
-  receiveBytes(bytes: Uint8Array, name: string, maxBytes: number): Promise<string> {
-    return this.receive(Readable.from([bytes]), name, bytes.length, maxBytes);
   }
 
   take(id: string): LocalFile | null {

@@ -2,7 +2,7 @@
 // because there is no Electron binary to provide the real ipcMain. Everything behind the stand-in
 // (sender policy, the shared dispatcher, the contract's schemas) is the real code.
 
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -10,6 +10,7 @@ import type { IpcMainInvokeEvent } from 'electron';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FORBIDDEN, registerIpcGate } from '../../main/electron/ipc-gate';
 import type { TrustedWindow } from '../../main/electron/sender-policy';
+import { ByteTransfers, TRANSFER_CHUNK_BYTES } from '../../main/service/byte-transfers';
 import { createDispatcher } from '../../main/service/dispatch';
 import { UploadStore } from '../../main/service/upload-store';
 import { channelNames, contract, type Envelope, type StudioHandlers } from '../../shared/contract/contract';
@@ -95,7 +96,7 @@ describe('registerIpcGate', () => {
       trustedWindows: () => [window],
       logger,
       grantPaths: (paths) => granted.push(paths),
-      receiveBytes: (bytes, name, maxBytes) => uploads.receiveBytes(bytes, name, maxBytes),
+      transfers: new ByteTransfers(uploads),
     });
   });
 
@@ -164,7 +165,7 @@ describe('registerIpcGate', () => {
       trustedWindows: () => windows,
       logger: { warn: () => {}, error: () => {} },
       grantPaths: () => {},
-      receiveBytes: async () => 'never',
+      transfers: new ByteTransfers(new UploadStore(() => staging)),
     });
     windows = [];
     expect(await ipcMain.invoke(`${INVOKE_PREFIX}app.info`, ipcEvent({}), undefined)).toEqual(FORBIDDEN);
@@ -183,37 +184,49 @@ describe('registerIpcGate', () => {
     expect(granted).toEqual([['/home/me/clip.mp4']]);
   });
 
-  it('stores the bytes of a file made in the page as an upload, for the trusted window only, within the limit of its kind', async () => {
-    const bytes = new Uint8Array([0, 0, 0, 24, 102, 116, 121, 112]);
-    const sent = await ipcMain.invoke(SEND_BYTES_CHANNEL, ipcEvent({}), {
-      name: 'Harbour.mp4',
-      kind: 'video',
-      bytes,
-    });
-    expect(sent).toMatchObject({ ok: true, value: { via: 'upload' } });
-    const ref = (sent as { value: FileRef }).value;
+  const send = (argument: unknown, sender = ipcEvent({})) =>
+    ipcMain.invoke(SEND_BYTES_CHANNEL, sender, argument);
+
+  it('stores a file made in the page, sent in chunks, as an upload; only for the trusted window', async () => {
+    const bytes = Uint8Array.from({ length: 3000 }, (_, index) => index % 251);
+    const begun = await send({ op: 'begin', name: 'Harbour.mp4', kind: 'video', size: bytes.length });
+    expect(begun).toMatchObject({ ok: true, value: expect.stringMatching(/^[0-9a-f]{32}$/) });
+    const transfer = (begun as { value: string }).value;
+    for (const part of [bytes.subarray(0, 1000), bytes.subarray(1000)])
+      expect(await send({ op: 'chunk', transfer, bytes: part })).toEqual({ ok: true, value: undefined });
+    const ended = await send({ op: 'end', transfer });
+    expect(ended).toMatchObject({ ok: true, value: { via: 'upload' } });
+    const ref = (ended as { value: FileRef }).value;
     const stored = ref.via === 'upload' ? uploads.take(ref.id) : null;
     expect(stored?.name).toBe('Harbour.mp4');
     expect(new Uint8Array(readFileSync(stored?.path ?? ''))).toEqual(bytes);
+    // Finished: the transfer is gone.
+    expect(await send({ op: 'end', transfer })).toMatchObject({ ok: false, error: { kind: 'not_found' } });
 
-    const untrusted = await ipcMain.invoke(SEND_BYTES_CHANNEL, ipcEvent({ webContentsId: 2 }), {
-      name: 'x.mp4',
-      kind: 'video',
-      bytes,
-    });
+    const untrusted = await send(
+      { op: 'begin', name: 'x.mp4', kind: 'video', size: 10 },
+      ipcEvent({ webContentsId: 2 }),
+    );
     expect(untrusted).toEqual(FORBIDDEN);
-    const tooLarge = new Uint8Array(FILE_LIMITS.image + 1);
+  });
+
+  it('refuses sizes past the limit of the kind, chunks past 8 MB, and more bytes than announced', async () => {
     for (const argument of [
-      { name: 'big.png', kind: 'image', bytes: tooLarge },
-      { name: 'empty.png', kind: 'image', bytes: new Uint8Array() },
-      { name: 'x.exe', kind: 'program', bytes },
-      { name: 'x.png', kind: 'image', bytes: 'not bytes' },
+      { op: 'begin', name: 'big.png', kind: 'image', size: FILE_LIMITS.image + 1 },
+      { op: 'begin', name: 'empty.png', kind: 'image', size: 0 },
+      { op: 'begin', name: 'x.exe', kind: 'program', size: 10 },
+      { op: 'chunk', transfer: 'f'.repeat(32), bytes: new Uint8Array(TRANSFER_CHUNK_BYTES + 1) },
+      { op: 'chunk', transfer: '../../etc', bytes: new Uint8Array(1) },
+      { op: 'end', transfer: 'f'.repeat(32), extra: 1 },
       null,
     ]) {
-      expect(await ipcMain.invoke(SEND_BYTES_CHANNEL, ipcEvent({}), argument)).toMatchObject({
-        ok: false,
-        error: { kind: 'validation' },
-      });
+      expect(await send(argument)).toMatchObject({ ok: false, error: { kind: 'validation' } });
     }
+    const begun = await send({ op: 'begin', name: 'short.png', kind: 'image', size: 4 });
+    const transfer = (begun as { value: string }).value;
+    const over = await send({ op: 'chunk', transfer, bytes: new Uint8Array(5) });
+    const ended = over.ok ? await send({ op: 'end', transfer }) : over;
+    expect(ended.ok).toBe(false);
+    expect(readdirSync(staging)).toEqual([]);
   });
 });

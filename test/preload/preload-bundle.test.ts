@@ -32,6 +32,7 @@ afterAll(async () => {
 type RendererListener = (event: object, ...args: unknown[]) => void;
 
 const UPLOAD_ID = 'a'.repeat(32);
+const TRANSFER_ID = 'b'.repeat(32);
 
 function runPreload(options: { refuseBytes?: boolean } = {}) {
   const exposed: { key: string; api: unknown }[] = [];
@@ -45,16 +46,17 @@ function runPreload(options: { refuseBytes?: boolean } = {}) {
     ipcRenderer: {
       invoke: async (channel: string, argument: unknown) => {
         invoked.push({ channel, argument });
-        if (channel === SEND_BYTES_CHANNEL)
-          return options.refuseBytes
-            ? {
-                ok: false,
-                error: {
-                  kind: 'validation',
-                  message: 'bytes: is empty, or larger than a file of its kind may be',
-                },
-              }
-            : { ok: true, value: { via: 'upload', id: UPLOAD_ID } };
+        if (channel === SEND_BYTES_CHANNEL) {
+          const op = (argument as { op: string }).op;
+          if (options.refuseBytes)
+            return {
+              ok: false,
+              error: { kind: 'validation', message: 'size: is larger than a file of its kind may be' },
+            };
+          if (op === 'begin') return { ok: true, value: TRANSFER_ID };
+          if (op === 'chunk') return { ok: true, value: undefined };
+          return { ok: true, value: { via: 'upload', id: UPLOAD_ID } };
+        }
         return { ok: true, value: `answer from ${channel}` };
       },
       on: (channel: string, listener: RendererListener) => {
@@ -135,14 +137,21 @@ describe('the built preload', () => {
       { name: 'clip.mp4', ref: { via: 'path', path: '/home/me/clip.mp4' } },
       { name: 'Harbour.mp4', ref: { via: 'upload', id: UPLOAD_ID } },
     ]);
-    expect(invoked.map((call) => call.channel)).toEqual([SEND_BYTES_CHANNEL, GRANT_FILES_CHANNEL]);
-    const bytesCall = invoked[0]?.argument as { name: string; kind: string; bytes: Uint8Array };
-    expect({ ...bytesCall, bytes: new TextDecoder().decode(bytesCall.bytes) }).toEqual({
-      name: 'Harbour.mp4',
-      kind: 'video',
+    expect(invoked.map((call) => call.channel)).toEqual([
+      SEND_BYTES_CHANNEL,
+      SEND_BYTES_CHANNEL,
+      SEND_BYTES_CHANNEL,
+      GRANT_FILES_CHANNEL,
+    ]);
+    const [begin, chunk, end] = invoked.map((call) => call.argument) as Record<string, unknown>[];
+    expect(begin).toEqual({ op: 'begin', name: 'Harbour.mp4', kind: 'video', size: 19 });
+    expect({ ...chunk, bytes: new TextDecoder().decode(chunk?.bytes as Uint8Array) }).toEqual({
+      op: 'chunk',
+      transfer: TRANSFER_ID,
       bytes: 'a rendered sequence',
     });
-    expect(invoked[1]?.argument).toEqual(['/home/me/clip.mp4']);
+    expect(end).toEqual({ op: 'end', transfer: TRANSFER_ID });
+    expect(invoked[3]?.argument).toEqual(['/home/me/clip.mp4']);
   });
 
   it('files.send says why main refused a page-made file, so the caller can fall back', async () => {
@@ -152,7 +161,7 @@ describe('the built preload', () => {
     expect(sent).toEqual([
       {
         name: 'pasted image',
-        error: 'bytes: is empty, or larger than a file of its kind may be',
+        error: 'size: is larger than a file of its kind may be',
         notOnDisk: true,
       },
     ]);
