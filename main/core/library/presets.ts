@@ -4,25 +4,27 @@ import {
   PRESET_LIMIT,
   type Preset,
   type PresetParams,
-  presetListSchema,
+  presetSchema,
   sameName,
   sortPresets,
 } from '../../../shared/domain/presets';
 import { StudioError } from '../errors';
 import { newId } from './ids';
+import { keptList } from './kept-list';
 import type { LibraryStore } from './types';
 
 const KEY = 'generate-presets';
 
 type Settings = Pick<LibraryStore, 'getSetting' | 'setSetting'>;
 
+const stored = (settings: Settings) => keptList(settings, KEY, presetSchema);
+
 function readAll(settings: Settings): Preset[] {
-  const parsed = presetListSchema.safeParse(settings.getSetting(KEY) ?? []);
-  return parsed.success ? parsed.data : [];
+  return stored(settings).read();
 }
 
 function write(settings: Settings, list: Preset[]): void {
-  settings.setSetting(KEY, sortPresets(list));
+  stored(settings).write(sortPresets(list));
 }
 
 function refuse(userMessage: string): never {

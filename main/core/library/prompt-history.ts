@@ -1,25 +1,27 @@
 // The prompt history, kept in the library (its settings table) so it travels with the videos it
-// made. A stored list that no longer fits the schema is dropped with a warning, never a crash.
+// made. Entries this version cannot read are kept as they are (kept-list.ts), never a crash.
 import {
   addToHistory,
   type PromptHistoryEntry,
-  promptHistorySchema,
+  promptHistoryEntrySchema,
   searchHistory,
 } from '../../../shared/domain/prompt-history';
+import { keptList } from './kept-list';
 import type { LibraryStore } from './types';
 
 const KEY = 'prompt-history';
 
 type Settings = Pick<LibraryStore, 'getSetting' | 'setSetting'>;
 
+const stored = (settings: Settings) => keptList(settings, KEY, promptHistoryEntrySchema);
+
 function readAll(settings: Settings): PromptHistoryEntry[] {
-  const parsed = promptHistorySchema.safeParse(settings.getSetting(KEY) ?? []);
-  return parsed.success ? parsed.data : [];
+  return stored(settings).read();
 }
 
 export function recordPrompt(settings: Settings, sent: Omit<PromptHistoryEntry, 'uses'>): void {
   if (!sent.prompt.trim()) return;
-  settings.setSetting(KEY, addToHistory(readAll(settings), sent));
+  stored(settings).write(addToHistory(readAll(settings), sent));
 }
 
 export function listPrompts(settings: Settings, search: string, limit: number): PromptHistoryEntry[] {
@@ -30,7 +32,7 @@ export function listPrompts(settings: Settings, search: string, limit: number): 
 export function removePrompt(settings: Settings, prompt: string): void {
   const list = readAll(settings);
   const kept = list.filter((entry) => entry.prompt !== prompt.trim());
-  if (kept.length !== list.length) settings.setSetting(KEY, kept);
+  if (kept.length !== list.length) stored(settings).write(kept);
 }
 
 export function clearPrompts(settings: Settings): void {
