@@ -115,6 +115,11 @@ export interface RebuildSummary {
   /** Videos without a usable sidecar, back as plain imports. */
   plain: number;
   skipped: { relPath: string; reason: string }[];
+  /**
+   * Recipe files that were there but could not be read (damaged, edited, from a newer version): the
+   * video came back plain, and the file was renamed to `keptAs` so nothing writes over it.
+   */
+  recipesKeptAside: { relPath: string; reason: string; keptAs: string }[];
   /** Where the previous database was kept (null when there was none). */
   keptAs: string | null;
 }

@@ -298,4 +298,34 @@ describe('recipes', () => {
     expect(kept).toHaveLength(1);
     expect(await readFile(join(root, '.wanstudio', kept[0] ?? ''), 'utf8')).toBe('not a database');
   });
+
+  it('a sidecar it cannot read is renamed aside, never written over, and the rebuild says so', async () => {
+    harness = await startCoreHarness();
+    const first = await generate(harness);
+    const root = join(harness.dir, 'library');
+    await harness.core.close();
+    const sidecar = join(root, `${first.video?.relPath}.json`);
+    const fromNewer = (await readFile(sidecar, 'utf8')).replace('"version": 1', '"version": 2');
+    expect(fromNewer).not.toBe(await readFile(sidecar, 'utf8'));
+    await writeFile(sidecar, fromNewer);
+    await rm(join(root, '.wanstudio', 'library.db'));
+
+    const core = await startPlainCore(join(harness.dir, 'data'), root);
+    extra.push(core);
+    const summary = await core.api.library.rebuild();
+    expect(summary).toMatchObject({ restored: 0, plain: 1 });
+    expect(summary.recipesKeptAside).toEqual([
+      {
+        relPath: first.video?.relPath,
+        reason: expect.stringMatching(/newer Wan Studio/),
+        keptAs: `${sidecar}.unreadable`,
+      },
+    ]);
+    // Curating the plain video writes its own sidecar; the newer version's recipe is still there.
+    const [back] = (await core.api.library.query({ limit: 5 })).items;
+    await core.api.library.setFavourite({ id: back?.id ?? '', favourite: true });
+    await core.close();
+    extra.splice(extra.indexOf(core), 1);
+    expect(await readFile(`${sidecar}.unreadable`, 'utf8')).toBe(fromNewer);
+  });
 });

@@ -52,6 +52,9 @@ export const rebuildCommand: Command = {
       const lines = [
         `restored ${summary.restored} with their recipe, ${summary.plain} as plain imports`,
         ...summary.skipped.map((skip) => `skipped ${skip.relPath}: ${skip.reason}`),
+        ...summary.recipesKeptAside.map(
+          (kept) => `unreadable recipe of ${kept.relPath} (${kept.reason}) renamed to ${kept.keptAs}`,
+        ),
         summary.keptAs
           ? `the previous database was kept as ${summary.keptAs}`
           : 'there was no previous database',

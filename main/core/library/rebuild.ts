@@ -6,7 +6,7 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
-import { readSidecarText, SIDECAR_MAX_BYTES } from '../../../shared/domain/sidecar';
+import { readSidecarText, SIDECAR_MAX_BYTES, type SidecarReading } from '../../../shared/domain/sidecar';
 import type { Clock } from '../clock';
 import { probeMp4 } from '../media/mp4-probe';
 import { addPlainImport } from './import';
@@ -30,6 +30,11 @@ export interface RebuildResult {
   plain: number;
   /** Files that could not be brought back, with the reason. */
   skipped: { relPath: string; reason: string }[];
+  /**
+   * Recipe files that were there but could not be read (damaged, edited, from a newer version): the
+   * video came back plain, and the file was renamed to `keptAs` so nothing writes over it.
+   */
+  recipesKeptAside: { relPath: string; reason: string; keptAs: string }[];
   /** Where the previous database was put (null when there was none). */
   keptAs: string | null;
 }
@@ -51,14 +56,15 @@ export async function rebuildLibrary(
   const keptAs = await keepDatabaseAside(root, options.clock.now());
   const videos = await findVideos(root);
   const library = openLibrary({ root, clock: options.clock, create: 'folder' });
-  const result: RebuildResult = { restored: 0, plain: 0, skipped: [], keptAs };
+  const result: RebuildResult = { restored: 0, plain: 0, skipped: [], recipesKeptAside: [], keptAs };
   const lineage: { id: string; parents: SidecarParent[] }[] = [];
   for (const [index, found] of videos.entries()) {
     try {
-      const outcome = await restoreOne(library, found);
+      const outcome = await restoreOne(library, found, options.clock.now());
       if (outcome.parents.length > 0) lineage.push({ id: outcome.id, parents: outcome.parents });
       if (outcome.withRecipe) result.restored++;
       else result.plain++;
+      if (outcome.keptAside) result.recipesKeptAside.push({ relPath: found.relPath, ...outcome.keptAside });
     } catch (error) {
       result.skipped.push({
         relPath: found.relPath,
@@ -116,7 +122,13 @@ async function findVideos(root: string): Promise<FoundVideo[]> {
 async function restoreOne(
   library: LibraryStore,
   found: FoundVideo,
-): Promise<{ id: string; withRecipe: boolean; parents: SidecarParent[] }> {
+  now: number,
+): Promise<{
+  id: string;
+  withRecipe: boolean;
+  parents: SidecarParent[];
+  keptAside: { reason: string; keptAs: string } | null;
+}> {
   const path = absolutePath(library.root, found.onDisk);
   const info = await probeMp4(path);
   const { bytes, sha256 } = await hashFile(path);
@@ -128,7 +140,12 @@ async function restoreOne(
     height: info.height,
     durationMs: info.durationMs,
   };
-  const sidecar = await readSidecarNextTo(absolutePath(library.root, sidecarRelPath(found.onDisk)));
+  const sidecarPath = absolutePath(library.root, sidecarRelPath(found.onDisk));
+  const reading = await readSidecarNextTo(sidecarPath);
+  const sidecar = reading?.ok ? reading.sidecar : null;
+  // Unreadable, not absent: the sidecar keeper would write this video's plain recipe over it.
+  const keptAside =
+    reading && !reading.ok ? { reason: reading.reason, keptAs: await keepAside(sidecarPath, now) } : null;
   let id: string;
   let parents: SidecarParent[] = [];
   if (sidecar) {
@@ -150,14 +167,23 @@ async function restoreOne(
   if (videoId && existsSync(join(dirname(path), basename(poster)))) library.setPoster(videoId, poster);
   // Already in .trash/<id>/: trash() finds the files there and only marks the row.
   if (found.trashed) library.trash(id);
-  return { id, withRecipe: sidecar !== null, parents };
+  return { id, withRecipe: sidecar !== null, parents, keptAside };
 }
 
-async function readSidecarNextTo(path: string) {
+/** null when there is no sidecar; otherwise what reading it found. */
+async function readSidecarNextTo(path: string): Promise<SidecarReading | null> {
   const info = await stat(path).catch(() => null);
-  if (!info?.isFile() || info.size > SIDECAR_MAX_BYTES) return null;
-  const reading = readSidecarText(await readFile(path, 'utf8'));
-  return reading.ok ? reading.sidecar : null;
+  if (!info?.isFile()) return null;
+  if (info.size > SIDECAR_MAX_BYTES) return { ok: false, reason: 'The recipe is too large to be ours.' };
+  return readSidecarText(await readFile(path, 'utf8'));
+}
+
+/** Renames `path` to `<path>.unreadable` (or a dated name when that is taken); answers the new path. */
+async function keepAside(path: string, now: number): Promise<string> {
+  let keptAs = `${path}.unreadable`;
+  if (existsSync(keptAs)) keptAs = `${path}.unreadable-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  await rename(path, keptAs);
+  return keptAs;
 }
 
 function hashFile(path: string): Promise<{ bytes: number; sha256: string }> {

@@ -64,6 +64,18 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
               ))}
             </ul>
           ) : null}
+          {result.recipesKeptAside.length > 0 ? (
+            <>
+              <p>{t('rebuild.recipesKeptAside', { count: result.recipesKeptAside.length })}</p>
+              <ul className="rebuild-skipped">
+                {result.recipesKeptAside.map((kept) => (
+                  <li key={kept.relPath}>
+                    <code>{kept.relPath}</code>: {kept.reason} → <code>{kept.keptAs}</code>
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : null}
           <p className="hint">
             {result.keptAs ? t('rebuild.keptAs', { path: result.keptAs }) : t('rebuild.nothingKept')}
           </p>
