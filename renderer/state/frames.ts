@@ -15,7 +15,7 @@ import { studio } from '../studio';
 import { useImages } from '../views/generate/image-store';
 import { useApp } from './app';
 import { useViewer } from './compare';
-import { randomSeed, useGenerate } from './generate';
+import { nameOf, randomSeed, useGenerate } from './generate';
 import { useToasts } from './toasts';
 
 export interface FrameStart {
@@ -93,7 +93,7 @@ function prefill(record: GenerationRecord, lineage: CreateLineage): void {
   else generate.reset();
   useImages.getState().clear();
   generate.update({ mode: 'image-to-video', imageUrl: '', seedMode: 'fixed', seed: randomSeed() });
-  generate.setLineage(lineage);
+  generate.setLineage(lineage, nameOf(record));
 }
 
 function fileStem(record: GenerationRecord): string {

@@ -66,10 +66,14 @@ export function switchGenerateMode(mode: Mode): void {
   if (form.mode === mode) return;
   flush();
   const saved = draftFor(drafts, mode);
+  const { lineage } = useGenerate.getState();
+  // A continuation or a frame is its image: without the image it comes from nothing. A remix stays one.
+  const keepsLineage = lineage?.kind === 'remix_of';
   useGenerate.setState({
     form: saved ? formOf(saved) : { ...form, mode },
     touched: {},
     attempted: false,
+    ...(keepsLineage ? {} : { lineage: null, lineageName: '' }),
   });
 }
 

@@ -105,9 +105,13 @@ interface GenerateState {
   attempted: boolean;
   /** Bumped by remix so the view can focus the prompt and announce the change. */
   remixToken: number;
-  /** Where what the form sends comes from (remix, continuation, a frame): recorded with each video. */
+  /**
+   * Where what the form sends next comes from (remix, continuation, a frame): recorded with each
+   * video of that send, then forgotten. `lineageName` is the parent's prompt or file name, shown.
+   */
   lineage: CreateLineage | null;
-  setLineage(lineage: CreateLineage | null): void;
+  lineageName: string;
+  setLineage(lineage: CreateLineage | null, name?: string): void;
   update(patch: Partial<GenerateForm>): void;
   touch(field: keyof GenerateForm): void;
   setAttempted(attempted: boolean): void;
@@ -122,7 +126,8 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
   attempted: false,
   remixToken: 0,
   lineage: null,
-  setLineage: (lineage) => set({ lineage }),
+  lineageName: '',
+  setLineage: (lineage, name = '') => set({ lineage, lineageName: lineage ? name : '' }),
   update: (patch) => set({ form: { ...get().form, ...patch } }),
   touch: (field) => set({ touched: { ...get().touched, [field]: true } }),
   setAttempted: (attempted) => set({ attempted }),
@@ -133,6 +138,7 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
       attempted: false,
       remixToken: get().remixToken + 1,
       lineage: { kind: 'remix_of', parentId: record.id, frameMs: null },
+      lineageName: nameOf(record),
     }),
   applySeed: (seed) => set({ form: { ...get().form, seedMode: 'fixed', seed: String(seed) } }),
   reset: () =>
@@ -141,8 +147,14 @@ export const useGenerate = create<GenerateState>()((set, get) => ({
       touched: {},
       attempted: false,
       lineage: null,
+      lineageName: '',
     }),
 }));
+
+/** How the user knows a video: its prompt, or an import's file name. */
+export function nameOf(record: GenerationRecord): string {
+  return (record.origin === 'imported' ? record.sourceName : null) ?? record.params.prompt;
+}
 
 /**
  * Moves the form to another model: keeps what it takes, replaces the rest with its defaults, drops

@@ -49,4 +49,12 @@ test('generate → queue → library → play → search → remix', async ({ st
   await expect(page.getByTestId('prompt')).toHaveValue(PROMPT);
   await expect(page.getByRole('radio', { name: 'Fixed' })).toBeChecked();
   await expect(page.getByTestId('seed')).toHaveValue(SEED);
+
+  // The remix says where it comes from, is recorded with what is sent, and is then forgotten.
+  const note = page.getByTestId('lineage-note');
+  await expect(note).toContainText(`Remix of “${PROMPT}”`);
+  await page.screenshot({ path: 'artifacts/screenshots/generate-lineage-note-light-en.png' });
+  await page.getByRole('radio', { name: 'Random' }).check(); // the same seed would be a duplicate
+  await page.getByTestId('prompt').press('Control+Enter');
+  await expect(note).toHaveCount(0);
 });

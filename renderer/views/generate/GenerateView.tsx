@@ -20,6 +20,7 @@ import { GenerateTools } from './GenerateTools';
 import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
 import { readyImages, useImages } from './image-store';
+import { LineageNote } from './LineageNote';
 import { ModelPicker } from './ModelPicker';
 import { OutputOptions } from './OutputOptions';
 import { PromptFields } from './PromptFields';
@@ -108,6 +109,8 @@ export function GenerateView() {
         lineage,
         created.map((record) => record.id),
       );
+      // Sent once: what the user makes next from this form comes from nothing unless they say so.
+      useGenerate.getState().setLineage(null);
       setAttempted(false);
       useToasts.getState().show({
         tone: 'success',
@@ -155,6 +158,7 @@ export function GenerateView() {
           onChange={switchGenerateMode}
         />
         <GenerateTools />
+        <LineageNote />
         {form.mode === 'image-to-video' ? <ImageSource error={visibleErrors.imageUrl} /> : null}
         <PromptFields errors={visibleErrors} />
         {takesAudio ? <AudioSource /> : null}
