@@ -1,9 +1,9 @@
 // What the contract's handlers need from the composition root (studio-core.ts builds it).
-import type { AppInfo } from '../../shared/contract/contract';
+import type { AppInfo, RebuildSummary } from '../../shared/contract/contract';
 import type { EventHub } from '../../shared/contract/event-hub';
 import type { Clock } from '../core/clock';
 import type { JobEngine } from '../core/jobs/engine';
-import type { RebuildProgress, RebuildResult } from '../core/library/rebuild';
+import type { RebuildProgress } from '../core/library/rebuild';
 import type { LinkParents } from '../core/library/restore-recipe';
 import type { SidecarKeeper } from '../core/library/sidecar-keeper';
 import type { LibraryStore } from '../core/library/types';
@@ -51,6 +51,6 @@ export interface HandlerDeps {
   /** Keeps each video's `<video>.json` in step: told which generations changed. */
   sidecars: SidecarKeeper;
   exports: ExportRuns;
-  rebuildLibrary(onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult>;
+  rebuildLibrary(onProgress: (progress: RebuildProgress) => void): Promise<RebuildSummary>;
   linkParents?: LinkParents;
 }

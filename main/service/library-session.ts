@@ -3,17 +3,18 @@
 // a library that cannot be opened leaves the current one in place. Moving the library goes through
 // here too, so the engine never drives a library while it moves.
 import { existsSync } from 'node:fs';
-import type { LibraryProblem } from '../../shared/contract/contract';
+import type { LibraryProblem, RebuildSummary } from '../../shared/contract/contract';
 import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import { sweepInterruptedImports } from '../core/library/import';
 import type { LibraryCreation } from '../core/library/library';
 import type { MoveJournal } from '../core/library/move-journal';
-import { type RebuildProgress, type RebuildResult, rebuildLibrary } from '../core/library/rebuild';
+import { type RebuildProgress, rebuildLibrary } from '../core/library/rebuild';
 import type { LinkParents } from '../core/library/restore-recipe';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { EngineSession } from './engine-session';
+import { carryOverFromPrevious } from './rebuild-carry-over';
 import type { SettingsFile } from './settings-file';
 import { type StartupChoice, tryOpenLibrary } from './startup-library';
 
@@ -101,7 +102,7 @@ export class LibrarySession {
    * Rebuilds the library's database from its folder (the open library's, or the one that could
    * not be opened). Refused while generations are in progress: their rows exist nowhere else.
    */
-  async rebuild(onProgress: (progress: RebuildProgress) => void): Promise<RebuildResult> {
+  async rebuild(onProgress: (progress: RebuildProgress) => void): Promise<RebuildSummary> {
     const root = this.library?.root ?? this.problemNow?.path;
     if (!root || !existsSync(root)) {
       throw new StudioError({
@@ -117,14 +118,15 @@ export class LibrarySession {
       });
     }
     const { engine, clock, log } = this.options;
-    let rebuilt: Awaited<ReturnType<typeof rebuildLibrary>>;
+    let rebuilt: { library: LibraryStore; result: RebuildSummary };
     let began = false;
     try {
       rebuilt = await engine.withLibraryLocked(root, async () => {
         began = true;
         this.library?.close();
         this.library = null;
-        return rebuildLibrary(root, { clock, onProgress, linkParents: this.options.linkParents });
+        const made = await rebuildLibrary(root, { clock, onProgress, linkParents: this.options.linkParents });
+        return { ...made, result: { ...made.result, ...carryOver(made.library, made.result.keptAs) } };
       });
     } catch (error) {
       if (!began) {
@@ -175,5 +177,21 @@ export class LibrarySession {
     const swept = await sweepInterruptedImports(outcome.library.root, clock.now());
     if (swept.length > 0) log.info('removed files left by interrupted imports', { files: swept });
     return null;
+  }
+}
+
+/** The previous database's presets, prompts, caps and sequences, when it can still be read. */
+function carryOver(
+  library: LibraryStore,
+  keptAs: string | null,
+): Pick<RebuildSummary, 'carriedOver' | 'carryOverProblem'> {
+  if (!keptAs) return { carriedOver: null, carryOverProblem: null };
+  try {
+    return { carriedOver: carryOverFromPrevious(library, keptAs), carryOverProblem: null };
+  } catch (error) {
+    return {
+      carriedOver: null,
+      carryOverProblem: `The previous database could not be read (${error instanceof Error ? error.message : String(error)}): presets, recent prompts, sequences and spending caps start empty.`,
+    };
   }
 }

@@ -273,7 +273,11 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     createLibrary: (folder) => libraries.create(folder),
     sidecars,
     exports,
-    rebuildLibrary: (onProgress) => libraries.rebuild(onProgress),
+    rebuildLibrary: async (onProgress) => {
+      // The folder is the source: every recent change must be in its sidecar before it is read.
+      await sidecars.flush();
+      return libraries.rebuild(onProgress);
+    },
   });
 
   const dispatch = createDispatcher(handlers, log);

@@ -120,6 +120,18 @@ export interface RebuildSummary {
    * video came back plain, and the file was renamed to `keptAs` so nothing writes over it.
    */
   recipesKeptAside: { relPath: string; reason: string; keptAs: string }[];
+  /**
+   * What only the previous database knew, brought over from it (presets, recent prompts, sequences,
+   * spending caps, empty projects); null with `carryOverProblem` when it could not be read.
+   */
+  carriedOver: {
+    projects: number;
+    presets: number;
+    prompts: number;
+    sequences: number;
+    budget: boolean;
+  } | null;
+  carryOverProblem: string | null;
   /** Where the previous database was kept (null when there was none). */
   keptAs: string | null;
 }

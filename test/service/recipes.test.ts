@@ -328,4 +328,59 @@ describe('recipes', () => {
     extra.splice(extra.indexOf(core), 1);
     expect(await readFile(`${sidecar}.unreadable`, 'utf8')).toBe(fromNewer);
   });
+
+  it('a rebuild of a readable library brings over presets, recent prompts, caps, sequences and empty projects', async () => {
+    harness = await startCoreHarness();
+    const api = harness.core.api;
+    const first = await generate(harness); // also puts its prompt in the history
+    const coast = await api.projects.create({ name: 'Coast film' });
+    await api.projects.create({ name: 'Empty for now' });
+    await api.budget.update({ dailyUsd: 5, confirmAboveUsd: 2, projectUsd: { [coast.id]: 3 } });
+    const preset = await api.presets.save({
+      name: 'Night 1080p',
+      params: {
+        model: 'wan-2-5',
+        mode: 'text-to-video',
+        negativePrompt: '',
+        resolution: '1080p',
+        duration: 5,
+        aspectRatio: '16:9',
+        seedMode: 'random',
+        seed: '',
+        promptExpansion: true,
+        provider: 'auto',
+        count: 1,
+      },
+    });
+    const sequence = await api.sequences.create({
+      name: 'Harbour cut',
+      projectId: coast.id,
+      generationIds: [first.id],
+    });
+    await api.sequences.setClips({
+      id: sequence.id,
+      clips: [{ generationId: first.id, inMs: 500, outMs: 2500 }],
+    });
+
+    const summary = await api.library.rebuild();
+    expect(summary).toMatchObject({
+      restored: 1,
+      carriedOver: { projects: 2, presets: 1, prompts: 1, sequences: 1, budget: true },
+      carryOverProblem: null,
+    });
+    const projects = await api.projects.list();
+    const newCoast = projects.find((project) => project.name === 'Coast film');
+    expect(projects.map((project) => project.name).sort()).toEqual(['Coast film', 'Empty for now']);
+    expect(await api.budget.get()).toMatchObject({
+      settings: { dailyUsd: 5, confirmAboveUsd: 2, projectUsd: { [newCoast?.id ?? '']: 3 } },
+    });
+    expect((await api.presets.list()).map((kept) => kept.name)).toEqual([preset.name]);
+    expect((await api.prompts.history()).map((entry) => entry.prompt)).toEqual([LIGHTHOUSE.prompt]);
+    const [summaryOfSequence] = await api.sequences.list({ projectId: newCoast?.id ?? null });
+    const back = await api.sequences.get({ id: summaryOfSequence?.id ?? '' });
+    expect(back).toMatchObject({ name: 'Harbour cut', projectId: newCoast?.id });
+    expect(back.clips.map((clip) => [clip.generationId, clip.inMs, clip.outMs])).toEqual([
+      [first.id, 500, 2500],
+    ]);
+  });
 });

@@ -19,7 +19,9 @@ const start = async (name: string, drives: boolean) => {
   return core;
 };
 const keptAside = () =>
-  readdirSync(join(library, '.wanstudio')).filter((name) => name.includes('before-rebuild'));
+  readdirSync(join(library, '.wanstudio')).filter(
+    (name) => /before-rebuild-[^.]*$/.test(name) && !/-(wal|shm)$/.test(name),
+  );
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'wan-whole-lock-'));

@@ -55,6 +55,12 @@ export const rebuildCommand: Command = {
         ...summary.recipesKeptAside.map(
           (kept) => `unreadable recipe of ${kept.relPath} (${kept.reason}) renamed to ${kept.keptAs}`,
         ),
+        ...(summary.carriedOver
+          ? [
+              `brought over from the previous database: ${summary.carriedOver.projects} projects, ${summary.carriedOver.presets} presets, ${summary.carriedOver.prompts} recent prompts, ${summary.carriedOver.sequences} sequences${summary.carriedOver.budget ? ', the spending limits' : ''}`,
+            ]
+          : []),
+        ...(summary.carryOverProblem ? [summary.carryOverProblem] : []),
         summary.keptAs
           ? `the previous database was kept as ${summary.keptAs}`
           : 'there was no previous database',

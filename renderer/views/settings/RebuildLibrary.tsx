@@ -64,6 +64,13 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
               ))}
             </ul>
           ) : null}
+          {result.carriedOver ? (
+            <p>
+              {t('rebuild.carriedOver', result.carriedOver)}
+              {result.carriedOver.budget ? ` ${t('rebuild.carriedBudget')}` : ''}
+            </p>
+          ) : null}
+          {result.carryOverProblem ? <p className="hint">{result.carryOverProblem}</p> : null}
           {result.recipesKeptAside.length > 0 ? (
             <>
               <p>{t('rebuild.recipesKeptAside', { count: result.recipesKeptAside.length })}</p>
