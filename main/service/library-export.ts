@@ -4,6 +4,7 @@
 // temp file and stops, leaving the copies already finished and nothing half-written. The library
 // file is only read.
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { link, open, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isStudioError, StudioError } from '../core/errors';
@@ -57,7 +58,7 @@ export async function exportWithRecipes(
         signal: options.signal,
         onProgress: options.onCopyProgress,
       });
-      const file = await linkUnderFreeName(temp, folder, name);
+      const file = await linkUnderFreeName(temp, folder, name, Boolean(options.sidecars));
       if (options.sidecars) await writeFileAtomic(join(folder, `${file}.json`), recipe);
       outcome.copied++;
       outcome.files.push(file);
@@ -105,9 +106,19 @@ async function placeAt(temp: string, target: string): Promise<void> {
 }
 
 /** Links the finished temp file as `name.mp4`, or `name (1).mp4`…: never over an existing file. */
-async function linkUnderFreeName(temp: string, folder: string, name: string): Promise<string> {
+/**
+ * Places the copy under the first free `name.mp4`, `name (1).mp4`, …; with a sidecar to follow, a
+ * name whose `.mp4.json` is already there (a file of the user's) counts as taken too.
+ */
+async function linkUnderFreeName(
+  temp: string,
+  folder: string,
+  name: string,
+  withSidecar: boolean,
+): Promise<string> {
   for (let attempt = 0; attempt < 1000; attempt++) {
     const file = attempt === 0 ? `${name}.mp4` : `${name} (${attempt}).mp4`;
+    if (withSidecar && existsSync(join(folder, `${file}.json`))) continue;
     try {
       await placeAt(temp, join(folder, file));
       return file;

@@ -93,3 +93,20 @@ describe.skipIf(!canMount)('export: a folder without space', () => {
     expect(libraryHashes(library.store)).toEqual(before);
   });
 });
+
+describe('export: names in the target folder', () => {
+  it("never writes over a user's file: a name whose sidecar is there already is taken", async () => {
+    const id = addVideo(library.store, 'harbour');
+    const name = (library.store.getGeneration(id)?.video?.relPath ?? '').split('/').at(-1) ?? '';
+    writeFileSync(join(disk, `${name}.json`), 'notes the user keeps beside a video of that name');
+    const outcome = await exportWithRecipes(library.store, keeper(library.store), [id], disk, {
+      sidecars: true,
+    });
+    const copy = name.replace(/\.mp4$/, ' (1).mp4');
+    expect(outcome.files).toEqual([copy]);
+    expect(readFileSync(join(disk, `${name}.json`), 'utf8')).toBe(
+      'notes the user keeps beside a video of that name',
+    );
+    expect(JSON.parse(readFileSync(join(disk, `${copy}.json`), 'utf8')).format).toBe('wan-studio.sidecar');
+  });
+});
