@@ -88,7 +88,7 @@ function nodeTarget(
 
 export default defineConfig(({ mode }) => {
   if (mode === 'node') {
-    return nodeTarget('dist/node', { cli: 'main/cli/entry.ts', host: 'main/host/browser-host.ts' }, 'es');
+    return nodeTarget('dist/node', { cli: 'main/cli/entry.ts', host: 'main/host/entry.ts' }, 'es');
   }
   if (mode === 'electron') return nodeTarget('dist/main', { 'electron-main': 'main/electron/main.ts' }, 'es');
   if (mode === 'preload')
