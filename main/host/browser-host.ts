@@ -18,8 +18,12 @@ import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
 import { loadControlTokens } from './control-sessions';
 import { createSignInCodes, newSecret, secretsEqual, signInRoute } from './host-secrets';
+
+export { SIGN_IN_CODE_LIFETIME_MS } from './host-secrets';
+
+import { rendererRoute } from './renderer-files';
 import { createSocketBridge } from './socket-bridge';
-import { serveMedia, serveRenderer } from './static-files';
+import { serveMedia } from './static-files';
 import { uploadRoute } from './upload-route';
 import { UploadStore } from './upload-store';
 
@@ -99,7 +103,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           ? serveMedia(request, core.library().root, `/${rest.join('/')}`)
           : new Response('Forbidden', { status: 403 });
       }),
-      webRoute('/', READ_METHODS, (request) => serveRenderer(request, rendererDir, securityHeaders)),
+      rendererRoute(rendererDir, securityHeaders),
     ],
     upgrades: [bridge.upgrade],
     onError: (route, error) => core.log.error('browser host request failed', { route, error }),

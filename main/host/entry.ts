@@ -11,7 +11,6 @@ import { enableCompileCache } from 'node:module';
 import { isStudioError } from '../core/errors';
 import { parseCommandLine } from '../service/command-line';
 import { defaultUserDataDir } from '../service/default-paths';
-import { SIGN_IN_CODE_LIFETIME_MS } from './host-secrets';
 
 enableCompileCache?.();
 
@@ -54,7 +53,7 @@ async function runFromCommandLine(): Promise<void> {
     process.stdout.write(`${HOST_USAGE}\n`);
     return;
   }
-  const { startBrowserHost } = await import('./browser-host');
+  const { startBrowserHost, SIGN_IN_CODE_LIFETIME_MS } = await import('./browser-host');
   const host = await startBrowserHost({
     port: Number(values.port ?? 0),
     userDataDir: values.data ?? defaultUserDataDir(),
