@@ -21,6 +21,7 @@ import { createSignInCodes, newSecret, secretsEqual, signInRoute } from './host-
 
 export { SIGN_IN_CODE_LIFETIME_MS } from './host-secrets';
 
+import { afterCore, upgradeAfterCore } from './after-core';
 import { rendererRoute } from './renderer-files';
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia } from './static-files';
@@ -32,6 +33,11 @@ export interface BrowserHostOptions extends CoreExtras {
   userDataDir: string;
   libraryDir?: string;
   rendererDir?: string;
+  /**
+   * Called as soon as the server listens, before the core has finished starting (the page can
+   * load meanwhile; its socket waits for the core). startBrowserHost resolves when both are done.
+   */
+  onListening?: (listening: Pick<BrowserHost, 'signInUrl' | 'origin' | 'token'>) => void;
 }
 
 export interface BrowserHost {
@@ -61,9 +67,16 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const mediaToken = newSecret();
   const codes = createSignInCodes(token);
   let origin = '';
+  let core: StudioCore | null = null;
+  const started = (): StudioCore => {
+    if (!core) throw new Error('the studio core is still starting');
+    return core;
+  };
   // In the library's staging folder (same disk as the library, so an import is a local copy).
-  const uploads = new UploadStore(() => join(core.library().root, IMPORT_STAGING_FOLDER));
-  const core = await createStudioCore({
+  const uploads = new UploadStore(() => join(started().library().root, IMPORT_STAGING_FOLDER));
+  // The server listens before the core has opened the library: the page's files, its sign-in and
+  // its JavaScript start loading while the core starts, and what needs the core waits for it.
+  const coreReady = createStudioCore({
     ...options,
     defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
     libraryDir: options.libraryDir,
@@ -72,11 +85,15 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     get mediaBaseUrl() {
       return `${origin}/media/${mediaToken}`;
     },
-    platform: headlessPlatform((message) => core.log.info(message)),
+    platform: headlessPlatform((message) => core?.log.info(message)),
     version: APP_VERSION,
     uploads,
     watchFolders: {},
+  }).then((created) => {
+    core = created;
+    return created;
   });
+  coreReady.catch(() => {}); // awaited below; requests that wait for it fail on their own
   const rendererDir = options.rendererDir ?? defaultRendererDir();
   const securityHeaders = {
     'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -87,42 +104,58 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const bridge = createSocketBridge({
     acceptsToken: tokens.accepts,
     allowedOrigin: () => origin,
-    dispatch: core.dispatch,
-    events: core.events,
-    log: core.log,
+    dispatch: (channel, argument) => started().dispatch(channel, argument),
+    events: { on: (event, listener) => started().events.on(event, listener) },
+    log: { warn: (message, fields) => core?.log.warn(message, fields) },
   });
   // One row per route, with the methods it takes; everything else is a 400, 404 or 405.
   const server: Server = createRoutedServer({
     routes: [
       signInRoute(codes, () => origin),
-      uploadRoute({ acceptsToken: tokens.accepts, origin: () => origin, store: uploads }),
-      webRoute('/media/', READ_METHODS, async (request, target) => {
-        // "/media/<token>/<relPath>": only the media token, never the control token.
-        const [, , given, ...rest] = target.pathname.split('/');
-        return secretsEqual(mediaToken, given) && rest.length > 0
-          ? serveMedia(request, core.library().root, `/${rest.join('/')}`)
-          : new Response('Forbidden', { status: 403 });
-      }),
+      afterCore(
+        coreReady,
+        uploadRoute({ acceptsToken: tokens.accepts, origin: () => origin, store: uploads }),
+      ),
+      afterCore(
+        coreReady,
+        webRoute('/media/', READ_METHODS, async (request, target) => {
+          // "/media/<token>/<relPath>": only the media token, never the control token.
+          const [, , given, ...rest] = target.pathname.split('/');
+          return secretsEqual(mediaToken, given) && rest.length > 0
+            ? serveMedia(request, started().library().root, `/${rest.join('/')}`)
+            : new Response('Forbidden', { status: 403 });
+        }),
+      ),
       rendererRoute(rendererDir, securityHeaders),
     ],
-    upgrades: [bridge.upgrade],
-    onError: (route, error) => core.log.error('browser host request failed', { route, error }),
+    upgrades: [upgradeAfterCore(coreReady, bridge.upgrade)],
+    onError: (route, error) => core?.log.error('browser host request failed', { route, error }),
   });
   const port = await listenOn(server, options.port ?? 0);
   origin = `http://127.0.0.1:${port}`;
+  const signInUrl = () => `${origin}/#code=${codes.mint()}`;
+  options.onListening?.({ signInUrl, origin, token });
+  try {
+    await coreReady;
+  } catch (error) {
+    bridge.close();
+    server.closeAllConnections();
+    await new Promise<void>((done) => server.close(() => done()));
+    throw error;
+  }
 
   return {
-    signInUrl: () => `${origin}/#code=${codes.mint()}`,
+    signInUrl,
     origin,
     token,
     mediaToken,
-    core,
+    core: started(),
     async close() {
       bridge.close();
       server.closeAllConnections();
       await new Promise<void>((done) => server.close(() => done()));
       await uploads.discardAll();
-      await core.close();
+      await started().close();
     },
   };
 }

@@ -54,6 +54,9 @@ async function runFromCommandLine(): Promise<void> {
     return;
   }
   const { startBrowserHost, SIGN_IN_CODE_LIFETIME_MS } = await import('./browser-host');
+  // The link is printed the moment the server listens: the page loads while the core opens the
+  // library. Each link carries a one-time code, never the control token: the one the launcher gets
+  // (its argv is visible to everyone in `ps`) is a different code from the one printed here.
   const host = await startBrowserHost({
     port: Number(values.port ?? 0),
     userDataDir: values.data ?? defaultUserDataDir(),
@@ -63,12 +66,11 @@ async function runFromCommandLine(): Promise<void> {
       balanceUsd: values['demo-balance'] === undefined ? undefined : Number(values['demo-balance']),
       timeScale: values['demo-time-scale'] === undefined ? undefined : Number(values['demo-time-scale']),
     },
+    onListening({ signInUrl }) {
+      process.stdout.write(`Wan Studio is running at ${signInUrl()}\n`);
+      if (values.open) openInBrowser(signInUrl());
+    },
   });
-  // Each link carries a one-time code, never the control token: the one the launcher gets (its
-  // argv is visible to everyone in `ps`) is a different code from the one printed here. The link
-  // goes out first: the rest of the banner asks the keychain, which the page need not wait for.
-  process.stdout.write(`Wan Studio is running at ${host.signInUrl()}\n`);
-  if (values.open) openInBrowser(host.signInUrl());
   const info = await host.core.info();
   process.stdout.write(
     `Library: ${info.libraryRoot}${info.demoMode ? '  (demo mode: no API key set)' : ''}\n`,
