@@ -74,24 +74,13 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   };
   // In the library's staging folder (same disk as the library, so an import is a local copy).
   const uploads = new UploadStore(() => join(started().library().root, IMPORT_STAGING_FOLDER));
-  // The server listens before the core has opened the library: the page's files, its sign-in and
-  // its JavaScript start loading while the core starts, and what needs the core waits for it.
-  const coreReady = createStudioCore({
-    ...options,
-    defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
-    libraryDir: options.libraryDir,
-    host: 'browser',
-    // The origin is known once the port is; the getter keeps AppInfo correct.
-    get mediaBaseUrl() {
-      return `${origin}/media/${mediaToken}`;
-    },
-    platform: headlessPlatform((message) => core?.log.info(message)),
-    version: APP_VERSION,
-    uploads,
-    watchFolders: {},
-  }).then((created) => {
-    core = created;
-    return created;
+  // The server listens before the core starts: the page's files, its sign-in and its JavaScript
+  // load while the core opens the library, and what needs the core waits for it.
+  let coreStarted: (created: StudioCore) => void = () => {};
+  let coreFailed: (error: unknown) => void = () => {};
+  const coreReady = new Promise<StudioCore>((resolve, reject) => {
+    coreStarted = resolve;
+    coreFailed = reject;
   });
   coreReady.catch(() => {}); // awaited below; requests that wait for it fail on their own
   const rendererDir = options.rendererDir ?? defaultRendererDir();
@@ -135,6 +124,23 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   origin = `http://127.0.0.1:${port}`;
   const signInUrl = () => `${origin}/#code=${codes.mint()}`;
   options.onListening?.({ signInUrl, origin, token });
+  createStudioCore({
+    ...options,
+    defaultLibraryDir: options.libraryDir ?? defaultLibraryDir(),
+    libraryDir: options.libraryDir,
+    host: 'browser',
+    // The origin is known once the port is; the getter keeps AppInfo correct.
+    get mediaBaseUrl() {
+      return `${origin}/media/${mediaToken}`;
+    },
+    platform: headlessPlatform((message) => core?.log.info(message)),
+    version: APP_VERSION,
+    uploads,
+    watchFolders: {},
+  }).then((created) => {
+    core = created;
+    coreStarted(created);
+  }, coreFailed);
   try {
     await coreReady;
   } catch (error) {
