@@ -16,17 +16,17 @@ import { defaultLibraryDir } from '../service/default-paths';
 import { headlessPlatform } from '../service/headless-platform';
 import { type CoreExtras, createStudioCore } from '../service/studio-core';
 import type { StudioCore } from '../service/types';
+import { afterCore, upgradeAfterCore } from './after-core';
 import { loadControlTokens } from './control-sessions';
 import { createSignInCodes, newSecret, secretsEqual, signInRoute } from './host-secrets';
-
-export { SIGN_IN_CODE_LIFETIME_MS } from './host-secrets';
-
-import { afterCore, upgradeAfterCore } from './after-core';
 import { rendererRoute } from './renderer-files';
 import { createSocketBridge } from './socket-bridge';
 import { serveMedia } from './static-files';
 import { uploadRoute } from './upload-route';
 import { UploadStore } from './upload-store';
+
+// For the command line (entry.ts), which loads this module only to serve.
+export { SIGN_IN_CODE_LIFETIME_MS } from './host-secrets';
 
 export interface BrowserHostOptions extends CoreExtras {
   port?: number;
