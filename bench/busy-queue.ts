@@ -10,7 +10,7 @@
 import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { Session } from 'node:inspector/promises';
-import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startDemoStudio } from './lib/demo-studio';
 import { installPageProbes } from './lib/page-probes';
 import { check, writeResult } from './lib/report';
@@ -78,9 +78,15 @@ try {
     await profiler.post('Profiler.start');
   }
   const idle = idleLoopDelayP99(SECONDS);
+  // How much of the window the loop was running code at all (the scheduler cannot inflate it the
+  // way it inflates a delay percentile), and the CPU the process used.
+  const utilizationBefore = performance.eventLoopUtilization();
+  const cpuBefore = process.cpuUsage();
   delay.enable();
   await page.waitForTimeout(SECONDS * 1000);
   delay.disable();
+  const utilization = performance.eventLoopUtilization(utilizationBefore).utilization;
+  const cpu = process.cpuUsage(cpuBefore);
   const idleP99 = await idle;
   if (profiler && PROFILE) {
     const { profile } = await profiler.post('Profiler.stop');
@@ -109,6 +115,19 @@ try {
       ),
       check('host event-loop delay p99 (ms)', round(p99, 1), '< 5', p99 < 5),
       check('an idle Node process, same window: event-loop delay p99 (ms)', round(idleP99, 1), '', null),
+      check('host p99 ÷ the idle process p99', round(p99 / idleP99, 2), '', null),
+      check(
+        'host event loop busy (% of window; includes the bench driving Chromium)',
+        round(utilization * 100, 1),
+        '',
+        null,
+      ),
+      check(
+        'host process CPU (% of one core)',
+        round(((cpu.user + cpu.system) / 1000 / (SECONDS * 1000)) * 100, 1),
+        '',
+        null,
+      ),
       check('jobs still active at the end', active, `${JOBS}`, active === JOBS),
     ],
     details: { busyMs: round(busyMs, 0), windowMs: round(windowEnd - windowStart, 0), tasks },

@@ -13,7 +13,6 @@ import { storageFailure } from '../core/fs/storage-failure';
 import { absolutePath } from '../core/library/paths';
 import type { SidecarKeeper } from '../core/library/sidecar-keeper';
 import type { LibraryStore } from '../core/library/types';
-import { writeWithRecipe } from '../core/media/embed-recipe';
 
 export interface ExportOptions {
   /** Write `<copy>.json` next to each copy too. */
@@ -40,6 +39,8 @@ export async function exportWithRecipes(
   options: ExportOptions = {},
 ): Promise<ExportOutcome> {
   const outcome: ExportOutcome = { copied: 0, files: [], skipped: [] };
+  // mediabunny is loaded by the first export, not at start-up (it is ~0.25 s of module loading).
+  const { writeWithRecipe } = await import('../core/media/embed-recipe');
   for (const id of ids) {
     options.signal?.throwIfAborted();
     const record = library.getGeneration(id);

@@ -150,8 +150,17 @@ export class SettingsFile {
     await this.save();
   }
 
-  private async save(): Promise<void> {
-    await mkdir(dirname(this.path), { recursive: true });
-    await writeFileAtomic(this.path, `${JSON.stringify(this.state, null, 2)}\n`);
+  // Saves run one after another, each writing the state as it is when its turn comes: two changes
+  // saved at once (start-up binds hosting credentials while a library move is recovered) can never
+  // land in the wrong order and leave the file without the later one.
+  private saving: Promise<void> = Promise.resolve();
+
+  private save(): Promise<void> {
+    const next = this.saving.then(async () => {
+      await mkdir(dirname(this.path), { recursive: true });
+      await writeFileAtomic(this.path, `${JSON.stringify(this.state, null, 2)}\n`);
+    });
+    this.saving = next.catch(() => {});
+    return next;
   }
 }

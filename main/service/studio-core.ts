@@ -92,6 +92,12 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
           : 'unknown or invalid',
     });
   }
+  const publicPolicy = options.publicAddressPolicy ?? publicInternetOnly;
+  const hostingService = new HostingService(settings, secrets, publicPolicy);
+  // Asks the keychain (a D-Bus round trip on Linux, off this thread) while the simulator starts;
+  // awaited before the library opens, i.e. before the engine can upload a reference.
+  const credentialsBound = hostingService.bindUnscopedCredentials();
+  credentialsBound.catch(() => {}); // awaited below; not an unhandled rejection meanwhile
   const hub = new EventHub();
   const backends = new Backends({
     secrets,
@@ -116,12 +122,9 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
   const downloads = createDownloadQueue({ concurrency: settings.settings.downloadConcurrency });
   const delivery = (record: Pick<GenerationRecord, 'backend'>) => submitOptionsFor(settings.settings, record);
 
-  const publicPolicy = options.publicAddressPolicy ?? publicInternetOnly;
   // The simulator runs on this machine, so demo generations may use any address.
   const policyFor = (backend: 'demo' | 'apixo'): AddressPolicy =>
     backend === 'demo' ? anyAddress : publicPolicy;
-  const hostingService = new HostingService(settings, secrets, publicPolicy);
-  await hostingService.bindUnscopedCredentials();
   const currentLibrary = (): LibraryStore => libraries.current();
   const references = new ReferenceImages(currentLibrary, () => clock.now());
   const audio = new ReferenceAudio(currentLibrary, () => clock.now());
@@ -193,6 +196,7 @@ export async function createStudioCore(options: StudioCoreOptions & CoreExtras):
     recovered?.outcome === 'finished' && options.libraryDir && resolve(options.libraryDir) === recovered.from
       ? recovered.root
       : options.libraryDir;
+  await credentialsBound;
   await libraries.openAtStartup(
     startupChoice(settings, explicitDir, options.defaultLibraryDir, settings.existed),
   );

@@ -5,7 +5,7 @@
 // events on network drives; chokidar's awaitWriteFinish gives "the file stopped changing".
 import { stat } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
-import { type FSWatcher, watch } from 'chokidar';
+import type { FSWatcher } from 'chokidar';
 import type { WatchFolder } from '../../shared/batch/watch-folder';
 import type { StudioApi } from '../../shared/contract/contract';
 import type { Logger } from '../core/log';
@@ -62,7 +62,12 @@ export class WatchFolders {
   async apply(folders: readonly WatchFolder[]): Promise<void> {
     await this.close();
     const stableMs = this.deps.stableMs ?? 2000;
-    for (const folder of folders.filter((entry) => entry.enabled)) {
+    const enabled = folders.filter((entry) => entry.enabled);
+    // chokidar is loaded when a folder is first watched: most studios watch none, and start-up
+    // should not pay for its modules.
+    if (enabled.length === 0) return;
+    const { watch } = await import('chokidar');
+    for (const folder of enabled) {
       const watcher = watch(folder.folder, {
         depth: 0,
         // Files that arrived while the studio was closed are found too; the journal skips handled ones.

@@ -46,8 +46,35 @@ describe('CLI start-up imports', () => {
       '@aws-sdk/s3-request-presigner',
       'ws',
       'node:http',
+      // Loaded by the one feature that uses each: mcp, export, watch folders, the keychain.
+      '@modelcontextprotocol/sdk/server/mcp.js',
+      '@modelcontextprotocol/sdk/server/stdio.js',
+      'mediabunny',
+      'chokidar',
+      '@napi-rs/keyring',
     ]) {
       expect(graph.has(heavy), heavy).toBe(false);
+    }
+  });
+
+  it('zod and ws are inside the bundle, not resolved file by file from node_modules', () => {
+    const graph = staticGraph(dynamicTargets('cli.js')[0] ?? '');
+    expect(graph.has('zod')).toBe(false);
+    expect([...graph].some((name) => name.startsWith('./studio-core'))).toBe(true);
+  });
+});
+
+describe('browser host start-up imports', () => {
+  it('host.js answers --help and bad flags without the core; serving loads it', () => {
+    const graph = [...staticGraph('host.js')];
+    expect(graph.filter((name) => !name.startsWith('node:') && !name.startsWith('./'))).toEqual([]);
+    expect(graph.some((name) => /studio-core|browser-host/.test(name))).toBe(false);
+    const [hostChunk] = dynamicTargets('host.js');
+    expect(hostChunk).toMatch(/^browser-host-/);
+    const served = staticGraph(hostChunk ?? '');
+    expect([...served].some((name) => name.includes('studio-core'))).toBe(true);
+    for (const heavy of ['ws', 'zod', 'mediabunny', 'chokidar', '@napi-rs/keyring', 'sharp', 'undici']) {
+      expect(served.has(heavy), heavy).toBe(false);
     }
   });
 });

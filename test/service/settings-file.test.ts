@@ -58,4 +58,20 @@ describe('SettingsFile', () => {
     ).rejects.toThrow(/without credentials/);
     expect(await readFile(join(dir, 'settings.json'), 'utf8')).not.toContain('secret@');
   });
+
+  it('keeps every change when several are saved at once (the file ends with all of them)', async () => {
+    const file = await load({ settings: {}, libraryRoot: '/old' });
+    await Promise.all([
+      file.setHostingCredentialsScope('scope-a'),
+      file.setLibraryRoot('/moved'),
+      file.update({ theme: 'dark' }),
+      file.setLibraryRoot('/moved-again'),
+    ]);
+    const reread = new SettingsFile(join(dir, 'settings.json'));
+    await reread.load();
+    expect(reread.hostingCredentialsScope).toBe('scope-a');
+    expect(reread.libraryRoot).toBe('/moved-again');
+    expect(reread.settings.theme).toBe('dark');
+    expect(JSON.parse(await readFile(join(dir, 'settings.json'), 'utf8')).libraryRoot).toBe('/moved-again');
+  });
 });

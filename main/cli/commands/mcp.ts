@@ -1,13 +1,16 @@
 // `wan-studio mcp`: serves the MCP tools on stdin/stdout until the client closes the pipe. Stdout
 // carries only protocol messages (the core logs to its file), so nothing else may print there.
-import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import { APP_VERSION } from '../../service/app-version';
-import { createMcpServer } from '../mcp/server';
 import type { Command } from './command';
 
 export const mcpCommand: Command = {
   engine: true,
   async run(api) {
+    // The MCP SDK (and the ajv it brings) is loaded only here: every other command starts without it.
+    const [{ StdioServerTransport }, { createMcpServer }] = await Promise.all([
+      import('@modelcontextprotocol/sdk/server/stdio.js'),
+      import('../mcp/server'),
+    ]);
     const server = createMcpServer(api, APP_VERSION);
     const closed = new Promise<void>((resolve) => {
       server.server.onclose = () => resolve();

@@ -58,6 +58,7 @@ const REASONS: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 function refuse(response: ServerResponse, status: number, allow?: string): void {

@@ -1,7 +1,7 @@
 // The real KeychainBackend: @napi-rs/keyring (keyring-rs) over the macOS Keychain, the Windows
 // Credential Manager or the freedesktop Secret Service. Each secret is one item, service
 // 'wan-studio', account = the secret's name, so users can see and revoke it in their keychain app.
-import { AsyncEntry, type EntryOptions } from '@napi-rs/keyring';
+import type { AsyncEntry, EntryOptions } from '@napi-rs/keyring';
 import type { KeychainBackend } from './types';
 
 export function keychainBackendName(platform: NodeJS.Platform = process.platform): string {
@@ -15,6 +15,14 @@ export function keychainBackendName(platform: NodeJS.Platform = process.platform
 // the Secret Service turns that case into an error we can explain instead.
 const ENTRY_OPTIONS: EntryOptions = { linux: { store: 'secret-service' } };
 
+// The native addon is loaded by the first keychain call, not at import: whatever never reaches the
+// keychain (`--help`, a start-up with APIXO_API_KEY set) does not pay for it.
+let keyringLoading: Promise<typeof import('@napi-rs/keyring')> | undefined;
+const loadKeyring = () => {
+  keyringLoading ??= import('@napi-rs/keyring');
+  return keyringLoading;
+};
+
 export function createOsKeychain(service: string): KeychainBackend {
   // Creating an entry opens a D-Bus connection on Linux (~8 ms, synchronously), so entries are
   // reused. Any failure drops the cached one: the next call reconnects, e.g. after the keyring
@@ -27,6 +35,7 @@ export function createOsKeychain(service: string): KeychainBackend {
       if (!entry) {
         // Inside the async function, so "no session bus" thrown by the constructor becomes a
         // rejected promise like every other failure.
+        const { AsyncEntry } = await loadKeyring();
         entry = new AsyncEntry(service, account, ENTRY_OPTIONS);
         entries.set(account, entry);
       }
