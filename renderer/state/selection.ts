@@ -5,6 +5,7 @@
 // never loaded are kept by id.
 import { create } from 'zustand';
 import type { GenerationRecord } from '../../shared/contract/contract';
+import { MAX_SELECTION } from '../../shared/contract/selection-limit';
 import type { MatchingIds } from '../../shared/domain/records';
 
 export interface ClickModifiers {
@@ -20,6 +21,8 @@ interface SelectionState {
   cappedTotal: { count: number; atLeast: boolean } | null;
   /** Grid index of the last plain or toggle click: where a Shift+click range starts. */
   anchor: number | null;
+  /** A click would have passed MAX_SELECTION (one bulk call's most): it stopped there. */
+  atLimit: boolean;
   click(
     record: GenerationRecord,
     index: number,
@@ -41,16 +44,24 @@ export const useSelection = create<SelectionState>()((set, get) => ({
   unloaded: new Set(),
   cappedTotal: null,
   anchor: null,
+  atLimit: false,
   click(record, index, mods, recordAt) {
     const { selected, anchor } = get();
     if (mods.shift && anchor !== null) {
       const next = mods.toggle ? new Map(selected) : new Map<string, GenerationRecord>();
+      const room = MAX_SELECTION - (mods.toggle ? get().unloaded.size : 0);
       const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
+      let atLimit = false;
       for (let i = from; i <= to; i++) {
         const item = recordAt(i);
-        if (item) next.set(item.id, item);
+        if (!item || next.has(item.id)) continue;
+        if (next.size >= room) {
+          atLimit = true;
+          break;
+        }
+        next.set(item.id, item);
       }
-      set({ selected: next, ...(mods.toggle ? {} : NOTHING_UNLOADED) });
+      set({ selected: next, atLimit, ...(mods.toggle ? {} : NOTHING_UNLOADED) });
       return;
     }
     if (mods.toggle) {
@@ -59,18 +70,22 @@ export const useSelection = create<SelectionState>()((set, get) => ({
       if (next.has(record.id) || unloaded.has(record.id)) {
         next.delete(record.id);
         unloaded.delete(record.id);
+      } else if (next.size + unloaded.size >= MAX_SELECTION) {
+        set({ atLimit: true });
+        return;
       } else next.set(record.id, record);
-      set({ selected: next, unloaded, anchor: index });
+      set({ selected: next, unloaded, anchor: index, atLimit: false });
       return;
     }
-    set({ selected: new Map([[record.id, record]]), anchor: index, ...NOTHING_UNLOADED });
+    set({ selected: new Map([[record.id, record]]), anchor: index, atLimit: false, ...NOTHING_UNLOADED });
   },
   selectAll(records, matches) {
     if (!matches) {
       set({
-        selected: new Map(records.map((record) => [record.id, record])),
+        selected: new Map(records.slice(0, MAX_SELECTION).map((record) => [record.id, record])),
         unloaded: new Set(),
         cappedTotal: null,
+        atLimit: records.length > MAX_SELECTION,
       });
       return;
     }
@@ -89,7 +104,7 @@ export const useSelection = create<SelectionState>()((set, get) => ({
   clear() {
     const { selected, unloaded, anchor } = get();
     if (selected.size > 0 || unloaded.size > 0 || anchor !== null)
-      set({ selected: new Map(), unloaded: new Set(), cappedTotal: null, anchor: null });
+      set({ selected: new Map(), unloaded: new Set(), cappedTotal: null, anchor: null, atLimit: false });
   },
   update(record) {
     const { selected } = get();

@@ -4,8 +4,10 @@ import { SHA256_PATTERN } from '../domain/reference-paths';
 
 export const id = z.string().min(1).max(64);
 export const idArg = z.object({ id });
-/** The most ids one bulk call takes, and so the most "select all" selects. */
-export const MAX_SELECTION = 1000;
+
+import { MAX_SELECTION } from './selection-limit';
+
+export { MAX_SELECTION };
 export const idList = z.array(id).min(1).max(MAX_SELECTION);
 export const ids = z.object({ ids: idList }).strict();
 export const none = z.undefined();

@@ -2,6 +2,7 @@
 // export, compare, delete. Every control is a labelled native control, so the keyboard reaches all.
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { MAX_SELECTION } from '../../../shared/contract/selection-limit';
 import { Button, IconButton } from '../../components/Button';
 import { formatNumber } from '../../lib/format';
 import {
@@ -25,6 +26,7 @@ export function BulkBar() {
   const selected = useSelection((state) => state.selected);
   const unloadedSet = useSelection((state) => state.unloaded);
   const cappedTotal = useSelection((state) => state.cappedTotal);
+  const atLimit = useSelection((state) => state.atLimit);
   const clear = useSelection((state) => state.clear);
   const projects = useProjects((state) => state.projects);
   const [tag, setTag] = useState('');
@@ -54,6 +56,10 @@ export function BulkBar() {
             shown: formatNumber(count),
             total: `${formatNumber(cappedTotal.count)}${cappedTotal.atLeast ? '+' : ''}`,
           })}
+        </span>
+      ) : atLimit ? (
+        <span className="bulk-capped" role="status" data-testid="bulk-at-limit">
+          {t('bulk.atLimit', { max: formatNumber(MAX_SELECTION) })}
         </span>
       ) : null}
       <Button size="sm" icon="star" onClick={() => void favouriteRecords(ids, !allFavourite)}>
