@@ -4,8 +4,8 @@
 // temp file and stops, leaving the copies already finished and nothing half-written. The library
 // file is only read.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { link, open, rename, rm } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, link, open, rename, rm } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { isStudioError, StudioError } from '../core/errors';
 import { fsyncDirectory, writeFileAtomic } from '../core/fs/atomic';
@@ -50,6 +50,21 @@ export async function exportWithRecipes(
       continue;
     }
     const source = absolutePath(library.root, record.video.relPath);
+    // The library's own file first: its problem is not the target folder's (read-only, full).
+    const unreadable = await access(source, constants.R_OK).then(
+      () => null,
+      (error: NodeJS.ErrnoException) => error.code ?? 'unreadable',
+    );
+    if (unreadable) {
+      outcome.skipped.push({
+        id,
+        reason:
+          unreadable === 'ENOENT'
+            ? `Its video file is missing from the library (${record.video.relPath}).`
+            : `Its video file in the library cannot be read (${record.video.relPath}, ${unreadable}).`,
+      });
+      continue;
+    }
     const name = basename(record.video.relPath, '.mp4');
     const temp = join(folder, `.${name}.${randomBytes(4).toString('hex')}.export.tmp`);
     try {

@@ -3,7 +3,7 @@
 // disk is a real size-limited tmpfs (mounting needs root: skipped visibly where not permitted).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { isStudioError } from '../../main/core/errors';
@@ -108,5 +108,19 @@ describe('export: names in the target folder', () => {
       'notes the user keeps beside a video of that name',
     );
     expect(JSON.parse(readFileSync(join(disk, `${copy}.json`), 'utf8')).format).toBe('wan-studio.sidecar');
+  });
+});
+
+describe('export: a library file that is gone', () => {
+  it('skips that video with where it should be, and exports the rest', async () => {
+    const gone = addVideo(library.store, 'gone');
+    const kept = addVideo(library.store, 'kept');
+    const relPath = library.store.getGeneration(gone)?.video?.relPath ?? '';
+    rmSync(join(library.store.root, relPath));
+    const outcome = await exportWithRecipes(library.store, keeper(library.store), [gone, kept], disk);
+    expect(outcome.copied).toBe(1);
+    expect(outcome.skipped).toEqual([
+      { id: gone, reason: `Its video file is missing from the library (${relPath}).` },
+    ]);
   });
 });
