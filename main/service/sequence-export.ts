@@ -15,6 +15,8 @@ export interface SaveExportInput {
   id: string;
   file: FileRef;
   parts: readonly string[];
+  /** Each part's trim as rendered. */
+  trims?: readonly { inMs: number; outMs: number | null }[];
 }
 
 /** The name the import titles the video with (its basename): a slash would cut the title short. */
@@ -43,7 +45,16 @@ export async function saveSequenceExport(
   try {
     const sequence = library.sequences.get(input.id);
     const current = sequence.clips.map((clip) => clip.generationId);
-    if (current.length !== input.parts.length || current.some((id, index) => id !== input.parts[index])) {
+    const trimsMoved = input.trims?.some(
+      (trim, index) =>
+        trim.inMs !== sequence.clips[index]?.inMs || trim.outMs !== sequence.clips[index]?.outMs,
+    );
+    if (
+      current.length !== input.parts.length ||
+      current.some((id, index) => id !== input.parts[index]) ||
+      (input.trims && input.trims.length !== current.length) ||
+      trimsMoved
+    ) {
       throw new StudioError({
         kind: 'invalid_request',
         userMessage: `"${sequence.name}" changed while it was being exported; nothing was saved. Export it again.`,

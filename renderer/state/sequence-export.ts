@@ -115,6 +115,7 @@ export const useSequenceExport = create<ExportState>()((set, get) => ({
         id: sequence.id,
         file: sent.ref,
         parts: sequence.clips.map((clip) => clip.generationId),
+        trims: sequence.clips.map(({ inMs, outMs }) => ({ inMs, outMs })),
         fit,
       });
       set({ phase: 'done', result: { ...saved, codecs: rendered.codecs } });

@@ -53,6 +53,11 @@ export const sequenceSaveExportSchema = z
     file: fileRefSchema,
     /** The clips in the order they were rendered: refused if the sequence changed meanwhile. */
     parts: z.array(id).min(1).max(MAX_SEQUENCE_CLIPS),
+    /** Each part's trim as rendered (same order): a trim changed meanwhile refuses the save too. */
+    trims: z
+      .array(z.object({ inMs: ms, outMs: ms.nullable() }).strict())
+      .max(MAX_SEQUENCE_CLIPS)
+      .optional(),
     fit: z.enum(SEQUENCE_FITS as [SequenceFit, ...SequenceFit[]]),
   })
   .strict();

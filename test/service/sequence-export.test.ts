@@ -78,6 +78,25 @@ describe('sequences.saveExport', () => {
         fit: 'letterbox',
       }),
     ).rejects.toMatchObject({ kind: 'invalid_request', message: expect.stringMatching(/changed while/) });
+    // Same clips, but a trim moved after the render started.
+    const rendered = sequence.clips.map(({ inMs, outMs }) => ({ inMs, outMs }));
+    await core.api.sequences.setClips({
+      id: sequence.id,
+      clips: sequence.clips.map(({ generationId, inMs, outMs }, index) => ({
+        generationId,
+        inMs: index === 0 ? inMs + 100 : inMs,
+        outMs,
+      })),
+    });
+    await expect(
+      core.api.sequences.saveExport({
+        id: sequence.id,
+        file: { via: 'path', path: file },
+        parts,
+        trims: rendered,
+        fit: 'letterbox',
+      }),
+    ).rejects.toMatchObject({ kind: 'invalid_request', message: expect.stringMatching(/changed while/) });
     const truncated = join(dir, 'truncated.mp4');
     writeFileSync(truncated, Buffer.from(new Uint8Array(2000)));
     await expect(
