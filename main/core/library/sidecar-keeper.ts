@@ -36,6 +36,8 @@ export class SidecarKeeper {
   private running: Promise<void> | null = null;
   private failures = 0;
   private closed = false;
+  /** A sweep's writes are queued: the library is marked swept once they are all on disk. */
+  private sweeping: LibraryStore | null = null;
 
   constructor(private readonly options: SidecarKeeperOptions) {}
 
@@ -75,9 +77,13 @@ export class SidecarKeeper {
           missing.push(item.id);
       cursor = page.nextCursor;
     } while (cursor);
-    library.setSetting(SWEEP_SETTING, SWEEP_VERSION);
-    if (missing.length > 0)
-      this.options.log.info('writing sidecars for an existing library', { count: missing.length });
+    if (missing.length === 0) {
+      library.setSetting(SWEEP_SETTING, SWEEP_VERSION);
+      return 0;
+    }
+    // Marked swept only when every write landed: a crash half-way sweeps again at the next start.
+    this.sweeping = library;
+    this.options.log.info('writing sidecars for an existing library', { count: missing.length });
     this.touch(missing);
     return missing.length;
   }
@@ -135,6 +141,10 @@ export class SidecarKeeper {
       }
     }
     this.failures = failed > 0 ? this.failures + 1 : 0;
+    if (this.sweeping === library && this.dirty.size === 0) {
+      this.sweeping = null;
+      library.setSetting(SWEEP_SETTING, SWEEP_VERSION);
+    }
   }
 
   private async writeOne(library: LibraryStore, id: string): Promise<void> {

@@ -78,6 +78,19 @@ describe('sidecar keeper', () => {
     expect(keeper.sweepOnce(library.store)).toBe(0);
   });
 
+  it('a sweep cut short (the app quit before its writes) runs again at the next start', () => {
+    addClipVideo(library.store, 'one', { clip: CLIP });
+    expect(keeper.sweepOnce(library.store)).toBe(1);
+    keeper.close(); // quit before the coalesced write ran
+    const next = new SidecarKeeper({
+      library: () => library.store,
+      app: 'test',
+      log: { warn() {}, info() {} },
+      now: () => 0,
+    });
+    expect(next.sweepOnce(library.store)).toBe(1);
+  });
+
   it('a trashed video keeps its recipe beside it in the trash', async () => {
     const id = addClipVideo(library.store, 'gone soon', { clip: CLIP });
     library.store.trash(id);
