@@ -3,6 +3,7 @@
 // generation, writes off the request path (temp file + rename), and retries a failed write later:
 // a sidecar is a copy of what the database knows, so failing to write one is logged, never fatal.
 import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../fs/atomic';
 import type { Logger } from '../log';
@@ -154,8 +155,17 @@ export class SidecarKeeper {
     const text = this.sidecarTextOf(library, record);
     if (text === null) return;
     // A trashed video's sidecar is beside it in the trash (so a rebuild brings it back as trashed).
-    const folder = record.deletedAt === null ? library.root : join(library.root, TRASH_DIR, record.id);
-    await writeFileAtomic(absolutePath(folder, sidecarRelPath(record.video.relPath)), text);
+    const trashed = record.deletedAt !== null;
+    const folder = trashed ? join(library.root, TRASH_DIR, record.id) : library.root;
+    const path = absolutePath(folder, sidecarRelPath(record.video.relPath));
+    await writeFileAtomic(path, text);
+    // Trashed or restored while this was written: the files moved without this one. Take it back
+    // (an orphan there would also stop the next move) and write it again where the video is now.
+    const now = library.getGeneration(id);
+    if (now && (now.deletedAt !== null) !== trashed) {
+      await rm(path, { force: true });
+      this.dirty.add(id);
+    }
   }
 }
 

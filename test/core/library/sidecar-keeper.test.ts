@@ -91,6 +91,36 @@ describe('sidecar keeper', () => {
     expect(next.sweepOnce(library.store)).toBe(1);
   });
 
+  it('a video trashed while its sidecar is being written: the sidecar ends up beside it in the trash', async () => {
+    const id = addClipVideo(library.store, 'trashed mid-write', { clip: CLIP });
+    const home = join(library.root, `${library.store.getGeneration(id)?.video?.relPath}.json`);
+    // The keeper reads the record (not trashed yet), then the user trashes it before the write lands.
+    let reads = 0;
+    const racing = new Proxy(library.store, {
+      get(target, key) {
+        // The store's own members (private fields too) on the store itself.
+        const own = Reflect.get(target, key, target);
+        if (key !== 'getGeneration') return typeof own === 'function' ? own.bind(target) : own;
+        return (wanted: string) => {
+          const record = target.getGeneration(wanted);
+          if (wanted === id && ++reads === 1) target.trash(id);
+          return record;
+        };
+      },
+    });
+    const racy = new SidecarKeeper({
+      library: () => racing,
+      app: 'test',
+      log: { warn() {}, info() {} },
+      now: () => 0,
+    });
+    racy.touch([id]);
+    await racy.flush();
+    await racy.flush();
+    expect(existsSync(home)).toBe(false);
+    expect(read(id)).toMatchObject({ ok: true, sidecar: { generation: { id } } });
+  });
+
   it('a trashed video keeps its recipe beside it in the trash', async () => {
     const id = addClipVideo(library.store, 'gone soon', { clip: CLIP });
     library.store.trash(id);
