@@ -19,6 +19,7 @@ import { StudioError } from '../errors';
 import type { LibraryContext } from './context';
 import { ftsMatchExpression } from './fts';
 import type { LibraryQuery } from './types';
+import { memoInVersion } from './version-memo';
 
 /** A page drives from a source with at most this many rows; above, walking finds `limit` sooner. */
 export const PAGE_DRIVE_LIMIT = 1_000;
@@ -85,7 +86,12 @@ function sourceRows(ctx: LibraryContext, kind: Source, value: string, upTo: numb
     kind === 'text'
       ? 'SELECT count(*) FROM (SELECT 1 FROM generations_fts WHERE generations_fts MATCH ? LIMIT ?)'
       : `SELECT count(*) FROM (SELECT 1 FROM generation_tags WHERE tag_id = ${TAG_ID} LIMIT ?)`;
-  return ctx.stmt(sql).pluck().get(value, upTo) as number;
+  // Once per version of the library: keyset pages of the same query reuse it.
+  return memoInVersion(
+    ctx,
+    `rows|${kind}|${upTo}|${value}`,
+    () => ctx.stmt(sql).pluck().get(value, upTo) as number,
+  );
 }
 
 function validate(query: LibraryQuery): void {

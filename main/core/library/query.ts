@@ -9,6 +9,7 @@ import { type FilterPlan, planFilters, type SqlFilter } from './filters';
 import { ftsMatchExpression } from './fts';
 import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
 import type { LibraryPage, LibraryQuery, SortKey } from './types';
+import { memoInVersion } from './version-memo';
 
 export const DEFAULT_PAGE_SIZE = 60;
 export const MAX_PAGE_SIZE = 500;
@@ -91,27 +92,10 @@ function countMatches(ctx: LibraryContext, plan: FilterPlan, cap: number): Total
   return matches > cap ? { total: cap, capped: true } : { total: matches, capped: false };
 }
 
-// Totals are cached per filter until anything changes. data_version moves when another
-// connection (the CLI) commits; total_changes() moves when this one writes. Paging through a
-// large filtered result then counts once, not once per page.
-const totalCaches = new WeakMap<LibraryContext, Map<string, Total>>();
-
+/** The total, counted once per filter and version of the library (./version-memo.ts). */
 function cachedTotal(ctx: LibraryContext, query: LibraryQuery, cap: number, compute: () => Total): Total {
   const { sort: _sort, limit: _limit, cursor: _cursor, ...filters } = query;
-  const version = `${ctx.db.pragma('data_version', { simple: true })}:${ctx.stmt('SELECT total_changes()').pluck().get()}`;
-  const key = `${version}|${cap}|${JSON.stringify(filters)}`;
-  let cache = totalCaches.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    totalCaches.set(ctx, cache);
-  }
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const total = compute();
-  // Keys of older versions are stale; keep the map from growing.
-  if (cache.size > 64) cache.clear();
-  cache.set(key, total);
-  return total;
+  return memoInVersion(ctx, `total|${cap}|${JSON.stringify(filters)}`, compute);
 }
 
 /**
