@@ -17,7 +17,7 @@
 import { GENERATION_STATES } from '../../../shared/domain/states';
 import { StudioError } from '../errors';
 import type { LibraryContext } from './context';
-import { ftsMatchExpression } from './fts';
+import { searchMatch } from './search-match';
 import type { LibraryQuery } from './types';
 import { memoInVersion } from './version-memo';
 
@@ -178,7 +178,7 @@ function write(trash: string, terms: Term[], driver: Source | null, forPage: boo
  */
 export function planFilters(ctx: LibraryContext, query: LibraryQuery, totalCap: number): FilterPlan {
   validate(query);
-  const text = ftsMatchExpression(query.text);
+  const text = searchMatch(ctx, query.text);
   const tag = query.tag?.trim() || undefined;
   const upTo = Math.max(totalCap, PAGE_DRIVE_LIMIT) + 1;
   const rows: Partial<Record<Source, number>> = {};

@@ -33,7 +33,7 @@ export function tokenize(texts: readonly string[]): string[][] {
   const db = probeDb();
   const insert = db.prepare('INSERT INTO probe(rowid, text) VALUES (?, ?)');
   return db.transaction(() => {
-    texts.forEach((text, index) => insert.run(index + 1, text));
+    for (const [index, text] of texts.entries()) insert.run(index + 1, text);
     const rows = db.prepare('SELECT doc, term, offset FROM probe_tokens').all() as {
       doc: number;
       term: string;
@@ -72,7 +72,9 @@ export function recordTermsOf(ctx: LibraryContext, id: string): void {
   if (!row) return;
   const terms = [...new Set(tokenize([row.join('\n')])[0])];
   if (terms.length === 0) return;
-  ctx.stmt('INSERT OR IGNORE INTO search_terms(term) SELECT value FROM json_each(?)').run(JSON.stringify(terms));
+  ctx
+    .stmt('INSERT OR IGNORE INTO search_terms(term) SELECT value FROM json_each(?)')
+    .run(JSON.stringify(terms));
 }
 
 /** Stored terms starting with `prefix` (a token), up to `limit` + 1 of them. */
