@@ -57,6 +57,8 @@ function invalid(userMessage: string): StudioError {
 
 type Source = 'text' | 'tag';
 
+const EVERY_RESOLUTION = `g.resolution IN (SELECT DISTINCT resolution FROM generations INDEXED BY generations_facets
+  WHERE deleted_at IS NULL)`;
 const FTS_ROWIDS = 'SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?';
 const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
 
@@ -218,9 +220,14 @@ export function planFilters(ctx: LibraryContext, query: LibraryQuery, totalCap: 
     !query.trashed &&
     terms.some((term) => term.kind === 'facet') &&
     terms.every((term) => term.kind === 'facet' || term.indexable.startsWith('g.created_at'));
+  const count = write(trash, terms, countDriver, false);
+  // The facets index leads with resolution: without a resolution filter SQLite scanned all of it
+  // (20–90 ms at a million rows). Naming every resolution present (a skip over the index, 0.02 ms)
+  // turns the count into one seek per resolution; the set is read, so it is exact.
+  if (onlyFacetsAndDates && query.resolution === undefined) count.where.push(EVERY_RESOLUTION);
   return {
     page: write(trash, terms, pageDriver, true),
-    count: write(trash, terms, countDriver, false),
+    count,
     countIndex: onlyFacetsAndDates ? 'generations_facets' : null,
     shortcut,
     ftsJoin,

@@ -8,6 +8,7 @@ import { decodeCursor, encodeCursor, type KeyValue } from './cursor';
 import { type FilterPlan, planFilters, type SqlFilter } from './filters';
 import { ftsMatchExpression } from './fts';
 import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
+import { countByMerge, pageByMerge } from './text-pages';
 import type { LibraryPage, LibraryQuery, SortKey } from './types';
 import { memoInVersion } from './version-memo';
 
@@ -59,7 +60,7 @@ interface Total {
   capped: boolean;
 }
 
-function countMatches(ctx: LibraryContext, plan: FilterPlan, cap: number): Total {
+function countMatches(ctx: LibraryContext, query: LibraryQuery, plan: FilterPlan, cap: number): Total {
   // Stops at cap + 1 matches: only "more than the cap" matters beyond it.
   const count = (filter: SqlFilter, indexedBy = '') =>
     ctx
@@ -78,13 +79,15 @@ function countMatches(ctx: LibraryContext, plan: FilterPlan, cap: number): Total
   } else if (plan.ftsJoin) {
     const joinedCap = Math.min(cap, JOINED_TOTAL_CAP);
     const { match, rest } = plan.ftsJoin;
-    matches = ctx
-      .stmt(
-        `SELECT count(*) FROM (SELECT 1 FROM generations_fts JOIN generations g ON g.seq = generations_fts.rowid
+    matches =
+      countByMerge(ctx, query, plan, joinedCap + 1) ??
+      (ctx
+        .stmt(
+          `SELECT count(*) FROM (SELECT 1 FROM generations_fts JOIN generations g ON g.seq = generations_fts.rowid
          WHERE generations_fts MATCH ? AND ${rest.where.join(' AND ')} LIMIT ?)`,
-      )
-      .pluck()
-      .get(match, ...rest.args, joinedCap + 1) as number;
+        )
+        .pluck()
+        .get(match, ...rest.args, joinedCap + 1) as number);
     return matches > joinedCap ? { total: joinedCap, capped: true } : { total: matches, capped: false };
   } else {
     matches = count(plan.count, plan.countIndex ? ` INDEXED BY ${plan.countIndex}` : '');
@@ -187,7 +190,7 @@ export function queryGenerations(
   const exact = totalFromCounts(ctx, query);
   const { total, capped } =
     exact === null
-      ? cachedTotal(ctx, query, totalCap, () => countMatches(ctx, plan, totalCap))
+      ? cachedTotal(ctx, query, totalCap, () => countMatches(ctx, query, plan, totalCap))
       : { total: exact, capped: false };
 
   const direction = sort.descending ? 'DESC' : 'ASC';
@@ -195,8 +198,10 @@ export function queryGenerations(
   const key = query.cursor ? decodeCursor(query.cursor, sortKey, sort.columns.length) : null;
   // Pick the page's rows on the narrow table first, then hydrate only those: sorting and the
   // per-row tag subquery then touch `limit` rows, never every match.
-  const pick =
-    plan.ftsJoin && sortKey !== 'rating_desc' && createdInSeqOrder(ctx)
+  const merged = pageByMerge(ctx, query, plan, sortKey, key, limit + 1);
+  const pick: Pick = merged
+    ? { sql: 'SELECT value AS seq FROM json_each(?) LIMIT ?', args: [JSON.stringify(merged)] }
+    : plan.ftsJoin && sortKey !== 'rating_desc' && createdInSeqOrder(ctx)
       ? pickInRowidOrder(plan.ftsJoin, sort.descending, key)
       : pickBySortIndex(plan, sort, orderBy, key);
   const rows = ctx
