@@ -1,122 +1,106 @@
-// Text search combined with a filter or sort that has its own index, answered by a merge: the FTS
-// matches (rowid order) and that index's rows (date order, which is rowid order while rows are in
-// created order, ./created-order.ts) are read side by side in growing chunks and intersected here.
-// Both reads are sequential, so a page or a capped count costs about the rows the two lists hold
-// in the range it covers. The join it replaces looked up the table row of every FTS match (a
-// random read each: 30–110 ms for "fox" in one project at a million rows), and a text search
-// sorted by rating built the list of every match before walking the rating index.
+// Text search combined with a project or the favourites, while rows are in created order
+// (./created-order.ts): the FTS matches (rowid order) are intersected with that filter's index
+// (date order, which is then rowid order) one window of rowids at a time, inside SQLite: each
+// window reads the filter's rows in its range into a list and tests the FTS matches of the range
+// against it. Both reads are sequential and the windows stop as soon as enough rows are found, so
+// a page or a capped count costs about the rows the two hold in the range it covers. The join it
+// replaces looked up the table row of every FTS match (a random read each: 30–110 ms to count
+// "fox" in one project at a million rows).
 import type { LibraryContext } from './context';
-import type { KeyValue } from './cursor';
 import type { SqlFilter } from './filters';
 
-/** The index side: rows of a project, the favourites, or one rating level, in date order. */
+/** The filter side: WHERE terms on `g` that name the rows of an index in date order. */
 export interface IndexStream {
-  /** WHERE terms on `g` naming the index's rows (trash excluded). */
   where: string;
   args: unknown[];
 }
 
-interface Cut {
-  seq: number;
-  createdAt?: number;
+export interface MergeSpec {
+  match: string;
+  index: IndexStream;
+  /** The query's other terms (trash included), tested on the rows both sides hold. */
+  rest: SqlFilter;
+  descending: boolean;
 }
 
-interface Row {
-  seq: number;
-  created_at: number;
+/** Rowids in the first window; each next one doubles, up to max. Tests shrink them. */
+export const WINDOWS = { first: 16_384, max: 1 << 20 };
+
+interface Span {
+  lo: number;
+  hi: number;
 }
 
-const FIRST_CHUNK = 256;
-const MAX_CHUNK = 16_384;
-
-function createdAtOf(ctx: LibraryContext, cut: Cut): number {
-  cut.createdAt ??= ctx
-    .stmt('SELECT created_at FROM generations WHERE seq = ?')
-    .pluck()
-    .get(cut.seq) as number;
-  return cut.createdAt;
+function seqSpan(ctx: LibraryContext): Span | null {
+  const span = ctx.stmt('SELECT min(seq) AS lo, max(seq) AS hi FROM generations').get() as {
+    lo: number | null;
+    hi: number | null;
+  };
+  return span.lo === null || span.hi === null ? null : { lo: span.lo, hi: span.hi };
 }
 
-function readFts(ctx: LibraryContext, match: string, cut: Cut | null, n: number, desc: boolean): number[] {
-  const [op, dir] = desc ? ['<', 'DESC'] : ['>', 'ASC'];
-  const range = cut ? `AND rowid ${op} ?` : '';
+/** Seqs in [lo, hi] of both sides passing `rest`, in order, up to `limit`. */
+function windowRows(ctx: LibraryContext, spec: MergeSpec, window: Span, limit: number): number[] {
+  const { match, index, rest, descending } = spec;
+  // The dates bounding the window's rows: rows in created order have dates in between, so the
+  // filter's index is read by date and the seq range trims its ties at both ends.
+  const dates = ctx
+    .stmt(
+      `SELECT (SELECT created_at FROM generations WHERE seq >= ? ORDER BY seq LIMIT 1),
+              (SELECT created_at FROM generations WHERE seq <= ? ORDER BY seq DESC LIMIT 1)`,
+    )
+    .raw()
+    .get(window.lo, window.hi) as [number | null, number | null];
+  if (dates[0] === null || dates[1] === null) return [];
+  // Unary + and CROSS JOIN: the FTS matches drive; the list is built once and tested per match,
+  // never probed into FTS row by row.
   return ctx
     .stmt(
-      `SELECT rowid FROM generations_fts WHERE generations_fts MATCH ? ${range} ORDER BY rowid ${dir} LIMIT ?`,
+      `SELECT g.seq FROM generations_fts CROSS JOIN generations g ON g.seq = generations_fts.rowid
+       WHERE generations_fts MATCH ? AND generations_fts.rowid BETWEEN ? AND ?
+         AND +generations_fts.rowid IN (SELECT g.seq FROM generations g WHERE ${index.where}
+           AND g.created_at BETWEEN ? AND ? AND g.seq BETWEEN ? AND ?)
+         AND ${rest.where.join(' AND ')}
+       ORDER BY generations_fts.rowid ${descending ? 'DESC' : 'ASC'} LIMIT ?`,
     )
     .pluck()
-    .all(match, ...(cut ? [cut.seq] : []), n) as number[];
-}
-
-function readIndex(
-  ctx: LibraryContext,
-  index: IndexStream,
-  cut: Cut | null,
-  n: number,
-  desc: boolean,
-): Row[] {
-  const [op, dir] = desc ? ['<', 'DESC'] : ['>', 'ASC'];
-  const range = cut ? `AND (g.created_at, g.seq) ${op} (?, ?)` : '';
-  return ctx
-    .stmt(
-      `SELECT g.seq, g.created_at FROM generations g WHERE ${index.where} ${range}
-       ORDER BY g.created_at ${dir}, g.seq ${dir} LIMIT ?`,
-    )
-    .all(...index.args, ...(cut ? [createdAtOf(ctx, cut), cut.seq] : []), n) as Row[];
-}
-
-/** Of `seqs`, those passing `rest`, in the same order. */
-function passing(ctx: LibraryContext, seqs: number[], rest: SqlFilter): number[] {
-  if (seqs.length === 0) return [];
-  const kept = new Set(
-    ctx
-      .stmt(
-        `SELECT g.seq FROM generations g WHERE g.seq IN (SELECT value FROM json_each(?)) AND ${rest.where.join(' AND ')}`,
-      )
-      .pluck()
-      .all(JSON.stringify(seqs), ...rest.args) as number[],
-  );
-  return seqs.filter((seq) => kept.has(seq));
+    .all(
+      match,
+      window.lo,
+      window.hi,
+      ...index.args,
+      dates[0],
+      dates[1],
+      window.lo,
+      window.hi,
+      ...rest.args,
+      limit,
+    ) as number[];
 }
 
 /**
- * Up to `want` seqs matching `match`, in `index` and passing `rest`, in seq order (descending or
- * not) strictly after `start`. Only while rows are in created order.
+ * Up to `want` seqs matching `spec`, in seq order (descending or not), strictly beyond `after`
+ * (the last seq of the previous page). Only while rows are in created order.
  */
 export function mergeFtsWithIndex(
   ctx: LibraryContext,
-  spec: { match: string; index: IndexStream; rest: SqlFilter; descending: boolean },
-  start: Cut | null,
+  spec: MergeSpec,
+  after: number | null,
   want: number,
 ): number[] {
-  const { match, index, rest, descending } = spec;
-  const beyond = (a: number, b: number) => (descending ? a < b : a > b);
+  const span = seqSpan(ctx);
+  if (!span) return [];
   const out: number[] = [];
-  let cut = start;
-  let chunk = FIRST_CHUNK;
+  let size = WINDOWS.first;
+  let edge = after ?? (spec.descending ? span.hi + 1 : span.lo - 1);
   while (out.length < want) {
-    const fts = readFts(ctx, match, cut, chunk, descending);
-    const rows = readIndex(ctx, index, cut, chunk, descending);
-    const lastFts = fts.length === chunk ? fts[fts.length - 1] : undefined;
-    const lastRow = rows.length === chunk ? rows[rows.length - 1] : undefined;
-    // Both lists are complete down to the nearer of their last rows; past it, read again.
-    let floor: Cut | null = null;
-    if (lastFts !== undefined && (lastRow === undefined || beyond(lastRow.seq, lastFts)))
-      floor = { seq: lastFts };
-    else if (lastRow !== undefined) floor = { seq: lastRow.seq, createdAt: lastRow.created_at };
-    const inIndex = new Set(rows.map((row) => row.seq));
-    const both = fts.filter((seq) => inIndex.has(seq) && (floor === null || !beyond(seq, floor.seq)));
-    out.push(...passing(ctx, both, rest));
-    if (floor === null) break;
-    cut = floor;
-    chunk = Math.min(chunk * 2, MAX_CHUNK);
+    const window = spec.descending
+      ? { lo: Math.max(span.lo, edge - size), hi: edge - 1 }
+      : { lo: edge + 1, hi: Math.min(span.hi, edge + size) };
+    if (window.lo > window.hi) break;
+    out.push(...windowRows(ctx, spec, window, want - out.length));
+    edge = spec.descending ? window.lo : window.hi;
+    size = Math.min(size * 2, WINDOWS.max);
   }
-  return out.slice(0, want);
-}
-
-/** The cut a keyset cursor of a date sort stands for ([created_at, seq]). */
-export function cutOfDateKey(key: KeyValue[] | null): Cut | null {
-  if (!key) return null;
-  const [createdAt, seq] = key;
-  return { seq: Number(seq), createdAt: Number(createdAt) };
+  return out;
 }

@@ -1,11 +1,13 @@
-// Which text searches go by the merge of ./fts-merge.ts: a large text source (FilterPlan.ftsJoin)
-// with a project or the favourites (pages and the capped count), or sorted by rating (pages, one
-// rating level after another). Null means "not this way": the caller's plan stands.
+// Which text searches go another way than query.ts's own plan, while rows are in created order
+// and the text source is too large to drive (FilterPlan.ftsJoin): with a project or the
+// favourites, pages and the capped count by the windowed merge of ./fts-merge.ts; sorted by
+// rating, pages level by level (./rating-text-pages.ts). Null means "not this way".
 import type { LibraryContext } from './context';
 import { createdInSeqOrder } from './created-order';
 import type { KeyValue } from './cursor';
 import type { FilterPlan } from './filters';
-import { cutOfDateKey, type IndexStream, mergeFtsWithIndex } from './fts-merge';
+import { type IndexStream, mergeFtsWithIndex } from './fts-merge';
+import { ratingPageByLevels } from './rating-text-pages';
 import type { LibraryQuery, SortKey } from './types';
 
 /** The query's filter that has an index in date order, if any. */
@@ -19,10 +21,9 @@ function filterStream(query: LibraryQuery): IndexStream | null {
   return null;
 }
 
-function mergeable(
-  ctx: LibraryContext,
-  plan: FilterPlan,
-): plan is FilterPlan & { ftsJoin: NonNullable<FilterPlan['ftsJoin']> } {
+type Joinable = FilterPlan & { ftsJoin: NonNullable<FilterPlan['ftsJoin']> };
+
+function joinable(ctx: LibraryContext, plan: FilterPlan): plan is Joinable {
   return plan.ftsJoin !== null && createdInSeqOrder(ctx);
 }
 
@@ -34,19 +35,9 @@ export function countByMerge(
   upTo: number,
 ): number | null {
   const index = filterStream(query);
-  if (!index || !mergeable(ctx, plan)) return null;
+  if (!index || !joinable(ctx, plan)) return null;
   const { match, rest } = plan.ftsJoin;
   return mergeFtsWithIndex(ctx, { match, index, rest, descending: true }, null, upTo).length;
-}
-
-function nextRatingBelow(ctx: LibraryContext, rating: number | null): number | null {
-  return ctx
-    .stmt(
-      `SELECT max(rating) FROM generations INDEXED BY generations_rating
-       WHERE deleted_at IS NULL ${rating === null ? '' : 'AND rating < ?'}`,
-    )
-    .pluck()
-    .get(...(rating === null ? [] : [rating])) as number | null;
 }
 
 /** Up to `want` seqs of the page after `key`, in the sort's order, or null. */
@@ -58,27 +49,11 @@ export function pageByMerge(
   key: KeyValue[] | null,
   want: number,
 ): number[] | null {
-  if (!mergeable(ctx, plan)) return null;
+  if (!joinable(ctx, plan)) return null;
   const { match, rest } = plan.ftsJoin;
-  if (sortKey !== 'rating_desc') {
-    const index = filterStream(query);
-    if (!index) return null; // FTS rowid order alone serves it (query.ts)
-    return mergeFtsWithIndex(
-      ctx,
-      { match, index, rest, descending: sortKey === 'created_desc' },
-      cutOfDateKey(key),
-      want,
-    );
-  }
-  // Rating, then date, descending: each rating level is a date-ordered stretch of the rating index.
-  const seqs: number[] = [];
-  let rating = key ? Number(key[0]) : nextRatingBelow(ctx, null);
-  let cut = key ? cutOfDateKey(key.slice(1)) : null;
-  while (rating !== null && seqs.length < want) {
-    const index = { where: 'g.deleted_at IS NULL AND g.rating = ?', args: [rating] };
-    seqs.push(...mergeFtsWithIndex(ctx, { match, index, rest, descending: true }, cut, want - seqs.length));
-    rating = nextRatingBelow(ctx, rating);
-    cut = null;
-  }
-  return seqs;
+  if (sortKey === 'rating_desc') return ratingPageByLevels(ctx, { match, rest }, key, want);
+  const index = filterStream(query);
+  if (!index) return null; // FTS rowid order alone serves it (query.ts)
+  const after = key ? Number(key[key.length - 1]) : null;
+  return mergeFtsWithIndex(ctx, { match, index, rest, descending: sortKey === 'created_desc' }, after, want);
 }

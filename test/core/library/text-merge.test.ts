@@ -5,8 +5,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_DRIVE_LIMIT, planFilters } from '../../../main/core/library/filters';
 import { ftsMatchExpression } from '../../../main/core/library/fts';
+import { WINDOWS } from '../../../main/core/library/fts-merge';
 import { libraryContext } from '../../../main/core/library/library';
 import { JOINED_TOTAL_CAP, TOTAL_CAP } from '../../../main/core/library/query';
+import { LEVEL } from '../../../main/core/library/rating-text-pages';
 import { pageByMerge } from '../../../main/core/library/text-pages';
 import type { LibraryQuery, SortKey } from '../../../main/core/library/types';
 import { seedSyntheticLibrary } from '../../helpers/synthetic-library';
@@ -101,18 +103,35 @@ describe('text search merged with an index', () => {
     expect(reference({ text: 'shot' }).length).toBeGreaterThan(PAGE_DRIVE_LIMIT);
   });
 
-  it('gives every page and total the reference gives, in every sort', () => {
-    for (const base of queries()) {
-      for (const sort of ['created_desc', 'created_asc', 'rating_desc'] as const) {
-        const query = { ...base, sort };
-        const expected = reference(query);
-        for (const limit of expected.length > 300 ? [13, 100] : [1, 7]) {
-          const got = everyPage(query, limit);
-          expect(got.ids, `${JSON.stringify(query)} by ${limit}`).toEqual(expected);
-          if (got.capped) expect([got.total, expected.length > got.total]).toEqual([JOINED_TOTAL_CAP, true]);
-          else expect(got.total).toBe(expected.length);
+  const tunings = [
+    { name: 'as shipped', windows: { ...WINDOWS }, batch: LEVEL.batch, limits: [1, 7, 100] },
+    // Many windows, and rating levels rare within a batch: every way through the code.
+    { name: 'small windows and batches', windows: { first: 64, max: 256 }, batch: 16, limits: [3, 29] },
+  ];
+  for (const tuning of tunings) {
+    it(`gives every page and total the reference gives, in every sort (${tuning.name})`, () => {
+      const saved = { windows: { ...WINDOWS }, batch: LEVEL.batch };
+      Object.assign(WINDOWS, tuning.windows);
+      LEVEL.batch = tuning.batch;
+      try {
+        for (const base of queries()) {
+          for (const sort of ['created_desc', 'created_asc', 'rating_desc'] as const) {
+            const query = { ...base, sort };
+            const expected = reference(query);
+            // Pages of one row only where there are few: the walk is long enough elsewhere.
+            for (const limit of tuning.limits.filter((n) => n > 1 || expected.length < 200)) {
+              const got = everyPage(query, limit);
+              expect(got.ids, `${JSON.stringify(query)} by ${limit}`).toEqual(expected);
+              if (got.capped)
+                expect([got.total, expected.length > got.total]).toEqual([JOINED_TOTAL_CAP, true]);
+              else expect(got.total).toBe(expected.length);
+            }
+          }
         }
+      } finally {
+        Object.assign(WINDOWS, saved.windows);
+        LEVEL.batch = saved.batch;
       }
-    }
-  });
+    });
+  }
 });
