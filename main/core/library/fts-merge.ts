@@ -32,7 +32,10 @@ interface Span {
 }
 
 function seqSpan(ctx: LibraryContext): Span | null {
-  const span = ctx.stmt('SELECT min(seq) AS lo, max(seq) AS hi FROM generations').get() as {
+  // Two subqueries: min and max in one SELECT would scan the table instead of reading two ends.
+  const span = ctx
+    .stmt('SELECT (SELECT min(seq) FROM generations) AS lo, (SELECT max(seq) FROM generations) AS hi')
+    .get() as {
     lo: number | null;
     hi: number | null;
   };
