@@ -55,6 +55,11 @@ export const TOTAL_CAP = 10_000;
  */
 export const JOINED_TOTAL_CAP = 1_000;
 
+/** How many matches a count of a text source with other filters reads: one past its cap. */
+function joinedCountUpTo(totalCap: number): number {
+  return Math.min(totalCap, JOINED_TOTAL_CAP) + 1;
+}
+
 interface Total {
   total: number;
   capped: boolean;
@@ -77,7 +82,7 @@ function countMatches(ctx: LibraryContext, query: LibraryQuery, plan: FilterPlan
   if (shortcut && (shortcut.rows <= cap || trashIsEmpty())) {
     matches = shortcut.rows - (shortcut.rows > cap || trashIsEmpty() ? 0 : count(shortcut.trashed));
   } else if (plan.ftsJoin) {
-    const joinedCap = Math.min(cap, JOINED_TOTAL_CAP);
+    const joinedCap = joinedCountUpTo(cap) - 1;
     const { match, rest } = plan.ftsJoin;
     matches =
       countByMerge(ctx, query, plan, joinedCap + 1) ??
@@ -198,7 +203,7 @@ export function queryGenerations(
   const key = query.cursor ? decodeCursor(query.cursor, sortKey, sort.columns.length) : null;
   // Pick the page's rows on the narrow table first, then hydrate only those: sorting and the
   // per-row tag subquery then touch `limit` rows, never every match.
-  const merged = pageByMerge(ctx, query, plan, sortKey, key, limit + 1);
+  const merged = pageByMerge(ctx, query, plan, sortKey, key, limit + 1, joinedCountUpTo(totalCap));
   const pick: Pick = merged
     ? { sql: 'SELECT value AS seq FROM json_each(?) LIMIT ?', args: [JSON.stringify(merged)] }
     : plan.ftsJoin && sortKey !== 'rating_desc' && createdInSeqOrder(ctx)

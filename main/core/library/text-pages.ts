@@ -9,6 +9,7 @@ import type { FilterPlan } from './filters';
 import { type IndexStream, mergeFtsWithIndex } from './fts-merge';
 import { ratingPageByLevels } from './rating-text-pages';
 import type { LibraryQuery, SortKey } from './types';
+import { memoInVersion } from './version-memo';
 
 /** The query's filter that has an index in date order, if any. */
 function filterStream(query: LibraryQuery): IndexStream | null {
@@ -36,11 +37,29 @@ export function countByMerge(
 ): number | null {
   const index = filterStream(query);
   if (!index || !joinable(ctx, plan)) return null;
-  const { match, rest } = plan.ftsJoin;
-  return mergeFtsWithIndex(ctx, { match, index, rest, descending: true }, null, upTo).length;
+  return newestMerged(ctx, plan.ftsJoin, index, upTo).length;
 }
 
-/** Up to `want` seqs of the page after `key`, in the sort's order, or null. */
+/**
+ * The first `upTo` rows of the merge, newest first, once per version: the count walks them, and
+ * the first page (newest first) is their head, so a first page does the work once.
+ */
+function newestMerged(
+  ctx: LibraryContext,
+  join: Joinable['ftsJoin'],
+  index: IndexStream,
+  upTo: number,
+): number[] {
+  const { match, rest } = join;
+  return memoInVersion(ctx, `merged|${upTo}|${JSON.stringify([match, index, rest])}`, () =>
+    mergeFtsWithIndex(ctx, { match, index, rest, descending: true }, null, upTo),
+  );
+}
+
+/**
+ * Up to `want` seqs of the page after `key`, in the sort's order, or null. `countUpTo` is what
+ * countByMerge was asked for: a first page newest first reuses the rows that count walked.
+ */
 export function pageByMerge(
   ctx: LibraryContext,
   query: LibraryQuery,
@@ -48,12 +67,17 @@ export function pageByMerge(
   sortKey: SortKey,
   key: KeyValue[] | null,
   want: number,
+  countUpTo: number,
 ): number[] | null {
   if (!joinable(ctx, plan)) return null;
   const { match, rest } = plan.ftsJoin;
   if (sortKey === 'rating_desc') return ratingPageByLevels(ctx, { match, rest }, key, want);
   const index = filterStream(query);
   if (!index) return null; // FTS rowid order alone serves it (query.ts)
+  if (!key && sortKey === 'created_desc') {
+    const head = newestMerged(ctx, plan.ftsJoin, index, Math.max(want, countUpTo));
+    return head.slice(0, want);
+  }
   const after = key ? Number(key[key.length - 1]) : null;
   return mergeFtsWithIndex(ctx, { match, index, rest, descending: sortKey === 'created_desc' }, after, want);
 }

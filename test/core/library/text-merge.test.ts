@@ -98,7 +98,16 @@ describe('text search merged with an index', () => {
     for (const query of queries().slice(0, 9)) {
       const plan = planFilters(ctx, query, TOTAL_CAP);
       expect(plan.ftsJoin, JSON.stringify(query)).not.toBeNull();
-      expect(pageByMerge(ctx, query, plan, query.sort ?? 'created_desc', null, 10)).toHaveLength(10);
+      const page = pageByMerge(
+        ctx,
+        query,
+        plan,
+        query.sort ?? 'created_desc',
+        null,
+        10,
+        JOINED_TOTAL_CAP + 1,
+      );
+      expect(page).toHaveLength(10);
     }
     expect(reference({ text: 'shot' }).length).toBeGreaterThan(PAGE_DRIVE_LIMIT);
   });
