@@ -2,10 +2,10 @@
 // (./created-order.ts): the FTS matches (rowid order) are intersected with that filter's index
 // (date order, which is then rowid order) one window of rowids at a time, inside SQLite: each
 // window reads the FTS matches of its range into a list and walks the filter's rows in the range
-// testing each against it. Both reads are sequential and the windows stop as soon as enough rows are found, so
-// a page or a capped count costs about the rows the two hold in the range it covers. The join it
-// replaces looked up the table row of every FTS match (a random read each: 30–110 ms to count
-// "fox" in one project at a million rows).
+// testing each against it. Both reads are sequential and the windows stop as soon as enough rows
+// are found, so a page or a capped count costs about the rows the two hold in the range it covers,
+// with no sort. The join it replaces looked up the table row of every FTS match (a random read
+// each: 30–110 ms to count "fox" in one project at a million rows).
 import type { LibraryContext } from './context';
 import type { SqlFilter } from './filters';
 
@@ -57,7 +57,8 @@ function windowRows(ctx: LibraryContext, spec: MergeSpec, window: Span, limit: n
   if (dates[0] === null || dates[1] === null) return [];
   // The filter's index drives, in the page's order (no sort), and each of its rows is tested
   // against the list of the window's FTS matches, built once (unary +: never an FTS probe per
-  // row). Building the list from the FTS side reads the smaller of the two into it.
+  // row). The list is the FTS side: a word is usually rarer than a project's rows (2× faster
+  // than the other way for "fox" in a project at a million rows).
   const dir = descending ? 'DESC' : 'ASC';
   return ctx
     .stmt(
