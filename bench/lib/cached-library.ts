@@ -16,6 +16,7 @@ const SHAPING_FILES = [
   'main/core/library/migrations.ts',
   'main/core/library/count-tables.ts',
   'main/core/library/search-index.ts',
+  'main/core/library/search-terms.ts',
 ];
 
 export interface SeedInfo {

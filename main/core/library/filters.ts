@@ -17,8 +17,9 @@
 import { GENERATION_STATES } from '../../../shared/domain/states';
 import { StudioError } from '../errors';
 import type { LibraryContext } from './context';
-import { ftsMatchExpression } from './fts';
+import { searchMatch } from './search-match';
 import type { LibraryQuery } from './types';
+import { memoInVersion } from './version-memo';
 
 /** A page drives from a source with at most this many rows; above, walking finds `limit` sooner. */
 export const PAGE_DRIVE_LIMIT = 1_000;
@@ -56,6 +57,8 @@ function invalid(userMessage: string): StudioError {
 
 type Source = 'text' | 'tag';
 
+const EVERY_RESOLUTION = `g.resolution IN (SELECT DISTINCT resolution FROM generations INDEXED BY generations_facets
+  WHERE deleted_at IS NULL)`;
 const FTS_ROWIDS = 'SELECT rowid FROM generations_fts WHERE generations_fts MATCH ?';
 const TAG_ID = '(SELECT id FROM tags WHERE name = ?)';
 
@@ -85,7 +88,12 @@ function sourceRows(ctx: LibraryContext, kind: Source, value: string, upTo: numb
     kind === 'text'
       ? 'SELECT count(*) FROM (SELECT 1 FROM generations_fts WHERE generations_fts MATCH ? LIMIT ?)'
       : `SELECT count(*) FROM (SELECT 1 FROM generation_tags WHERE tag_id = ${TAG_ID} LIMIT ?)`;
-  return ctx.stmt(sql).pluck().get(value, upTo) as number;
+  // Once per version of the library: keyset pages of the same query reuse it.
+  return memoInVersion(
+    ctx,
+    `rows|${kind}|${upTo}|${value}`,
+    () => ctx.stmt(sql).pluck().get(value, upTo) as number,
+  );
 }
 
 function validate(query: LibraryQuery): void {
@@ -172,7 +180,7 @@ function write(trash: string, terms: Term[], driver: Source | null, forPage: boo
  */
 export function planFilters(ctx: LibraryContext, query: LibraryQuery, totalCap: number): FilterPlan {
   validate(query);
-  const text = ftsMatchExpression(query.text);
+  const text = searchMatch(ctx, query.text);
   const tag = query.tag?.trim() || undefined;
   const upTo = Math.max(totalCap, PAGE_DRIVE_LIMIT) + 1;
   const rows: Partial<Record<Source, number>> = {};
@@ -212,9 +220,14 @@ export function planFilters(ctx: LibraryContext, query: LibraryQuery, totalCap: 
     !query.trashed &&
     terms.some((term) => term.kind === 'facet') &&
     terms.every((term) => term.kind === 'facet' || term.indexable.startsWith('g.created_at'));
+  const count = write(trash, terms, countDriver, false);
+  // The facets index leads with resolution: without a resolution filter SQLite scanned all of it
+  // (20–90 ms at a million rows). Naming every resolution present (a skip over the index, 0.02 ms)
+  // turns the count into one seek per resolution; the set is read, so it is exact.
+  if (onlyFacetsAndDates && query.resolution === undefined) count.where.push(EVERY_RESOLUTION);
   return {
     page: write(trash, terms, pageDriver, true),
-    count: write(trash, terms, countDriver, false),
+    count,
     countIndex: onlyFacetsAndDates ? 'generations_facets' : null,
     shortcut,
     ftsJoin,

@@ -9,15 +9,33 @@ const WORD = /[\p{L}\p{N}\p{M}]+/gu;
 // A long pasted paragraph would make a huge AND that can only match its own source; cap it.
 const MAX_WORDS = 16;
 
-/** The MATCH expression for `text`, or null when it has no words (then: no text filter). */
-export function ftsMatchExpression(text: string | undefined | null): string | null {
+export interface FtsWords {
+  words: string[];
+  /** Whether the last word is a prefix (typed from two letters on). */
+  prefix: boolean;
+}
+
+/** The words of `text` as the search reads them, or null when it has none (then: no text filter). */
+export function ftsWords(text: string | undefined | null): FtsWords | null {
   if (!text) return null;
   const words = text.normalize('NFC').match(WORD);
   if (!words || words.length === 0) return null;
   const kept = words.slice(0, MAX_WORDS);
-  const quoted = kept.map((word) => `"${word}"`);
   // A one-letter prefix matches most of a large library and costs tens of ms; the results start
   // to follow the typing from the second letter.
-  if ((kept[kept.length - 1] ?? '').length >= 2) quoted[quoted.length - 1] = `${quoted[quoted.length - 1]}*`;
+  return { words: kept, prefix: (kept[kept.length - 1] ?? '').length >= 2 };
+}
+
+/** The expression for `words`, the last one written as `last` when given. */
+export function expressionOf({ words, prefix }: FtsWords, last?: string): string {
+  const quoted = words.map((word) => `"${word}"`);
+  if (last !== undefined) quoted[quoted.length - 1] = last;
+  else if (prefix) quoted[quoted.length - 1] = `${quoted[quoted.length - 1]}*`;
   return quoted.join(' AND ');
+}
+
+/** The MATCH expression for `text`, or null when it has no words (then: no text filter). */
+export function ftsMatchExpression(text: string | undefined | null): string | null {
+  const parsed = ftsWords(text);
+  return parsed ? expressionOf(parsed) : null;
 }

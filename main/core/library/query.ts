@@ -8,7 +8,9 @@ import { decodeCursor, encodeCursor, type KeyValue } from './cursor';
 import { type FilterPlan, planFilters, type SqlFilter } from './filters';
 import { ftsMatchExpression } from './fts';
 import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
+import { countByMerge, pageByMerge } from './text-pages';
 import type { LibraryPage, LibraryQuery, SortKey } from './types';
+import { memoInVersion } from './version-memo';
 
 export const DEFAULT_PAGE_SIZE = 60;
 export const MAX_PAGE_SIZE = 500;
@@ -53,12 +55,17 @@ export const TOTAL_CAP = 10_000;
  */
 export const JOINED_TOTAL_CAP = 1_000;
 
+/** How many matches a count of a text source with other filters reads: one past its cap. */
+function joinedCountUpTo(totalCap: number): number {
+  return Math.min(totalCap, JOINED_TOTAL_CAP) + 1;
+}
+
 interface Total {
   total: number;
   capped: boolean;
 }
 
-function countMatches(ctx: LibraryContext, plan: FilterPlan, cap: number): Total {
+function countMatches(ctx: LibraryContext, query: LibraryQuery, plan: FilterPlan, cap: number): Total {
   // Stops at cap + 1 matches: only "more than the cap" matters beyond it.
   const count = (filter: SqlFilter, indexedBy = '') =>
     ctx
@@ -75,15 +82,17 @@ function countMatches(ctx: LibraryContext, plan: FilterPlan, cap: number): Total
   if (shortcut && (shortcut.rows <= cap || trashIsEmpty())) {
     matches = shortcut.rows - (shortcut.rows > cap || trashIsEmpty() ? 0 : count(shortcut.trashed));
   } else if (plan.ftsJoin) {
-    const joinedCap = Math.min(cap, JOINED_TOTAL_CAP);
+    const joinedCap = joinedCountUpTo(cap) - 1;
     const { match, rest } = plan.ftsJoin;
-    matches = ctx
-      .stmt(
-        `SELECT count(*) FROM (SELECT 1 FROM generations_fts JOIN generations g ON g.seq = generations_fts.rowid
+    matches =
+      countByMerge(ctx, query, plan, joinedCap + 1) ??
+      (ctx
+        .stmt(
+          `SELECT count(*) FROM (SELECT 1 FROM generations_fts JOIN generations g ON g.seq = generations_fts.rowid
          WHERE generations_fts MATCH ? AND ${rest.where.join(' AND ')} LIMIT ?)`,
-      )
-      .pluck()
-      .get(match, ...rest.args, joinedCap + 1) as number;
+        )
+        .pluck()
+        .get(match, ...rest.args, joinedCap + 1) as number);
     return matches > joinedCap ? { total: joinedCap, capped: true } : { total: matches, capped: false };
   } else {
     matches = count(plan.count, plan.countIndex ? ` INDEXED BY ${plan.countIndex}` : '');
@@ -91,27 +100,10 @@ function countMatches(ctx: LibraryContext, plan: FilterPlan, cap: number): Total
   return matches > cap ? { total: cap, capped: true } : { total: matches, capped: false };
 }
 
-// Totals are cached per filter until anything changes. data_version moves when another
-// connection (the CLI) commits; total_changes() moves when this one writes. Paging through a
-// large filtered result then counts once, not once per page.
-const totalCaches = new WeakMap<LibraryContext, Map<string, Total>>();
-
+/** The total, counted once per filter and version of the library (./version-memo.ts). */
 function cachedTotal(ctx: LibraryContext, query: LibraryQuery, cap: number, compute: () => Total): Total {
   const { sort: _sort, limit: _limit, cursor: _cursor, ...filters } = query;
-  const version = `${ctx.db.pragma('data_version', { simple: true })}:${ctx.stmt('SELECT total_changes()').pluck().get()}`;
-  const key = `${version}|${cap}|${JSON.stringify(filters)}`;
-  let cache = totalCaches.get(ctx);
-  if (!cache) {
-    cache = new Map();
-    totalCaches.set(ctx, cache);
-  }
-  const cached = cache.get(key);
-  if (cached !== undefined) return cached;
-  const total = compute();
-  // Keys of older versions are stale; keep the map from growing.
-  if (cache.size > 64) cache.clear();
-  cache.set(key, total);
-  return total;
+  return memoInVersion(ctx, `total|${cap}|${JSON.stringify(filters)}`, compute);
 }
 
 /**
@@ -203,7 +195,7 @@ export function queryGenerations(
   const exact = totalFromCounts(ctx, query);
   const { total, capped } =
     exact === null
-      ? cachedTotal(ctx, query, totalCap, () => countMatches(ctx, plan, totalCap))
+      ? cachedTotal(ctx, query, totalCap, () => countMatches(ctx, query, plan, totalCap))
       : { total: exact, capped: false };
 
   const direction = sort.descending ? 'DESC' : 'ASC';
@@ -211,8 +203,10 @@ export function queryGenerations(
   const key = query.cursor ? decodeCursor(query.cursor, sortKey, sort.columns.length) : null;
   // Pick the page's rows on the narrow table first, then hydrate only those: sorting and the
   // per-row tag subquery then touch `limit` rows, never every match.
-  const pick =
-    plan.ftsJoin && sortKey !== 'rating_desc' && createdInSeqOrder(ctx)
+  const merged = pageByMerge(ctx, query, plan, sortKey, key, limit + 1, joinedCountUpTo(totalCap));
+  const pick: Pick = merged
+    ? { sql: 'SELECT value AS seq FROM json_each(?) LIMIT ?', args: [JSON.stringify(merged)] }
+    : plan.ftsJoin && sortKey !== 'rating_desc' && createdInSeqOrder(ctx)
       ? pickInRowidOrder(plan.ftsJoin, sort.descending, key)
       : pickBySortIndex(plan, sort, orderBy, key);
   const rows = ctx

@@ -1,0 +1,41 @@
+// A library made before the 'search terms' migration gets the table filled from the search index
+// it already has, so its long prefixes are rewritten (and stay correct) from the first search.
+import { afterEach, beforeEach, expect, it } from 'vitest';
+import { libraryContext, openLibrary } from '../../../main/core/library/library';
+import { MIGRATIONS } from '../../../main/core/library/migrations';
+import { searchMatch } from '../../../main/core/library/search-match';
+import { create, type TestLibrary, tempLibrary } from './library-fixture';
+
+let lib: TestLibrary;
+beforeEach(() => {
+  lib = tempLibrary();
+});
+afterEach(() => lib.cleanup());
+
+it('fills the terms of an older library from its search index', () => {
+  create(lib.store, { prompt: 'a mountain village at dawn' });
+  create(lib.store, { prompt: 'mounted camera, горная дорога' });
+  const { db } = libraryContext(lib.store);
+  // The library as the previous version left it: no terms table.
+  db.exec('DROP TABLE search_terms');
+  db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+  lib.store.close();
+
+  const store = openLibrary({ root: lib.root, clock: lib.clock });
+  try {
+    const ctx = libraryContext(store);
+    expect(ctx.db.prepare('SELECT term FROM search_terms ORDER BY term').pluck().all()).toEqual(
+      expect.arrayContaining(['mountain', 'mount', 'горная', 'дорога']),
+    );
+    expect(searchMatch(ctx, 'mount')).toBe('("mount" OR "mountain")');
+    expect(searchMatch(ctx, 'горн')).toBe('"горная"');
+    expect(
+      store
+        .query({ text: 'moun' })
+        .items.map((record) => record.params.prompt)
+        .sort(),
+    ).toEqual(['a mountain village at dawn', 'mounted camera, горная дорога']);
+  } finally {
+    store.close();
+  }
+});
