@@ -175,6 +175,7 @@ describe('migrations', () => {
       'sequences',
       'recipes of imported videos',
       'frame strips',
+      'search terms',
     ];
     expect(MIGRATIONS.map((migration) => migration.name).slice(0, released.length)).toEqual(released);
   });
