@@ -383,4 +383,30 @@ describe('recipes', () => {
       [first.id, 500, 2500],
     ]);
   });
+
+  it('a video found twice (at home and in the trash) comes back once; the copy is skipped with why', async () => {
+    harness = await startCoreHarness();
+    const first = await generate(harness);
+    const root = join(harness.dir, 'library');
+    await harness.core.close();
+    const relPath = first.video?.relPath ?? '';
+    const trashed = join(root, '.trash', first.id, relPath);
+    await mkdir(join(trashed, '..'), { recursive: true });
+    await writeFile(trashed, await readFile(join(root, relPath)));
+    await writeFile(`${trashed}.json`, await readFile(join(root, `${relPath}.json`)));
+    await rm(join(root, '.wanstudio', 'library.db'));
+
+    const core = await startPlainCore(join(harness.dir, 'data'), root);
+    extra.push(core);
+    const summary = await core.api.library.rebuild();
+    expect(summary).toMatchObject({ restored: 1, plain: 0 });
+    expect(summary.skipped).toEqual([
+      { relPath, reason: `another copy of generation ${first.id} was restored already` },
+    ]);
+    const everything = [
+      ...(await core.api.library.query({ limit: 10 })).items,
+      ...(await core.api.library.query({ limit: 10, trashed: true })).items,
+    ];
+    expect(everything.map((item) => item.id)).toEqual([first.id]);
+  });
 });

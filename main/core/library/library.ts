@@ -181,6 +181,7 @@ class SqliteLibrary implements LibraryStore {
   listTags: LibraryStore['listTags'] = () => curation.listTags(this.#context());
   curateMany: LibraryStore['curateMany'] = (ids, change) => curateMany(this.#context(), ids, change);
   matchingIds: LibraryStore['matchingIds'] = (query, cap) => matchingIds(this.#context(), query, cap);
+  atomically: LibraryStore['atomically'] = (work) => this.#context().db.transaction(work)();
 
   readonly sequences: LibraryStore['sequences'] = sequenceStore(() => this.#context());
 

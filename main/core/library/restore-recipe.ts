@@ -27,8 +27,24 @@ export function restoreFromRecipe(
   mode: RestoreMode,
   linkParents?: LinkParents,
 ): { record: GenerationRecord; video: VideoRecord } {
+  // One transaction: a row without its video (a failed addVideo) is never left behind.
+  return store.atomically(() => restoreRows(store, sidecar, video, mode, linkParents));
+}
+
+function restoreRows(
+  store: LibraryStore,
+  sidecar: Sidecar,
+  video: RestoredVideo,
+  mode: RestoreMode,
+  linkParents?: LinkParents,
+): { record: GenerationRecord; video: VideoRecord } {
   const { generation, curation } = sidecar;
   const rebuild = mode.kind === 'rebuild';
+  if (rebuild && store.getGeneration(generation.id)) {
+    // Its id is taken by a copy restored a moment ago (the same video at home and in the trash):
+    // a second row under a new id would be a duplicate whose trash folder is named by another id.
+    throw new Error(`another copy of generation ${generation.id} was restored already`);
+  }
   const reference = referenceIn(store.root, generation.referenceImagePath);
   // A hosted image's link was never kept; without the library's copy of the image the recipe still
   // says what was made, but the row must name an image: the imported stand-in is the link-less one.

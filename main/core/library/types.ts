@@ -184,6 +184,8 @@ export interface LibraryStore {
   setNotes(id: string, notes: string): GenerationRecord;
   setTags(id: string, tags: string[]): GenerationRecord;
   listTags(): { name: string; count: number }[];
+  /** Runs `work` (synchronous store calls) in one transaction: all of it is kept, or none. */
+  atomically<T>(work: () => T): T;
   /** Favourite, rate or tag a selection in one transaction. */
   curateMany(ids: readonly string[], change: CurationChange): ManyResult;
   /** Up to `cap` ids of the query's matches (sort order) and the number of matches. */
