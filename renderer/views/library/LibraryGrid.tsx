@@ -79,7 +79,8 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   const rows = Math.ceil(slots / columns);
 
   const virtualizer = useVirtualizer({
-    count: rows,
+    // No rows until the width is known: one column of 100 000 rows would be measured for nothing.
+    count: width > 0 ? rows : 0,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
     overscan: 2,
