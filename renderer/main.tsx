@@ -25,9 +25,7 @@ import { prefetchViews } from './views/lazy-views';
 applyInitialTheme();
 wireEvents();
 keepGenerateDraft(() => import('./views/generate/image-store').then((module) => module.imagesForDraft()));
-const strings = startI18n();
-warmIntl(resolveLanguage(undefined) === 'ru' ? 'ru-RU' : 'en-US');
-await strings;
+await startI18n();
 // The views' code and words start loading now, while the first render runs: a view opened at once
 // then waits for neither.
 prefetchViews();
@@ -39,3 +37,7 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
+// ICU's set-up (the first Intl formatter, 30–100 ms) while start-up waits for its answers, not
+// inside the render that first shows a price or a date.
+const locale = resolveLanguage(undefined) === 'ru' ? 'ru-RU' : 'en-US';
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmIntl(locale), { timeout: 500 });

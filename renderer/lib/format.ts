@@ -25,7 +25,7 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 }
 /**
  * The first Intl formatter in a page costs 30–100 ms (ICU's data is set up once); made while the
- * start-up waits on the network, it is off the path to the first paint instead of inside a render.
+ * start-up waits on the network (main.tsx), it is not paid inside a render.
  */
 export function warmIntl(locale: string): void {
   new Intl.NumberFormat(locale).format(0);

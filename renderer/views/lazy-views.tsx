@@ -66,11 +66,12 @@ export const LibraryUnavailable = lazy(loaders.libraryUnavailable);
 let prefetched = false;
 /** The view start-up shows and the one opened most: fetched at once, with the first render. */
 const FIRST: (keyof typeof loaders)[] = ['generate', 'library'];
+const REST_AFTER_MS = 1_500;
 /**
  * Loads every view's code right after the first paint (import() caches, so a view opens instantly):
  * Generate and the Library at once — a user who opens the Library right after start-up
- * must not wait for its chunk — and the rest when the page is idle (at most two seconds later), so
- * their compiling does not delay the first grid.
+ * must not wait for its chunk — and the rest when the page is idle after REST_AFTER_MS, so their
+ * compiling does not delay the first grid.
  */
 export function prefetchViews(): void {
   if (prefetched) return;
@@ -80,8 +81,12 @@ export function prefetchViews(): void {
     for (const [name, loader] of Object.entries(loaders))
       if (!FIRST.includes(name as keyof typeof loaders)) void loader().catch(() => {});
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(rest, { timeout: 2_000 });
-  else setTimeout(rest, 0);
+  // Not before REST_AFTER_MS: start-up sits idle while it waits for its answers, and chunks
+  // compiled then would land on the first grid's render.
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(rest, { timeout: 2_000 });
+    else rest();
+  }, REST_AFTER_MS);
 }
 /** The browser host's "Show in folder": loaded when a file is first shown. */
 export const FileLocationDialog = lazy(loaders.fileLocation);
