@@ -40,4 +40,4 @@ createRoot(root).render(
 // ICU's set-up (the first Intl formatter, 30–100 ms) while start-up waits for its answers, not
 // inside the render that first shows a price or a date.
 const locale = resolveLanguage(undefined) === 'ru' ? 'ru-RU' : 'en-US';
-if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmIntl(locale), { timeout: 500 });
+if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmIntl(locale));

@@ -56,7 +56,7 @@ export function createLibraryPager(
   set: (patch: Partial<PagedView>) => void,
   reload: () => void,
 ): LibraryPager {
-  let wanted = { from: 0, to: 0 };
+  let wanted = { from: 0, to: PAGE_SIZE };
   /** The epoch whose fetch is in flight; a reload starts a new epoch and may fetch at once. */
   let inFlight: number | null = null;
   let headTimer: ReturnType<typeof setTimeout> | null = null;
@@ -163,9 +163,7 @@ export function createLibraryPager(
       void ensure();
     },
     restart() {
-      // The first page alone until the grid says what it shows: the next one is fetched after the
-      // first cards are painted, not in the way of them.
-      wanted = { from: 0, to: 0 };
+      wanted = { from: 0, to: PAGE_SIZE };
       void ensure();
     },
     refreshHead,

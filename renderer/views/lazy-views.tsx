@@ -66,7 +66,7 @@ export const LibraryUnavailable = lazy(loaders.libraryUnavailable);
 let prefetched = false;
 /** The view start-up shows and the one opened most: fetched at once, with the first render. */
 const FIRST: (keyof typeof loaders)[] = ['generate', 'library'];
-const REST_AFTER_MS = 1_500;
+const REST_AFTER_MS = 3_000;
 /**
  * Loads every view's code right after the first paint (import() caches, so a view opens instantly):
  * Generate and the Library at once — a user who opens the Library right after start-up
