@@ -1,5 +1,6 @@
 // The paged window onto the library's results: fetches the pages the grid shows (one request at a
-// time), drops far-away pages past a memory cap and refills them by cursor, and merges new items
+// time), skips pages far above the view by their size and cursor alone (library.skip), drops
+// far-away pages past a memory cap and refills them (and skipped ones) by cursor, and merges new items
 // at the head. Owns its bookkeeping (the wanted range, the fetch in flight, the head timer) so the
 // store holds only what the view renders.
 import type { ContractError, GenerationRecord } from '../../shared/contract/contract';
