@@ -1,5 +1,5 @@
 // The studio window: sidebar, top bar, banners, the current view, and toasts.
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FolderPrompt } from './components/FolderPrompt';
@@ -17,7 +17,6 @@ import {
   GenerateView,
   LibraryUnavailable,
   LibraryView,
-  prefetchViews,
   QueueView,
   SequencesView,
   SettingsView,
@@ -34,9 +33,6 @@ export function App() {
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
   const fileShown = useFileLocation((state) => state.shown !== null);
-  // The views' code and words load right after the first render, while start-up waits for its
-  // answers: a view opened at once then waits for neither.
-  useEffect(() => prefetchViews(), []);
   const loading = (
     <div className="view-loading" role="status">
       <span className="spinner" aria-hidden="true" />

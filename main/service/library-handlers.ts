@@ -46,6 +46,10 @@ export function libraryHandlers(
   return {
     library: {
       query: (query) => deps.library().query(query),
+      skip: (query) => {
+        const { items, ...rest } = deps.library().query(query);
+        return { ...rest, count: items.length };
+      },
       setFavourite: ({ id, favourite }) => curated(deps.library().setFavourite(id, favourite)),
       setRating: ({ id, rating }) => curated(deps.library().setRating(id, rating)),
       setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),

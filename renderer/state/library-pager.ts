@@ -1,5 +1,6 @@
 // The paged window onto the library's results: fetches the pages the grid shows (one request at a
-// time), drops far-away pages past a memory cap and refills them by cursor, and merges new items
+// time), skips pages far above the view by their size and cursor alone (library.skip), drops
+// far-away pages past a memory cap and refills them (and skipped ones) by cursor, and merges new items
 // at the head. Owns its bookkeeping (the wanted range, the fetch in flight, the head timer) so the
 // store holds only what the view renders.
 import type { ContractError, GenerationRecord } from '../../shared/contract/contract';
@@ -8,6 +9,7 @@ import { studio } from '../studio';
 import { type LibraryFilters, toQuery } from './library-filters';
 import {
   appendPage,
+  appendSkipped,
   countNewerThanHead,
   evictedPageIn,
   evictOutside,
@@ -86,6 +88,26 @@ export function createLibraryPager(
         });
         if (get().epoch !== epoch) return;
         setList(refillPage(get().list, refill, result.items));
+      } else if (wanted.from - loaded > KEEP_MARGIN + DEEP_PAGE_SIZE) {
+        // Far above the view, a page would be dropped as soon as it arrived: take its size and
+        // the cursor after it, not its records (a fling to the middle of 100 000 items used to
+        // fetch and parse every page on the way, 800 KB each).
+        const result = await studio.library.skip({
+          ...query,
+          cursor: list.nextCursor,
+          limit: DEEP_PAGE_SIZE,
+        });
+        if (get().epoch !== epoch) return;
+        setList(
+          appendSkipped(
+            get().list,
+            list.nextCursor,
+            result.count,
+            result.nextCursor,
+            result.total,
+            result.totalCapped === true,
+          ),
+        );
       } else {
         const limit = wanted.from - loaded > DEEP_PAGE_SIZE ? DEEP_PAGE_SIZE : PAGE_SIZE;
         const result = await studio.library.query({ ...query, cursor: list.nextCursor, limit });

@@ -81,13 +81,32 @@ export function appendPage(
   total: number,
   totalCapped = false,
 ): PagedList {
-  return {
-    pages: [...list.pages, { cursor, items, size: items.length }],
-    nextCursor,
-    started: true,
-    total,
-    totalCapped,
-  };
+  return withPage(list, { cursor, items, size: items.length }, nextCursor, total, totalCapped);
+}
+
+/**
+ * A page passed over far above the view (library.skip): it holds its place like an evicted page,
+ * and is fetched by its cursor if it ever scrolls into view.
+ */
+export function appendSkipped(
+  list: PagedList,
+  cursor: string | null,
+  size: number,
+  nextCursor: string | null,
+  total: number,
+  totalCapped = false,
+): PagedList {
+  return withPage(list, { cursor, items: null, size }, nextCursor, total, totalCapped);
+}
+
+function withPage(
+  list: PagedList,
+  page: Page,
+  nextCursor: string | null,
+  total: number,
+  totalCapped: boolean,
+): PagedList {
+  return { pages: [...list.pages, page], nextCursor, started: true, total, totalCapped };
 }
 
 export function refillPage(list: PagedList, pageIndex: number, items: GenerationRecord[]): PagedList {

@@ -64,16 +64,29 @@ export const SequencesView = lazy(loaders.sequences);
 export const LibraryUnavailable = lazy(loaders.libraryUnavailable);
 
 let prefetched = false;
-/** Loads every view's code right after the first paint (import() caches, so a view opens instantly). */
+/** The view start-up shows and the one opened most: fetched at once, with the first render. */
+const FIRST: (keyof typeof loaders)[] = ['generate', 'library'];
+const REST_AFTER_MS = 3_000;
+/**
+ * Loads every view's code right after the first paint (import() caches, so a view opens instantly):
+ * Generate and the Library at once — a user who opens the Library right after start-up
+ * must not wait for its chunk — and the rest when the page is idle after REST_AFTER_MS, so their
+ * compiling does not delay the first grid.
+ */
 export function prefetchViews(): void {
   if (prefetched) return;
   prefetched = true;
-  const load = () => {
-    for (const loader of Object.values(loaders)) void loader().catch(() => {});
+  for (const name of FIRST) void loaders[name]().catch(() => {});
+  const rest = () => {
+    for (const [name, loader] of Object.entries(loaders))
+      if (!FIRST.includes(name as keyof typeof loaders)) void loader().catch(() => {});
   };
-  // Not on idle: a user who opens the library right after start-up must not wait for its chunk, and
-  // a start-up busy with pushes may not be idle for seconds. The chunks are local and small.
-  setTimeout(load, 0);
+  // Not before REST_AFTER_MS: start-up sits idle while it waits for its answers, and chunks
+  // compiled then would land on the first grid's render.
+  setTimeout(() => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(rest, { timeout: 2_000 });
+    else rest();
+  }, REST_AFTER_MS);
 }
 /** The browser host's "Show in folder": loaded when a file is first shown. */
 export const FileLocationDialog = lazy(loaders.fileLocation);

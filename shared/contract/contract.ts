@@ -20,6 +20,7 @@ import type {
   GenerationRecord,
   LibraryPage,
   LibraryQuery,
+  LibrarySkip,
   MatchingIds,
   Project,
   VideoRecord,
@@ -135,6 +136,8 @@ export const contract = {
   },
   library: {
     query: method<LibraryPage>()(libraryQuerySchema),
+    /** The same page as query, as its size and next cursor only: a grid scrolled far down skips by it. */
+    skip: method<LibrarySkip>()(libraryQuerySchema),
     setFavourite: method<GenerationRecord>()(z.object({ id, favourite: z.boolean() }).strict()),
     setRating: method<GenerationRecord>()(z.object({ id, rating: z.number().int().min(0).max(5) }).strict()),
     setNotes: method<GenerationRecord>()(z.object({ id, notes: z.string().max(10_000) }).strict()),

@@ -158,6 +158,12 @@ export interface LibraryPage {
   totalCapped?: true;
 }
 
+/**
+ * A page passed over on the way deeper (library.skip): how many records it holds and the cursor
+ * after them, without the records. The grid keeps its place and fetches it if it scrolls into view.
+ */
+export type LibrarySkip = Omit<LibraryPage, 'items'> & { count: number };
+
 /** "Select all": the first ids of a query's matches, and how many match (a lower bound when totalCapped). */
 export interface MatchingIds {
   ids: string[];

@@ -7,8 +7,8 @@ const COUNT = 100_000;
 test.use({ hostConfig: { seedSynthetic: COUNT } });
 
 test('100 000 items: bounded DOM, responsive while scrolling far', async ({ studio: page }) => {
-  // Deep pages arrive 500 rows at a time over the socket; on a loaded two-core machine that alone
-  // can take most of the default 90 s. The assertions are unchanged; only the time allowed grows.
+  // Generous on a loaded two-core machine (CI); the flings run inside the page and the pages far
+  // above the view are skipped (library.skip), so the body takes seconds, not minutes.
   test.slow();
   await openView(page, 'library');
   await page.getByRole('button', { name: 'Filters' }).click();
@@ -17,25 +17,27 @@ test('100 000 items: bounded DOM, responsive while scrolling far', async ({ stud
   const grid = page.getByTestId('library-grid');
   await expect(page.getByTestId('library-card').first()).toBeVisible();
 
-  const counts: number[] = [];
-  for (let step = 0; step < 40; step++) {
-    // A fling of about a hundred rows at a time, as a user dragging the scrollbar would do; the
-    // cards are counted once the grid has rendered that position (two frames later), not after a
-    // fixed wait, so a loaded machine measures the same thing, only more slowly.
-    counts.push(
-      await grid.evaluate(async (element) => {
-        element.scrollTop += 25_000;
-        await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
-        return document.querySelectorAll('.card').length;
-      }),
-    );
-  }
+  // Forty flings of about a hundred rows each, as a user dragging the scrollbar would do; the
+  // cards are counted once the grid has rendered each position (two frames later), not after a
+  // fixed wait, so a loaded machine measures the same thing, only more slowly. All in one call
+  // into the page: forty round trips from the test driver took most of this test's time.
+  const counts = await grid.evaluate(async (element) => {
+    const frame = () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
+    const seen: number[] = [];
+    for (let step = 0; step < 40; step++) {
+      element.scrollTop += 25_000;
+      await frame();
+      seen.push(document.querySelectorAll('.card').length);
+    }
+    return seen;
+  });
   const scrollTop = await grid.evaluate((element) => element.scrollTop);
   expect(scrollTop).toBeGreaterThan(500_000);
   expect(Math.max(...counts)).toBeLessThan(300);
   expect(await page.evaluate(() => document.getElementsByTagName('*').length)).toBeLessThan(5_000);
 
-  // The rows at this depth fill in with real cards (pages fetched by cursor, in order).
+  // The rows at this depth fill in with real cards (the pages above skipped by cursor, in order,
+  // and these fetched by theirs).
   const fillStarted = Date.now();
   await expect(page.getByTestId('library-card').first()).toBeVisible({ timeout: 60_000 });
   await expect(page.locator('.card-skeleton')).toHaveCount(0, { timeout: 60_000 });

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   appendPage,
+  appendSkipped,
   countNewerThanHead,
   EMPTY_LIST,
   evictedPageIn,
@@ -80,6 +81,21 @@ describe('library pages', () => {
     const refilled = refillPage(evicted, index, range(20, 30));
     expect(itemAt(refilled, pageOffsets(refilled), 22)?.id).toBe('g22');
     expect(evictedPageIn(refilled, 22, 25)).toBe(-1);
+  });
+
+  it('holds the place of a skipped page and refills it by its cursor when it comes into view', () => {
+    let list = appendPage(EMPTY_LIST, null, range(0, 100), 'c1', 10_000);
+    list = appendSkipped(list, 'c1', 500, 'c2', 10_000);
+    list = appendPage(list, 'c2', range(600, 700), 'c3', 10_000);
+    expect(loadedCount(list)).toBe(700);
+    expect(itemAt(list, pageOffsets(list), 650)?.id).toBe('g650');
+    expect(itemAt(list, pageOffsets(list), 300)).toBeUndefined();
+    expect(evictedPageIn(list, 0, 100)).toBe(-1);
+    expect(evictedPageIn(list, 550, 650)).toBe(1);
+    expect(list.pages[1]?.cursor).toBe('c1');
+    list = refillPage(list, 1, range(100, 600));
+    expect(itemAt(list, pageOffsets(list), 300)?.id).toBe('g300');
+    expect(evictedPageIn(list, 0, 700)).toBe(-1);
   });
 
   it('replaces an updated record in place', () => {

@@ -2,7 +2,7 @@
 // at a timestamp (the one the viewer shows), reads the frame rate from the file, and reads only the
 // byte ranges it needs over HTTP. Where WebCodecs is missing (or cannot decode the codec) a hidden
 // <video> is seeked instead: the same pictures, with times as close as the browser seeks.
-import { ALL_FORMATS, CanvasSink, Input, UrlSource } from 'mediabunny';
+import type { CanvasSink } from 'mediabunny';
 import { FrameError, type FrameSource } from './types';
 import { openVideoElementFrames } from './video-element-frames';
 
@@ -19,8 +19,13 @@ export async function openFrames(url: string): Promise<FrameSource> {
   return openVideoElementFrames(url);
 }
 
+// mediabunny (~400 KB) loads with the first frame asked for, not with the Library's code: the grid
+// paints without it, and most sessions never decode a frame here.
+const loadMediabunny = () => import('mediabunny');
+
 /** null: the file is fine but this browser's WebCodecs cannot decode its codec (use the fallback). */
 async function openWebCodecsFrames(url: string): Promise<FrameSource | null> {
+  const { ALL_FORMATS, CanvasSink, Input, UrlSource } = await loadMediabunny();
   const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack().catch((error: unknown) => {
@@ -89,6 +94,7 @@ async function openWebCodecsFrames(url: string): Promise<FrameSource | null> {
  * second over the first ones. null when the file cannot be read.
  */
 export async function probeFrameRate(url: string): Promise<number | null> {
+  const { ALL_FORMATS, Input, UrlSource } = await loadMediabunny();
   const input = new Input({ source: new UrlSource(url), formats: ALL_FORMATS });
   try {
     const track = await input.getPrimaryVideoTrack();

@@ -2,7 +2,7 @@
 // ("Use this frame") or the sharpest of the clip's last half second ("Continue from last frame").
 // Full size, PNG (exact); JPEG at high quality only when a PNG would pass APIXO's image limit.
 import { CONTINUE_WINDOW_MS } from '../../../shared/domain/frames';
-import { LIMITS } from '../../../shared/domain/params';
+import { LIMITS } from '../../../shared/domain/param-values';
 import { isBlankFrame } from '../blank-frame';
 import { sharpestFrameIndex } from '../sharpness';
 import { encodeCanvas, pixelsOf } from './canvas';

@@ -1,7 +1,7 @@
 // Library filters. Each change is a new query: the server filters, the grid starts at the top.
 import { useTranslation } from 'react-i18next';
 import { MODEL_IDS, MODELS } from '../../../shared/domain/models';
-import { ASPECT_RATIOS, DURATIONS, RESOLUTIONS } from '../../../shared/domain/params';
+import { ASPECT_RATIOS, DURATIONS, RESOLUTIONS } from '../../../shared/domain/param-values';
 import { GENERATION_STATES } from '../../../shared/domain/states';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';

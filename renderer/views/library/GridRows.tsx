@@ -1,7 +1,8 @@
 // The grid's visible rows of cards. While the grid scrolls, LibraryGrid hands them deferred values
 // (useDeferredValue): a fling changes the range on every scroll event, and rendering fifty new
 // cards inside that event was a long task each time. Deferred, React renders the new rows in
-// slices it can interrupt, and a render for a range already scrolled past is dropped.
+// slices it can interrupt, and a render for a range already scrolled past is dropped. During a
+// fling (use-fling.ts) every slot is a one-node placeholder.
 
 import type { VirtualItem } from '@tanstack/react-virtual';
 import { memo } from 'react';
@@ -12,6 +13,8 @@ import { LibraryCard, SkeletonCard } from './LibraryCard';
 
 export interface GridRowsProps {
   rows: VirtualItem[];
+  /** Placeholders in every slot (the grid is being flung). */
+  placeholders: boolean;
   list: PagedList;
   offsets: number[];
   columns: number;
@@ -29,6 +32,7 @@ export interface GridRowsProps {
 
 export const GridRows = memo(function GridRows({
   rows,
+  placeholders,
   list,
   offsets,
   columns,
@@ -57,7 +61,7 @@ export const GridRows = memo(function GridRows({
       {Array.from({ length: columns }, (_, column) => {
         const index = row.index * columns + column;
         if (index >= slots) return <div key={`filler-${index}`} />;
-        const record = itemAt(list, offsets, index);
+        const record = placeholders ? undefined : itemAt(list, offsets, index);
         return record ? (
           <LibraryCard
             key={record.id}

@@ -24,6 +24,7 @@ import { useLibrary } from '../../state/library';
 import { itemAt, slotCount } from '../../state/library-pages';
 import { type ClickModifiers, useSelection } from '../../state/selection';
 import { GridRows } from './GridRows';
+import { useFling } from './use-fling';
 
 const GAP = 16;
 const PAD = 20;
@@ -79,7 +80,8 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   const rows = Math.ceil(slots / columns);
 
   const virtualizer = useVirtualizer({
-    count: rows,
+    // No rows until the width is known: one column of 100 000 rows would be measured for nothing.
+    count: width > 0 ? rows : 0,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
     overscan: 2,
@@ -101,6 +103,10 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   // never meets a stale range. At rest (the first page, a filter change) the cards render at once:
   // sliced rendering would only make the first grid later.
   const scrolling = virtualizer.isScrolling;
+  // A fling shows placeholders at once (they follow the scroll exactly and cost one node each);
+  // the cards that replace them when it settles render deferred, in slices React can interrupt.
+  const flinging = useFling(parentRef);
+  const placeholders = useDeferredValue(flinging) || flinging;
   const deferredRows = useDeferredValue(virtualRows);
   const deferredList = useDeferredValue(list);
   const deferredOffsets = useDeferredValue(offsets);
@@ -178,7 +184,8 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
       >
         <div className="grid-space" style={{ height: virtualizer.getTotalSize() }}>
           <GridRows
-            rows={scrolling ? deferredRows : virtualRows}
+            rows={scrolling && !placeholders ? deferredRows : virtualRows}
+            placeholders={placeholders}
             list={scrolling ? deferredList : list}
             offsets={scrolling ? deferredOffsets : offsets}
             columns={columns}

@@ -52,7 +52,11 @@ async function drain(): Promise<void> {
   running = true;
   try {
     // First come, first served: cards mount top to bottom, so posters fill in reading order.
-    for (let job = queue.shift(); job; job = queue.shift()) {
+    // Each capture waits for an idle moment, so decoding never competes with the first grid's
+    // paint or a fling (and a card scrolled past meanwhile has cancelled its job).
+    for (await idle(); queue.length > 0; await idle()) {
+      const job = queue.shift();
+      if (!job) break;
       current = job.videoId;
       try {
         await capture(job.videoId, job.url, job.poster);
@@ -68,6 +72,13 @@ async function drain(): Promise<void> {
     current = null;
     running = false;
   }
+}
+
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => resolve(), { timeout: 2_000 });
+    else setTimeout(resolve, 50);
+  });
 }
 
 /** Makes and stores the strip (and the poster when asked), showing each at once. */

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
-import { DURATIONS, modelOf, RESOLUTIONS } from '../../../shared/domain/params';
+import { DURATIONS, modelOf, RESOLUTIONS } from '../../../shared/domain/param-values';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';

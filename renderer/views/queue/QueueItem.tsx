@@ -1,6 +1,6 @@
 // One running generation: state, honest timing (elapsed against what this size usually takes),
 // the next status check, download progress, and what the user can do about it now.
-import { memo, useRef, useState } from 'react';
+import { memo, useCallback, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
@@ -15,8 +15,17 @@ import { HeldNotice } from './HeldNotice';
 import { ParamChips } from './ParamChips';
 import { Timing } from './Timing';
 
-// memo: with 200 jobs, an update to one re-renders that one, not the whole list.
-export const QueueItem = memo(function QueueItem({ record }: { record: GenerationRecord }) {
+interface QueueItemProps {
+  record: GenerationRecord;
+  /** In a virtual list (ActiveList): the row's index, its offset, and how its height is reported. */
+  index?: number;
+  top?: number;
+  measure?(element: Element | null): void;
+}
+
+// memo: with 200 jobs, an update to one re-renders that one, not the whole list (the props are
+// flat values so a virtual row that did not move is not rendered again either).
+export const QueueItem = memo(function QueueItem({ record, index, top, measure }: QueueItemProps) {
   const { t } = useTranslation();
   const online = useApp((state) => state.network.online);
   const expectedMs = useQueue((state) => state.expectedMs[expectedKey(record)]);
@@ -24,6 +33,13 @@ export const QueueItem = memo(function QueueItem({ record }: { record: Generatio
   const [confirm, setConfirm] = useState<'cancel' | 'resubmit' | null>(null);
   const [busy, setBusy] = useState(false);
   const row = useRef<HTMLLIElement>(null);
+  const rowRef = useCallback(
+    (element: HTMLLIElement | null) => {
+      row.current = element;
+      measure?.(element);
+    },
+    [measure],
+  );
 
   async function run(intent: 'cancel' | 'resubmit' | 'dismiss' | 'checkAgain'): Promise<void> {
     setBusy(true);
@@ -34,7 +50,14 @@ export const QueueItem = memo(function QueueItem({ record }: { record: Generatio
 
   const waitingForNetwork = !online && (record.state === 'queued' || record.state === 'submitting');
   return (
-    <li ref={row} className="queue-item" data-state={record.state} data-testid="queue-item">
+    <li
+      ref={rowRef}
+      className="queue-item"
+      data-state={record.state}
+      data-testid="queue-item"
+      data-index={index}
+      style={top === undefined ? undefined : { transform: `translateY(${top}px)` }}
+    >
       <div className="queue-item-main">
         <div className="queue-item-head">
           <StatePill state={record.state} offline={waitingForNetwork} />

@@ -6,7 +6,7 @@ import { Icon } from '../../components/Icon';
 import { useApp } from '../../state/app';
 import { useQueue } from '../../state/queue';
 import { clearRecent } from '../../state/queue-recent';
-import { QueueItem } from './QueueItem';
+import { ActiveList } from './ActiveList';
 import { RecentItem } from './RecentItem';
 import { StagedBar } from './StagedBar';
 
@@ -62,11 +62,7 @@ export function QueueView() {
             {t('queue.emptyText')}
           </EmptyState>
         ) : (
-          <ul className="queue-list" data-testid="queue-active">
-            {active.map((record) => (
-              <QueueItem key={record.id} record={record} />
-            ))}
-          </ul>
+          <ActiveList active={active} />
         )}
       </section>
       {recent.length > 0 ? (

@@ -4,6 +4,7 @@
 import type { RefObject } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DownloadProgressEvent, GenerationRecord } from '../../../shared/contract/contract';
+import { ProgressBar } from '../../components/ProgressBar';
 import { formatBytes, formatClock } from '../../lib/format';
 import { useNowWhileVisible } from '../../lib/use-now';
 import { isLate } from './timing-rules';
@@ -30,7 +31,7 @@ export function Timing({ record, expectedMs, progress, online, row }: TimingProp
     const fraction = progress?.total ? Math.min(1, progress.bytes / progress.total) : null;
     return (
       <div className="timing">
-        <Bar fraction={fraction} label={t('queue.downloadLabel')} />
+        <ProgressBar fraction={fraction} label={t('queue.downloadLabel')} />
         <div className="timing-line">
           <span>
             {progress
@@ -57,7 +58,7 @@ export function Timing({ record, expectedMs, progress, online, row }: TimingProp
     const late = expectedMs !== undefined && isLate(elapsed, expectedMs);
     return (
       <div className="timing">
-        {state !== 'stalled' ? <Bar fraction={fraction} label={t('queue.generatingLabel')} /> : null}
+        {state !== 'stalled' ? <ProgressBar fraction={fraction} label={t('queue.generatingLabel')} /> : null}
         <div className="timing-line">
           <span className="timing-clock">
             {expectedMs
@@ -99,19 +100,4 @@ export function Timing({ record, expectedMs, progress, online, row }: TimingProp
     );
   }
   return null;
-}
-
-function Bar({ fraction, label }: { fraction: number | null; label: string }) {
-  return (
-    <div
-      className={fraction === null ? 'bar bar-indeterminate' : 'bar'}
-      role="progressbar"
-      aria-label={label}
-      aria-valuemin={0}
-      aria-valuemax={100}
-      aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-    >
-      <div className="bar-fill" style={fraction === null ? undefined : { width: `${fraction * 100}%` }} />
-    </div>
-  );
 }

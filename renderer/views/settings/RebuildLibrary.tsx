@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { ProgressBar } from '../../components/ProgressBar';
 import { notifySuccess } from '../../lib/notify';
 import { useRebuild } from '../../state/rebuild';
 
@@ -32,19 +33,7 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
       </Button>
       {running ? (
         <div className="rebuild-progress">
-          <div
-            className={fraction === null ? 'bar bar-indeterminate' : 'bar'}
-            role="progressbar"
-            aria-label={t('rebuild.progressLabel')}
-            aria-valuemin={0}
-            aria-valuemax={100}
-            aria-valuenow={fraction === null ? undefined : Math.round(fraction * 100)}
-          >
-            <div
-              className="bar-fill"
-              style={fraction === null ? undefined : { width: `${fraction * 100}%` }}
-            />
-          </div>
+          <ProgressBar fraction={fraction} label={t('rebuild.progressLabel')} />
           <span className="hint">
             {progress
               ? t('rebuild.progress', { done: progress.done, total: progress.total })
