@@ -10,6 +10,7 @@ import { TopBar } from './shell/TopBar';
 import { useShortcuts } from './shell/use-shortcuts';
 import { useThemeAndLanguage } from './shell/use-theme';
 import { useApp } from './state/app';
+import { useBudget } from './state/budget';
 import { useFileLocation } from './state/file-location';
 import {
   BatchView,
@@ -20,10 +21,10 @@ import {
   QueueView,
   SequencesView,
   SettingsView,
+  SpendPrompt,
   SpendView,
   TrashView,
 } from './views/lazy-views';
-import { SpendPrompt } from './views/spend/SpendPrompt';
 
 export function App() {
   useThemeAndLanguage();
@@ -33,6 +34,7 @@ export function App() {
   const info = useApp((state) => state.info);
   const startupError = useApp((state) => state.startupError);
   const fileShown = useFileLocation((state) => state.shown !== null);
+  const asking = useBudget((state) => state.question !== null);
   const loading = (
     <div className="view-loading" role="status">
       <span className="spinner" aria-hidden="true" />
@@ -95,7 +97,11 @@ export function App() {
           <FileLocationDialog />
         </Suspense>
       ) : null}
-      <SpendPrompt />
+      {asking ? (
+        <Suspense fallback={null}>
+          <SpendPrompt />
+        </Suspense>
+      ) : null}
     </div>
   );
 }

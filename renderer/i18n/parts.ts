@@ -13,7 +13,6 @@ export const SHELL_SECTIONS = [
   'settingsKept',
   'projects',
   'folderPrompt',
-  'budget',
   'units',
   'files',
   'errors',

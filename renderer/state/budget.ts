@@ -139,7 +139,7 @@ export function announceLowBalance(balance: Balance): void {
   if (!balance.lowAlert || balance.usd === null) return;
   useToasts.getState().show({
     tone: 'error',
-    title: i18n.t('budget.lowBalanceTitle', { threshold: formatUsd(balance.lowAlert.thresholdUsd) }),
-    detail: i18n.t('budget.lowBalanceDetail', { balance: formatUsd(balance.usd) }),
+    title: i18n.t('balance.lowTitle', { threshold: formatUsd(balance.lowAlert.thresholdUsd) }),
+    detail: i18n.t('balance.lowDetail', { balance: formatUsd(balance.usd) }),
   });
 }

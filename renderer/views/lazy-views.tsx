@@ -50,6 +50,8 @@ const loaders = untilAllLoaded({
     })),
   sequences: () =>
     withStrings(import('./sequences/SequencesView')).then((module) => ({ default: module.SequencesView })),
+  spendPrompt: () =>
+    withStrings(import('./spend/SpendPrompt')).then((module) => ({ default: module.SpendPrompt })),
 });
 
 export const GenerateView = lazy(loaders.generate);
@@ -88,5 +90,7 @@ export function prefetchViews(): void {
     else rest();
   }, REST_AFTER_MS);
 }
+/** The question before money moves: loaded when it is first asked (and prefetched with the views). */
+export const SpendPrompt = lazy(loaders.spendPrompt);
 /** The browser host's "Show in folder": loaded when a file is first shown. */
 export const FileLocationDialog = lazy(loaders.fileLocation);
