@@ -16,6 +16,7 @@ import { readSidecarText } from '../../shared/domain/sidecar';
 import { type CoreHarness, startCoreHarness, startPlainCore } from '../helpers/core-harness';
 import { expectSoundLibrary, servedClipHashes } from '../helpers/library-audit';
 import { CLIP } from '../helpers/library-videos';
+import { NIGHT_PRESET } from '../helpers/preset-params';
 
 let harness: CoreHarness | null = null;
 let extra: StudioCore[] = [];
@@ -338,19 +339,7 @@ describe('recipes', () => {
     await api.budget.update({ dailyUsd: 5, confirmAboveUsd: 2, projectUsd: { [coast.id]: 3 } });
     const preset = await api.presets.save({
       name: 'Night 1080p',
-      params: {
-        model: 'wan-2-5',
-        mode: 'text-to-video',
-        negativePrompt: '',
-        resolution: '1080p',
-        duration: 5,
-        aspectRatio: '16:9',
-        seedMode: 'random',
-        seed: '',
-        promptExpansion: true,
-        provider: 'auto',
-        count: 1,
-      },
+      params: NIGHT_PRESET,
     });
     const sequence = await api.sequences.create({
       name: 'Harbour cut',

@@ -9,7 +9,7 @@ import { openLibrary } from '../../../main/core/library/library';
 import { listPresets, removePreset, savePreset } from '../../../main/core/library/presets';
 import { listPrompts, recordPrompt } from '../../../main/core/library/prompt-history';
 import type { LibraryStore } from '../../../main/core/library/types';
-import type { PresetParams } from '../../../shared/domain/presets';
+import { NIGHT_PRESET } from '../../helpers/preset-params';
 
 let dir = '';
 let library: LibraryStore;
@@ -22,19 +22,7 @@ afterEach(() => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const params: PresetParams = {
-  model: 'wan-2-5',
-  mode: 'text-to-video',
-  negativePrompt: '',
-  resolution: '1080p',
-  duration: 5,
-  aspectRatio: '16:9',
-  seedMode: 'fixed',
-  seed: '7',
-  promptExpansion: true,
-  provider: 'auto',
-  count: 1,
-};
+const params = NIGHT_PRESET;
 const fromNewerVersion = {
   id: '01JNEWER000000000000000000',
   name: 'Wan 3 look',
