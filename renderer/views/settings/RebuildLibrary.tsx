@@ -53,7 +53,7 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
               ))}
             </ul>
           ) : null}
-          {result.carriedOver ? (
+          {result.carriedOver && Object.values(result.carriedOver).some(Boolean) ? (
             <p>
               {t('rebuild.carriedOver', result.carriedOver)}
               {result.carriedOver.budget ? ` ${t('rebuild.carriedBudget')}` : ''}
