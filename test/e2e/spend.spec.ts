@@ -26,7 +26,8 @@ test('a batch over the daily cap waits as held until the cap is raised', async (
   await daily.fill('1');
   await daily.press('Enter');
   await expect(page.getByText('$0.00 sent today')).toBeVisible();
-  expect((await host.core.api.budget.get()).settings.dailyUsd).toBe(1);
+  // The field saves on Enter over the socket: the core has it a moment after the page does.
+  await expect.poll(async () => (await host.core.api.budget.get()).settings.dailyUsd).toBe(1);
 
   await openView(page, 'generate');
   await page.getByTestId('prompt').fill('Three paper lanterns over a dark river, slow pan');
@@ -76,7 +77,11 @@ test('staged jobs are sent together after the total is confirmed', async ({ stud
   await page.getByTestId('held-prompt').fill('Two kites over a beach at noon, wide shot');
   await shot(page, 'queue-edit-held-light-en.png');
   await page.getByTestId('save-held').click();
-  await expect(page.getByText('Two kites over a beach at noon, wide shot')).toBeVisible();
+  // The dialog closes once the core has the edit; then the queue shows the new prompt.
+  await expect(page.getByTestId('held-prompt')).toHaveCount(0);
+  await expect(
+    page.locator('.queue-prompt', { hasText: 'Two kites over a beach at noon, wide shot' }),
+  ).toBeVisible();
   await page.getByTestId('send-all-held').click();
   await expect(page.getByTestId('spend-confirm-total')).toContainText('estimated at $0.80');
   await shot(page, 'spend-confirm-light-en.png');
