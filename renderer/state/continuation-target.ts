@@ -2,7 +2,7 @@
 // Kept apart from ./frames.ts (which loads the frame decoder) so the app shell and the Generate view
 // can use it without loading mediabunny; the decoder loads when the action runs.
 import type { CreateLineage } from '../../shared/domain/lineage';
-import { appendToSequence, provideContinueFromLastFrame } from './sequences';
+import { appendToSequence, endParentAtFrame, provideContinueFromLastFrame } from './sequences';
 
 let target: { sequenceId: string; parentId: string } | null = null;
 
@@ -17,7 +17,9 @@ export async function afterSend(lineage: CreateLineage | null, ids: readonly str
     return;
   const { sequenceId } = target;
   target = null;
-  await appendToSequence(sequenceId, [...ids]);
+  const sequence = await appendToSequence(sequenceId, [...ids]);
+  if (sequence && lineage.frameMs !== null)
+    await endParentAtFrame(sequence, lineage.parentId, lineage.frameMs);
 }
 
 provideContinueFromLastFrame(async (generationId, options) => {

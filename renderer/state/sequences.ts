@@ -3,8 +3,9 @@
 // editor shows the core's answer; an edit the core refuses puts the last saved state back.
 import { create } from 'zustand';
 import type { GenerationRecord, Sequence, SequenceSummary } from '../../shared/contract/contract';
-import type { SequenceClip } from '../../shared/domain/sequences';
+import { continuationCutMs, type SequenceClip } from '../../shared/domain/sequences';
 import i18n from '../i18n';
+import { videoUrl } from '../lib/media';
 import { attempt, notifySuccess, succeeded } from '../lib/notify';
 import { studio } from '../studio';
 import { useApp } from './app';
@@ -112,14 +113,44 @@ export const useSequences = create<SequencesState>()((set, get) => {
  * Adds library videos to a sequence (the library's "Add to sequence"), and to the editor when that
  * sequence is open. Also what a continuation calls once its generation exists.
  */
-export async function appendToSequence(sequenceId: string, generationIds: string[]): Promise<boolean> {
+export async function appendToSequence(
+  sequenceId: string,
+  generationIds: string[],
+): Promise<Sequence | null> {
   const sequence = await attempt(() => studio.sequences.appendClip({ id: sequenceId, generationIds }));
-  if (!sequence) return false;
-  const state = useSequences.getState();
-  if (state.current?.id === sequenceId) useSequences.setState({ current: sequence });
-  void state.refresh();
+  if (!sequence) return null;
+  showSequence(sequence);
   notifySuccess(i18n.t('sequences.added', { count: generationIds.length, name: sequence.name }));
-  return true;
+  return sequence;
+}
+
+function showSequence(sequence: Sequence): void {
+  const state = useSequences.getState();
+  if (state.current?.id === sequence.id) useSequences.setState({ current: sequence });
+  void state.refresh();
+}
+
+/**
+ * A continuation just joined `sequence` after its parent: the parent's clip now ends right after
+ * the frame the continuation starts from (unless the user trimmed it shorter already).
+ */
+export async function endParentAtFrame(sequence: Sequence, parentId: string, frameMs: number): Promise<void> {
+  const index = sequence.clips.findLastIndex(
+    (clip, at) => clip.generationId === parentId && at < sequence.clips.length - 1,
+  );
+  const parent = sequence.clips[index];
+  if (!parent?.record) return;
+  const url = videoUrl(useApp.getState().info?.mediaBaseUrl, parent.record);
+  const fps = url
+    ? await import('../lib/frames/frame-source')
+        .then(({ probeFrameRate }) => probeFrameRate(url))
+        .catch(() => null)
+    : null;
+  const cut = continuationCutMs(frameMs, fps);
+  if (cut <= parent.inMs || (parent.outMs !== null && parent.outMs <= cut)) return;
+  const clips = asInput(sequence.clips.map((clip, at) => (at === index ? { ...clip, outMs: cut } : clip)));
+  const saved = await attempt(() => studio.sequences.setClips({ id: sequence.id, clips }));
+  if (saved) showSequence(saved);
 }
 
 /**

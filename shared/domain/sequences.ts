@@ -128,6 +128,16 @@ export function previewClipMs(part: TimelinePart, localMs: number, fps: number |
   return Math.min(Math.max(at, afterFirstFrame), part.outMs);
 }
 
+/**
+ * Where the shot a continuation was made from should end in a sequence: right after the frame the
+ * continuation starts from (`frameMs`, the sharpest of its last half second), so the cut goes on from
+ * that frame instead of jumping back up to half a second. 1 ms before the next frame starts.
+ */
+export function continuationCutMs(frameMs: number, fps: number | null): number {
+  const frameDurationMs = 1000 / (fps && fps > 0 ? fps : WAN_FPS);
+  return Math.round(frameMs + frameDurationMs) - 1;
+}
+
 /** The part playing at a point of the sequence (the last one at or past its end). */
 export function partAt(parts: readonly TimelinePart[], sequenceMs: number): TimelinePart | null {
   let found: TimelinePart | null = null;

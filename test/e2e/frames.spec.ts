@@ -336,4 +336,12 @@ test('a sequence continues its last shot: the continuation, once sent, is its ne
     .toEqual([shotId, childId]);
   const lineage = await host.core.api.library.lineage({ id: childId });
   expect(lineage.parents).toMatchObject([{ kind: 'continues', generationId: shotId }]);
+  // The shot now ends right after the frame the continuation starts from, not at its own end.
+  const frameMs = lineage.parents[0]?.frameMs ?? -1;
+  expect(frameMs).toBeGreaterThan(0);
+  const shotOut = async () =>
+    (await host.core.api.sequences.get({ id: sequence.id })).clips[0]?.outMs ?? null;
+  await expect.poll(shotOut).not.toBeNull();
+  expect(await shotOut()).toBeGreaterThan(frameMs);
+  expect(await shotOut()).toBeLessThan(frameMs + 100);
 });

@@ -1,7 +1,12 @@
 // The preview starts a continuation one frame in, like the export: its first frame repeats the
 // previous shot's last, and showing it twice is the stutter users see at a continuation's cut.
 import { describe, expect, it } from 'vitest';
-import { previewClipMs, type TimelinePart, WAN_FPS } from '../../../shared/domain/sequences';
+import {
+  continuationCutMs,
+  previewClipMs,
+  type TimelinePart,
+  WAN_FPS,
+} from '../../../shared/domain/sequences';
 
 const part = (over: Partial<TimelinePart> = {}): TimelinePart => ({
   index: 1,
@@ -34,5 +39,17 @@ describe('previewClipMs', () => {
   it('does not hold back a seek past the first frame, and never passes the out point', () => {
     expect(previewClipMs(part(), 2000, 24)).toBe(2000);
     expect(previewClipMs(part({ outMs: 30 }), 0, 24)).toBe(30);
+  });
+});
+
+describe('continuationCutMs', () => {
+  it('ends the parent after the frame the continuation starts from, before the next one', () => {
+    // 24 fps: frame 100 starts at 4 166.67 ms (stored as 4 167), frame 101 at 4 208.33.
+    const cut = continuationCutMs(4167, 24);
+    expect(cut).toBeGreaterThan(4166.67);
+    expect(cut).toBeLessThan(4208.33);
+    // 30 fps and the fallback rate.
+    expect(continuationCutMs(4000, 30)).toBe(4032);
+    expect(continuationCutMs(4000, null)).toBe(4041);
   });
 });
