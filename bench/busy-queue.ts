@@ -15,7 +15,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { startDemoStudio } from './lib/demo-studio';
 import { installPageProbes } from './lib/page-probes';
 import { check, writeResult } from './lib/report';
-import { round } from './lib/stats';
+import { delayBeyondSampling, round } from './lib/stats';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -30,12 +30,9 @@ const studio = await startDemoStudio('busy', { timeScale: 1, balanceUsd: 1_000_0
 const { host, browser } = studio;
 type Probe = { __longTasks: { start: number; duration: number }[] };
 
-/**
- * The histogram's sampling timer. What it records is the time between two of its ticks, so an idle
- * loop reads ~LOOP_RESOLUTION_MS: the delay is what is recorded beyond it (as bench/scale.ts does).
- */
+/** The histogram's sampling timer (the delay is what it records beyond this; see delayBeyondSampling). */
 const LOOP_RESOLUTION_MS = 5;
-const loopDelayMs = (recordedMs: number) => Math.max(0, recordedMs - LOOP_RESOLUTION_MS);
+const loopDelayMs = (recordedMs: number) => delayBeyondSampling(recordedMs, LOOP_RESOLUTION_MS);
 
 /** p99 event-loop delay (ms) of a Node process with nothing to do, over `seconds`. */
 function idleLoopDelayP99(seconds: number): Promise<number> {

@@ -10,7 +10,7 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { MIXES, params, startEngineRun } from './lib/engine-run';
 import { check, table, writeResult } from './lib/report';
-import { round } from './lib/stats';
+import { delayBeyondSampling, round } from './lib/stats';
 
 const arg = (name: string, fallback: number) => {
   const index = process.argv.indexOf(name);
@@ -36,7 +36,7 @@ const run = await startEngineRun({
 const RESOLUTION_MS = 10;
 const delay = monitorEventLoopDelay({ resolution: RESOLUTION_MS });
 // The histogram holds whole intervals between samples; the delay is what exceeds the interval.
-const delayMs = (nanoseconds: number) => round(Math.max(0, nanoseconds / 1e6 - RESOLUTION_MS));
+const delayMs = (nanoseconds: number) => round(delayBeyondSampling(nanoseconds / 1e6, RESOLUTION_MS));
 const cpuBefore = process.cpuUsage();
 const started = Date.now();
 const simStarted = run.clock.now();

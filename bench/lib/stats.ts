@@ -31,3 +31,11 @@ export function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
+
+/**
+ * An event-loop delay from a `monitorEventLoopDelay` reading: the histogram records the time
+ * between two of its timer's ticks, so an idle loop reads ~`resolutionMs`; the delay is the rest.
+ */
+export function delayBeyondSampling(recordedMs: number, resolutionMs: number): number {
+  return Math.max(0, recordedMs - resolutionMs);
+}

@@ -6,6 +6,7 @@ import type { ZodType } from 'zod';
 import { type Settings, settingsSchema } from '../../shared/contract/contract';
 import { DEFAULT_HOSTING_SETTINGS } from '../../shared/domain/hosting-settings';
 import { writeFileAtomic } from '../core/fs/atomic';
+import { fileStamp } from '../core/fs/file-stamp';
 
 export const DEFAULT_SETTINGS: Settings = {
   language: 'system',
@@ -110,7 +111,7 @@ export class SettingsFile {
    * cannot overwrite it) and the app starts from defaults and says so.
    */
   private async keepAside(error: unknown): Promise<void> {
-    const stamp = new Date(this.now()).toISOString().replace(/[:.]/g, '-');
+    const stamp = fileStamp(this.now());
     const keptAs = `${this.path}.broken-${stamp}`;
     const reason = error instanceof Error ? error.message : String(error);
     try {

@@ -5,6 +5,7 @@ import { create } from 'zustand';
 import type { GenerationRecord, Sequence, SequenceSummary } from '../../shared/contract/contract';
 import { continuationCutMs, type SequenceClip } from '../../shared/domain/sequences';
 import i18n from '../i18n';
+import { frameRateOf } from '../lib/frames/frame-rates';
 import { videoUrl } from '../lib/media';
 import { attempt, notifySuccess, succeeded } from '../lib/notify';
 import { studio } from '../studio';
@@ -141,11 +142,7 @@ export async function endParentAtFrame(sequence: Sequence, parentId: string, fra
   const parent = sequence.clips[index];
   if (!parent?.record) return;
   const url = videoUrl(useApp.getState().info?.mediaBaseUrl, parent.record);
-  const fps = url
-    ? await import('../lib/frames/frame-source')
-        .then(({ probeFrameRate }) => probeFrameRate(url))
-        .catch(() => null)
-    : null;
+  const fps = url ? await frameRateOf(url) : null;
   const cut = continuationCutMs(frameMs, fps);
   if (cut <= parent.inMs || (parent.outMs !== null && parent.outMs <= cut)) return;
   const clips = asInput(sequence.clips.map((clip, at) => (at === index ? { ...clip, outMs: cut } : clip)));

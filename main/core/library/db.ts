@@ -141,7 +141,8 @@ export function migrate(db: Database, migrations: readonly Migration[] = MIGRATI
       then();
     });
   migrations.forEach((migration, index) => {
-    if (index >= schemaVersion(db) || !migration.applied) return;
+    // Read without a lock first: every open checks these, and they are almost always there.
+    if (index >= schemaVersion(db) || !migration.applied || migration.applied(db)) return;
     // IMMEDIATE, and checked again inside: another process may be repairing the same library.
     db.transaction(() => {
       if (!migration.applied?.(db)) step(migration, index, () => {})();

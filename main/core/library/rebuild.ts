@@ -6,8 +6,10 @@ import { createHash } from 'node:crypto';
 import { createReadStream, existsSync } from 'node:fs';
 import { readdir, readFile, rename, stat } from 'node:fs/promises';
 import { basename, dirname, join, relative } from 'node:path';
+import type { RebuildSummary } from '../../../shared/contract/results';
 import { readSidecarText, SIDECAR_MAX_BYTES, type SidecarReading } from '../../../shared/domain/sidecar';
 import type { Clock } from '../clock';
+import { fileStamp } from '../fs/file-stamp';
 import { probeMp4 } from '../media/mp4-probe';
 import { addPlainImport } from './import';
 import { DEFAULT_DB_RELATIVE_PATH, openLibrary } from './library';
@@ -23,21 +25,8 @@ export interface RebuildProgress {
   total: number;
 }
 
-export interface RebuildResult {
-  /** Generations restored with their recipe. */
-  restored: number;
-  /** Videos without a usable sidecar, back as plain imports. */
-  plain: number;
-  /** Files that could not be brought back, with the reason. */
-  skipped: { relPath: string; reason: string }[];
-  /**
-   * Recipe files that were there but could not be read (damaged, edited, from a newer version): the
-   * video came back plain, and the file was renamed to `keptAs` so nothing writes over it.
-   */
-  recipesKeptAside: { relPath: string; reason: string; keptAs: string }[];
-  /** Where the previous database was put (null when there was none). */
-  keptAs: string | null;
-}
+/** What the rebuild itself answers; the service adds what it brought over from the old database. */
+export type RebuildResult = Omit<RebuildSummary, 'carriedOver' | 'carryOverProblem'>;
 
 export interface RebuildOptions {
   clock: Clock;
@@ -89,8 +78,7 @@ interface FoundVideo {
 async function keepDatabaseAside(root: string, now: number): Promise<string | null> {
   const db = join(root, DEFAULT_DB_RELATIVE_PATH);
   if (!existsSync(db)) return null;
-  const stamp = new Date(now).toISOString().replace(/[:.]/g, '-');
-  const keptAs = `${db}.before-rebuild-${stamp}`;
+  const keptAs = `${db}.before-rebuild-${fileStamp(now)}`;
   for (const suffix of ['-wal', '-shm'])
     if (existsSync(db + suffix)) await rename(db + suffix, keptAs + suffix);
   await rename(db, keptAs);
@@ -181,7 +169,7 @@ async function readSidecarNextTo(path: string): Promise<SidecarReading | null> {
 /** Renames `path` to `<path>.unreadable` (or a dated name when that is taken); answers the new path. */
 async function keepAside(path: string, now: number): Promise<string> {
   let keptAs = `${path}.unreadable`;
-  if (existsSync(keptAs)) keptAs = `${path}.unreadable-${new Date(now).toISOString().replace(/[:.]/g, '-')}`;
+  if (existsSync(keptAs)) keptAs = `${path}.unreadable-${fileStamp(now)}`;
   await rename(path, keptAs);
   return keptAs;
 }

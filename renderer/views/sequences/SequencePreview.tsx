@@ -7,23 +7,12 @@ import type { Sequence } from '../../../shared/contract/contract';
 import { partAt, previewClipMs, type TimelinePart, timelineOf } from '../../../shared/domain/sequences';
 import { IconButton } from '../../components/Button';
 import { formatClock } from '../../lib/format';
+import { frameRateOf, knownFrameRate } from '../../lib/frames/frame-rates';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
 
 /** Switch a little before the out point: a frame at 25 fps is 40 ms and timing is never exact. */
 const CUT_EARLY_MS = 20;
-
-/** Each continuation clip's frame rate, read once from its file (where its first frame ends). */
-const frameRates = new Map<string, number | null>();
-function rememberFrameRate(url: string): void {
-  if (frameRates.has(url)) return;
-  frameRates.set(url, null);
-  // The media engine on demand: the editor itself does not need it.
-  void import('../../lib/frames/frame-source')
-    .then(({ probeFrameRate }) => probeFrameRate(url))
-    .then((fps) => frameRates.set(url, fps))
-    .catch(() => {});
-}
 
 export function SequencePreview({ sequence }: { sequence: Sequence }) {
   const { t } = useTranslation();
@@ -54,8 +43,8 @@ export function SequencePreview({ sequence }: { sequence: Sequence }) {
         element.dataset.src = url;
         element.src = url;
       }
-      if (part.continuesPrevious) rememberFrameRate(url);
-      element.currentTime = previewClipMs(part, localMs, frameRates.get(url) ?? null) / 1000;
+      if (part.continuesPrevious) void frameRateOf(url);
+      element.currentTime = previewClipMs(part, localMs, knownFrameRate(url)) / 1000;
     },
     [urlOf],
   );
