@@ -9,8 +9,7 @@
 // body `verify` rejects leaves nothing behind.
 import { mkdir, rm } from 'node:fs/promises';
 import { dirname } from 'node:path';
-import { Writable } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable } from 'node:stream';
 import type { Agent, Dispatcher } from 'undici';
 import { type Clock, systemClock } from '../clock';
 import { StudioError } from '../errors';
@@ -87,6 +86,12 @@ const RETRY_AFTER_MAX_MS = 30_000;
 /** Backpressure: reading pauses when this much waits for the disk, and resumes at the low mark. */
 const WRITE_BACKLOG_HIGH = 8 * 1024 * 1024;
 const WRITE_BACKLOG_LOW = 2 * 1024 * 1024;
+/**
+ * The part is also fsynced (in the background) every this many new bytes, checkpoint due or not:
+ * the disk then writes while the network delivers, instead of the final fsync flushing the whole
+ * file at the end (measured: 200 MB with one fsync at the end 0.17–0.9 s, in 16 MB steps 0.12 s).
+ */
+const SYNC_EVERY_BYTES = 16 * 1024 * 1024;
 
 type AttemptOutcome = 'complete' | 'again';
 
@@ -118,6 +123,8 @@ class Download {
   private restarts = 0;
   private fetched = 0;
   private lastCheckpointAt: number;
+  /** part.bytes when the last background fsync started. */
+  private syncedUpTo = 0;
   private discarded = false;
   /** The background checkpoint in flight (at most one), and the first one that failed. */
   private checkpointing: Promise<void> | null = null;
@@ -135,6 +142,7 @@ class Download {
     this.etag = part.bytes > 0 ? (options.resume?.etag ?? null) : null;
     this.lastModified = part.bytes > 0 ? (options.resume?.lastModified ?? null) : null;
     this.lastCheckpointAt = this.clock.now();
+    this.syncedUpTo = part.bytes;
   }
 
   /**
@@ -187,7 +195,7 @@ class Download {
       await body.dump().catch(() => {});
       return 'again';
     }
-    await pipeline(body, this.sink());
+    await this.receive(body);
     const total = this.total;
     if (total === null) return 'complete'; // the server never said; a clean end is all we can check
     if (this.part.bytes < total) throw truncatedError(this.part.bytes, total);
@@ -271,48 +279,76 @@ class Download {
     // A checkpoint in flight must land before the truncate, or it could claim bytes now gone.
     await this.settleCheckpoint();
     await this.part.restart();
+    this.syncedUpTo = 0;
     this.restarts++;
   }
 
   /**
-   * Every chunk goes straight into the part file's write queue and is acknowledged at once while
-   * the disk keeps up, so no body bytes sit in stream buffers when a connection dies (they would
-   * be thrown away and fetched again). Reading pauses when WRITE_BACKLOG_HIGH waits for the disk
-   * and resumes at WRITE_BACKLOG_LOW (not stop-and-wait on every megabyte); checkpoints fsync in
-   * the background while reading goes on.
+   * Every chunk goes straight into the part file's write queue as it arrives (a 'data' listener,
+   * not a pipe into a Writable: two fewer stream layers per chunk, a tenth of the CPU a download
+   * spends outside hashing), so no body bytes sit in stream buffers when a connection dies (they
+   * would be thrown away and fetched again). Reading pauses when WRITE_BACKLOG_HIGH waits for the
+   * disk and resumes at WRITE_BACKLOG_LOW (not stop-and-wait on every megabyte); checkpoints fsync
+   * in the background while reading goes on.
    */
-  private sink(): Writable {
-    return new Writable({
-      write: (chunk: Buffer, _encoding, callback) => {
+  private async receive(body: Readable): Promise<void> {
+    await new Promise<void>((resolve, reject) => {
+      const stop = (error: Error) => {
+        body.off('data', onData);
+        body.destroy();
+        reject(error);
+      };
+      const onData = (chunk: Buffer) => {
         const failure = this.part.error ?? this.checkpointFailure;
-        if (failure) return callback(failure);
+        if (failure) return stop(failure);
         this.fetched += chunk.length;
         const backlog = this.part.enqueue(chunk);
         this.progress.update(this.part.bytes, this.total, this.fetched);
-        const checkpointDue =
-          this.options.onCheckpoint !== undefined &&
-          this.checkpointing === null &&
-          this.clock.now() - this.lastCheckpointAt >= (this.options.checkpointIntervalMs ?? 1_000);
-        if (checkpointDue) this.checkpointInBackground();
-        if (backlog >= WRITE_BACKLOG_HIGH) {
-          this.part.backlogBelow(WRITE_BACKLOG_LOW).then(() => callback(this.part.error), callback);
-        } else callback();
-      },
-      final: (callback) => {
-        this.part
-          .flushed()
-          .then(() => this.settleCheckpoint())
-          .then(() => callback(this.checkpointFailure), callback);
-      },
+        if (this.checkpointing === null && (this.checkpointDue() || this.syncDue())) {
+          this.checkpointInBackground();
+        }
+        if (backlog >= WRITE_BACKLOG_HIGH && !body.isPaused()) {
+          body.pause();
+          void this.part.backlogBelow(WRITE_BACKLOG_LOW).then(() => {
+            if (this.part.error) stop(this.part.error);
+            else body.resume();
+          });
+        }
+      };
+      body.on('data', onData);
+      body.once('end', () => resolve());
+      body.once('error', reject);
     });
+    await this.part.flushed();
+    await this.settleCheckpoint();
+    if (this.checkpointFailure) throw this.checkpointFailure;
   }
 
-  /** fsyncs what is written so far without pausing the transfer; its failure stops the download. */
+  private checkpointDue(): boolean {
+    return (
+      this.options.onCheckpoint !== undefined &&
+      this.clock.now() - this.lastCheckpointAt >= (this.options.checkpointIntervalMs ?? 1_000)
+    );
+  }
+
+  private syncDue(): boolean {
+    return this.part.bytes - this.syncedUpTo >= SYNC_EVERY_BYTES;
+  }
+
+  /**
+   * fsyncs what is written so far without pausing the transfer, and reports it as a checkpoint
+   * when one is due (the caller persists each report, so they stay about a second apart however
+   * fast the bytes come); its failure stops the download.
+   */
   private checkpointInBackground(): void {
-    this.lastCheckpointAt = this.clock.now();
+    const report = this.checkpointDue();
+    if (report) this.lastCheckpointAt = this.clock.now();
+    this.syncedUpTo = this.part.bytes;
     this.checkpointing = this.part
       .syncWritten()
-      .then((bytesDone) => this.report(bytesDone))
+      .then((bytesDone) => {
+        if (report) this.report(bytesDone);
+      })
       .catch((error: unknown) => {
         this.checkpointFailure ??=
           error instanceof StudioError ? error : storageError('save the download file', error);

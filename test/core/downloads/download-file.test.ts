@@ -4,7 +4,7 @@ import { existsSync, statSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { type Clock, systemClock } from '../../../main/core/clock';
 import {
   type DownloadOptions,
@@ -12,6 +12,7 @@ import {
   downloadFile,
   type ResumeState,
 } from '../../../main/core/downloads/download-file';
+import { PartFile } from '../../../main/core/downloads/part-file';
 import { isStudioError, type StudioError } from '../../../main/core/errors';
 import { anyAddress } from '../../../main/core/net/address-policy';
 import { DEFAULT_ETAG, type FileServer, type ServePlan, startFileServer } from './file-server';
@@ -432,5 +433,28 @@ describe('downloadFile: checkpoints', () => {
     }
     const done = seen.map((s) => s.bytesDone);
     expect(done).toEqual([...done].sort((a, b) => a - b));
+  });
+});
+
+describe('downloadFile: syncing while the bytes arrive', () => {
+  it('fsyncs every 16 MB in the background but reports checkpoints only as often as asked', async () => {
+    const big = randomBytes(40 * 1024 * 1024);
+    server = await startFileServer(big);
+    const syncs = vi.spyOn(PartFile.prototype, 'syncWritten');
+    const reports: number[] = [];
+    const frozen: Clock = { ...systemClock, now: () => 0 }; // no checkpoint is ever due by time
+    try {
+      const result = await download({
+        url: server.url,
+        clock: frozen,
+        onCheckpoint: (s) => reports.push(s.bytesDone),
+      });
+      expect(result.bytes).toBe(big.length);
+      // At 16 and 32 MB (the final sync of the finished file is one more).
+      expect(syncs.mock.calls.length).toBeGreaterThanOrEqual(2);
+      expect(reports).toEqual([]);
+    } finally {
+      syncs.mockRestore();
+    }
   });
 });
