@@ -1,9 +1,9 @@
 // The studio window: sidebar, top bar, banners, the current view, and toasts.
 import { Suspense } from 'react';
-import { useTranslation } from 'react-i18next';
 import { ErrorNotice } from './components/ErrorNotice';
 import { FolderPrompt } from './components/FolderPrompt';
 import { Toasts } from './components/Toasts';
+import { useTranslation } from './i18n/use-translation';
 import { ConnectionBanner, DemoBanner, SettingsKeptBanner } from './shell/Banners';
 import { Sidebar } from './shell/Sidebar';
 import { TopBar } from './shell/TopBar';

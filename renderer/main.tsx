@@ -25,7 +25,11 @@ import { prefetchViews } from './views/lazy-views';
 applyInitialTheme();
 wireEvents();
 keepGenerateDraft(() => import('./views/generate/image-store').then((module) => module.imagesForDraft()));
-await startI18n();
+// ICU's set-up (the first Intl formatter, 30–100 ms) runs while the strings are on their way, not
+// inside the first render (the balance chip formats a price there).
+const i18nStarted = startI18n();
+warmIntl(resolveLanguage(undefined) === 'ru' ? 'ru-RU' : 'en-US');
+await i18nStarted;
 // The views' code and words start loading now, while the first render runs: a view opened at once
 // then waits for neither.
 prefetchViews();
@@ -37,7 +41,3 @@ createRoot(root).render(
     <App />
   </StrictMode>,
 );
-// ICU's set-up (the first Intl formatter, 30–100 ms) while start-up waits for its answers, not
-// inside the render that first shows a price or a date.
-const locale = resolveLanguage(undefined) === 'ru' ? 'ru-RU' : 'en-US';
-if (typeof requestIdleCallback === 'function') requestIdleCallback(() => warmIntl(locale));

@@ -2,7 +2,7 @@
 // native date input would follow the browser's locale instead. Commits on Enter or blur, Escape
 // puts the saved date back, ↑/↓ move a day; a date that does not exist says so and is not used.
 import { useEffect, useId, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { uiLocale } from '../lib/format';
 import { formatDay, parseDay, startOfDay } from '../lib/local-date';
 

@@ -1,7 +1,7 @@
 // Modal dialogs on the native <dialog>: showModal() makes the rest of the page inert (focus stays
 // inside) and Escape fires 'cancel', which we route to onClose so React state stays the truth.
 import { type ReactNode, useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { Button, IconButton } from './Button';
 
 interface DialogProps {

@@ -1,5 +1,5 @@
 // An error in words: what happened, what to do, and the core's own detail for the curious.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { describeError } from '../lib/errors';
 import { Button } from './Button';
 import { Icon } from './Icon';

@@ -2,7 +2,7 @@
 // read-only field that wraps (a long path is seen whole), selected on open so Ctrl/Cmd+C works at
 // once, and a "Copy path" button.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useFileLocation } from '../state/file-location';
 import { Button } from './Button';
 import { Dialog } from './Dialog';

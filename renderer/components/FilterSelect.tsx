@@ -1,6 +1,6 @@
 // A compact "any or one of these" select for the library's filters. The values keep their type
 // (a duration stays a number): the <select> only ever sees their index.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 const ANY = 'any';
 

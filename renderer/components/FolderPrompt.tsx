@@ -2,9 +2,9 @@
 // desktop app shows the OS dialog instead, and this never appears there.
 
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { create } from 'zustand';
 import { isAbsolutePath } from '../../shared/contract/file-limits';
+import { useTranslation } from '../i18n/use-translation';
 import { Button } from './Button';
 import { Dialog } from './Dialog';
 import { Field } from './Field';

@@ -1,6 +1,6 @@
 // "12 seconds ago" that keeps moving: a leaf that re-renders on the shared one-second clock, so
 // the row around it does not.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { formatDateTime, formatRelative } from '../lib/format';
 import { useNow } from '../lib/use-now';
 

@@ -1,6 +1,7 @@
 // A generation's state as colour AND words (never colour alone), with a pulse while work is live.
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationState } from '../../shared/domain/states';
+import { useTranslation } from '../i18n/use-translation';
 
 const TONE: Record<GenerationState, 'neutral' | 'active' | 'success' | 'danger' | 'warning' | 'muted'> = {
   queued: 'neutral',

@@ -1,6 +1,6 @@
 // The core's own English sentence, folded away: shown inline to English readers elsewhere, but in
 // another UI language it waits behind a disclosure so nobody meets an untranslated line by surprise.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 
 export function TechnicalDetails({ detail, className }: { detail: string; className?: string }) {
   const { t } = useTranslation();

@@ -1,7 +1,7 @@
 // Renders the toast stack; a polite live region so screen readers hear it without losing focus.
 // Where it sits (never over a primary control) and how long text is cut is in controls.css; the
 // whole text stays in the title (hover) and in the toast's description for assistive technology.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../i18n/use-translation';
 import { useToasts } from '../state/toasts';
 import { Button, IconButton } from './Button';
 import { Icon } from './Icon';

@@ -6,6 +6,7 @@ import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../shared/contract/contract';
 import type { StringsPart } from './parts';
+import { forgetTranslations } from './translation-cache';
 
 export const LANGUAGES = ['en', 'ru'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -34,6 +35,7 @@ function loadPart(language: Language, part: StringsPart): Promise<void> {
   if (!loading) {
     loading = parts[language][part]().then(({ default: strings }) => {
       i18n.addResourceBundle(language, 'translation', strings, true, true);
+      forgetTranslations();
     });
     loading.catch(() => loaded.delete(key));
     loaded.set(key, loading);
@@ -71,9 +73,9 @@ export function applyLanguage(setting: Settings['language'] | undefined): void {
   document.documentElement.lang = language;
   if (i18n.language === language) return;
   // Switch once every string is here, so the UI never shows raw keys in between.
-  void Promise.all([loadPart(language, 'shell'), loadPart(language, 'views')]).then(() =>
-    i18n.changeLanguage(language),
-  );
+  void Promise.all([loadPart(language, 'shell'), loadPart(language, 'views')])
+    .then(() => i18n.changeLanguage(language))
+    .then(forgetTranslations);
 }
 
 export default i18n;

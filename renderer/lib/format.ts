@@ -25,10 +25,10 @@ function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.Relativ
 }
 /**
  * The first Intl formatter in a page costs 30–100 ms (ICU's data is set up once); made while the
- * start-up waits on the network (main.tsx), it is not paid inside a render.
+ * start-up waits on the network (main.tsx), it is not paid inside the first render.
  */
 export function warmIntl(locale: string): void {
-  new Intl.NumberFormat(locale).format(0);
+  new Intl.NumberFormat(locale, { style: 'currency', currency: 'USD' }).format(0);
   new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' }).format(0);
 }
 

@@ -1,9 +1,9 @@
 // Full-width notices under the top bar: demo mode, a lost connection to the engine, and a settings
 // file that could not be read (kept aside; defaults in use).
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../components/Button';
 import { Icon } from '../components/Icon';
+import { useTranslation } from '../i18n/use-translation';
 import { attempt } from '../lib/notify';
 import { useApp } from '../state/app';
 import { demoBalanceRanOut, resetDemoBalance } from '../state/balance';

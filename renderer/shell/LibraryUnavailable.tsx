@@ -3,11 +3,11 @@
 // way out: the same place again (after connecting its drive), an existing library elsewhere, or a
 // new empty one.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AppInfo, LibraryProblem } from '../../shared/contract/contract';
 import { Button } from '../components/Button';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Icon } from '../components/Icon';
+import { useTranslation } from '../i18n/use-translation';
 import { chooseFolder } from '../lib/choose-folder';
 import { notifySuccess } from '../lib/notify';
 import { useApp } from '../state/app';

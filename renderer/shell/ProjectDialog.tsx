@@ -1,11 +1,11 @@
 // Create or rename a project; deleting keeps its videos (they move to "no project").
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Project } from '../../shared/contract/contract';
 import { Button } from '../components/Button';
 import { Dialog } from '../components/Dialog';
 import { ErrorNotice } from '../components/ErrorNotice';
 import { Field } from '../components/Field';
+import { useTranslation } from '../i18n/use-translation';
 import { useProjects } from '../state/projects';
 
 interface ProjectDialogProps {

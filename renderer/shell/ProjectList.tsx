@@ -1,10 +1,10 @@
 // Projects in the sidebar: filter the library by one, create, rename or delete; drop cards on one
 // to move them there. The Trash sits below them.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Project } from '../../shared/contract/contract';
 import { IconButton } from '../components/Button';
 import { Icon } from '../components/Icon';
+import { useTranslation } from '../i18n/use-translation';
 import { formatNumber } from '../lib/format';
 import { useApp } from '../state/app';
 import { useLibrary } from '../state/library';

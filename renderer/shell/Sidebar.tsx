@@ -1,6 +1,7 @@
 // Navigation and projects. A project click opens the library filtered to it.
-import { useTranslation } from 'react-i18next';
+
 import { Icon, type IconName } from '../components/Icon';
+import { useTranslation } from '../i18n/use-translation';
 import { useApp, type View } from '../state/app';
 import { useLibrary } from '../state/library';
 import { useQueue } from '../state/queue';

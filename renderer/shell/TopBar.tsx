@@ -1,7 +1,8 @@
 // The strip above every view: its title, the network, the balance, and the connection to the engine.
-import { useTranslation } from 'react-i18next';
+
 import { IconButton } from '../components/Button';
 import { Icon } from '../components/Icon';
+import { useTranslation } from '../i18n/use-translation';
 import { formatUsd } from '../lib/format';
 import { attempt } from '../lib/notify';
 import { useApp } from '../state/app';

@@ -3,17 +3,17 @@ import { z } from 'zod';
 import { CREATE_LINK_KINDS } from '../domain/lineage';
 import { MODELS } from '../domain/models';
 import { generationParamsDraftSchema, modelOf } from '../domain/params';
+import { MAX_BATCH, MIN_BATCH } from './batch-limit';
 import { id, imageId } from './common-schemas';
 
-/** The most videos one create call makes (the contract's batch limit). */
-export const MAX_BATCH = 20;
+export { MAX_BATCH } from './batch-limit';
 
 export const createGenerationsSchema = z
   .object({
     /** For image-to-video the link may be left out when `references` names the images instead. */
     params: generationParamsDraftSchema,
     /** Batch of N variations; each gets its own seed when seedMode is 'random'. */
-    count: z.number().int().min(1).max(MAX_BATCH).default(1),
+    count: z.number().int().min(MIN_BATCH).max(MAX_BATCH).default(1),
     seedMode: z.enum(['random', 'fixed']).default('random'),
     projectId: id.nullable().default(null),
     /** image-to-video: inspected images; each makes `count` generations with the same settings. */

@@ -72,3 +72,26 @@ export function firstPaintBytes(firstPaint: FirstPaint, language: string): { raw
     gzip: counted.reduce((sum, file) => sum + file.gzip, 0),
   };
 }
+
+/**
+ * The sources a chunk runs when it is imported: the chunk and every chunk it imports statically
+ * (what a dynamic import of it evaluates before the view can render).
+ */
+export function chunkSources(rendererDir: string, chunkName: string): string[] {
+  const seen = new Set<string>();
+  const visit = (name: string) => {
+    if (seen.has(name)) return;
+    seen.add(name);
+    const code = readFileSync(join(rendererDir, 'assets', name), 'utf8');
+    // Static imports only: `import … from "./x.js"` and `import "./x.js"`, not import("./x.js").
+    for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
+      visit(match[1] ?? '');
+  };
+  visit(chunkName);
+  return [...seen].flatMap((name) => {
+    const mapFile = join(rendererDir, 'assets', `${name}.map`);
+    if (!existsSync(mapFile)) return [];
+    const map = JSON.parse(readFileSync(mapFile, 'utf8')) as { sources: string[] };
+    return map.sources.map((path) => resolve(dirname(mapFile), path));
+  });
+}

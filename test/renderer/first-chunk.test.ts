@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SHELL_SECTIONS } from '../../renderer/i18n/parts';
-import { type FirstPaint, firstPaintBytes, readFirstPaint } from '../helpers/renderer-bundle';
+import { chunkSources, type FirstPaint, firstPaintBytes, readFirstPaint } from '../helpers/renderer-bundle';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const BUDGET_KB = 350;
@@ -53,6 +53,23 @@ describe('the renderer first paint', () => {
     expect(
       paths.filter((path) => /shared\/contract\/contract\.ts$|shared\/domain\/params\.ts$/.test(path)),
     ).toEqual([]);
+  });
+
+  // Generate (the start view) and the Library (opened most) are fetched at once after the shell;
+  // evaluating zod and the schemas (50–70 ms) on the way made both first grids later.
+  it('opens Generate and the Library without zod: the form checks come after (use-form-check.ts)', () => {
+    for (const view of ['GenerateView', 'LibraryView']) {
+      const chunk = built.files.find((file) => file.name.startsWith(`assets/${view}-`));
+      expect(chunk, view).toBeDefined();
+      const paths = chunkSources(outDir, (chunk?.name ?? '').replace('assets/', '')).map((path) =>
+        relative(ROOT, path),
+      );
+      expect(paths.some((path) => path.endsWith(`${view}.tsx`))).toBe(true);
+      expect(
+        paths.filter((path) => path.includes('node_modules/zod/') || path.endsWith('contract/contract.ts')),
+        view,
+      ).toEqual([]);
+    }
   });
 
   it('names only the shell sections of the strings', () => {

@@ -1,9 +1,9 @@
 // What will be sent, before it is: the expanded prompts with their settings (a table of prompts ×
 // setting combinations for a grid sweep, a list with line numbers for a file).
 import type { TFunction } from 'i18next';
-import { useTranslation } from 'react-i18next';
 import type { BatchItem } from '../../../shared/batch/items';
 import type { PlannedItem } from '../../../shared/batch/plan';
+import { useTranslation } from '../../i18n/use-translation';
 import type { BatchPreview as Preview } from '../../state/batch';
 
 const SHOWN = 60;

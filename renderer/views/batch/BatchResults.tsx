@@ -1,9 +1,10 @@
 // The batch just sent, as a grid: one row per prompt, one column per setting combination (grid
 // sweeps), each cell the generation's poster or state as it changes.
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
+import { useTranslation } from '../../i18n/use-translation';
 import { useBatch } from '../../state/batch';
 import { BATCH_GRID_MAX, useCompare } from '../../state/compare';
 import { PosterImage } from '../library/PosterImage';

@@ -1,11 +1,11 @@
 // The batch builder: a prompt template with a grid sweep, or a CSV/JSONL file; the preview with the
 // count and total before anything is sent; a confirmation above the threshold; then the result grid.
 import { useEffect, useMemo, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { useApp } from '../../state/app';
 import { type BatchPreview as Preview, previewPlan, previewRows, useBatch } from '../../state/batch';

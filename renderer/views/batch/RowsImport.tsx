@@ -1,9 +1,10 @@
 // A CSV or JSONL file of shots: read in the page, checked row by row with the shared schema; each
 // bad row is listed with its line, and nothing is sent until the file is valid or the user chooses
 // to skip the bad rows.
-import { useTranslation } from 'react-i18next';
+
 import { Icon } from '../../components/Icon';
 import { Switch } from '../../components/Switch';
+import { useTranslation } from '../../i18n/use-translation';
 import { useBatch } from '../../state/batch';
 
 export function RowsImport() {

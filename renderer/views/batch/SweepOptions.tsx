@@ -1,9 +1,10 @@
 // The grid sweep: several values per setting make columns (seeds × resolution × duration × aspect
 // ratio); variations and the batch seed decide the prompts drawn from the template.
-import { useTranslation } from 'react-i18next';
+
 import { MODELS } from '../../../shared/domain/models';
 import { Field } from '../../components/Field';
 import { ProjectOptions } from '../../components/ProjectOptions';
+import { useTranslation } from '../../i18n/use-translation';
 import { useBatch } from '../../state/batch';
 import { useProjects } from '../../state/projects';
 

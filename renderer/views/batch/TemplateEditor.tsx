@@ -1,8 +1,9 @@
 // The prompt template and its variables: `{subject}` gets one value per line (every value is used),
 // `{red|amber|teal}` is an inline choice drawn from the batch seed.
-import { useTranslation } from 'react-i18next';
+
 import { templateSlots } from '../../../shared/batch/template';
 import { Field } from '../../components/Field';
+import { useTranslation } from '../../i18n/use-translation';
 import { useBatch } from '../../state/batch';
 
 export function TemplateEditor() {

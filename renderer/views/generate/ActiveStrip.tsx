@@ -1,7 +1,8 @@
 // A glance at what is cooking, under the prompt, so you can keep writing without leaving Generate.
-import { useTranslation } from 'react-i18next';
+
 import { Button } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
+import { useTranslation } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { useQueue } from '../../state/queue';
 

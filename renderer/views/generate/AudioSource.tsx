@@ -2,12 +2,12 @@
 // a link. Main judges it by its content (WAV/MP3, 3–30 s, at most 15 MB); this shows what main
 // found, lets it be played, and warns when audio and clip differ in length.
 import { useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { audioFit } from '../../../shared/domain/audio';
 import { MODELS } from '../../../shared/domain/models';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes, formatSeconds } from '../../lib/format';
 import { linkError } from '../../lib/link-message';
 import { mediaUrl } from '../../lib/media';

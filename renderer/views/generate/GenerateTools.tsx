@@ -2,8 +2,8 @@
 // puts the cursor back in the prompt; applying a preset says which one was applied.
 import { type SyntheticEvent, useState } from 'react';
 import { createPortal } from 'react-dom';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { useToasts } from '../../state/toasts';
 import { PresetsDialog } from './PresetsDialog';
 import { PromptHistoryDialog } from './PromptHistoryDialog';

@@ -1,9 +1,9 @@
 // Generate: what to make on the left, how to make it on the right, cost and submit at the bottom.
 // Ctrl/Cmd+Enter submits from anywhere in the form.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../../shared/domain/models';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { asContractError, serverFieldErrors } from '../../lib/errors';
 import { useApp } from '../../state/app';
 import { readyAudio, useAudio } from '../../state/audio';
@@ -15,7 +15,7 @@ import { useToasts } from '../../state/toasts';
 import { ActiveStrip } from './ActiveStrip';
 import { AudioSource } from './AudioSource';
 import { estimateFor, isRefusedImage } from './estimate';
-import { type FieldName, validateForm } from './field-errors';
+import type { FieldName } from './field-errors';
 import { GenerateTools } from './GenerateTools';
 import { HoldToggle } from './HoldToggle';
 import { ImageSource } from './ImageSource';
@@ -26,6 +26,7 @@ import { OutputOptions } from './OutputOptions';
 import { PromptFields } from './PromptFields';
 import { PromptTips } from './PromptTips';
 import { SubmitBar } from './SubmitBar';
+import { loadFormCheck, useFormCheck } from './use-form-check';
 
 export function GenerateView() {
   const { t } = useTranslation();
@@ -59,7 +60,9 @@ export function GenerateView() {
   // Refused images are shown (with why) but never sent, so they count for nothing.
   const images = added.filter((image) => !isRefusedImage(image));
   const estimate = estimateFor(form, added);
-  const allErrors = validateForm(t, form, imageToVideo ? images.length : 0);
+  const formCheck = useFormCheck();
+  const imageCount = imageToVideo ? images.length : 0;
+  const allErrors = formCheck ? formCheck(t, form, imageCount) : {};
   const visibleErrors: Partial<Record<FieldName, string>> = {};
   for (const [field, message] of Object.entries(allErrors) as [FieldName, string][]) {
     if (attempted || touched[field]) visibleErrors[field] = message;
@@ -69,7 +72,8 @@ export function GenerateView() {
   async function submit(): Promise<void> {
     if (submitting) return;
     setAttempted(true);
-    if (Object.keys(allErrors).length > 0) {
+    const errors = formCheck ? allErrors : (await loadFormCheck())(t, form, imageCount);
+    if (Object.keys(errors).length > 0) {
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
       );

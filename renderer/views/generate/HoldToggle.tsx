@@ -1,6 +1,7 @@
 // "Hold before sending": new generations are staged in the queue until the user sends them.
-import { useTranslation } from 'react-i18next';
+
 import { Switch } from '../../components/Switch';
+import { useTranslation } from '../../i18n/use-translation';
 import { useBudget } from '../../state/budget';
 
 export function HoldToggle() {

@@ -1,8 +1,9 @@
 // One added image: a preview, what main found (format, size in pixels and bytes), and what to do
 // about it: nothing (ready), convert (too large, another format, animated), or replace (refused).
-import { useTranslation } from 'react-i18next';
+
 import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes } from '../../lib/format';
 import { mediaUrl } from '../../lib/media';
 import { useApp } from '../../state/app';

@@ -4,11 +4,11 @@
 // main and shown with a preview; several images make a batch of one video each.
 
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../../shared/domain/models';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { linkError } from '../../lib/link-message';
 import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';

@@ -1,7 +1,8 @@
 // Where the next send comes from (a remix, a continuation, a frame), recorded with its videos:
 // shown so it is never a surprise, and removable when the user starts something new from the form.
-import { useTranslation } from 'react-i18next';
+
 import { IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatFrameTime } from '../../lib/format';
 import { useGenerate } from '../../state/generate';
 

@@ -1,10 +1,10 @@
 // Which APIXO model to use. The choices and what each takes come from the capability table; a
 // switch keeps what still fits and says, once, what had to change.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DroppedSetting } from '../../../shared/domain/model-switch';
 import { MODEL_IDS, MODELS } from '../../../shared/domain/models';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { switchGenerateModel, useGenerate } from '../../state/generate';
 
 export function ModelPicker() {

@@ -1,14 +1,16 @@
 // How to generate: size, length, framing, seed, expansion, routing, batch size and project.
-import { useTranslation } from 'react-i18next';
+
+import { MAX_BATCH, MIN_BATCH } from '../../../shared/contract/batch-limit';
 import { aspectRatioAt } from '../../../shared/domain/model-switch';
 import { MODELS } from '../../../shared/domain/models';
 import type { Provider } from '../../../shared/domain/params';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
+import { useTranslation } from '../../i18n/use-translation';
 import { useGenerate } from '../../state/generate';
 import { useProjects } from '../../state/projects';
-import { BATCH_MAX, BATCH_MIN, type FieldName } from './field-errors';
+import type { FieldName } from './field-errors';
 import { SeedField } from './SeedField';
 
 export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, string>> }) {
@@ -91,8 +93,8 @@ export function OutputOptions({ errors }: { errors: Partial<Record<FieldName, st
               {...control}
               className="input"
               type="number"
-              min={BATCH_MIN}
-              max={BATCH_MAX}
+              min={MIN_BATCH}
+              max={MAX_BATCH}
               step={1}
               value={Number.isNaN(form.count) ? '' : form.count}
               onChange={(event) => update({ count: event.target.valueAsNumber })}

@@ -1,11 +1,11 @@
 // Presets: save the form's current parameters under a name, and apply, rename or delete the saved
 // ones. Everything is reachable by keyboard: Enter saves a name, Escape leaves a rename.
 import { type FormEvent, useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../../shared/domain/models';
 import type { Preset } from '../../../shared/domain/presets';
 import { Button, IconButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
+import { useTranslation } from '../../i18n/use-translation';
 import { asContractError } from '../../lib/errors';
 import { usePresets } from '../../state/presets';
 

@@ -1,8 +1,9 @@
 // Prompt and negative prompt with live character counters measured the way the schema measures
 // (trimmed), so "800 / 800" here means the request passes.
-import { useTranslation } from 'react-i18next';
+
 import { MODELS } from '../../../shared/domain/models';
 import { Field } from '../../components/Field';
+import { useTranslation } from '../../i18n/use-translation';
 import { useGenerate } from '../../state/generate';
 import type { FieldName } from './field-errors';
 

@@ -1,12 +1,12 @@
 // Recent prompts: search as you type, pick one (click, or Enter on it; ↑/↓ move between them) to
 // put it back in the form, delete the ones not worth keeping.
 import { type KeyboardEvent, useEffect, useId, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MODELS } from '../../../shared/domain/models';
 import { IconButton } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { RelativeTime } from '../../components/RelativeTime';
+import { useTranslation } from '../../i18n/use-translation';
 import { usePromptHistory } from '../../state/prompt-history';
 
 function moveFocus(event: KeyboardEvent<HTMLElement>, list: HTMLElement | null): void {

@@ -1,6 +1,7 @@
 // The model's own advice (APIXO's Wan 2.5 tips), where the prompt is written.
-import { useTranslation } from 'react-i18next';
+
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 
 const TIPS = ['scene', 'motion', 'camera', 'specific'] as const;
 

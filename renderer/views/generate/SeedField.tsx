@@ -1,9 +1,10 @@
 // Random seed (a new one per video) or a fixed one to reproduce a result; the dice picks a fixed
 // seed for you.
-import { useTranslation } from 'react-i18next';
+
 import { IconButton } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { randomSeed, useGenerate } from '../../state/generate';
 
 export function SeedField({ error }: { error: string | undefined }) {

@@ -1,10 +1,11 @@
 // Cost before you pay, then the button. The estimate uses APIXO's published per-second prices and
 // says so: it counts only what will be sent (estimate.ts), and says that how routing changes the
 // price is not published.
-import { useTranslation } from 'react-i18next';
+
 import { priceIsKnown } from '../../../shared/domain/pricing';
 import { Button } from '../../components/Button';
 import { ErrorNotice } from '../../components/ErrorNotice';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { useApp } from '../../state/app';
 import { useGenerate } from '../../state/generate';

@@ -2,9 +2,10 @@
 // could not even read) are left out; images still being checked or waiting for a conversion are
 // counted but named, since they block the submit until they are ready. An invalid batch size gives
 // no estimate at all, rather than the price of a size the user did not ask for.
+
+import { MAX_BATCH, MIN_BATCH } from '../../../shared/contract/batch-limit';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
 import type { GenerateForm } from '../../state/generate';
-import { BATCH_MAX, BATCH_MIN } from './field-errors';
 import type { AddedImage } from './image-store';
 
 /** An added image that can never be sent: main refused it or could not read it. */
@@ -32,11 +33,11 @@ export function estimateFor(
   const notReady = kept.filter(
     (image) => image.state !== 'checked' || image.inspection?.status !== 'ready',
   ).length;
-  const validCount = Number.isInteger(form.count) && form.count >= BATCH_MIN && form.count <= BATCH_MAX;
+  const validCount = Number.isInteger(form.count) && form.count >= MIN_BATCH && form.count <= MAX_BATCH;
   // With images added but every one refused, nothing would be sent.
   const perCount = imageToVideo && images.length > 0 ? kept.length : 1;
   const videos = form.count * perCount;
-  if (!validCount || perCount === 0 || videos > BATCH_MAX)
+  if (!validCount || perCount === 0 || videos > MAX_BATCH)
     return { videos: null, usd: null, refused, notReady };
   return {
     videos,

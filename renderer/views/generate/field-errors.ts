@@ -1,17 +1,16 @@
-// Inline errors for the Generate form. The rules are generationParamsSchema's (and the contract's
+// Inline errors for the Generate form (loaded on demand by use-form-check.ts: it brings zod). The rules are generationParamsSchema's (and the contract's
 // batch limit); this only decides where each issue shows and words it in the UI language, with
 // the numbers taken from LIMITS so the text can never disagree with the check.
 import type { TFunction } from 'i18next';
+import { MAX_BATCH, MIN_BATCH } from '../../../shared/contract/batch-limit';
 import { createGenerationsSchema } from '../../../shared/contract/contract';
 import { MODELS } from '../../../shared/domain/models';
 import { generationParamsDraftSchema, generationParamsSchema, LIMITS } from '../../../shared/domain/params';
 import { linkError } from '../../lib/link-message';
 import { type GenerateForm, toParamsInput } from '../../state/generate';
 
-/** The batch limit as the contract states it. */
+/** The batch limit as the contract checks it. */
 const COUNT = createGenerationsSchema.shape.count.unwrap();
-export const BATCH_MIN = COUNT.minValue ?? 1;
-export const BATCH_MAX = COUNT.maxValue ?? 1;
 
 export type FieldName =
   | 'prompt'
@@ -63,9 +62,9 @@ export function validateForm(
     }
   }
   if (!COUNT.safeParse(form.count).success) {
-    errors.count = t('fieldErrors.countRange', { min: BATCH_MIN, max: BATCH_MAX });
-  } else if (images * form.count > BATCH_MAX) {
-    errors.count = t('fieldErrors.batchTooBig', { images, count: form.count, max: BATCH_MAX });
+    errors.count = t('fieldErrors.countRange', { min: MIN_BATCH, max: MAX_BATCH });
+  } else if (images * form.count > MAX_BATCH) {
+    errors.count = t('fieldErrors.batchTooBig', { images, count: form.count, max: MAX_BATCH });
   }
   return errors;
 }

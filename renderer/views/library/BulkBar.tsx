@@ -1,9 +1,9 @@
 // What to do with a selection of two or more videos: favourite, rate, tag, move to a project,
 // export, compare, delete. Every control is a labelled native control, so the keyboard reaches all.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MAX_SELECTION } from '../../../shared/contract/selection-limit';
 import { Button, IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatNumber } from '../../lib/format';
 import {
   favouriteRecords,

@@ -1,10 +1,10 @@
 // Favourite, rating, tags and notes for one generation. Each change is saved at once (notes when
 // the field loses focus) and the store takes main's answer.
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { useLibrary } from '../../state/library';
 import { studio } from '../../studio';
 import { applyCuration } from './actions';

@@ -1,9 +1,9 @@
 // Small controls of the detail panel: favourite, and the project the video belongs to (moving it
 // is choosing another).
 import { useId } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { favouriteRecords, moveRecords } from '../../state/bulk-actions';
 import { useProjects } from '../../state/projects';
 

@@ -1,9 +1,9 @@
 // What we know about a generation, as label/value rows: every parameter, the cost estimate, the
 // file, timing, and the APIXO task with its failure if any.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { capabilitiesOf } from '../../../shared/domain/models';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes, formatDateTime, formatSeconds, formatUsd } from '../../lib/format';
 import { mediaUrl } from '../../lib/media';
 import { notifyError } from '../../lib/notify';

@@ -2,11 +2,11 @@
 // imported video shows what its file says and nothing it never had (no prompt, settings or remix).
 // Beside the viewer it leaves the player out; closing it returns focus to where it was opened from.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { hasRecipe } from '../../../shared/domain/records';
 import { Button, IconButton } from '../../components/Button';
 import { StatePill } from '../../components/StatePill';
+import { useTranslation } from '../../i18n/use-translation';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
 import { useCompare, useViewer } from '../../state/compare';

@@ -1,11 +1,12 @@
 // Library filters. Each change is a new query: the server filters, the grid starts at the top.
-import { useTranslation } from 'react-i18next';
+
 import { MODEL_IDS, MODELS } from '../../../shared/domain/models';
 import { ASPECT_RATIOS, DURATIONS, RESOLUTIONS } from '../../../shared/domain/param-values';
 import { GENERATION_STATES } from '../../../shared/domain/states';
 import { Button } from '../../components/Button';
 import { DateField } from '../../components/DateField';
 import { FilterSelect } from '../../components/FilterSelect';
+import { useTranslation } from '../../i18n/use-translation';
 import { dayEnd, startOfDay } from '../../lib/local-date';
 import { useLibrary } from '../../state/library';
 

@@ -1,9 +1,10 @@
 // The two ways a frame of a video starts a new one: "Continue from last frame" (detail panel) and
 // "Use this frame" (the viewer, at the frame it shows). Busy while the frame is being taken.
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import type { IconName } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { continueFromLastFrame, startFromFrameAt, useFrameBusy } from '../../state/frames';
 
 function FrameButton(props: {

@@ -1,7 +1,8 @@
 // What an imported video is: its file name, length, size and picture, read from the file. No
 // generation settings, because it was never generated here.
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationRecord } from '../../../shared/contract/contract';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes, formatDateTime, formatSeconds } from '../../lib/format';
 import { useProjects } from '../../state/projects';
 import { Row } from './DetailFacts';

@@ -3,12 +3,12 @@
 
 import type { TFunction } from 'i18next';
 import { type DragEvent, memo, useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { AppInfo, GenerationRecord } from '../../../shared/contract/contract';
 import { hasRecipe } from '../../../shared/domain/records';
 import { Icon } from '../../components/Icon';
 import { RelativeTime } from '../../components/RelativeTime';
 import { StatePill } from '../../components/StatePill';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatSeconds } from '../../lib/format';
 import { videoUrl } from '../../lib/media';
 import { titleOf } from '../../state/bulk-actions';

@@ -1,10 +1,10 @@
 // Search (full-text, debounced so typing does not fire a query per key), sort, filters and import.
 
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SortKey } from '../../../shared/domain/records';
 import { Button } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatNumber } from '../../lib/format';
 import { fileLimitText } from '../../lib/send-files';
 import { useApp } from '../../state/app';

@@ -1,10 +1,10 @@
 // The library: toolbar, the virtualized grid with an inspector beside it, and MP4 import by drop.
 import { type DragEvent, type ReactNode, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { CARD_DRAG_TYPE } from '../../state/card-drag';
 import { useLibrary } from '../../state/library';

@@ -1,9 +1,9 @@
 // Where a video came from and what was made from it, in the detail panel. Each related generation
 // opens (selected, and in the viewer when the viewer is open); one deleted for good is named as such.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import type { LineageEntry } from '../../../shared/domain/lineage';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatFrameTime } from '../../lib/format';
 import { titleOf } from '../../state/bulk-actions';
 import { openRelated, useLineage } from '../../state/lineage';

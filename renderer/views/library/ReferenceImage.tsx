@@ -1,7 +1,8 @@
 // The reference image an image-to-video generation was made from, from the library's own copy
 // (kept even when the link it was sent by has expired or was deleted).
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationRecord } from '../../../shared/contract/contract';
+import { useTranslation } from '../../i18n/use-translation';
 import { mediaUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
 

@@ -1,6 +1,5 @@
 // Staging: change a held generation's prompt, resolution or duration before anything is paid.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { DURATIONS, modelOf, RESOLUTIONS } from '../../../shared/domain/param-values';
 import { estimateCostUsd } from '../../../shared/domain/pricing';
@@ -8,6 +7,7 @@ import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { succeeded } from '../../lib/notify';
 import { editHeld } from '../../state/budget';

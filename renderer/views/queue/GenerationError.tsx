@@ -1,10 +1,11 @@
 // Why a generation stopped, in words: the error kind says what to do; APIXO's failCode/failMsg
 // (content policy, unreachable image) are shown as they came, inline in English and behind
 // "technical details" in another UI language.
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Icon } from '../../components/Icon';
 import { TechnicalDetails } from '../../components/TechnicalDetails';
+import { useTranslation } from '../../i18n/use-translation';
 import { describeError } from '../../lib/errors';
 
 /** The engine's "created with a key that is gone" state (main/core/jobs/submit-step.ts). */

@@ -1,9 +1,9 @@
 // Why a held generation waits, in the UI language, and what the user can do: release this one job
 // past the cap, raise the cap (Settings), or — when it is staged — send it.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';

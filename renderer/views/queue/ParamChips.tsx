@@ -1,6 +1,7 @@
 // The parameters that matter at a glance, as small chips.
-import { useTranslation } from 'react-i18next';
+
 import type { GenerationRecord } from '../../../shared/contract/contract';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 
 export function ParamChips({ record }: { record: GenerationRecord }) {

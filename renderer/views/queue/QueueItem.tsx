@@ -1,11 +1,11 @@
 // One running generation: state, honest timing (elapsed against what this size usually takes),
 // the next status check, download progress, and what the user can do about it now.
 import { memo, useCallback, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { StatePill } from '../../components/StatePill';
+import { useTranslation } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { expectedKey, useQueue } from '../../state/queue';
 import { ReferenceImage } from '../library/ReferenceImage';

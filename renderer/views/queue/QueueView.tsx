@@ -1,8 +1,9 @@
 // The queue: what is running now (with honest timing), then what finished recently.
-import { useTranslation } from 'react-i18next';
+
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { useQueue } from '../../state/queue';
 import { clearRecent } from '../../state/queue-recent';

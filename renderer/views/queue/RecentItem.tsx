@@ -1,10 +1,10 @@
 // A finished generation: open it in the library, or retry one that failed or expired.
 import { memo } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { RelativeTime } from '../../components/RelativeTime';
 import { StatePill } from '../../components/StatePill';
+import { useTranslation } from '../../i18n/use-translation';
 import { PosterImage } from '../library/PosterImage';
 import { usePoster } from '../library/use-poster';
 import { openInLibrary, runIntent } from './actions';

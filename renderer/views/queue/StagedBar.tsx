@@ -1,8 +1,8 @@
 // Staging: every staged generation sent together with one action that shows the total first.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { sendHeld } from '../../state/budget';

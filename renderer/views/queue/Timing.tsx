@@ -2,9 +2,9 @@
 // Running past the expected time is shown as "taking longer than usual", never as a failure:
 // slow is not failed.
 import type { RefObject } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { DownloadProgressEvent, GenerationRecord } from '../../../shared/contract/contract';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes, formatClock } from '../../lib/format';
 import { useNowWhileVisible } from '../../lib/use-now';
 import { isLate } from './timing-rules';

@@ -1,7 +1,6 @@
 // One part of a sequence: its poster, title and trimmed length, its place (drag it, Alt+←/→, or the
 // arrow buttons), its trim, and Remove. A part that cannot play says why instead of a trim.
 import type { KeyboardEvent } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { SequenceClip } from '../../../shared/domain/sequences';
 import {
   clipProblem,
@@ -11,6 +10,7 @@ import {
 } from '../../../shared/domain/sequences';
 import { Button, IconButton } from '../../components/Button';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatSeconds } from '../../lib/format';
 import { posterUrl } from '../../lib/media';
 import { useApp } from '../../state/app';

@@ -1,11 +1,11 @@
 // "Add clips": the project's finished videos, newest first; the chosen ones go to the end in the
 // order they were ticked.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { GenerationRecord } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatSeconds } from '../../lib/format';
 import { posterUrl } from '../../lib/media';
 import { useApp } from '../../state/app';

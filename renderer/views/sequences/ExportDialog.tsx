@@ -1,10 +1,11 @@
 // Export: how parts of another shape are fitted (letterbox or crop), then one MP4 rendered here
 // with a progress bar and Cancel; the result joins the library with its parts as lineage.
-import { useTranslation } from 'react-i18next';
+
 import type { Sequence } from '../../../shared/contract/contract';
 import { sequenceDurationMs } from '../../../shared/domain/sequences';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatClock } from '../../lib/format';
 import { codecNames } from '../../lib/sequence-render/codecs';
 import { useApp } from '../../state/app';

@@ -1,13 +1,13 @@
 // The open sequence: its name, total length and actions, the continuous preview, and the row of
 // clip cards in playing order.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Sequence } from '../../../shared/contract/contract';
 import { sequenceDurationMs } from '../../../shared/domain/sequences';
 import { Button } from '../../components/Button';
 import { CommitInput } from '../../components/CommitInput';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatClock } from '../../lib/format';
 import { canContinueLastShot, continueLastShot, useSequences } from '../../state/sequences';
 import { ClipCard } from './ClipCard';

@@ -2,10 +2,10 @@
 // the other holding the next part, loaded and paused at its in point, so the cut is a swap rather
 // than a load. Play/pause and a scrub bar over the whole sequence.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Sequence } from '../../../shared/contract/contract';
 import { partAt, previewClipMs, type TimelinePart, timelineOf } from '../../../shared/domain/sequences';
 import { IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatClock } from '../../lib/format';
 import { frameRateOf, knownFrameRate } from '../../lib/frames/frame-rates';
 import { videoUrl } from '../../lib/media';

@@ -1,9 +1,9 @@
 // Sequences of a project: the list on the left (with "New sequence"), the open one's editor on the
 // right. The project follows the library's project filter when the view opens.
 import { type FormEvent, useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { EmptyState } from '../../components/EmptyState';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatRelative } from '../../lib/format';
 import { useLibrary } from '../../state/library';
 import { useProjects } from '../../state/projects';

@@ -1,9 +1,9 @@
 // A part's in and out points: two numeric fields (seconds) and a trim bar with a handle for each.
 // Edits stay local while a handle moves and are saved when it is let go (or a field is committed).
 import { useEffect, useId, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { MIN_CLIP_MS } from '../../../shared/domain/sequences';
 import { CommitInput } from '../../components/CommitInput';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatSeconds } from '../../lib/format';
 
 interface TrimProps {

@@ -1,8 +1,8 @@
 // A USD amount that saves on blur or Enter; empty means "no cap". A typo shows inline and saves
 // nothing, so the stored cap never changes by accident.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Field } from '../../components/Field';
+import { useTranslation } from '../../i18n/use-translation';
 
 export function parseAmount(text: string): number | null | 'invalid' {
   const trimmed = text.trim().replace(',', '.').replace(/^\$/, '');

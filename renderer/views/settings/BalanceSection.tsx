@@ -1,7 +1,8 @@
 // The APIXO balance with a manual refresh; in demo mode it is the simulator's pretend balance.
-import { useTranslation } from 'react-i18next';
+
 import { Button } from '../../components/Button';
 import { useRelativeTime } from '../../components/RelativeTime';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useApp } from '../../state/app';

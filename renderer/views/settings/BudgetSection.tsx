@@ -1,7 +1,7 @@
 // Spending caps (daily, monthly, per project), the confirmation threshold and the low-balance
 // alert. They live in the library, so the app, the browser host and the CLI obey the same ones.
 import { useEffect } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useBudget } from '../../state/budget';

@@ -2,11 +2,11 @@
 // tunnel forwards to our local receiver. Callbacks only speed things up; polling continues as a
 // safety net, so a broken tunnel delays results but never loses them.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/contract/contract';
 import { CommitInput } from '../../components/CommitInput';
 import { Field } from '../../components/Field';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { linkError } from '../../lib/link-message';
 import { useSaveSetting } from './use-save-setting';
 

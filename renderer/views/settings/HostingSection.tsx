@@ -3,7 +3,6 @@
 // key ID and secret go to main's SecretStore and come back only as "set / not set". "Test
 // connection" runs the whole round trip and names the step that failed.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type {
   HostingSettings,
   HostingStatus,
@@ -17,6 +16,7 @@ import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
 import { Switch } from '../../components/Switch';
+import { useTranslation } from '../../i18n/use-translation';
 import { linkError } from '../../lib/link-message';
 import { studio } from '../../studio';
 import { useSaveSetting } from './use-save-setting';

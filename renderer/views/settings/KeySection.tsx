@@ -2,12 +2,12 @@
 // where main keeps it and the last four characters. Without a working keychain the user must
 // explicitly choose to keep it for this session only, never a silent plaintext fallback.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { useToasts } from '../../state/toasts';
 import { studio } from '../../studio';

@@ -1,10 +1,10 @@
 // Where videos live (moving the folder moves the files; paths in the database are relative) and
 // how many downloads run at once.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { type Settings, settingsSchema } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
+import { useTranslation } from '../../i18n/use-translation';
 import { chooseFolder } from '../../lib/choose-folder';
 import { attempt, notifySuccess } from '../../lib/notify';
 import { useApp } from '../../state/app';

@@ -2,11 +2,11 @@
 // then shows progress and what came back. Shown in Settings → Library and on the screen for a
 // library whose database is missing or damaged while its folder is there.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { ProgressBar } from '../../components/ProgressBar';
+import { useTranslation } from '../../i18n/use-translation';
 import { notifySuccess } from '../../lib/notify';
 import { useRebuild } from '../../state/rebuild';
 

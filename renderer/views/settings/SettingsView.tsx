@@ -1,9 +1,9 @@
 // Settings, grouped the way people look for them: account, library, delivery, desktop, appearance.
 // Every control saves on change (text fields on blur or Enter); main's answer is what we show.
 import type { ReactNode } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
+import { useTranslation } from '../../i18n/use-translation';
 import { useApp } from '../../state/app';
 import { useSettings } from '../../state/settings';
 import { BalanceSection } from './BalanceSection';

@@ -1,7 +1,6 @@
 // Watch folders: each new image in a folder becomes an image-to-video generation in its project
 // with the folder's preset. Off by default; every change saves at once, like the other settings.
 import { useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import type { WatchFolder } from '../../../shared/batch/watch-folder';
 import type { Settings } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
@@ -9,6 +8,7 @@ import { Field } from '../../components/Field';
 import { ProjectOptions } from '../../components/ProjectOptions';
 import { Segmented } from '../../components/Segmented';
 import { Switch } from '../../components/Switch';
+import { useTranslation } from '../../i18n/use-translation';
 import { chooseFolder } from '../../lib/choose-folder';
 import { useProjects } from '../../state/projects';
 import { useSaveSetting } from './use-save-setting';

@@ -1,7 +1,7 @@
 // Spend per day as stacked SVG bars (one series per project or resolution). Drawn by hand: a few
 // rectangles need no chart library, and plain SVG attributes keep to the strict CSP (no eval, no
 // injected <style>). Colours come from CSS classes, so light and dark themes both apply.
-import { useTranslation } from 'react-i18next';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatDayKey, formatUsd } from '../../lib/format';
 
 export interface DayBar {

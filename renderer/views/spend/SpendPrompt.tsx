@@ -1,7 +1,8 @@
 // The question asked before money moves: the total when it is above the confirmation threshold,
 // and finished twins when the same parameters and fixed seed were already paid for.
-import { useTranslation } from 'react-i18next';
+
 import { ConfirmDialog } from '../../components/Dialog';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatUsd } from '../../lib/format';
 import { useBudget } from '../../state/budget';
 import { openInLibrary } from '../queue/actions';

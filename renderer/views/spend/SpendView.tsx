@@ -1,10 +1,10 @@
 // Where the money went: spend per day (by project or resolution), per project, failed and
 // cancelled spend, cost per kept clip, and the days the balance fell more than the estimates say.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { dayKey } from '../../../shared/domain/budget';
 import type { SpendReport } from '../../../shared/domain/spend';
 import { Segmented } from '../../components/Segmented';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatDayKey, formatUsd } from '../../lib/format';
 import { attempt } from '../../lib/notify';
 import { useBudget } from '../../state/budget';

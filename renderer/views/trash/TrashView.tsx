@@ -1,12 +1,12 @@
 // The Trash: every deleted video with Restore and Delete forever, and Empty trash with the space
 // it frees. Deleting for good always asks first; restoring never needs to.
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button } from '../../components/Button';
 import { Dialog } from '../../components/Dialog';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorNotice } from '../../components/ErrorNotice';
 import { Icon } from '../../components/Icon';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes, formatDateTime, formatNumber } from '../../lib/format';
 import { titleOf } from '../../state/bulk-actions';
 import { useTrash } from '../../state/trash';

@@ -1,8 +1,8 @@
 // Two to four videos side by side on one transport (same frame, same speed). With two, an A/B
 // wipe lays one over the other and a slider moves the seam.
 import { useEffect, useRef, useState } from 'react';
-import { useTranslation } from 'react-i18next';
 import { Button, IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';
 import { titleOf } from '../../state/bulk-actions';

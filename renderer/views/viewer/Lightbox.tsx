@@ -3,8 +3,8 @@
 // "Continue from last frame", and the detail panel beside it. Escape closes it and
 // focus goes back where it was.
 import { useEffect, useRef } from 'react';
-import { useTranslation } from 'react-i18next';
 import { IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { useFrameRate } from '../../lib/frames/use-frame-rate';
 import { videoUrl } from '../../lib/media';
 import { useApp } from '../../state/app';

@@ -1,6 +1,7 @@
 // The transport under the viewer and Compare: play/pause, one scrubber, frame step, speed, loop.
-import { useTranslation } from 'react-i18next';
+
 import { Button, IconButton } from '../../components/Button';
+import { useTranslation } from '../../i18n/use-translation';
 import { formatClock } from '../../lib/format';
 import type { VideoGroup } from './use-video-group';
 
