@@ -26,6 +26,13 @@ const DEEP_PAGE_SIZE = 500;
 const KEEP_MARGIN = 2_000;
 const MEMORY_CAP = 5_000;
 const HEAD_SIZE = 60;
+/**
+ * The next page is fetched once fewer than this many loaded items lie past the view: half a page
+ * (a dozen rows, a few screens) keeps a scroll ahead of the cards, and the first page alone covers
+ * the first screens, so start-up does not fetch and parse a second page (200 KB at 100k items)
+ * while the first grid is being drawn.
+ */
+const READ_AHEAD = PAGE_SIZE / 2;
 const HEAD_REFRESH_DELAY_MS = 400;
 
 /** The part of the library store the pager reads and writes. */
@@ -57,7 +64,8 @@ export function createLibraryPager(
   set: (patch: Partial<PagedView>) => void,
   reload: () => void,
 ): LibraryPager {
-  let wanted = { from: 0, to: PAGE_SIZE };
+  /** The items the grid shows; before it reports, the first screens (within the first page). */
+  let wanted = { from: 0, to: READ_AHEAD };
   /** The epoch whose fetch is in flight; a reload starts a new epoch and may fetch at once. */
   let inFlight: number | null = null;
   let headTimer: ReturnType<typeof setTimeout> | null = null;
@@ -73,7 +81,7 @@ export function createLibraryPager(
     if (error) return;
     const refill = evictedPageIn(list, wanted.from, wanted.to);
     const loaded = loadedCount(list);
-    const needMore = !list.started || (list.nextCursor !== null && loaded < wanted.to + PAGE_SIZE);
+    const needMore = !list.started || (list.nextCursor !== null && loaded < wanted.to + READ_AHEAD);
     if (refill < 0 && !needMore) return;
     inFlight = epoch;
     set({ loading: true });
@@ -164,7 +172,7 @@ export function createLibraryPager(
       void ensure();
     },
     restart() {
-      wanted = { from: 0, to: PAGE_SIZE };
+      wanted = { from: 0, to: READ_AHEAD };
       void ensure();
     },
     refreshHead,
