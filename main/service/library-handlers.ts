@@ -46,10 +46,7 @@ export function libraryHandlers(
   return {
     library: {
       query: (query) => deps.library().query(query),
-      skip: (query) => {
-        const { items, ...rest } = deps.library().query(query);
-        return { ...rest, count: items.length };
-      },
+      skip: (query) => deps.library().skip(query),
       setFavourite: ({ id, favourite }) => curated(deps.library().setFavourite(id, favourite)),
       setRating: ({ id, rating }) => curated(deps.library().setRating(id, rating)),
       setNotes: ({ id, notes }) => curated(deps.library().setNotes(id, notes)),

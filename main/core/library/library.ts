@@ -18,7 +18,7 @@ import { lineageOf } from './lineage';
 import * as links from './links';
 import { assertMoveTarget, isInside, type MoveSteps, moveFolder } from './move';
 import * as projects from './projects';
-import { queryGenerations } from './query';
+import { queryGenerations, skipGenerations } from './query';
 import * as references from './references';
 import { sequenceStore } from './sequences';
 import * as settings from './settings';
@@ -159,6 +159,7 @@ class SqliteLibrary implements LibraryStore {
   };
   lineage: LibraryStore['lineage'] = (id) => lineageOf(this.#context(), id);
   query: LibraryStore['query'] = (query) => queryGenerations(this.#context(), query);
+  skip: LibraryStore['skip'] = (query) => skipGenerations(this.#context(), query);
   costTimeHistory: LibraryStore['costTimeHistory'] = (resolution, duration, options) =>
     generations.costTimeHistory(this.#context(), resolution, duration, options);
   countByState: LibraryStore['countByState'] = () => generations.countByState(this.#context());

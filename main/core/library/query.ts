@@ -9,7 +9,7 @@ import { type FilterPlan, planFilters, type SqlFilter } from './filters';
 import { ftsMatchExpression } from './fts';
 import { GENERATION_COLUMNS, type GenerationRow, generationFromRow, VIDEO_JOIN } from './rows';
 import { countByMerge, pageByMerge } from './text-pages';
-import type { LibraryPage, LibraryQuery, SortKey } from './types';
+import type { LibraryPage, LibraryQuery, LibrarySkip, SortKey } from './types';
 import { memoInVersion } from './version-memo';
 
 export const DEFAULT_PAGE_SIZE = 60;
@@ -181,12 +181,19 @@ function pickInRowidOrder(
   };
 }
 
-/** One page of the grid; `totalCap` is for tests (the store always uses TOTAL_CAP). */
-export function queryGenerations(
-  ctx: LibraryContext,
-  query: LibraryQuery,
-  totalCap = TOTAL_CAP,
-): LibraryPage {
+interface PagePlan {
+  sortKey: SortKey;
+  sort: SortSpec;
+  limit: number;
+  orderBy: string;
+  /** Picks limit + 1 seqs (the extra one says whether there is more). */
+  pick: Pick;
+  total: number;
+  capped: boolean;
+}
+
+/** What a page of `query` is: its total and how its rows are picked (shared by query and skip). */
+function planPage(ctx: LibraryContext, query: LibraryQuery, totalCap: number): PagePlan {
   const sortKey = query.sort ?? 'created_desc';
   const sort = SORTS[sortKey];
   if (!sort) throw invalid(`Unknown sort: ${String(sortKey)}`);
@@ -209,21 +216,54 @@ export function queryGenerations(
     : plan.ftsJoin && sortKey !== 'rating_desc' && createdInSeqOrder(ctx)
       ? pickInRowidOrder(plan.ftsJoin, sort.descending, key)
       : pickBySortIndex(plan, sort, orderBy, key);
+  return { sortKey, sort, limit, orderBy, pick, total, capped };
+}
+
+/** The cursor after the page's last row, when there are rows after it. */
+function cursorAfter(page: PagePlan, rows: GenerationRow[]): string | null {
+  const last = rows[Math.min(rows.length, page.limit) - 1];
+  return rows.length > page.limit && last ? encodeCursor(page.sortKey, page.sort.keyOf(last)) : null;
+}
+
+/** One page of the grid; `totalCap` is for tests (the store always uses TOTAL_CAP). */
+export function queryGenerations(
+  ctx: LibraryContext,
+  query: LibraryQuery,
+  totalCap = TOTAL_CAP,
+): LibraryPage {
+  const page = planPage(ctx, query, totalCap);
   const rows = ctx
     .stmt(
-      `WITH page AS MATERIALIZED (${pick.sql})
+      `WITH page AS MATERIALIZED (${page.pick.sql})
        SELECT ${GENERATION_COLUMNS} FROM page JOIN generations g ON g.seq = page.seq ${VIDEO_JOIN}
-       ORDER BY ${orderBy}`,
+       ORDER BY ${page.orderBy}`,
     )
-    .all(...pick.args, limit + 1) as GenerationRow[];
-
-  const hasMore = rows.length > limit;
-  const pageRows = hasMore ? rows.slice(0, limit) : rows;
-  const last = pageRows[pageRows.length - 1];
+    .all(...page.pick.args, page.limit + 1) as GenerationRow[];
   return {
-    items: pageRows.map((row) => generationFromRow(ctx, row)),
-    nextCursor: hasMore && last ? encodeCursor(sortKey, sort.keyOf(last)) : null,
-    total,
-    ...(capped ? { totalCapped: true as const } : {}),
+    items: rows.slice(0, page.limit).map((row) => generationFromRow(ctx, row)),
+    nextCursor: cursorAfter(page, rows),
+    total: page.total,
+    ...(page.capped ? { totalCapped: true as const } : {}),
+  };
+}
+
+/**
+ * The same page's size and next cursor without its records (library.skip: a fling far down the
+ * grid passes pages it will never show): only the sort keys are read, no row is built or tagged.
+ */
+export function skipGenerations(ctx: LibraryContext, query: LibraryQuery, totalCap = TOTAL_CAP): LibrarySkip {
+  const page = planPage(ctx, query, totalCap);
+  const rows = ctx
+    .stmt(
+      `WITH page AS MATERIALIZED (${page.pick.sql})
+       SELECT g.created_at, g.seq, g.rating FROM page JOIN generations g ON g.seq = page.seq
+       ORDER BY ${page.orderBy}`,
+    )
+    .all(...page.pick.args, page.limit + 1) as GenerationRow[];
+  return {
+    count: Math.min(rows.length, page.limit),
+    nextCursor: cursorAfter(page, rows),
+    total: page.total,
+    ...(page.capped ? { totalCapped: true as const } : {}),
   };
 }

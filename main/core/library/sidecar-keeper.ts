@@ -2,6 +2,8 @@
 // generations changed (`touch`); the keeper coalesces a burst of changes into one write per
 // generation, writes off the request path (temp file + rename), and retries a failed write later:
 // a sidecar is a copy of what the database knows, so failing to write one is logged, never fatal.
+// The wait before a retry grows per generation: one sidecar that cannot be written (a folder in
+// its place, a file the user locked) does not hold back the others.
 import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -35,7 +37,10 @@ export class SidecarKeeper {
   private readonly dirty = new Set<string>();
   private timer: NodeJS.Timeout | null = null;
   private running: Promise<void> | null = null;
-  private failures = 0;
+  /** Generations whose last write failed: how often in a row, and when (performance.now) to try again. */
+  private readonly failing = new Map<string, { failures: number; retryAt: number }>();
+  /** When the timer fires (performance.now), while one is set. */
+  private timerAt = 0;
   private closed = false;
   /** A sweep's writes are queued: the library is marked swept once they are all on disk. */
   private sweeping: LibraryStore | null = null;
@@ -49,12 +54,12 @@ export class SidecarKeeper {
     this.schedule(this.options.coalesceMs ?? 300);
   }
 
-  /** Writes everything pending now (tests, shutdown, before an export reads the sidecars). */
+  /** Writes everything pending now, waiting retries too (tests, shutdown, before an export reads the sidecars). */
   async flush(): Promise<void> {
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
     while (this.running) await this.running;
-    if (this.dirty.size > 0) await this.run();
+    if (this.dirty.size > 0) await this.run(true);
   }
 
   close(): void {
@@ -103,37 +108,55 @@ export class SidecarKeeper {
     return sidecar ? sidecarJson(sidecar) : null;
   }
 
+  /** Wakes up in `delayMs`, or sooner when a wake-up is already set for earlier. */
   private schedule(delayMs: number): void {
-    if (this.timer || this.running || this.closed) return;
+    if (this.running || this.closed) return;
+    const at = performance.now() + delayMs;
+    if (this.timer) {
+      if (this.timerAt <= at) return;
+      clearTimeout(this.timer);
+    }
+    this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.run();
+      void this.run(false);
     }, delayMs);
     this.timer.unref?.();
   }
 
-  private run(): Promise<void> {
-    this.running = this.writePending().finally(() => {
+  private run(everything: boolean): Promise<void> {
+    this.running = this.writePending(everything).finally(() => {
       this.running = null;
-      if (this.dirty.size > 0 && !this.closed) {
-        const base = this.failures > 0 ? (this.options.retryMs ?? 5000) * 2 ** (this.failures - 1) : 0;
-        this.schedule(Math.min(base || (this.options.coalesceMs ?? 300), MAX_RETRY_MS));
-      }
+      if (this.dirty.size > 0 && !this.closed) this.schedule(this.nextDueIn());
     });
     return this.running;
   }
 
-  private async writePending(): Promise<void> {
+  /** How long until the next pending write is due: fresh changes soon, failed ones at their retry. */
+  private nextDueIn(): number {
+    const now = performance.now();
+    let due = Number.POSITIVE_INFINITY;
+    for (const id of this.dirty) {
+      const retryAt = this.failing.get(id)?.retryAt;
+      due = Math.min(due, retryAt === undefined ? now + (this.options.coalesceMs ?? 300) : retryAt);
+    }
+    return Math.max(0, due - now);
+  }
+
+  private async writePending(everything: boolean): Promise<void> {
     const library = this.options.library();
     if (!library) return;
-    const ids = [...this.dirty];
-    this.dirty.clear();
-    let failed = 0;
+    const now = performance.now();
+    const ids = [...this.dirty].filter((id) => everything || (this.failing.get(id)?.retryAt ?? 0) <= now);
+    for (const id of ids) this.dirty.delete(id);
     for (const id of ids) {
       try {
         await this.writeOne(library, id);
+        this.failing.delete(id);
       } catch (error) {
-        failed++;
+        const failures = (this.failing.get(id)?.failures ?? 0) + 1;
+        const waitMs = Math.min((this.options.retryMs ?? 5000) * 2 ** (failures - 1), MAX_RETRY_MS);
+        this.failing.set(id, { failures, retryAt: performance.now() + waitMs });
         this.dirty.add(id);
         this.options.log.warn('could not write a sidecar; it is tried again later', {
           id,
@@ -141,7 +164,6 @@ export class SidecarKeeper {
         });
       }
     }
-    this.failures = failed > 0 ? this.failures + 1 : 0;
     if (this.sweeping === library && this.dirty.size === 0) {
       this.sweeping = null;
       library.setSetting(SWEEP_SETTING, SWEEP_VERSION);

@@ -12,6 +12,7 @@ import type {
   ImageSource,
   LibraryPage,
   LibraryQuery,
+  LibrarySkip,
   MatchingIds,
   Origin,
   Project,
@@ -159,6 +160,8 @@ export interface LibraryStore {
   /** Where a generation came from and what was made from it. */
   lineage(id: string): Lineage;
   query(query: LibraryQuery): LibraryPage;
+  /** query's page as its size and next cursor only (no record is built). */
+  skip(query: LibraryQuery): LibrarySkip;
   /** costTime (ms) of recent successful generations with these settings, newest first. */
   costTimeHistory(
     resolution: GenerationParams['resolution'],

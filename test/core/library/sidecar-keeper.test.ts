@@ -66,6 +66,31 @@ describe('sidecar keeper', () => {
     expect(read(id)).toMatchObject({ ok: true });
   });
 
+  it('a sidecar that keeps failing does not hold back the others', async () => {
+    const quick = new SidecarKeeper({
+      library: () => library.store,
+      app: 'Wan Studio test',
+      log: { warn: (message) => warnings.push(message), info() {} },
+      now: () => library.clock.now(),
+      coalesceMs: 10,
+      retryMs: 60_000,
+    });
+    try {
+      const blocked = addClipVideo(library.store, 'a quiet pier', { clip: CLIP });
+      const fine = addClipVideo(library.store, 'a loud harbour', { clip: CLIP });
+      mkdirSync(join(sidecarOf(blocked), 'blocker'), { recursive: true });
+      quick.touch([blocked]);
+      await expect.poll(() => warnings.length).toBe(1);
+      // The blocked one now waits a minute; a change to another is written at once all the same.
+      quick.touch([fine]);
+      await expect.poll(() => existsSync(sidecarOf(fine)), { timeout: 2_000 }).toBe(true);
+      expect(read(fine)).toMatchObject({ ok: true });
+      expect(warnings).toHaveLength(1);
+    } finally {
+      quick.close();
+    }
+  });
+
   it('sweeps a library made before sidecars once', async () => {
     const ids = [
       addClipVideo(library.store, 'one', { clip: CLIP }),
