@@ -2,21 +2,12 @@
 // checks plans with the contract's zod schemas, which the first chunk must not carry. Until the
 // chunk arrives (prefetched right after the first paint) no batch can have been sent from this
 // window, so an update has no batch row to refresh and skipping it loses nothing.
-import type { useBatch } from './batch';
+import { onDemand } from '../lib/on-demand';
 
-let store: typeof useBatch | null = null;
-let loading: Promise<typeof useBatch> | null = null;
+const batchStore = onDemand(() => import('./batch').then((module) => module.useBatch));
 
 /** The batch store once its chunk is loaded, else null (and the chunk starts loading). */
-export function whenBatchLoaded(): typeof useBatch | null {
-  if (!store && !loading) {
-    loading = import('./batch').then((module) => {
-      store = module.useBatch;
-      return store;
-    });
-    loading.catch(() => {
-      loading = null;
-    });
-  }
-  return store;
+export function whenBatchLoaded(): ReturnType<typeof batchStore.now> {
+  if (!batchStore.now()) void batchStore.load().catch(() => {});
+  return batchStore.now();
 }

@@ -3,30 +3,18 @@
 // right after: nothing is shown as wrong before a field is touched anyway, and a send waits for
 // them (loadFormCheck) so nothing unchecked is ever sent.
 import { useEffect, useState } from 'react';
+import { onDemand } from '../../lib/on-demand';
 
-type FormCheck = typeof import('./field-errors')['validateForm'];
+const formCheck = onDemand(() => import('./field-errors').then((module) => module.validateForm));
+type FormCheck = NonNullable<ReturnType<typeof formCheck.now>>;
 
-let loaded: FormCheck | null = null;
-let loading: Promise<FormCheck> | null = null;
-
-export function loadFormCheck(): Promise<FormCheck> {
-  if (!loading) {
-    loading = import('./field-errors').then((module) => {
-      loaded = module.validateForm;
-      return loaded;
-    });
-    // A failed load (the host restarting) is tried again by the next caller.
-    loading.catch(() => {
-      loading = null;
-    });
-  }
-  return loading;
-}
+/** The form check, loading it first if need be. */
+export const loadFormCheck = (): Promise<FormCheck> => formCheck.load();
 
 /** The form check once it is here (null before): the view renders again when it arrives. */
 export function useFormCheck(): FormCheck | null {
   // A function in useState would be called as its initializer: wrap it.
-  const [check, setCheck] = useState<FormCheck | null>(() => loaded);
+  const [check, setCheck] = useState<FormCheck | null>(() => formCheck.now());
   useEffect(() => {
     if (check) return;
     let live = true;
