@@ -48,7 +48,7 @@ export function BulkBar() {
   return (
     <section className="bulk-bar" aria-label={t('bulk.label')} data-testid="bulk-bar">
       <strong className="bulk-count" aria-live="polite">
-        {t('bulk.selected', { count })}
+        {t('bulk.selected', { count, n: formatNumber(count) })}
       </strong>
       {cappedTotal !== null ? (
         <span className="bulk-capped" role="status" data-testid="bulk-capped">
