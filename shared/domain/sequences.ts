@@ -116,16 +116,16 @@ export function timelineOf(clips: readonly SequenceClip[]): TimelinePart[] {
 export const WAN_FPS = 24;
 
 /**
- * Where in its clip (ms) the preview shows `localMs` into a part. A continuation starts after the
- * frame its in point falls in, as the export does (that frame repeats the previous shot's last);
- * 1 ms past the frame's end so a seek lands in the next frame, not on the boundary.
+ * Where in its clip (ms) the preview shows `localMs` into a part. A continuation whose in point is
+ * still on its first frame starts after that frame, as the export does (it repeats the previous
+ * shot's last); 1 ms past the frame's end so a seek lands in the next frame, not on the boundary.
+ * An in point trimmed past the first frame already leaves the repeat out: nothing more is skipped.
  */
 export function previewClipMs(part: TimelinePart, localMs: number, fps: number | null): number {
   const at = part.inMs + Math.max(0, localMs);
-  if (!part.continuesPrevious) return at;
   const frameMs = 1000 / (fps && fps > 0 ? fps : WAN_FPS);
-  const afterFirstFrame = (Math.floor(part.inMs / frameMs) + 1) * frameMs + 1;
-  return Math.min(Math.max(at, afterFirstFrame), part.outMs);
+  if (!part.continuesPrevious || part.inMs >= frameMs) return at;
+  return Math.min(Math.max(at, frameMs + 1), part.outMs);
 }
 
 /**

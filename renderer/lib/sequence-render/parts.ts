@@ -16,7 +16,7 @@ export interface RenderPart {
   url: string;
   inMs: number;
   outMs: number;
-  /** Its first frame repeats the previous part's last (a continuation): leave it out. */
+  /** Its first frame repeats the previous part's last (a continuation): leave it out if the trim kept it. */
   skipFirstFrame: boolean;
 }
 
@@ -52,13 +52,20 @@ async function fetchBlob(part: RenderPart, signal: AbortSignal): Promise<Blob> {
   return blob;
 }
 
-/** The first frame at or after `fromSec`, and its end: where a continuation really starts. */
-async function afterFirstFrame(video: InputVideoTrack, fromSec: number): Promise<number> {
+/**
+ * Where a continuation really starts: after its first frame, which repeats the previous shot's
+ * last, when the in point is still on that frame. An in point trimmed further already leaves the
+ * repeat out, and the frame there is new: it stays.
+ */
+async function afterRepeatedFrame(video: InputVideoTrack, fromSec: number): Promise<number> {
+  // Unknown (an odd file): count the in point as on the first frame, as before this check.
+  const firstTimestamp = await video.getFirstTimestamp().catch(() => Number.POSITIVE_INFINITY);
   const sink = new VideoSampleSink(video);
   for await (const sample of sink.samples(fromSec)) {
+    const isFirstFrame = sample.timestamp <= firstTimestamp + 1e-6;
     const end = sample.timestamp + sample.duration;
     sample.close();
-    return Math.max(fromSec, end);
+    return isFirstFrame ? Math.max(fromSec, end) : fromSec;
   }
   return fromSec;
 }
@@ -80,7 +87,7 @@ export async function openPart(part: RenderPart, signal: AbortSignal): Promise<O
     });
     const endSec = Math.min(part.outMs / 1000, clipEnd);
     const inSec = part.inMs / 1000;
-    const startSec = part.skipFirstFrame ? await afterFirstFrame(video, inSec) : inSec;
+    const startSec = part.skipFirstFrame ? await afterRepeatedFrame(video, inSec) : inSec;
     if (endSec - startSec <= 0) throw new PartError(part.label, 'nothing is left of it after the trim');
     return { part, input, video, audio: usableAudio, startSec, endSec };
   } catch (error) {

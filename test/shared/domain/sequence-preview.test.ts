@@ -31,9 +31,11 @@ describe('previewClipMs', () => {
     expect(previewClipMs(part(), 0, 16)).toBeCloseTo(62.5 + 1, 6);
   });
 
-  it('skips the frame the in point falls in when the continuation is trimmed', () => {
-    // In at 1 000 ms of a 24 fps clip: frame 24 spans 1000–1041.7 ms.
-    expect(previewClipMs(part({ inMs: 1000 }), 0, 24)).toBeCloseTo(1000 + 1000 / 24 + 1, 6);
+  it('skips the repeated frame while the in point is on it, and nothing once the trim cut it', () => {
+    // In at 20 ms of a 24 fps clip: still frame 0 (0–41.7 ms), the repeat.
+    expect(previewClipMs(part({ inMs: 20 }), 0, 24)).toBeCloseTo(1000 / 24 + 1, 6);
+    // In at 1 000 ms: frame 24, a new frame; the user's trim is kept to the millisecond.
+    expect(previewClipMs(part({ inMs: 1000 }), 0, 24)).toBe(1000);
   });
 
   it('does not hold back a seek past the first frame, and never passes the out point', () => {
