@@ -1,10 +1,14 @@
 // After a rebuild from the folder: what only the previous database knew — presets, the prompt
-// history, spending caps, sequences, projects without videos — is brought over from it when it can
+// history, spending caps, sequences, projects without videos, the records of the reference images
+// and audio kept under references/ (their names and links; without them a held draft's image
+// reads as deleted), the balance history of the Spend view — is brought over from it when it can
 // still be read (a rebuild of a healthy library, or a damaged one SQLite still opens). Project ids
 // are new after a rebuild, so caps and sequences follow their project by name. Videos' own records
 // came back from their sidecars; this never touches them.
+import { existsSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
-import type { LibraryStore } from '../core/library/types';
+import { absolutePath } from '../core/library/paths';
+import type { BalanceSnapshot, LibraryStore } from '../core/library/types';
 
 export interface CarriedOver {
   projects: number;
@@ -12,6 +16,9 @@ export interface CarriedOver {
   prompts: number;
   sequences: number;
   budget: boolean;
+  /** Reference images and audio whose record came back (their files are still in references/). */
+  references: number;
+  balanceSnapshots: number;
 }
 
 const LIST_SETTINGS = { presets: 'generate-presets', prompts: 'prompt-history' } as const;
@@ -76,6 +83,47 @@ function carrySequences(old: Database, library: LibraryStore, projects: Map<stri
   return sequences.length;
 }
 
+function hasTable(old: Database, name: string): boolean {
+  return old.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
+}
+
+/** The records of the references whose files are still in the folder (a rebuild keeps references/). */
+function carryReferences(old: Database, library: LibraryStore): number {
+  if (!hasTable(old, 'reference_images')) return 0;
+  const rows = old
+    .prepare(
+      `SELECT sha256, rel_path AS relPath, name, source_url AS sourceUrl, converted_from AS convertedFrom,
+         created_at AS createdAt FROM reference_images`,
+    )
+    .all() as {
+    sha256: string;
+    relPath: string;
+    name: string;
+    sourceUrl: string | null;
+    convertedFrom: string | null;
+    createdAt: number;
+  }[];
+  let carried = 0;
+  for (const row of rows) {
+    if (!existsSync(absolutePath(library.root, row.relPath))) continue;
+    library.saveReferenceImage(row);
+    carried++;
+  }
+  return carried;
+}
+
+/** The balance history the Spend view draws (it is only ever in the database). */
+function carryBalanceSnapshots(old: Database, library: LibraryStore): number {
+  if (!hasTable(old, 'balance_snapshots')) return 0;
+  const rows = old
+    .prepare('SELECT at, usd, backend, reason FROM balance_snapshots ORDER BY at')
+    .all() as BalanceSnapshot[];
+  library.atomically(() => {
+    for (const row of rows) library.addBalanceSnapshot(row);
+  });
+  return rows.length;
+}
+
 /** Brings over what it can from `oldDbPath`; throws when that database cannot be read at all. */
 export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string): CarriedOver {
   const old = new BetterSqlite3(oldDbPath, { readonly: true, fileMustExist: true });
@@ -93,6 +141,8 @@ export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string):
       ...counts,
       sequences: carrySequences(old, library, map),
       budget: carryBudget(old, library, map),
+      references: carryReferences(old, library),
+      balanceSnapshots: carryBalanceSnapshots(old, library),
     };
   } finally {
     old.close();

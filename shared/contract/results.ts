@@ -122,7 +122,8 @@ export interface RebuildSummary {
   recipesKeptAside: { relPath: string; reason: string; keptAs: string }[];
   /**
    * What only the previous database knew, brought over from it (presets, recent prompts, sequences,
-   * spending caps, empty projects); null with `carryOverProblem` when it could not be read.
+   * spending caps, empty projects, reference image and audio records, the balance history); null
+   * with `carryOverProblem` when it could not be read.
    */
   carriedOver: {
     projects: number;
@@ -130,6 +131,8 @@ export interface RebuildSummary {
     prompts: number;
     sequences: number;
     budget: boolean;
+    references: number;
+    balanceSnapshots: number;
   } | null;
   carryOverProblem: string | null;
   /** Where the previous database was kept (null when there was none). */

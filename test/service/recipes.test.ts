@@ -14,6 +14,7 @@ import type { GenerationRecord } from '../../shared/contract/contract';
 import { hasRecipe } from '../../shared/domain/records';
 import { readSidecarText } from '../../shared/domain/sidecar';
 import { type CoreHarness, startCoreHarness, startPlainCore } from '../helpers/core-harness';
+import { tinyPng } from '../helpers/images';
 import { expectSoundLibrary, servedClipHashes } from '../helpers/library-audit';
 import { CLIP } from '../helpers/library-videos';
 import { NIGHT_PRESET } from '../helpers/preset-params';
@@ -330,10 +331,18 @@ describe('recipes', () => {
     expect(await readFile(`${sidecar}.unreadable`, 'utf8')).toBe(fromNewer);
   });
 
-  it('a rebuild of a readable library brings over presets, recent prompts, caps, sequences and empty projects', async () => {
+  it('a rebuild of a readable library brings over presets, recent prompts, caps, sequences, empty projects, reference records and the balance history', async () => {
     harness = await startCoreHarness();
     const api = harness.core.api;
     const first = await generate(harness); // also puts its prompt in the history
+    // A reference image dropped into Generate: its file stays in references/, its name in the database.
+    const dropped = join(harness.dir, 'pier sketch.png');
+    await writeFile(dropped, await tinyPng(64, 64));
+    const image = await api.images.inspect({ file: { via: 'path', path: dropped } });
+    expect(image.sha256).toBeTruthy();
+    await api.balance.get({ refresh: true });
+    const balanceHistory = harness.core.library().balanceSnapshots('demo', 0);
+    expect(balanceHistory.length).toBeGreaterThan(0);
     const coast = await api.projects.create({ name: 'Coast film' });
     await api.projects.create({ name: 'Empty for now' });
     await api.budget.update({ dailyUsd: 5, confirmAboveUsd: 2, projectUsd: { [coast.id]: 3 } });
@@ -354,9 +363,22 @@ describe('recipes', () => {
     const summary = await api.library.rebuild();
     expect(summary).toMatchObject({
       restored: 1,
-      carriedOver: { projects: 2, presets: 1, prompts: 1, sequences: 1, budget: true },
+      carriedOver: {
+        projects: 2,
+        presets: 1,
+        prompts: 1,
+        sequences: 1,
+        budget: true,
+        references: 1,
+        balanceSnapshots: balanceHistory.length,
+      },
       carryOverProblem: null,
     });
+    expect(harness.core.library().getReferenceImage(image.sha256 ?? '')).toMatchObject({
+      name: 'pier sketch.png',
+    });
+    expect(await api.images.get({ sha256: image.sha256 ?? '' })).toMatchObject({ status: 'ready' });
+    expect(harness.core.library().balanceSnapshots('demo', 0)).toEqual(balanceHistory);
     const projects = await api.projects.list();
     const newCoast = projects.find((project) => project.name === 'Coast film');
     expect(projects.map((project) => project.name).sort()).toEqual(['Coast film', 'Empty for now']);

@@ -57,7 +57,7 @@ export const rebuildCommand: Command = {
         ),
         ...(summary.carriedOver
           ? [
-              `brought over from the previous database: ${summary.carriedOver.projects} projects, ${summary.carriedOver.presets} presets, ${summary.carriedOver.prompts} recent prompts, ${summary.carriedOver.sequences} sequences${summary.carriedOver.budget ? ', the spending limits' : ''}`,
+              `brought over from the previous database: ${summary.carriedOver.projects} projects, ${summary.carriedOver.presets} presets, ${summary.carriedOver.prompts} recent prompts, ${summary.carriedOver.sequences} sequences, ${summary.carriedOver.references} reference images and audio, ${summary.carriedOver.balanceSnapshots} balance history entries${summary.carriedOver.budget ? ', the spending limits' : ''}`,
             ]
           : []),
         ...(summary.carryOverProblem ? [summary.carryOverProblem] : []),

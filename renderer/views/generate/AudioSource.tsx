@@ -7,6 +7,7 @@ import { MODELS } from '../../../shared/domain/models';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { LinkInput } from '../../components/LinkInput';
 import { useTranslation } from '../../i18n/use-translation';
 import { formatBytes, formatSeconds } from '../../lib/format';
 import { linkError } from '../../lib/link-message';
@@ -92,30 +93,18 @@ export function AudioSource() {
         {audio ? <AudioCard audio={audio} /> : null}
         <Field label={t('audio.link')} hint={t('audio.linkHint')} error={linkProblem}>
           {(control) => (
-            <div className="input-with-button">
-              <input
-                {...control}
-                className="input"
-                type="url"
-                inputMode="url"
-                placeholder="https://example.com/voice.mp3"
-                value={link}
-                onChange={(event) => {
-                  setLinkProblem(undefined);
-                  setLink(event.target.value);
-                }}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-                    event.preventDefault();
-                    addLink();
-                  }
-                }}
-                data-testid="audio-url"
-              />
-              <Button size="sm" onClick={addLink} disabled={!link.trim()} data-testid="audio-url-add">
-                {t('images.check')}
-              </Button>
-            </div>
+            <LinkInput
+              control={control}
+              value={link}
+              placeholder="https://example.com/voice.mp3"
+              onChange={(value) => {
+                setLinkProblem(undefined);
+                setLink(value);
+              }}
+              onAdd={addLink}
+              addLabel={t('images.check')}
+              testId="audio-url"
+            />
           )}
         </Field>
       </div>

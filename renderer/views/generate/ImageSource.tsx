@@ -8,6 +8,7 @@ import { MODELS } from '../../../shared/domain/models';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { Icon } from '../../components/Icon';
+import { LinkInput } from '../../components/LinkInput';
 import { useTranslation } from '../../i18n/use-translation';
 import { linkError } from '../../lib/link-message';
 import { fileLimitText } from '../../lib/send-files';
@@ -170,36 +171,19 @@ export function ImageSource({ error }: { error: string | undefined }) {
           hint={t('images.linkHint')}
         >
           {(control) => (
-            <div className="input-with-button">
-              <input
-                {...control}
-                className="input"
-                type="url"
-                inputMode="url"
-                placeholder="https://example.com/still.jpg"
-                value={imageUrl}
-                onChange={(event) => {
-                  setLinkProblem(undefined);
-                  update({ imageUrl: event.target.value });
-                }}
-                onBlur={() => touch('imageUrl')}
-                onKeyDown={(event) => {
-                  if (event.key === 'Enter' && !event.ctrlKey && !event.metaKey) {
-                    event.preventDefault();
-                    addTypedLink();
-                  }
-                }}
-                data-testid="image-url"
-              />
-              <Button
-                size="sm"
-                onClick={addTypedLink}
-                disabled={!imageUrl.trim()}
-                data-testid="image-url-add"
-              >
-                {t('images.check')}
-              </Button>
-            </div>
+            <LinkInput
+              control={control}
+              value={imageUrl}
+              placeholder="https://example.com/still.jpg"
+              onChange={(value) => {
+                setLinkProblem(undefined);
+                update({ imageUrl: value });
+              }}
+              onBlur={() => touch('imageUrl')}
+              onAdd={addTypedLink}
+              addLabel={t('images.check')}
+              testId="image-url"
+            />
           )}
         </Field>
       </div>
