@@ -1,7 +1,9 @@
 // "Rebuild library from folder": asks first (the current database is kept aside, not deleted),
 // then shows progress and what came back. Shown in Settings → Library and on the screen for a
 // library whose database is missing or damaged while its folder is there.
+import type { TFunction } from 'i18next';
 import { useState } from 'react';
+import type { RebuildSummary } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -13,6 +15,7 @@ import { useRebuild } from '../../state/rebuild';
 export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
   const { t } = useTranslation();
   const { running, progress, result, error, start } = useRebuild();
+  const carried = result?.carriedOver ? carriedItems(result.carriedOver, t) : [];
   const [asking, setAsking] = useState(false);
 
   async function rebuild(): Promise<void> {
@@ -53,12 +56,7 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
               ))}
             </ul>
           ) : null}
-          {result.carriedOver && Object.values(result.carriedOver).some(Boolean) ? (
-            <p>
-              {t('rebuild.carriedOver', result.carriedOver)}
-              {result.carriedOver.budget ? ` ${t('rebuild.carriedBudget')}` : ''}
-            </p>
-          ) : null}
+          {carried.length > 0 ? <p>{t('rebuild.carriedOver', { items: carried.join(', ') })}</p> : null}
           {result.carryOverProblem ? <p className="hint">{result.carryOverProblem}</p> : null}
           {result.recipesKeptAside.length > 0 ? (
             <>
@@ -90,4 +88,19 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
       </ConfirmDialog>
     </div>
   );
+}
+
+/** What came over from the previous database, in words; what did not (none of it) is not listed. */
+function carriedItems(carried: NonNullable<RebuildSummary['carriedOver']>, t: TFunction): string[] {
+  const counts: [number, string][] = [
+    [carried.projects, 'rebuild.carriedProjects'],
+    [carried.presets, 'rebuild.carriedPresets'],
+    [carried.prompts, 'rebuild.carriedPrompts'],
+    [carried.sequences, 'rebuild.carriedSequences'],
+    [carried.references, 'rebuild.carriedReferences'],
+    [carried.balanceSnapshots, 'rebuild.carriedBalance'],
+  ];
+  const items = counts.filter(([count]) => count > 0).map(([count, key]) => t(key, { count }));
+  if (carried.budget) items.push(t('rebuild.carriedBudget'));
+  return items;
 }
