@@ -180,14 +180,21 @@ export class LibrarySession {
   }
 }
 
-/** The previous database's presets, prompts, caps and sequences, when it can still be read. */
+/** What only the previous database knew (rebuild-carry-over.ts), when it can still be read. */
 function carryOver(
   library: LibraryStore,
   keptAs: string | null,
 ): Pick<RebuildSummary, 'carriedOver' | 'carryOverProblem'> {
   if (!keptAs) return { carriedOver: null, carryOverProblem: null };
   try {
-    return { carriedOver: carryOverFromPrevious(library, keptAs), carryOverProblem: null };
+    const { carried, failed } = carryOverFromPrevious(library, keptAs);
+    return {
+      carriedOver: carried,
+      carryOverProblem:
+        failed.length > 0
+          ? `Part of the previous database could not be read, so these start empty: ${failed.join(', ')}.`
+          : null,
+    };
   } catch (error) {
     return {
       carriedOver: null,

@@ -105,9 +105,13 @@ function carryReferences(old: Database, library: LibraryStore): number {
   }[];
   let carried = 0;
   for (const row of rows) {
-    if (!existsSync(absolutePath(library.root, row.relPath))) continue;
-    library.saveReferenceImage(row);
-    carried++;
+    try {
+      if (!existsSync(absolutePath(library.root, row.relPath))) continue;
+      library.saveReferenceImage(row); // refuses a path that leads outside the library
+      carried++;
+    } catch {
+      // A damaged row: the others still come over.
+    }
   }
   return carried;
 }
@@ -124,26 +128,49 @@ function carryBalanceSnapshots(old: Database, library: LibraryStore): number {
   return rows.length;
 }
 
-/** Brings over what it can from `oldDbPath`; throws when that database cannot be read at all. */
-export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string): CarriedOver {
+export interface CarryOverResult {
+  carried: CarriedOver;
+  /** The parts that could not be read (a damaged table): the rest came over all the same. */
+  failed: string[];
+}
+
+/**
+ * Brings over what it can from `oldDbPath`, each part on its own, so one damaged table does not
+ * cost the others; throws when that database cannot be opened at all.
+ */
+export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string): CarryOverResult {
   const old = new BetterSqlite3(oldDbPath, { readonly: true, fileMustExist: true });
+  const failed: string[] = [];
+  const part = <T>(name: string, fallback: T, work: () => T): T => {
+    try {
+      return work();
+    } catch {
+      failed.push(name);
+      return fallback;
+    }
+  };
   try {
-    const { map, created } = projectIdsByName(old, library);
+    const { map, created } = part('projects', { map: new Map<string, string>(), created: 0 }, () =>
+      projectIdsByName(old, library),
+    );
     const counts = { presets: 0, prompts: 0 };
     for (const [name, key] of Object.entries(LIST_SETTINGS) as [keyof typeof LIST_SETTINGS, string][]) {
-      const list = setting(old, key);
-      if (!Array.isArray(list)) continue;
-      library.setSetting(key, list);
-      counts[name] = list.length;
+      counts[name] = part(name === 'prompts' ? 'recent prompts' : name, 0, () => {
+        const list = setting(old, key);
+        if (!Array.isArray(list)) return 0;
+        library.setSetting(key, list);
+        return list.length;
+      });
     }
-    return {
+    const carried: CarriedOver = {
       projects: created,
       ...counts,
-      sequences: carrySequences(old, library, map),
-      budget: carryBudget(old, library, map),
-      references: carryReferences(old, library),
-      balanceSnapshots: carryBalanceSnapshots(old, library),
+      sequences: part('sequences', 0, () => carrySequences(old, library, map)),
+      budget: part('spending limits', false, () => carryBudget(old, library, map)),
+      references: part('reference images and audio', 0, () => carryReferences(old, library)),
+      balanceSnapshots: part('balance history', 0, () => carryBalanceSnapshots(old, library)),
     };
+    return { carried, failed };
   } finally {
     old.close();
   }

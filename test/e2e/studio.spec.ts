@@ -1,5 +1,6 @@
 // The main path through the studio, in demo mode: write a prompt with a fixed seed, watch it in
 // the queue, play the video from the library, find it by a word of its prompt, and remix it.
+import { GENERATION_STATES } from '../../shared/domain/states';
 import { expect, openView, test } from './fixtures';
 
 // An unusual word, so the search can only find this one video.
@@ -57,4 +58,23 @@ test('generate → queue → library → play → search → remix', async ({ st
   await page.getByRole('radio', { name: 'Random' }).check(); // the same seed would be a duplicate
   await page.getByTestId('prompt').press('Control+Enter');
   await expect(note).toHaveCount(0);
+});
+
+test('a double click on Generate sends once, also while the form check is still loading', async ({
+  studio: page,
+  host,
+}) => {
+  const word = 'quillbrook';
+  // The form's checks arrive a second late (a slow start): both clicks land before they do.
+  await page.route('**/assets/field-errors-*.js', async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    await route.continue();
+  });
+  await page.reload();
+  await page.getByTestId('prompt').fill(`A ${word} meadow at noon, bees, slow push in`);
+  await page.locator('.submit-button').dblclick();
+  await expect(page.getByText('1 generation queued')).toBeVisible();
+  await page.waitForTimeout(500); // a second send, if any, would have been made by now
+  const sent = await host.core.api.library.query({ text: word, states: [...GENERATION_STATES], limit: 10 });
+  expect(sent.total).toBe(1);
 });

@@ -8,6 +8,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { StudioCore } from '../../main/service/types';
 import type { GenerationRecord } from '../../shared/contract/contract';
@@ -341,8 +342,7 @@ describe('recipes', () => {
     const image = await api.images.inspect({ file: { via: 'path', path: dropped } });
     expect(image.sha256).toBeTruthy();
     await api.balance.get({ refresh: true });
-    const balanceHistory = harness.core.library().balanceSnapshots('demo', 0);
-    expect(balanceHistory.length).toBeGreaterThan(0);
+    expect(harness.core.library().balanceSnapshots('demo', 0).length).toBeGreaterThan(0);
     const coast = await api.projects.create({ name: 'Coast film' });
     await api.projects.create({ name: 'Empty for now' });
     await api.budget.update({ dailyUsd: 5, confirmAboveUsd: 2, projectUsd: { [coast.id]: 3 } });
@@ -370,15 +370,24 @@ describe('recipes', () => {
         sequences: 1,
         budget: true,
         references: 1,
-        balanceSnapshots: balanceHistory.length,
       },
       carryOverProblem: null,
     });
+    // Every balance entry the old database had (more may be added while the test runs).
+    const kept = new BetterSqlite3(summary.keptAs ?? '', { readonly: true });
+    const balanceHistory = kept
+      .prepare("SELECT at, usd, backend, reason FROM balance_snapshots WHERE backend = 'demo' ORDER BY at")
+      .all();
+    kept.close();
+    expect(balanceHistory.length).toBeGreaterThan(0);
+    expect(summary.carriedOver?.balanceSnapshots).toBe(balanceHistory.length);
     expect(harness.core.library().getReferenceImage(image.sha256 ?? '')).toMatchObject({
       name: 'pier sketch.png',
     });
     expect(await api.images.get({ sha256: image.sha256 ?? '' })).toMatchObject({ status: 'ready' });
-    expect(harness.core.library().balanceSnapshots('demo', 0)).toEqual(balanceHistory);
+    expect(harness.core.library().balanceSnapshots('demo', 0)).toEqual(
+      expect.arrayContaining(balanceHistory),
+    );
     const projects = await api.projects.list();
     const newCoast = projects.find((project) => project.name === 'Coast film');
     expect(projects.map((project) => project.name).sort()).toEqual(['Coast film', 'Empty for now']);
@@ -393,6 +402,27 @@ describe('recipes', () => {
     expect(back.clips.map((clip) => [clip.generationId, clip.inMs, clip.outMs])).toEqual([
       [first.id, 500, 2500],
     ]);
+  });
+
+  it('one damaged table of the previous database costs only its own part of the carry-over', async () => {
+    harness = await startCoreHarness();
+    await generate(harness);
+    await harness.core.api.presets.save({ name: 'Night 1080p', params: NIGHT_PRESET });
+    await harness.core.api.balance.get({ refresh: true });
+    const root = join(harness.dir, 'library');
+    await harness.core.close();
+    const old = new BetterSqlite3(join(root, '.wanstudio', 'library.db'));
+    old.exec('DROP TABLE reference_images; CREATE TABLE reference_images (sha256 TEXT PRIMARY KEY)');
+    old.close();
+
+    const core = await startPlainCore(join(harness.dir, 'data'), root);
+    extra.push(core);
+    const summary = await core.api.library.rebuild();
+    expect(summary.carriedOver).toMatchObject({ presets: 1, references: 0 });
+    expect(summary.carriedOver?.balanceSnapshots).toBeGreaterThan(0);
+    expect(summary.carryOverProblem).toBe(
+      'Part of the previous database could not be read, so these start empty: reference images and audio.',
+    );
   });
 
   it('a video found twice (at home and in the trash) comes back once; the copy is skipped with why', async () => {

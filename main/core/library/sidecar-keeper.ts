@@ -119,7 +119,8 @@ export class SidecarKeeper {
     this.timerAt = at;
     this.timer = setTimeout(() => {
       this.timer = null;
-      void this.run(false);
+      // A flush() may be writing: its end schedules what is still pending.
+      if (!this.running) void this.run(false);
     }, delayMs);
     this.timer.unref?.();
   }

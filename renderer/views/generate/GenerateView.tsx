@@ -37,6 +37,7 @@ export function GenerateView() {
   const lineage = useGenerate((state) => state.lineage);
   const { setAttempted } = useGenerate.getState();
   const [submitting, setSubmitting] = useState(false);
+  const sending = useRef(false);
   const [submitError, setSubmitError] = useState<unknown>(null);
   const [serverErrors, setServerErrors] = useState<Record<string, string>>({});
   const formRef = useRef<HTMLFormElement>(null);
@@ -69,10 +70,30 @@ export function GenerateView() {
   }
   for (const [field, message] of Object.entries(serverErrors)) visibleErrors[field as FieldName] ??= message;
 
+  /**
+   * One send at a time, from the first click on: `submitting` (state) is seen by a second click
+   * only after a render, and the form check may still be loading (an await) before anything is
+   * sent — a double click then went out twice, paid twice.
+   */
   async function submit(): Promise<void> {
-    if (submitting) return;
+    if (sending.current) return;
+    sending.current = true;
+    try {
+      await send();
+    } finally {
+      sending.current = false;
+    }
+  }
+
+  async function send(): Promise<void> {
     setAttempted(true);
-    const errors = formCheck ? allErrors : (await loadFormCheck())(t, form, imageCount);
+    let errors: Partial<Record<FieldName, string>>;
+    try {
+      errors = formCheck ? allErrors : (await loadFormCheck())(t, form, imageCount);
+    } catch (error) {
+      setSubmitError(error); // its code could not be loaded (the host restarting): nothing was sent
+      return;
+    }
     if (Object.keys(errors).length > 0) {
       requestAnimationFrame(() =>
         formRef.current?.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(),
