@@ -102,13 +102,14 @@ export const useSequenceExport = create<ExportState>()((set, get) => ({
         signal: mine.signal,
         onProgress: (progress) => set({ progress }),
       });
-      mine.signal.throwIfAborted();
+      if (mine.signal.aborted) {
+        await rendered.release();
+        mine.signal.throwIfAborted();
+      }
       // Past this point the file exists; a cancel now would leave the user unsure, so it finishes.
       set({ phase: 'saving', progress: 1 });
-      const file = new File([rendered.bytes as Uint8Array<ArrayBuffer>], `${sequence.name}.mp4`, {
-        type: 'video/mp4',
-      });
-      const [sent] = await sendFiles([file], 'video');
+      const file = new File([rendered.file], `${sequence.name}.mp4`, { type: 'video/mp4' });
+      const [sent] = await sendFiles([file], 'video').finally(rendered.release);
       if (!sent || 'error' in sent)
         throw new Error(sent && 'error' in sent ? sent.error : 'The file was not sent.');
       const saved = await studio.sequences.saveExport({

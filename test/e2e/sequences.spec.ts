@@ -5,7 +5,7 @@
 // its picture the first part's size, its sound kept. A cancelled export and a damaged part leave
 // the library as it was.
 import { execFileSync } from 'node:child_process';
-import { readdirSync, truncateSync } from 'node:fs';
+import { readdirSync, readFileSync, truncateSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { absolutePath } from '../../main/core/library/paths';
@@ -163,8 +163,40 @@ test('build a sequence of three shots with trims, reorder it, preview it and exp
   // The first part has sound; the silent parts are padded, so the sound runs the whole length.
   expect(['aac', 'opus']).toContain(audio?.codec_name);
   expect(Math.abs(Number(audio?.duration) - 7.5)).toBeLessThanOrEqual(0.1);
+  // Streamed to a scratch file in the page's storage, not held in memory: the index comes after the
+  // media (a stream cannot go back), and the scratch file is gone once the upload read it.
+  expect(topLevelBoxes(absolutePath(host.core.library().root, made.video.relPath)).slice(0, 3)).toEqual([
+    'ftyp',
+    'mdat',
+    'moov',
+  ]);
+  expect(await scratchFiles(page)).toEqual([]);
   await page.getByRole('button', { name: 'Close' }).last().click();
 });
+
+/** The MP4's top-level boxes, in file order. */
+function topLevelBoxes(path: string): string[] {
+  const bytes = readFileSync(path);
+  const boxes: string[] = [];
+  for (let at = 0; at + 8 <= bytes.length; ) {
+    let size = bytes.readUInt32BE(at);
+    if (size === 1) size = Number(bytes.readBigUInt64BE(at + 8));
+    boxes.push(bytes.toString('latin1', at + 4, at + 8));
+    if (size < 8) break;
+    at += size;
+  }
+  return boxes;
+}
+
+/** What the exports left in the page's private storage (OPFS). */
+function scratchFiles(page: Page): Promise<string[]> {
+  return page.evaluate(async () => {
+    const names: string[] = [];
+    // biome-ignore lint/suspicious/noExplicitAny: entries() is not in this TypeScript DOM lib yet
+    for await (const [name] of ((await navigator.storage.getDirectory()) as any).entries()) names.push(name);
+    return names;
+  });
+}
 
 test('a cancelled export and a damaged part save nothing and say which part', async ({
   studio: page,
@@ -190,6 +222,7 @@ test('a cancelled export and a damaged part save nothing and say which part', as
   await expect(page.getByTestId('export-cancelled')).toBeVisible({ timeout: 60_000 });
   expect(host.core.library().query({}).total).toBe(before);
   expect(libraryFiles(host).sort()).toEqual(files.sort());
+  expect(await scratchFiles(page)).toEqual([]);
 
   // The second part's file is cut short on disk: the export names it and saves nothing.
   const damaged = parts[1]?.video;
@@ -198,6 +231,7 @@ test('a cancelled export and a damaged part save nothing and say which part', as
   await page.getByRole('button', { name: 'Try again' }).click();
   await expect(page.getByTestId('export-error')).toContainText('Clip 2', { timeout: 60_000 });
   await expect(page.getByTestId('export-error')).toContainText('Nothing was saved');
+  expect(await scratchFiles(page)).toEqual([]);
   expect(host.core.library().query({}).total).toBe(before);
   expect(libraryFiles(host).sort()).toEqual(files.sort());
   expect((await host.core.api.sequences.get({ id: sequence.id })).clips).toHaveLength(3);

@@ -1,10 +1,10 @@
 // Renders a sequence into one MP4 in this page with WebCodecs (mediabunny): each part's trimmed
 // range is decoded, drawn onto one canvas the size of the first part (letterboxed or cropped when
-// a part has another shape) and encoded, with the parts' sound laid end to end. Everything stays
-// in memory until it is complete: a cancel or an error leaves nothing anywhere.
+// a part has another shape) and encoded, with the parts' sound laid end to end. The MP4 goes to a
+// scratch file in the page's private storage (output-file.ts; memory where there is none): a cancel
+// or an error removes it, and the caller releases it once it has sent the finished file.
 import {
   AudioBufferSource,
-  BufferTarget,
   CanvasSource,
   Mp4OutputFormat,
   Output,
@@ -15,6 +15,7 @@ import {
 import type { SequenceFit } from '../../../shared/domain/sequences';
 import { mixAudio, OUTPUT_CHANNELS, OUTPUT_SAMPLE_RATE } from './audio-mix';
 import { chooseCodecs, type ExportCodecs } from './codecs';
+import { openOutputFile } from './output-file';
 import { type OpenedPart, openPart, PartError, type RenderPart } from './parts';
 
 export type { ExportCodecs, RenderPart };
@@ -28,7 +29,10 @@ export interface RenderOptions {
 }
 
 export interface RenderResult {
-  bytes: Uint8Array;
+  /** The MP4 (disk-backed when it was written to a scratch file). */
+  file: Blob;
+  /** Removes the scratch file: call once the file has been sent (or is no longer wanted). */
+  release(): Promise<void>;
   width: number;
   height: number;
   durationSec: number;
@@ -110,7 +114,8 @@ export async function renderSequence(
   options: RenderOptions,
 ): Promise<RenderResult> {
   const opened: OpenedPart[] = [];
-  let output: Output<Mp4OutputFormat, BufferTarget> | null = null;
+  let output: Output | null = null;
+  let outputFile: Awaited<ReturnType<typeof openOutputFile>> | null = null;
   let finished = false;
   try {
     for (const part of parts) {
@@ -131,9 +136,10 @@ export async function renderSequence(
     if (!codecs) throw new NoEncoderError(`This system cannot encode video at ${width}×${height}.`);
 
     const canvas = new OffscreenCanvas(width, height);
+    outputFile = await openOutputFile();
     output = new Output({
-      format: new Mp4OutputFormat({ fastStart: 'in-memory' }),
-      target: new BufferTarget(),
+      format: new Mp4OutputFormat({ fastStart: outputFile.inMemory ? 'in-memory' : false }),
+      target: outputFile.target,
     });
     const video = new CanvasSource(canvas, { codec: codecs.video, quality: QUALITY_HIGH });
     output.addVideoTrack(video);
@@ -148,11 +154,11 @@ export async function renderSequence(
     video.close();
     options.signal.throwIfAborted();
     await output.finalize();
+    const file = await outputFile.finish();
     finished = true;
-    const buffer = output.target.buffer;
-    if (!buffer) throw new Error('The encoder produced no file.');
     return {
-      bytes: new Uint8Array(buffer),
+      file,
+      release: outputFile.release,
       width,
       height,
       durationSec: totalSec,
@@ -160,6 +166,7 @@ export async function renderSequence(
     };
   } finally {
     if (output && !finished) await output.cancel().catch(() => {});
+    if (outputFile && !finished) await outputFile.release();
     for (const part of opened) part.input.dispose();
   }
 }
