@@ -8,7 +8,7 @@
 import { existsSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { absolutePath } from '../core/library/paths';
-import type { BalanceSnapshot, LibraryStore } from '../core/library/types';
+import type { BalanceSnapshot, LibraryStore, ReferenceImageRecord } from '../core/library/types';
 
 export interface CarriedOver {
   projects: number;
@@ -95,14 +95,7 @@ function carryReferences(old: Database, library: LibraryStore): number {
       `SELECT sha256, rel_path AS relPath, name, source_url AS sourceUrl, converted_from AS convertedFrom,
          created_at AS createdAt FROM reference_images`,
     )
-    .all() as {
-    sha256: string;
-    relPath: string;
-    name: string;
-    sourceUrl: string | null;
-    convertedFrom: string | null;
-    createdAt: number;
-  }[];
+    .all() as ReferenceImageRecord[];
   let carried = 0;
   for (const row of rows) {
     try {
