@@ -115,9 +115,7 @@ function carryBalanceSnapshots(old: Database, library: LibraryStore): number {
   const rows = old
     .prepare('SELECT at, usd, backend, reason FROM balance_snapshots ORDER BY at')
     .all() as BalanceSnapshot[];
-  library.atomically(() => {
-    for (const row of rows) library.addBalanceSnapshot(row);
-  });
+  for (const row of rows) library.addBalanceSnapshot(row);
   return rows.length;
 }
 
@@ -134,9 +132,10 @@ export interface CarryOverResult {
 export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string): CarryOverResult {
   const old = new BetterSqlite3(oldDbPath, { readonly: true, fileMustExist: true });
   const failed: string[] = [];
+  // Each part in its own transaction: one that fails leaves nothing half-written ("starts empty").
   const part = <T>(name: string, fallback: T, work: () => T): T => {
     try {
-      return work();
+      return library.atomically(work);
     } catch {
       failed.push(name);
       return fallback;

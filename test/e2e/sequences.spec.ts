@@ -236,3 +236,37 @@ test('a cancelled export and a damaged part save nothing and say which part', as
   expect(libraryFiles(host).sort()).toEqual(files.sort());
   expect((await host.core.api.sequences.get({ id: sequence.id })).clips).toHaveLength(3);
 });
+
+test('a scratch file that cannot be written (its quota is full) still gives the export, made in memory', async ({
+  studio: page,
+  host,
+}) => {
+  test.setTimeout(180_000);
+  const project = await threeShots(host, 'Quota film');
+  const parts = host.core.library().query({ projectId: project.id, sort: 'created_asc' }).items;
+  await host.core.api.sequences.create({
+    name: 'Quota cut',
+    projectId: project.id,
+    generationIds: parts.map((part) => part.id),
+  });
+  await page.reload();
+  // Every write into the page's private storage fails, as with a full quota.
+  await page.evaluate(() => {
+    FileSystemWritableFileStream.prototype.write = () =>
+      Promise.reject(new DOMException('The quota has been exceeded.', 'QuotaExceededError'));
+  });
+  await page.getByTestId('nav-sequences').click();
+  await page.getByRole('button', { name: /Quota cut/ }).click();
+  await page.getByRole('button', { name: 'Export MP4' }).click();
+  await page.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(page.getByTestId('export-done')).toBeVisible({ timeout: 120_000 });
+  const [made] = host.core.library().query({ projectId: project.id, sort: 'created_desc', limit: 1 }).items;
+  if (!made?.video) throw new Error('the export is not in the library');
+  expect(made.origin).not.toBe('generated');
+  // Made in memory: the index first.
+  expect(topLevelBoxes(absolutePath(host.core.library().root, made.video.relPath)).slice(0, 2)).toEqual([
+    'ftyp',
+    'moov',
+  ]);
+  expect(await scratchFiles(page)).toEqual([]);
+});

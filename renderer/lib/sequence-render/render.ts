@@ -109,9 +109,26 @@ function audioBufferOf(channels: Float32Array[]): AudioBuffer {
   return buffer;
 }
 
+/** The scratch file could not be written (its quota, a full disk): the render goes again in memory. */
+class ScratchWriteFailed extends Error {}
+
 export async function renderSequence(
   parts: readonly RenderPart[],
   options: RenderOptions,
+): Promise<RenderResult> {
+  try {
+    return await renderInto(parts, options, 'scratch-if-possible');
+  } catch (error) {
+    if (!(error instanceof ScratchWriteFailed)) throw error;
+    options.onProgress(0);
+    return renderInto(parts, options, 'memory');
+  }
+}
+
+async function renderInto(
+  parts: readonly RenderPart[],
+  options: RenderOptions,
+  where: 'scratch-if-possible' | 'memory',
 ): Promise<RenderResult> {
   const opened: OpenedPart[] = [];
   let output: Output | null = null;
@@ -136,7 +153,7 @@ export async function renderSequence(
     if (!codecs) throw new NoEncoderError(`This system cannot encode video at ${width}×${height}.`);
 
     const canvas = new OffscreenCanvas(width, height);
-    outputFile = await openOutputFile();
+    outputFile = await openOutputFile(where);
     output = new Output({
       format: new Mp4OutputFormat({ fastStart: outputFile.inMemory ? 'in-memory' : false }),
       target: outputFile.target,
@@ -164,6 +181,9 @@ export async function renderSequence(
       durationSec: totalSec,
       codecs: sound ? codecs : { ...codecs, audio: null },
     };
+  } catch (error) {
+    if (outputFile?.writeFailed() && !options.signal.aborted) throw new ScratchWriteFailed(String(error));
+    throw error;
   } finally {
     if (output && !finished) await output.cancel().catch(() => {});
     if (outputFile && !finished) await outputFile.release();

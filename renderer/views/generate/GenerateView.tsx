@@ -78,10 +78,12 @@ export function GenerateView() {
   async function submit(): Promise<void> {
     if (sending.current) return;
     sending.current = true;
+    setSubmitting(true); // busy at once, also while the check loads
     try {
       await send();
     } finally {
       sending.current = false;
+      setSubmitting(false);
     }
   }
 
@@ -116,7 +118,6 @@ export function GenerateView() {
       });
       return;
     }
-    setSubmitting(true);
     try {
       const params = toParamsInput(form);
       if (useImagesList) delete params.imageUrl;
@@ -148,8 +149,6 @@ export function GenerateView() {
       setServerErrors(fields);
       if (Object.keys(fields).length === 0 || asContractError(error).kind !== 'validation')
         setSubmitError(error);
-    } finally {
-      setSubmitting(false);
     }
   }
 
