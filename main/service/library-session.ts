@@ -14,7 +14,7 @@ import type { LinkParents } from '../core/library/restore-recipe';
 import type { LibraryStore } from '../core/library/types';
 import type { Logger } from '../core/log';
 import type { EngineSession } from './engine-session';
-import { carryOverFromPrevious } from './rebuild-carry-over';
+import { type CarryOverPart, carryOverFromPrevious } from './rebuild-carry-over';
 import type { SettingsFile } from './settings-file';
 import { type StartupChoice, tryOpenLibrary } from './startup-library';
 
@@ -180,25 +180,39 @@ export class LibrarySession {
   }
 }
 
+/** English names of the parts, for the CLI and the log (the UI names them from the keys). */
+const PART_NAMES: Record<CarryOverPart, string> = {
+  projects: 'projects',
+  presets: 'presets',
+  prompts: 'recent prompts',
+  sequences: 'sequences',
+  budget: 'spending limits',
+  references: 'reference images and audio',
+  balanceSnapshots: 'balance history',
+};
+const ALL_PARTS = Object.keys(PART_NAMES) as CarryOverPart[];
+
 /** What only the previous database knew (rebuild-carry-over.ts), when it can still be read. */
 function carryOver(
   library: LibraryStore,
   keptAs: string | null,
-): Pick<RebuildSummary, 'carriedOver' | 'carryOverProblem'> {
-  if (!keptAs) return { carriedOver: null, carryOverProblem: null };
+): Pick<RebuildSummary, 'carriedOver' | 'carryOverProblem' | 'carryOverFailed'> {
+  if (!keptAs) return { carriedOver: null, carryOverProblem: null, carryOverFailed: [] };
   try {
     const { carried, failed } = carryOverFromPrevious(library, keptAs);
     return {
       carriedOver: carried,
       carryOverProblem:
         failed.length > 0
-          ? `Part of the previous database could not be read, so these start empty: ${failed.join(', ')}.`
+          ? `Part of the previous database could not be read, so these start empty: ${failed.map((part) => PART_NAMES[part]).join(', ')}.`
           : null,
+      carryOverFailed: failed,
     };
   } catch (error) {
     return {
       carriedOver: null,
-      carryOverProblem: `The previous database could not be read (${error instanceof Error ? error.message : String(error)}): presets, recent prompts, sequences and spending caps start empty.`,
+      carryOverProblem: `The previous database could not be read (${error instanceof Error ? error.message : String(error)}): ${ALL_PARTS.map((part) => PART_NAMES[part]).join(', ')} start empty.`,
+      carryOverFailed: ALL_PARTS,
     };
   }
 }

@@ -7,19 +7,11 @@
 // came back from their sidecars; this never touches them.
 import { existsSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
+import type { CarriedOver, CarryOverPart } from '../../shared/contract/results';
 import { absolutePath } from '../core/library/paths';
 import type { BalanceSnapshot, LibraryStore, ReferenceImageRecord } from '../core/library/types';
 
-export interface CarriedOver {
-  projects: number;
-  presets: number;
-  prompts: number;
-  sequences: number;
-  budget: boolean;
-  /** Reference images and audio whose record came back (their files are still in references/). */
-  references: number;
-  balanceSnapshots: number;
-}
+export type { CarriedOver, CarryOverPart };
 
 const LIST_SETTINGS = { presets: 'generate-presets', prompts: 'prompt-history' } as const;
 
@@ -122,7 +114,7 @@ function carryBalanceSnapshots(old: Database, library: LibraryStore): number {
 export interface CarryOverResult {
   carried: CarriedOver;
   /** The parts that could not be read (a damaged table): the rest came over all the same. */
-  failed: string[];
+  failed: CarryOverPart[];
 }
 
 /**
@@ -131,9 +123,9 @@ export interface CarryOverResult {
  */
 export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string): CarryOverResult {
   const old = new BetterSqlite3(oldDbPath, { readonly: true, fileMustExist: true });
-  const failed: string[] = [];
+  const failed: CarryOverPart[] = [];
   // Each part in its own transaction: one that fails leaves nothing half-written ("starts empty").
-  const part = <T>(name: string, fallback: T, work: () => T): T => {
+  const part = <T>(name: CarryOverPart, fallback: T, work: () => T): T => {
     try {
       return library.atomically(work);
     } catch {
@@ -147,7 +139,7 @@ export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string):
     );
     const counts = { presets: 0, prompts: 0 };
     for (const [name, key] of Object.entries(LIST_SETTINGS) as [keyof typeof LIST_SETTINGS, string][]) {
-      counts[name] = part(name === 'prompts' ? 'recent prompts' : name, 0, () => {
+      counts[name] = part(name, 0, () => {
         const list = setting(old, key);
         if (!Array.isArray(list)) return 0;
         library.setSetting(key, list);
@@ -158,9 +150,9 @@ export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string):
       projects: created,
       ...counts,
       sequences: part('sequences', 0, () => carrySequences(old, library, map)),
-      budget: part('spending limits', false, () => carryBudget(old, library, map)),
-      references: part('reference images and audio', 0, () => carryReferences(old, library)),
-      balanceSnapshots: part('balance history', 0, () => carryBalanceSnapshots(old, library)),
+      budget: part('budget', false, () => carryBudget(old, library, map)),
+      references: part('references', 0, () => carryReferences(old, library)),
+      balanceSnapshots: part('balanceSnapshots', 0, () => carryBalanceSnapshots(old, library)),
     };
     return { carried, failed };
   } finally {

@@ -109,6 +109,18 @@ export interface ExportResult {
   skipped?: { id: string; reason: string }[];
 }
 
+/** What a rebuild brought over from the previous database (counts; budget: the spending limits). */
+export interface CarriedOver {
+  projects: number;
+  presets: number;
+  prompts: number;
+  sequences: number;
+  budget: boolean;
+  references: number;
+  balanceSnapshots: number;
+}
+export type CarryOverPart = keyof CarriedOver;
+
 export interface RebuildSummary {
   /** Generations back with their recipe. */
   restored: number;
@@ -125,16 +137,13 @@ export interface RebuildSummary {
    * spending caps, empty projects, reference image and audio records, the balance history); null
    * with `carryOverProblem` when it could not be read.
    */
-  carriedOver: {
-    projects: number;
-    presets: number;
-    prompts: number;
-    sequences: number;
-    budget: boolean;
-    references: number;
-    balanceSnapshots: number;
-  } | null;
+  carriedOver: CarriedOver | null;
   carryOverProblem: string | null;
+  /**
+   * Which parts could not be read from the previous database (they start empty); every part when it
+   * could not be opened at all. Keys of `carriedOver`, for the UI to name them in its language.
+   */
+  carryOverFailed: CarryOverPart[];
   /** Where the previous database was kept (null when there was none). */
   keptAs: string | null;
 }

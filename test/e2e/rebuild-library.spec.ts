@@ -9,6 +9,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, type Page, test } from '@playwright/test';
+import BetterSqlite3 from 'better-sqlite3';
 import { openLibrary } from '../../main/core/library/library';
 import { SidecarKeeper } from '../../main/core/library/sidecar-keeper';
 import { DEFAULT_MEDIA_DIR } from '../../main/demo/options';
@@ -55,12 +56,25 @@ async function makeLibrary(root: string): Promise<string[]> {
   return ids;
 }
 
-async function start(theme: 'light' | 'dark', language: 'en' | 'ru', spoil: 'keep' | 'damage') {
+/**
+ * keep: a sound library; damage: its database is not a database; damaged-table: one table the
+ * rebuild carries over (reference images) is not what it should be.
+ */
+async function start(
+  theme: 'light' | 'dark',
+  language: 'en' | 'ru',
+  spoil: 'keep' | 'damage' | 'damaged-table',
+) {
   delete process.env.APIXO_API_KEY;
   dir = await mkdtemp(join(tmpdir(), 'wan-e2e-rebuild-'));
   const root = join(dir, 'Wan Library');
   const ids = await makeLibrary(root);
   if (spoil === 'damage') writeFileSync(join(root, '.wanstudio', 'library.db'), 'this is not a database');
+  if (spoil === 'damaged-table') {
+    const db = new BetterSqlite3(join(root, '.wanstudio', 'library.db'));
+    db.exec('DROP TABLE reference_images; CREATE TABLE reference_images (sha256 TEXT PRIMARY KEY)');
+    db.close();
+  }
   mkdirSync(join(dir, 'data'));
   writeFileSync(
     join(dir, 'data', 'settings.json'),
@@ -97,7 +111,7 @@ for (const theme of ['light', 'dark'] as const) {
     // CI takes two of the four (light/en, dark/ru); E2E_SCREENSHOTS=all takes every one.
     if (!screenVariant(theme, language)) continue;
     test(`rebuild from Settings → Library (${theme}, ${language})`, async ({ page }) => {
-      const { host, root, ids } = await start(theme, language, 'keep');
+      const { host, root, ids } = await start(theme, language, 'damaged-table');
       await page.goto(host.signInUrl());
       await page.getByTestId('nav-settings').click();
       const rebuild = page.getByTestId('rebuild-library');
@@ -111,6 +125,12 @@ for (const theme of ['light', 'dark'] as const) {
       // What came over from the old database is listed only when something did ("presets: 0" is noise).
       await expect(page.getByTestId('rebuild-result')).not.toContainText(
         language === 'en' ? 'presets: 0' : 'пресеты: 0',
+      );
+      // The one part that could not be read is named, in the UI language.
+      await expect(page.getByTestId('carry-over-failed')).toHaveText(
+        language === 'en'
+          ? 'Could not be read from the previous database, so these start empty: reference images and audio.'
+          : 'Не удалось перенести из прежней базы (начнутся заново): референсы (изображения и аудио).',
       );
       await page.getByTestId('rebuild-result').scrollIntoViewIfNeeded();
       await shoot(page, `rebuild-result-${theme}-${language}.png`);

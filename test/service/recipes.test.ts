@@ -372,6 +372,7 @@ describe('recipes', () => {
         references: 1,
       },
       carryOverProblem: null,
+      carryOverFailed: [],
     });
     // Every balance entry the old database had (more may be added while the test runs).
     const kept = new BetterSqlite3(summary.keptAs ?? '', { readonly: true });
@@ -423,6 +424,7 @@ describe('recipes', () => {
     expect(summary.carryOverProblem).toBe(
       'Part of the previous database could not be read, so these start empty: reference images and audio.',
     );
+    expect(summary.carryOverFailed).toEqual(['references']);
   });
 
   it('a video found twice (at home and in the trash) comes back once; the copy is skipped with why', async () => {

@@ -26,7 +26,7 @@ export interface RebuildProgress {
 }
 
 /** What the rebuild itself answers; the service adds what it brought over from the old database. */
-export type RebuildResult = Omit<RebuildSummary, 'carriedOver' | 'carryOverProblem'>;
+export type RebuildResult = Omit<RebuildSummary, 'carriedOver' | 'carryOverProblem' | 'carryOverFailed'>;
 
 export interface RebuildOptions {
   clock: Clock;

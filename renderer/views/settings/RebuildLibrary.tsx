@@ -3,7 +3,7 @@
 // library whose database is missing or damaged while its folder is there.
 import type { TFunction } from 'i18next';
 import { useState } from 'react';
-import type { RebuildSummary } from '../../../shared/contract/contract';
+import type { CarryOverPart, RebuildSummary } from '../../../shared/contract/contract';
 import { Button } from '../../components/Button';
 import { ConfirmDialog } from '../../components/Dialog';
 import { ErrorNotice } from '../../components/ErrorNotice';
@@ -57,7 +57,13 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
             </ul>
           ) : null}
           {carried.length > 0 ? <p>{t('rebuild.carriedOver', { items: carried.join(', ') })}</p> : null}
-          {result.carryOverProblem ? <p className="hint">{result.carryOverProblem}</p> : null}
+          {result.carryOverFailed.length > 0 ? (
+            <p className="hint" data-testid="carry-over-failed">
+              {t('rebuild.carryOverFailed', {
+                parts: result.carryOverFailed.map((part) => t(PART_LABELS[part])).join(', '),
+              })}
+            </p>
+          ) : null}
           {result.recipesKeptAside.length > 0 ? (
             <>
               <p>{t('rebuild.recipesKeptAside', { count: result.recipesKeptAside.length })}</p>
@@ -89,6 +95,17 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
     </div>
   );
 }
+
+/** Each part of the carry-over by name (the failure line lists the ones that start empty). */
+const PART_LABELS: Record<CarryOverPart, string> = {
+  projects: 'rebuild.partProjects',
+  presets: 'rebuild.partPresets',
+  prompts: 'rebuild.partPrompts',
+  sequences: 'rebuild.partSequences',
+  budget: 'rebuild.carriedBudget',
+  references: 'rebuild.partReferences',
+  balanceSnapshots: 'rebuild.partBalance',
+};
 
 /** What came over from the previous database, in words; what did not (none of it) is not listed. */
 function carriedItems(carried: NonNullable<RebuildSummary['carriedOver']>, t: TFunction): string[] {
