@@ -15,7 +15,7 @@ import {
 import type { SequenceFit } from '../../../shared/domain/sequences';
 import { mixAudio, OUTPUT_CHANNELS, OUTPUT_SAMPLE_RATE } from './audio-mix';
 import { chooseCodecs, type ExportCodecs } from './codecs';
-import { openOutputFile } from './output-file';
+import { type OutputFile, openOutputFile } from './output-file';
 import { type OpenedPart, openPart, PartError, type RenderPart } from './parts';
 
 export type { ExportCodecs, RenderPart };
@@ -132,7 +132,7 @@ async function renderInto(
 ): Promise<RenderResult> {
   const opened: OpenedPart[] = [];
   let output: Output | null = null;
-  let outputFile: Awaited<ReturnType<typeof openOutputFile>> | null = null;
+  let outputFile: OutputFile | null = null;
   let finished = false;
   try {
     for (const part of parts) {

@@ -60,7 +60,7 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
           {result.carryOverFailed.length > 0 ? (
             <p className="hint" data-testid="carry-over-failed">
               {t('rebuild.carryOverFailed', {
-                parts: result.carryOverFailed.map((part) => t(PART_LABELS[part])).join(', '),
+                parts: result.carryOverFailed.map((part) => t(PARTS[part].label)).join(', '),
               })}
             </p>
           ) : null}
@@ -96,28 +96,27 @@ export function RebuildLibrary({ tone }: { tone?: 'primary' }) {
   );
 }
 
-/** Each part of the carry-over by name (the failure line lists the ones that start empty). */
-const PART_LABELS: Record<CarryOverPart, string> = {
-  projects: 'rebuild.partProjects',
-  presets: 'rebuild.partPresets',
-  prompts: 'rebuild.partPrompts',
-  sequences: 'rebuild.partSequences',
-  budget: 'rebuild.carriedBudget',
-  references: 'rebuild.partReferences',
-  balanceSnapshots: 'rebuild.partBalance',
+/**
+ * Each part of the carry-over: its name (the failure line lists the parts that start empty) and
+ * its "name: count" words for the line of what came over (the spending limits have no count).
+ */
+const PARTS: Record<CarryOverPart, { label: string; counted: string | null }> = {
+  projects: { label: 'rebuild.partProjects', counted: 'rebuild.carriedProjects' },
+  presets: { label: 'rebuild.partPresets', counted: 'rebuild.carriedPresets' },
+  prompts: { label: 'rebuild.partPrompts', counted: 'rebuild.carriedPrompts' },
+  sequences: { label: 'rebuild.partSequences', counted: 'rebuild.carriedSequences' },
+  references: { label: 'rebuild.partReferences', counted: 'rebuild.carriedReferences' },
+  balanceSnapshots: { label: 'rebuild.partBalance', counted: 'rebuild.carriedBalance' },
+  budget: { label: 'rebuild.carriedBudget', counted: null },
 };
 
 /** What came over from the previous database, in words; what did not (none of it) is not listed. */
 function carriedItems(carried: NonNullable<RebuildSummary['carriedOver']>, t: TFunction): string[] {
-  const counts: [number, string][] = [
-    [carried.projects, 'rebuild.carriedProjects'],
-    [carried.presets, 'rebuild.carriedPresets'],
-    [carried.prompts, 'rebuild.carriedPrompts'],
-    [carried.sequences, 'rebuild.carriedSequences'],
-    [carried.references, 'rebuild.carriedReferences'],
-    [carried.balanceSnapshots, 'rebuild.carriedBalance'],
-  ];
-  const items = counts.filter(([count]) => count > 0).map(([count, key]) => t(key, { count }));
-  if (carried.budget) items.push(t('rebuild.carriedBudget'));
-  return items;
+  return (Object.entries(PARTS) as [CarryOverPart, (typeof PARTS)[CarryOverPart]][]).flatMap(
+    ([part, { label, counted }]) => {
+      const value = carried[part];
+      if (!value) return [];
+      return [counted ? t(counted, { count: value }) : t(label)];
+    },
+  );
 }
