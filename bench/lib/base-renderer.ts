@@ -3,10 +3,11 @@
 //
 //   --base <commit>   e.g. --base 697f2d5: builds that commit's renderer into
 //                     $TMPDIR/wan-studio-bench-base/<commit>/dist/renderer (git archive + vite
-//                     build with this checkout's node_modules; outside the repository, so lint and
-//                     tsc never see the copy), or reuses the earlier build.
+//                     build with this checkout's node_modules when its lockfile is the same, else with
+//                     its own from `npm ci`; outside the repository, so lint and tsc never see the
+//                     copy), or reuses the earlier build.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, symlinkSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -38,7 +39,17 @@ export function baseRendererDir(commit: string): string {
     stdio: 'inherit',
   });
   if (unpack.status !== 0) throw new Error(`could not unpack ${commit}`);
-  symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  const lockfile = (root: string) => readFileSync(join(root, 'package-lock.json'), 'utf8');
+  if (lockfile(dir) === lockfile(ROOT)) symlinkSync(join(ROOT, 'node_modules'), join(dir, 'node_modules'));
+  else {
+    // Another set of packages (one added or removed since): that commit's own, from its lockfile.
+    console.log(`installing the packages of ${commit.slice(0, 10)}…`);
+    const install = spawnSync('npm', ['ci', '--ignore-scripts', '--no-audit', '--no-fund'], {
+      cwd: dir,
+      stdio: 'inherit',
+    });
+    if (install.status !== 0) throw new Error(`the packages of ${commit} did not install`);
+  }
   console.log(`building the renderer of ${commit.slice(0, 10)} for comparison…`);
   const build = spawnSync('npx', ['vite', 'build', '--mode', 'renderer', '--logLevel', 'warn'], {
     cwd: dir,

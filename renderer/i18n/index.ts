@@ -3,7 +3,6 @@
 // other language only when it is chosen. The language follows the setting, or the OS/browser
 // language when the setting is 'system'.
 import i18n from 'i18next';
-import { initReactI18next } from 'react-i18next';
 import type { Settings } from '../../shared/contract/contract';
 import type { StringsPart } from './parts';
 import { forgetTranslations } from './translation-cache';
@@ -47,7 +46,7 @@ function loadPart(language: Language, part: StringsPart): Promise<void> {
 export async function startI18n(): Promise<void> {
   const language = resolveLanguage(undefined);
   const { default: shell } = await parts[language].shell();
-  await i18n.use(initReactI18next).init({
+  await i18n.init({
     resources: { [language]: { translation: shell } },
     lng: language,
     fallbackLng: 'en',

@@ -92,9 +92,13 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     useFlushSync: false,
   });
 
+  // A new row height re-measures every row (100 000 items are 20 000 rows: ~10 ms). Not when the
+  // width first arrives: the rows were just measured at that height, as the count became known.
+  const measured = useRef(false);
   // biome-ignore lint/correctness/useExhaustiveDependencies: row height feeds estimateSize
   useEffect(() => {
-    virtualizer.measure();
+    if (measured.current) virtualizer.measure();
+    measured.current = width > 0;
   }, [rowHeight, columns]);
 
   const virtualRows = virtualizer.getVirtualItems();
