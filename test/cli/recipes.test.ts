@@ -8,6 +8,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { carriedOverLine } from '../../main/cli/commands/recipes';
 import { readSidecarText } from '../../shared/domain/sidecar';
 import { ensureCliBuilt, runCli } from '../helpers/cli-process';
 
@@ -123,4 +124,24 @@ describe('wan-studio recipes', () => {
     expect(json(status.output)).toMatchObject({ id: childId, state: 'done', prompt: 'the boat drifts on' });
     expect(existsSync(join(dir, 'library', '.wanstudio', 'library.db'))).toBe(true);
   }, 90_000);
+});
+
+describe('carriedOverLine', () => {
+  const none = {
+    projects: 0,
+    presets: 0,
+    prompts: 0,
+    sequences: 0,
+    budget: false,
+    references: 0,
+    balanceSnapshots: 0,
+  };
+  it('names only the parts that brought something over', () => {
+    expect(carriedOverLine({ ...none, projects: 2, balanceSnapshots: 5, budget: true })).toBe(
+      'brought over from the previous database: 2 projects, 5 balance history entries, the spending limits',
+    );
+  });
+  it('says so when the previous database had nothing else', () => {
+    expect(carriedOverLine(none)).toMatch(/had nothing else to bring over/);
+  });
 });

@@ -2,6 +2,7 @@
 // rebuild the database from the folder's videos and sidecars. (`import` reads recipes too: library.ts.)
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
+import type { CarriedOver } from '../../../shared/contract/results';
 import { usageError } from '../args';
 import { print } from '../output';
 import type { Command } from './command';
@@ -55,11 +56,7 @@ export const rebuildCommand: Command = {
         ...summary.recipesKeptAside.map(
           (kept) => `unreadable recipe of ${kept.relPath} (${kept.reason}) renamed to ${kept.keptAs}`,
         ),
-        ...(summary.carriedOver
-          ? [
-              `brought over from the previous database: ${summary.carriedOver.projects} projects, ${summary.carriedOver.presets} presets, ${summary.carriedOver.prompts} recent prompts, ${summary.carriedOver.sequences} sequences, ${summary.carriedOver.references} reference images and audio, ${summary.carriedOver.balanceSnapshots} balance history entries${summary.carriedOver.budget ? ', the spending limits' : ''}`,
-            ]
-          : []),
+        ...(summary.carriedOver ? [carriedOverLine(summary.carriedOver)] : []),
         ...(summary.carryOverProblem ? [summary.carryOverProblem] : []),
         summary.keptAs
           ? `the previous database was kept as ${summary.keptAs}`
@@ -72,3 +69,20 @@ export const rebuildCommand: Command = {
     }
   },
 };
+
+/** What came over from the previous database, naming only the parts that had something. */
+export function carriedOverLine(carried: CarriedOver): string {
+  const counted: [number, string][] = [
+    [carried.projects, 'projects'],
+    [carried.presets, 'presets'],
+    [carried.prompts, 'recent prompts'],
+    [carried.sequences, 'sequences'],
+    [carried.references, 'reference images and audio'],
+    [carried.balanceSnapshots, 'balance history entries'],
+  ];
+  const parts = counted.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
+  if (carried.budget) parts.push('the spending limits');
+  return parts.length > 0
+    ? `brought over from the previous database: ${parts.join(', ')}`
+    : 'the previous database had nothing else to bring over (projects, presets, prompts, sequences, limits)';
+}
