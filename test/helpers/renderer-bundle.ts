@@ -83,8 +83,12 @@ export function chunkSources(rendererDir: string, chunkName: string): string[] {
     if (seen.has(name)) return;
     seen.add(name);
     const code = readFileSync(join(rendererDir, 'assets', name), 'utf8');
-    // Static imports only: `import … from "./x.js"` and `import "./x.js"`, not import("./x.js").
-    for (const match of code.matchAll(/(?:^|[;\s}])import\s*(?:[^"'();]*?from\s*)?["']\.\/([^"']+\.js)["']/g))
+    // Static imports only: `import … from "./x.js"`, `import "./x.js"` and re-exports
+    // (`export { … } from "./x.js"`, what a view's own chunk is when its code sits in a shared
+    // chunk), not import("./x.js").
+    for (const match of code.matchAll(
+      /(?:^|[;\s}])(?:import\s*(?:[^"'();]*?from\s*)?|export\s*[^"'();]*?from\s*)["']\.\/([^"']+\.js)["']/g,
+    ))
       visit(match[1] ?? '');
   };
   visit(chunkName);
