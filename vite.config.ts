@@ -78,6 +78,11 @@ function staticGraph(
   const found = new Set<string>();
   const plugin: Plugin = {
     name: `static-graph-${name}`,
+    // Chunking is a build's concern (the dev server's module infos cannot answer isEntry).
+    apply: 'build',
+    buildStart() {
+      found.clear(); // a --watch rebuild starts from the graph as it is now
+    },
     buildEnd() {
       const stack = [...this.getModuleIds()].filter((id) =>
         isRoot(id, this.getModuleInfo(id)?.isEntry ?? false),

@@ -21,6 +21,7 @@ export interface Translation {
 
 const listeners = new Set<() => void>();
 let current = makeTranslation();
+let currentLanguage = i18n.language;
 
 function makeTranslation(): Translation {
   // A new `t` per language, so memos and effects that depend on it run again after a change.
@@ -39,11 +40,17 @@ function subscribe(listener: () => void): () => void {
 }
 
 function onLanguageChanged(): void {
-  current = makeTranslation();
   for (const listener of [...listeners]) listener();
 }
 
-const snapshot = () => current;
+/** Follows i18n.language itself, so a change made while nobody listened is not missed. */
+function snapshot(): Translation {
+  if (i18n.language !== currentLanguage) {
+    currentLanguage = i18n.language;
+    current = makeTranslation();
+  }
+  return current;
+}
 
 export function useTranslation(): Translation {
   return useSyncExternalStore(subscribe, snapshot);

@@ -1,5 +1,7 @@
-// The views, each in its own chunk with the strings they use: the first paint loads the shell and
-// the view it shows, and the others are fetched right after it, so switching views later does not wait.
+// The views, loaded with the strings they use: the first paint loads the shell and the view it shows,
+// and the others are fetched right after it, so switching views later does not wait. Generate and the
+// Library share one chunk (vite.config.ts, 'first-views'): both load at start-up; the rest each have
+// their own.
 import { lazy } from 'react';
 import { loadViewStrings } from '../i18n';
 

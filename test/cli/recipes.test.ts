@@ -142,6 +142,9 @@ describe('carriedOverLine', () => {
     );
   });
   it('says so when the previous database had nothing else', () => {
-    expect(carriedOverLine(none)).toMatch(/had nothing else to bring over/);
+    expect(carriedOverLine(none)).toBe('the previous database had nothing else to bring over');
+  });
+  it('does not call parts that could not be read empty', () => {
+    expect(carriedOverLine(none, ['presets'])).toBe('nothing brought over from the previous database');
   });
 });

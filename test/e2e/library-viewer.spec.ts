@@ -146,6 +146,19 @@ test('at 1024 px with the panel open the grid keeps two columns at the smallest 
       .first()
       .evaluate((row) => getComputedStyle(row).gridTemplateColumns.split(' ').length);
   await expect.poll(columns).toBe(2);
+  // Each row sits one gap below the one before, whatever the width did to the row height: the
+  // grid re-measures its rows when their height changes (the panel opening or closing keeps the
+  // column count and changes the card width), not only when the row count does.
+  const rowGaps = () =>
+    page.locator('.grid-row').evaluateAll((rows) => {
+      const boxes = rows.map((row) => row.getBoundingClientRect()).sort((a, b) => a.top - b.top);
+      return boxes.slice(1).map((box, index) => Math.round(box.top - (boxes[index]?.bottom ?? 0)));
+    });
+  await expect.poll(rowGaps).toEqual([16]);
+  await page.getByTestId('detail-panel').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByTestId('detail-panel')).toBeHidden();
+  await expect.poll(columns).toBe(2);
+  await expect.poll(rowGaps).toEqual([16]);
   await slider.focus();
   await page.keyboard.press('Home');
   await expect.poll(columns).toBeGreaterThanOrEqual(2);

@@ -2,7 +2,7 @@
 // rebuild the database from the folder's videos and sidecars. (`import` reads recipes too: library.ts.)
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { CarriedOver } from '../../../shared/contract/results';
+import type { CarriedOver, CarryOverPart } from '../../../shared/contract/results';
 import { usageError } from '../args';
 import { print } from '../output';
 import type { Command } from './command';
@@ -56,7 +56,7 @@ export const rebuildCommand: Command = {
         ...summary.recipesKeptAside.map(
           (kept) => `unreadable recipe of ${kept.relPath} (${kept.reason}) renamed to ${kept.keptAs}`,
         ),
-        ...(summary.carriedOver ? [carriedOverLine(summary.carriedOver)] : []),
+        ...(summary.carriedOver ? [carriedOverLine(summary.carriedOver, summary.carryOverFailed)] : []),
         ...(summary.carryOverProblem ? [summary.carryOverProblem] : []),
         summary.keptAs
           ? `the previous database was kept as ${summary.keptAs}`
@@ -70,8 +70,11 @@ export const rebuildCommand: Command = {
   },
 };
 
-/** What came over from the previous database, naming only the parts that had something. */
-export function carriedOverLine(carried: CarriedOver): string {
+/**
+ * What came over from the previous database, naming only the parts that had something; a part that
+ * could not be read is left to the problem line (carryOverProblem) rather than counted as none.
+ */
+export function carriedOverLine(carried: CarriedOver, failed: readonly CarryOverPart[] = []): string {
   const counted: [number, string][] = [
     [carried.projects, 'projects'],
     [carried.presets, 'presets'],
@@ -82,7 +85,8 @@ export function carriedOverLine(carried: CarriedOver): string {
   ];
   const parts = counted.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
   if (carried.budget) parts.push('the spending limits');
-  return parts.length > 0
-    ? `brought over from the previous database: ${parts.join(', ')}`
-    : 'the previous database had nothing else to bring over (projects, presets, prompts, sequences, limits)';
+  if (parts.length > 0) return `brought over from the previous database: ${parts.join(', ')}`;
+  return failed.length > 0
+    ? 'nothing brought over from the previous database'
+    : 'the previous database had nothing else to bring over';
 }

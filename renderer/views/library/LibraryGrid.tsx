@@ -79,9 +79,10 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
   const slots = slotCount(list);
   const rows = Math.ceil(slots / columns);
 
+  // No rows until the width is known: one column of 100 000 rows would be measured for nothing.
+  const count = width > 0 ? rows : 0;
   const virtualizer = useVirtualizer({
-    // No rows until the width is known: one column of 100 000 rows would be measured for nothing.
-    count: width > 0 ? rows : 0,
+    count,
     getScrollElement: () => parentRef.current,
     estimateSize: () => rowHeight,
     overscan: 2,
@@ -92,14 +93,15 @@ export function LibraryGrid({ onOpen }: { onOpen(record: GenerationRecord): void
     useFlushSync: false,
   });
 
-  // A new row height re-measures every row (100 000 items are 20 000 rows: ~10 ms). Not when the
-  // width first arrives: the rows were just measured at that height, as the count became known.
-  const measured = useRef(false);
+  // A new row height re-measures every row (100 000 items are 20 000 rows: ~10 ms), but only when
+  // the row count stayed: when it changed (the width arriving, a new column count, new items) the
+  // virtualizer has just measured every row at the current height itself.
+  const measuredCount = useRef(count);
   // biome-ignore lint/correctness/useExhaustiveDependencies: row height feeds estimateSize
   useEffect(() => {
-    if (measured.current) virtualizer.measure();
-    measured.current = width > 0;
-  }, [rowHeight, columns]);
+    if (count === measuredCount.current) virtualizer.measure();
+    measuredCount.current = count;
+  }, [rowHeight, columns, count]);
 
   const virtualRows = virtualizer.getVirtualItems();
   // While the user scrolls, the scroll position and the fetches follow the range at once and the
