@@ -4,6 +4,7 @@
 // here too, so the engine never drives a library while it moves.
 import { existsSync } from 'node:fs';
 import type { LibraryProblem, RebuildSummary } from '../../shared/contract/contract';
+import { CARRY_OVER_PART_NAMES } from '../../shared/contract/results';
 import type { Clock } from '../core/clock';
 import { StudioError } from '../core/errors';
 import { sweepInterruptedImports } from '../core/library/import';
@@ -180,17 +181,7 @@ export class LibrarySession {
   }
 }
 
-/** English names of the parts, for the CLI and the log (the UI names them from the keys). */
-const PART_NAMES: Record<CarryOverPart, string> = {
-  projects: 'projects',
-  presets: 'presets',
-  prompts: 'recent prompts',
-  sequences: 'sequences',
-  budget: 'spending limits',
-  references: 'reference images and audio',
-  balanceSnapshots: 'balance history',
-};
-const ALL_PARTS = Object.keys(PART_NAMES) as CarryOverPart[];
+const ALL_PARTS = Object.keys(CARRY_OVER_PART_NAMES) as CarryOverPart[];
 
 /** What only the previous database knew (rebuild-carry-over.ts), when it can still be read. */
 function carryOver(
@@ -204,14 +195,14 @@ function carryOver(
       carriedOver: carried,
       carryOverProblem:
         failed.length > 0
-          ? `Part of the previous database could not be read, so these start empty: ${failed.map((part) => PART_NAMES[part]).join(', ')}.`
+          ? `Part of the previous database could not be read, so these start empty: ${failed.map((part) => CARRY_OVER_PART_NAMES[part]).join(', ')}.`
           : null,
       carryOverFailed: failed,
     };
   } catch (error) {
     return {
       carriedOver: null,
-      carryOverProblem: `The previous database could not be read (${error instanceof Error ? error.message : String(error)}): ${ALL_PARTS.map((part) => PART_NAMES[part]).join(', ')} start empty.`,
+      carryOverProblem: `The previous database could not be read (${error instanceof Error ? error.message : String(error)}): ${ALL_PARTS.map((part) => CARRY_OVER_PART_NAMES[part]).join(', ')} start empty.`,
       carryOverFailed: ALL_PARTS,
     };
   }

@@ -120,6 +120,16 @@ export interface CarriedOver {
   balanceSnapshots: number;
 }
 export type CarryOverPart = keyof CarriedOver;
+/** English names of the parts, in the order they are listed, for the CLI and the log (the UI names them from its strings). */
+export const CARRY_OVER_PART_NAMES: Readonly<Record<CarryOverPart, string>> = {
+  projects: 'projects',
+  presets: 'presets',
+  prompts: 'recent prompts',
+  sequences: 'sequences',
+  references: 'reference images and audio',
+  balanceSnapshots: 'balance history entries',
+  budget: 'spending limits',
+};
 
 export interface RebuildSummary {
   /** Generations back with their recipe. */

@@ -57,6 +57,18 @@ async function threeShots(host: BrowserHost, projectName: string) {
   return project;
 }
 
+/** The three shots of a new project as a saved sequence of that name, in the order they were made. */
+async function threeShotSequence(host: BrowserHost, projectName: string, sequenceName: string) {
+  const project = await threeShots(host, projectName);
+  const parts = host.core.library().query({ projectId: project.id, sort: 'created_asc' }).items;
+  const sequence = await host.core.api.sequences.create({
+    name: sequenceName,
+    projectId: project.id,
+    generationIds: parts.map((part) => part.id),
+  });
+  return { project, parts, sequence };
+}
+
 async function fillTrim(page: Page, index: number, inS: string, outS: string) {
   const card = page.getByTestId('sequence-clip').nth(index);
   const part = `Clip ${index + 1}`;
@@ -203,13 +215,7 @@ test('a cancelled export and a damaged part save nothing and say which part', as
   host,
 }) => {
   test.setTimeout(180_000);
-  const project = await threeShots(host, 'Cancel film');
-  const parts = host.core.library().query({ projectId: project.id, sort: 'created_asc' }).items;
-  const sequence = await host.core.api.sequences.create({
-    name: 'To cancel',
-    projectId: project.id,
-    generationIds: parts.map((part) => part.id),
-  });
+  const { parts, sequence } = await threeShotSequence(host, 'Cancel film', 'To cancel');
   await page.reload();
   await page.getByTestId('nav-sequences').click();
   await page.getByRole('button', { name: /To cancel/ }).click();
@@ -242,13 +248,7 @@ test('a scratch file that cannot be written (its quota is full) still gives the 
   host,
 }) => {
   test.setTimeout(180_000);
-  const project = await threeShots(host, 'Quota film');
-  const parts = host.core.library().query({ projectId: project.id, sort: 'created_asc' }).items;
-  await host.core.api.sequences.create({
-    name: 'Quota cut',
-    projectId: project.id,
-    generationIds: parts.map((part) => part.id),
-  });
+  const { project } = await threeShotSequence(host, 'Quota film', 'Quota cut');
   await page.reload();
   // Every write into the page's private storage fails, as with a full quota.
   await page.evaluate(() => {

@@ -2,7 +2,11 @@
 // rebuild the database from the folder's videos and sidecars. (`import` reads recipes too: library.ts.)
 import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
-import type { CarriedOver, CarryOverPart } from '../../../shared/contract/results';
+import {
+  CARRY_OVER_PART_NAMES,
+  type CarriedOver,
+  type CarryOverPart,
+} from '../../../shared/contract/results';
 import { usageError } from '../args';
 import { print } from '../output';
 import type { Command } from './command';
@@ -75,16 +79,12 @@ export const rebuildCommand: Command = {
  * could not be read is left to the problem line (carryOverProblem) rather than counted as none.
  */
 export function carriedOverLine(carried: CarriedOver, failed: readonly CarryOverPart[] = []): string {
-  const counted: [number, string][] = [
-    [carried.projects, 'projects'],
-    [carried.presets, 'presets'],
-    [carried.prompts, 'recent prompts'],
-    [carried.sequences, 'sequences'],
-    [carried.references, 'reference images and audio'],
-    [carried.balanceSnapshots, 'balance history entries'],
-  ];
-  const parts = counted.filter(([count]) => count > 0).map(([count, what]) => `${count} ${what}`);
-  if (carried.budget) parts.push('the spending limits');
+  const parts = (Object.keys(CARRY_OVER_PART_NAMES) as CarryOverPart[]).flatMap((part) => {
+    const value = carried[part];
+    if (!value) return [];
+    const name = CARRY_OVER_PART_NAMES[part];
+    return [typeof value === 'number' ? `${value} ${name}` : `the ${name}`];
+  });
   if (parts.length > 0) return `brought over from the previous database: ${parts.join(', ')}`;
   return failed.length > 0
     ? 'nothing brought over from the previous database'
