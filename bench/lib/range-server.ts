@@ -41,7 +41,14 @@ const server = createServer((req, res) => {
   } else res.writeHead(200, headers);
   const cutAt = resets.find((offset) => offset > start && offset <= end);
   if (cutAt !== undefined) resets = resets.filter((offset) => offset !== cutAt);
-  const stream = createReadStream(file, { start, end: cutAt === undefined ? end : cutAt - 1 });
+  // Read (and so send) in 1 MiB pieces, not the default 64 KiB: the stand-in for a CDN should cost
+  // this 2-core machine as little CPU as it can, since a real CDN costs it none (measured: undici
+  // reading into nothing 2.4x faster than with 64 KiB pieces, curl unchanged).
+  const stream = createReadStream(file, {
+    start,
+    end: cutAt === undefined ? end : cutAt - 1,
+    highWaterMark: 1024 * 1024,
+  });
   stream.on('data', (chunk) => {
     bytesSent += chunk.length;
   });
