@@ -30,6 +30,11 @@ export interface Runner {
   urlRefreshed: boolean;
   /** checkAgain restarts the stall timer from here instead of the submit time. */
   stallBase: number | null;
+  /**
+   * APIXO has answered a status query of this run (any answer but none at all): only then may
+   * the job be called stalled, so a run after a long pause (app closed, offline) asks first.
+   */
+  answeredThisRun: boolean;
 }
 
 export interface JobContext {

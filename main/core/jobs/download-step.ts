@@ -12,6 +12,13 @@ import { type Mp4Info, probeMp4 } from '../media/mp4-probe';
 import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './context';
 
 const DOWNLOAD_ERROR_LIMIT = 5;
+/**
+ * The shorter of the result lifetimes APIXO's pages name (24 hours; the Wan page says 15 days).
+ * A 403 or 404 for a task finished more recently than this is not taken as expiry (a 410, "gone",
+ * is): a CDN that has not caught up yet, or a proxy in the way, answers the same, and the link may
+ * work shortly. Taking it for expiry would send the user to Remix, which pays again.
+ */
+const RESULT_LIFETIME_MS = 24 * 60 * 60 * 1000;
 
 function pathsFor(
   ctx: JobContext,
@@ -183,6 +190,8 @@ async function handleDownloadError(
 ) {
   const error = asStudioError(caught);
   if (error.kind === 'cancelled' || runner.controller.signal.aborted) return;
+  let reason = error.userMessage;
+  let kind = error.kind;
   if (error.kind === 'network') {
     ctx.network.reportFailure();
     ctx.write(runner, {
@@ -199,13 +208,20 @@ async function handleDownloadError(
       ctx.write(runner, { state: 'pending', nextCheckAt: ctx.clock.now() });
       return;
     }
-    ctx.write(runner, {
-      state: 'expired',
-      errorKind: 'expired',
-      errorMessage: 'The result link has expired before the video was saved. Remix to generate it again.',
-      completedAt: ctx.clock.now(),
-    });
-    return;
+    const finishedAt = record.remoteCompleteTime ?? record.submittedAt;
+    const old = finishedAt === null || ctx.clock.now() - finishedAt >= RESULT_LIFETIME_MS;
+    if (error.httpStatus === 410 || old) {
+      ctx.write(runner, {
+        state: 'expired',
+        errorKind: 'expired',
+        errorMessage: 'The result link has expired before the video was saved. Remix to generate it again.',
+        completedAt: ctx.clock.now(),
+      });
+      return;
+    }
+    // Too young to have expired: retried with backoff like a server error, then left for Retry.
+    reason = `The file server refused the video's link (HTTP ${error.httpStatus ?? 404}), although APIXO finished it only recently.`;
+    kind = 'server';
   }
   if (error.kind === 'invalid_request') {
     // A refused link: the same link can never become acceptable, so fail now. downloadFile
@@ -225,16 +241,16 @@ async function handleDownloadError(
   if (runner.consecutiveErrors >= DOWNLOAD_ERROR_LIMIT) {
     ctx.write(runner, {
       state: 'failed',
-      errorKind: error.kind,
-      errorMessage: `The video could not be saved: ${error.userMessage} Retry to resume the download.`,
+      errorKind: kind,
+      errorMessage: `The video could not be saved: ${reason} Retry to resume the download.`,
       completedAt: ctx.clock.now(),
     });
     return;
   }
   ctx.log.warn('download failed, retrying', { id: record.id, kind: error.kind, detail: error.detail });
   ctx.write(runner, {
-    errorKind: error.kind,
-    errorMessage: error.userMessage,
+    errorKind: kind,
+    errorMessage: reason,
     nextCheckAt: ctx.clock.now() + errorBackoffMs(runner.consecutiveErrors),
   });
 }

@@ -1,6 +1,6 @@
 // pending/processing → downloading | failed | stalled. Queries status at the planned times,
-// backs off on errors, and never gives up silently: after a generous timeout the job becomes
-// `stalled` with a "check again" action.
+// backs off on errors, and never gives up silently: after a generous timeout, and once APIXO has
+// answered in this run, the job becomes `stalled` with a "check again" action.
 import type { GenerationRecord } from '../library/types';
 import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './context';
 
@@ -20,7 +20,9 @@ export async function pollStep(ctx: JobContext, runner: Runner, record: Generati
   const plan = ctx.plan(record);
   const now = ctx.clock.now();
   const since = runner.stallBase ?? record.submittedAt ?? now;
-  if (now - since > plan.stallAfterMs) {
+  // Only once APIXO has answered in this run: time alone (the app closed, the laptop asleep, the
+  // network gone) must not park a video that may be finished without asking about it first.
+  if (runner.answeredThisRun && now - since > plan.stallAfterMs) {
     ctx.releaseSlot(runner);
     ctx.write(runner, {
       state: 'stalled',
@@ -35,9 +37,12 @@ export async function pollStep(ctx: JobContext, runner: Runner, record: Generati
   try {
     status = await ctx.clientFor(record).status(taskId, runner.controller.signal, record.model);
   } catch (caught) {
+    // An answer, even an error, means APIXO was reached; no connection at all does not count.
+    if (asStudioError(caught).kind !== 'network') runner.answeredThisRun = true;
     await handlePollError(ctx, runner, record, caught);
     return;
   }
+  runner.answeredThisRun = true;
   ctx.network.reportSuccess();
   runner.consecutiveErrors = 0;
   runner.notFoundCount = 0;
@@ -112,7 +117,8 @@ async function handlePollError(ctx: JobContext, runner: Runner, record: Generati
         ctx.write(runner, {
           state: 'failed',
           errorKind: 'not_found',
-          errorMessage: 'APIXO no longer knows this task. It may have expired on their side.',
+          errorMessage:
+            'APIXO no longer knows this task. It may have expired on their side. Retry asks about it again; Remix sends it anew (and is charged again).',
           completedAt: now,
           nextCheckAt: null,
         });

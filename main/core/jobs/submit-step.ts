@@ -26,7 +26,8 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
   // Checked and marked `submitting` in one synchronous step, so the next job of a batch already
   // counts this one as sent.
   if (holdOverBudget(ctx, runner, record)) return;
-  if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null })) return;
+  // A release past the caps is for this one send: a later Retry or Resubmit meets the caps again.
+  if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null, budgetReleased: false })) return;
 
   let taskId: string;
   try {
@@ -81,12 +82,13 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
     return;
   }
 
-  ctx.network.reportSuccess();
   const now = ctx.clock.now();
-  const plan = ctx.plan(record);
-  // Written even if the user cancelled meanwhile: the taskId is the receipt for money spent.
-  ctx.library.updateGeneration(record.id, { taskId });
+  // First, before anything that could throw, and even if the user cancelled meanwhile: the taskId
+  // is the receipt for money spent, and the send time is what the spending caps count it by.
+  ctx.library.updateGeneration(record.id, { taskId, submittedAt: now });
+  ctx.network.reportSuccess();
   if (runner.cancelRequested) return; // cancel() finishes the job once this step returns
+  const plan = ctx.plan(record);
   ctx.write(runner, {
     state: 'pending',
     submittedAt: now,

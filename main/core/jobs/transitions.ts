@@ -42,7 +42,10 @@ export function retryPatch(record: GenerationRecord, now: number): GenerationPat
   if (record.state === 'failed' && record.taskId && record.resultUrl) {
     return { ...CLEARED_ERROR, state: 'downloading', nextCheckAt: now }; // the video exists remotely
   }
-  if (record.state === 'expired' || (record.state === 'cancelled' && record.taskId)) {
+  // A task APIXO said it did not know (for half a minute) may only have been missing for a while:
+  // ask about it again rather than paying for a new one (Remix sends it anew).
+  const notFound = record.state === 'failed' && record.taskId && record.errorKind === 'not_found';
+  if (record.state === 'expired' || (record.state === 'cancelled' && record.taskId) || notFound) {
     return { ...CLEARED_ERROR, state: 'pending', nextCheckAt: now }; // ask again; a fresh link may exist
   }
   if (record.state === 'failed' || record.state === 'cancelled') {

@@ -70,13 +70,31 @@ describe('spending caps in the engine', () => {
 
     harness.engine.release(must(first).id);
     const sent = await sentOff(must(first).id);
-    expect(sent.budgetReleased).toBe(true);
     expect(harness.sim.stats.submitsAccepted).toBe(1);
+    expect(sent.budgetReleased).toBe(false); // the release covered that one send
     // Releasing one job is not a raise: the next one is held.
     const [second] = harness.create({ resolution: '720p', duration: 5 });
     await held(must(second).id);
     expect(harness.sim.stats.submitsAccepted).toBe(1);
     expect(readBudget(harness.library).dailyUsd).toBe(0.6);
+  });
+});
+
+describe('a release is for one send', () => {
+  it('a released job that failed meets the caps again when retried', async () => {
+    harness = await startHarness({ sim: { violationWord: 'forbidden' } });
+    writeBudget(harness.library, { dailyUsd: 0.5 });
+    const [job] = harness.create({ resolution: '1080p', duration: 5, prompt: 'a forbidden lake' }); // $0.65
+    await held(must(job).id);
+    harness.engine.release(must(job).id);
+    const failed = await harness.settle(must(job).id);
+    expect(failed.state).toBe('failed');
+    expect(harness.sim.stats.submitsAccepted).toBe(1);
+
+    harness.engine.retry(must(job).id);
+    const again = await held(must(job).id);
+    expect(again.hold?.kind).toBe('over_budget');
+    expect(harness.sim.stats.submitsAccepted).toBe(1);
   });
 });
 

@@ -198,10 +198,19 @@ const CASES: Case[] = [
     created: 1,
   },
   {
-    name: 'result link gone (403)',
+    // Refused for good minutes after the task finished: not taken for expiry (that would send
+    // the user to Remix, which pays again), but retried and then left for Retry.
+    name: 'result link refused for good (403), task finished just now',
     faults: [{ kind: 'expired', phase: 'download', status: 403 }],
-    state: 'expired',
-    kind: 'expired',
+    state: 'failed',
+    kind: 'server',
+    message: /refused the video's link \(HTTP 403\).*Retry to resume/,
+    created: 1,
+  },
+  {
+    name: 'result link refused twice (404) right after the task finished, then served',
+    faults: [{ kind: 'expired', phase: 'download', status: 404, times: 2 }],
+    state: 'done',
     created: 1,
   },
 ];
@@ -245,6 +254,34 @@ describe('the user decides about uncertain submits', () => {
     expect((await harness.settle(a.id)).state).toBe('done');
     expect(harness.engine.dismiss(b.id).state).toBe('cancelled');
     expect(harness.sim.stats.submitsAccepted).toBe(3);
+  });
+});
+
+describe('what was paid for is never lost from view', () => {
+  it('a job cancelled while its submit was out keeps its task id and counts as spent', async () => {
+    harness = await startHarness();
+    harness.sim.faults.inject({ kind: 'slow', phase: 'submit', times: 1, delayMs: 1500 });
+    const [job] = harness.create({ resolution: '720p', duration: 5 }); // $0.40
+    const id = job?.id ?? '';
+    await harness.waitFor(id, (record) => record.state === 'submitting');
+    harness.engine.cancel(id);
+    const cancelled = await harness.waitFor(id, (r) => r.state === 'cancelled' && r.taskId !== null);
+    expect(harness.sim.stats.submitsAccepted).toBe(1);
+    expect(cancelled.submittedAt).not.toBeNull();
+    expect(harness.library.spentUsd({ backend: 'apixo' })).toBeCloseTo(0.4, 6);
+  });
+
+  it('after a long pause (app closed past the stall time) it asks APIXO before calling a job stalled', async () => {
+    harness = await startHarness();
+    const [job] = harness.create({ resolution: '720p', duration: 5 });
+    const id = job?.id ?? '';
+    await harness.waitFor(id, (record) => record.state === 'pending' && record.taskId !== null);
+    await harness.engine.stop();
+    await new Promise((resolve) => setTimeout(resolve, 3_300)); // ×200: 11 minutes of app time
+    await harness.restart();
+    const settled = await harness.settle(id);
+    expect(settled.state).toBe('done');
+    expect(harness.sim.stats.submitsAccepted).toBe(1);
   });
 });
 

@@ -27,6 +27,8 @@ describe('retry', () => {
     for (const record of [
       generationRecord({ state: 'expired', taskId: 't1' }),
       generationRecord({ state: 'cancelled', taskId: 't1' }),
+      // APIXO said it did not know the task for half a minute: ask again rather than pay again.
+      generationRecord({ state: 'failed', taskId: 't1', errorKind: 'not_found', resultUrl: null }),
     ]) {
       expect(retryPatch(record, NOW)).toMatchObject({ state: 'pending', nextCheckAt: NOW });
     }
