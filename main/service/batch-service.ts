@@ -13,6 +13,7 @@ import { readBudget } from '../core/budget/budget-settings';
 import { guardSpend } from '../core/budget/spend-guard';
 import type { Clock } from '../core/clock';
 import { isStudioError, StudioError } from '../core/errors';
+import { projectNameKey } from '../core/library/projects';
 import type { LibraryStore } from '../core/library/types';
 import { invalidImage } from '../core/references/errors';
 import type { ReferenceImages } from '../core/references/reference-images';
@@ -115,20 +116,31 @@ export async function createBatch(
       throw itemError(index + 1, error);
     }
   }
-  const projects = new Map(library.listProjects().map((project) => [project.name, project.id]));
-  const projectId = (name: string | undefined): string | null => {
-    if (!name) return null;
-    const known = projects.get(name);
-    if (known) return known;
-    const made = library.createProject(name).id;
-    projects.set(name, made);
-    return made;
-  };
+  // Every row's project before any row is queued: a name the library refuses then stops the batch
+  // with nothing sent. Names match as the library matches them ("Film" and " film " are one).
+  const projects = new Map(
+    library.listProjects().map((project) => [projectNameKey(project.name), project.id]),
+  );
+  const projectIds: (string | null)[] = [];
+  for (const [index, item] of items.entries()) {
+    if (!item.project) {
+      projectIds.push(null);
+      continue;
+    }
+    const key = projectNameKey(item.project);
+    try {
+      const id = projects.get(key) ?? library.createProject(item.project).id;
+      projects.set(key, id);
+      projectIds.push(id);
+    } catch (error) {
+      throw itemError(index + 1, error);
+    }
+  }
   const records: GenerationRecord[] = [];
   for (const [index, item] of items.entries()) {
     const ready = prepared[index];
     if (!ready) continue;
-    const [record] = ready.engine.enqueue({ ...ready.request, projectId: projectId(item.project) });
+    const [record] = ready.engine.enqueue({ ...ready.request, projectId: projectIds[index] ?? null });
     if (!record) continue;
     records.push(item.tags?.length ? library.setTags(record.id, item.tags) : record);
   }

@@ -92,4 +92,18 @@ describe('batch.create', () => {
     expect(records[0]?.referenceImagePath).toMatch(/^references\//);
     expect(records[1]?.params.seed).toBe(3);
   });
+
+  it('matches project names as the library does (case, spaces) instead of failing halfway with row 1 sent', async () => {
+    const { records } = await core.api.batch.create({
+      items: [
+        { params: { mode: 'text-to-video', prompt: 'row one' }, project: 'Film  Reel' },
+        { params: { mode: 'text-to-video', prompt: 'row two' }, project: ' film reel' },
+      ],
+    });
+    const films = (await core.api.projects.list()).filter(
+      (entry) => entry.name.toLowerCase() === 'film reel',
+    );
+    expect(films).toHaveLength(1);
+    expect(records.map((record) => record.projectId)).toEqual([films[0]?.id, films[0]?.id]);
+  });
 });

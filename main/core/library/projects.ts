@@ -11,8 +11,21 @@ const PROJECT_SELECT = `SELECT p.id AS id, p.name AS name, p.created_at AS creat
   (SELECT coalesce(sum(c.n), 0) FROM generation_counts c WHERE c.project_id = p.id AND c.trashed = 0) AS generationCount
   FROM projects p`;
 
+/** A name as it is stored: runs of white space as one space, none at the ends. */
+function tidyName(name: string): string {
+  return typeof name === 'string' ? name.replace(/\s+/g, ' ').trim() : '';
+}
+
+/**
+ * What makes two project names the same one here: the stored form, compared as the column's
+ * NOCASE collation does (ASCII letters only), so a caller can match names before creating any.
+ */
+export function projectNameKey(name: string): string {
+  return tidyName(name).replace(/[A-Z]/g, (letter) => letter.toLowerCase());
+}
+
 function validName(name: string): string {
-  const trimmed = typeof name === 'string' ? name.replace(/\s+/g, ' ').trim() : '';
+  const trimmed = tidyName(name);
   if (trimmed.length === 0) {
     throw new StudioError({ kind: 'invalid_request', userMessage: 'A project needs a name.' });
   }
