@@ -1,7 +1,8 @@
 // After a rebuild from the folder: what only the previous database knew — presets, the prompt
 // history, spending caps, sequences, projects without videos, the records of the reference images
 // and audio kept under references/ (their names and links; without them a held draft's image
-// reads as deleted), the balance history of the Spend view — is brought over from it when it can
+// reads as deleted), the balance history of the Spend view, the record of sends the spending caps
+// count — is brought over from it when it can
 // still be read (a rebuild of a healthy library, or a damaged one SQLite still opens). Project ids
 // are new after a rebuild, so caps and sequences follow their project by name. Videos' own records
 // came back from their sidecars; this never touches them.
@@ -9,6 +10,7 @@ import { existsSync } from 'node:fs';
 import BetterSqlite3, { type Database } from 'better-sqlite3';
 import type { CarriedOver, CarryOverPart } from '../../shared/contract/results';
 import { absolutePath } from '../core/library/paths';
+import type { LedgerEntry } from '../core/library/spend-ledger';
 import type { BalanceSnapshot, LibraryStore, ReferenceImageRecord } from '../core/library/types';
 
 export type { CarriedOver, CarryOverPart };
@@ -101,6 +103,24 @@ function carryReferences(old: Database, library: LibraryStore): number {
   return carried;
 }
 
+/**
+ * The record of sends the caps count: the previous database's also holds the sends whose videos
+ * did not come back (failed, cancelled, uncertain, emptied from the trash). Its project ids are
+ * mapped to the new ones by name; a project that is gone keeps none (its cap went with it).
+ */
+function carrySpendLedger(old: Database, library: LibraryStore, projects: Map<string, string>): number {
+  if (!hasTable(old, 'spend_ledger')) return 0;
+  const rows = old
+    .prepare(
+      `SELECT generation_id AS generationId, backend, project_id AS projectId, usd, sent_at AS sentAt
+       FROM spend_ledger ORDER BY id`,
+    )
+    .all() as LedgerEntry[];
+  return library.replaceSpendLedger(
+    rows.map((row) => ({ ...row, projectId: row.projectId ? (projects.get(row.projectId) ?? null) : null })),
+  );
+}
+
 /** The balance history the Spend view draws (it is only ever in the database). */
 function carryBalanceSnapshots(old: Database, library: LibraryStore): number {
   if (!hasTable(old, 'balance_snapshots')) return 0;
@@ -153,6 +173,7 @@ export function carryOverFromPrevious(library: LibraryStore, oldDbPath: string):
       budget: part('budget', false, () => carryBudget(old, library, map)),
       references: part('references', 0, () => carryReferences(old, library)),
       balanceSnapshots: part('balanceSnapshots', 0, () => carryBalanceSnapshots(old, library)),
+      sends: part('sends', 0, () => carrySpendLedger(old, library, map)),
     };
     return { carried, failed };
   } finally {

@@ -118,6 +118,8 @@ export interface CarriedOver {
   budget: boolean;
   references: number;
   balanceSnapshots: number;
+  /** Sends the spending caps count (including those whose videos did not come back). */
+  sends: number;
 }
 export type CarryOverPart = keyof CarriedOver;
 /** English names of the parts, in the order they are listed, for the CLI and the log (the UI names them from its strings). */
@@ -128,6 +130,7 @@ export const CARRY_OVER_PART_NAMES: Readonly<Record<CarryOverPart, string>> = {
   sequences: 'sequences',
   references: 'reference images and audio',
   balanceSnapshots: 'balance history entries',
+  sends: 'records of paid sends',
   budget: 'spending limits',
 };
 

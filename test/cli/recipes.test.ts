@@ -135,6 +135,7 @@ describe('carriedOverLine', () => {
     budget: false,
     references: 0,
     balanceSnapshots: 0,
+    sends: 0,
   };
   it('names only the parts that brought something over', () => {
     expect(carriedOverLine({ ...none, projects: 2, balanceSnapshots: 5, budget: true })).toBe(

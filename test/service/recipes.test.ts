@@ -360,7 +360,23 @@ describe('recipes', () => {
       clips: [{ generationId: first.id, inMs: 500, outMs: 2500 }],
     });
 
+    // A paid send whose video will not come back (its answer never came): the caps must still count it.
+    const lost = harness.core.library().createGeneration({
+      params: { ...LIGHTHOUSE, promptExpansion: false, provider: 'auto' },
+      requestType: 'async',
+      estimatedCostUsd: 0.65,
+      backend: 'demo',
+    });
+    harness.core.library().updateGeneration(lost.id, { state: 'submitting' });
+    harness.core.library().updateGeneration(lost.id, { state: 'uncertain' });
+    harness.core.library().updateGeneration(lost.id, { state: 'cancelled' }); // dismissed
+    const spentBefore = harness.core.library().spentUsd({ backend: 'demo' });
+    expect(spentBefore).toBeGreaterThan(0.65);
+
     const summary = await api.library.rebuild();
+    expect(harness.core.library().getGeneration(lost.id)).toBeNull();
+    expect(harness.core.library().spentUsd({ backend: 'demo' })).toBe(spentBefore);
+    expect(summary.carriedOver?.sends).toBe(2);
     expect(summary).toMatchObject({
       restored: 1,
       carriedOver: {

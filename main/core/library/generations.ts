@@ -14,6 +14,7 @@ import { insertLinks } from './links';
 import { toRelPath } from './paths';
 import { GENERATION_COLUMNS, GENERATION_FROM, type GenerationRow, generationFromRow } from './rows';
 import { indexGeneration } from './search-index';
+import { noteStateChange, noteSubmitted } from './spend-ledger';
 import {
   BACKENDS,
   type GenerationPatch,
@@ -244,7 +245,9 @@ export function updateGeneration(ctx: LibraryContext, id: string, patch: Generat
     if (patch.state !== undefined && patch.state !== current.state) {
       // The stored state may be one this version does not know; history keeps it verbatim.
       recordStateChange(ctx, id, current.state as GenerationState, patch.state, now);
+      noteStateChange(ctx, id, current.state, patch.state, now);
     }
+    if (typeof patch.submittedAt === 'number') noteSubmitted(ctx, id, patch.submittedAt);
     return requireGeneration(ctx, id);
   });
 }

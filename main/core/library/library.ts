@@ -23,6 +23,7 @@ import * as references from './references';
 import { sequenceStore } from './sequences';
 import * as settings from './settings';
 import * as spend from './spend';
+import { replaceSpendLedger } from './spend-ledger';
 import * as trash from './trash';
 import type { LibraryStore } from './types';
 import * as videos from './videos';
@@ -171,6 +172,8 @@ class SqliteLibrary implements LibraryStore {
   spendItems: LibraryStore['spendItems'] = (range) => spend.spendItems(this.#context(), range);
   addBalanceSnapshot: LibraryStore['addBalanceSnapshot'] = (snapshot) =>
     spend.addBalanceSnapshot(this.#context(), snapshot);
+  replaceSpendLedger: LibraryStore['replaceSpendLedger'] = (entries) =>
+    replaceSpendLedger(this.#context(), entries);
   balanceSnapshots: LibraryStore['balanceSnapshots'] = (backend, since) =>
     spend.balanceSnapshots(this.#context(), backend, since);
 

@@ -4,6 +4,7 @@ import type { Database } from 'better-sqlite3';
 import { createCountTables } from './count-tables';
 import { createCreatedOrderTracking } from './created-order';
 import { createSearchTerms } from './search-terms';
+import { createSpendLedger } from './spend-ledger';
 
 export interface Migration {
   /** Says what the step does, for the error message when it fails. */
@@ -348,5 +349,11 @@ export const MIGRATIONS: readonly Migration[] = [
     // (./search-terms.ts). Filling it reads the index once: about a second at a million rows.
     name: 'search terms',
     up: createSearchTerms,
+  },
+  {
+    // Every send that may have cost money, apart from the generations (./spend-ledger.ts), filled
+    // from them once.
+    name: 'spend ledger',
+    up: createSpendLedger,
   },
 ];

@@ -1,7 +1,9 @@
 // What was sent (and so paid for) and the balance over time: the facts the budget rules and the
-// spend view are computed from. A generation counts as sent from the moment its request may have
-// reached APIXO: it has a submit time, or it is `submitting`/`uncertain` (the answer never came).
-// Trashed generations still count: deleting a video does not give the money back.
+// spend view are computed from. The caps count the spend ledger (./spend-ledger.ts): every request
+// that may have reached APIXO, with its project when it left, whatever became of the generation.
+// The spend view lists generations: one counts as sent from the moment its request may have
+// reached APIXO (it has a submit time, or it is `submitting`/`uncertain`: the answer never came);
+// trashed ones still count, emptied ones are gone from the view but not from the ledger.
 
 import type { Backend } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
@@ -41,8 +43,8 @@ const SENT_AT = `coalesce(submitted_at, CASE WHEN state IN ('submitting', 'uncer
 export function spentUsd(ctx: LibraryContext, range: SpendRange): number {
   const total = ctx
     .stmt(
-      `SELECT coalesce(sum(estimated_cost_usd), 0) FROM generations
-       WHERE backend = ? AND ${SENT_AT} >= ? AND ${SENT_AT} < ? AND (? IS NULL OR project_id = ?)`,
+      `SELECT coalesce(sum(usd), 0) FROM spend_ledger
+       WHERE backend = ? AND sent_at >= ? AND sent_at < ? AND (? IS NULL OR project_id = ?)`,
     )
     .pluck()
     .get(

@@ -23,6 +23,7 @@ import type { GenerationState } from '../../../shared/domain/states';
 import type { MoveSteps } from './move';
 import type { SequenceStore } from './sequence-store';
 import type { BalanceSnapshot, SpendItem, SpendRange } from './spend';
+import type { LedgerEntry } from './spend-ledger';
 
 export * from '../../../shared/domain/records';
 export type { BalanceSnapshot, SpendItem, SpendRange };
@@ -179,6 +180,8 @@ export interface LibraryStore {
   spentUsd(range: SpendRange): number;
   spendItems(range: SpendRange): SpendItem[];
   addBalanceSnapshot(snapshot: BalanceSnapshot): void;
+  /** Replaces the record of sends the caps count (a rebuild bringing over the previous one). */
+  replaceSpendLedger(entries: readonly LedgerEntry[]): number;
   balanceSnapshots(backend: Backend, since: number): BalanceSnapshot[];
 
   // user curation

@@ -107,6 +107,7 @@ const PARTS: Record<CarryOverPart, { label: string; counted: string | null }> = 
   sequences: { label: 'rebuild.partSequences', counted: 'rebuild.carriedSequences' },
   references: { label: 'rebuild.partReferences', counted: 'rebuild.carriedReferences' },
   balanceSnapshots: { label: 'rebuild.partBalance', counted: 'rebuild.carriedBalance' },
+  sends: { label: 'rebuild.partSends', counted: 'rebuild.carriedSends' },
   budget: { label: 'rebuild.carriedBudget', counted: null },
 };
 

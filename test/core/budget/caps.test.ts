@@ -110,11 +110,35 @@ describe('daily and monthly caps', () => {
 
   it('counts a request whose outcome is unknown, and not one that provably created nothing', () => {
     writeBudget(library, { dailyUsd: 1 });
+    // The submit step's own transitions: `submitting` before the request leaves, then what it learnt.
     const uncertain = created(0.65);
+    library.updateGeneration(uncertain.id, { state: 'submitting' });
     library.updateGeneration(uncertain.id, { state: 'uncertain' });
     const refused = created(0.65);
+    library.updateGeneration(refused.id, { state: 'submitting' });
     library.updateGeneration(refused.id, { state: 'failed', errorKind: 'invalid_request' });
+    const offline = created(0.65);
+    library.updateGeneration(offline.id, { state: 'submitting' });
+    library.updateGeneration(offline.id, { state: 'queued', errorKind: 'network' });
     expect(findBreach(library, intent(0.4), clock.now())).toMatchObject({ spentUsd: 0.65 });
+  });
+
+  it('counts both requests of a resubmitted uncertain job, and keeps counting after the trash is emptied', () => {
+    writeBudget(library, { dailyUsd: 2 });
+    const job = created(0.65);
+    library.updateGeneration(job.id, { state: 'submitting' });
+    library.updateGeneration(job.id, { state: 'uncertain' });
+    library.updateGeneration(job.id, { state: 'queued', taskId: null, submittedAt: null }); // Resubmit
+    library.updateGeneration(job.id, { state: 'submitting' });
+    library.updateGeneration(job.id, { state: 'pending', taskId: 't-2', submittedAt: clock.now() });
+    expect(library.spentUsd({ backend: 'apixo' })).toBe(1.3);
+
+    const gone = sent(0.4, at(2026, 3, 31, 8));
+    library.updateGeneration(gone.id, { state: 'failed' });
+    library.trash(gone.id);
+    library.purgeTrashed();
+    expect(library.getGeneration(gone.id)).toBeNull();
+    expect(findBreach(library, intent(0.4), clock.now())).toMatchObject({ spentUsd: 1.7, overByUsd: 0.1 });
   });
 
   it('keeps demo money and real money apart', () => {
@@ -145,6 +169,15 @@ describe('project caps', () => {
     });
     expect(findBreach(library, intent(5, other.id), clock.now())).toBeNull();
     expect(spentInPeriods(library, 'apixo', clock.now()).projectSpentUsd).toEqual({ [film.id]: 0.65 });
+  });
+
+  it('counts a send for the project it was sent from, wherever the video is moved later', () => {
+    const film = library.createProject('Film');
+    const other = library.createProject('Other');
+    writeBudget(library, { projectUsd: { [film.id]: 1 } });
+    const clip = sent(0.65, clock.now(), { projectId: film.id });
+    library.assignProject([clip.id], other.id);
+    expect(findBreach(library, intent(0.4, film.id), clock.now())).toMatchObject({ spentUsd: 0.65 });
   });
 });
 

@@ -16,9 +16,9 @@ it('fills the terms of an older library from its search index', () => {
   create(lib.store, { prompt: 'a mountain village at dawn' });
   create(lib.store, { prompt: 'mounted camera, горная дорога' });
   const { db } = libraryContext(lib.store);
-  // The library as the previous version left it: no terms table.
-  db.exec('DROP TABLE search_terms');
-  db.pragma(`user_version = ${MIGRATIONS.length - 1}`);
+  // The library as the version before 'search terms' left it: no terms table (nor what came later).
+  db.exec('DROP TABLE search_terms; DROP TABLE spend_ledger;');
+  db.pragma(`user_version = ${MIGRATIONS.findIndex((step) => step.name === 'search terms')}`);
   lib.store.close();
 
   const store = openLibrary({ root: lib.root, clock: lib.clock });
