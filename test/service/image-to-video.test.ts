@@ -172,6 +172,29 @@ describe('image-to-video with a local file and image hosting', () => {
       .toEqual(['PUT', 'GET', 'DELETE']);
   });
 
+  it('keeps the uploaded copy while a job that shares it is uncertain (its task may be running)', async () => {
+    const api = await start();
+    await configureHosting({ deleteAfterTask: true });
+    const image = await inspectFile('a.png', await halvesPng(90, 90));
+    // The first submit's answer is lost after the task was made: that job is uncertain, not done.
+    demoSim().faults.inject({ kind: 'server_error', phase: 'submit', times: 1 });
+    const [unsure, sure] = await api.generations.create({
+      params: I2V,
+      count: 2,
+      seedMode: 'random',
+      projectId: null,
+      references: [image.sha256 ?? ''],
+    });
+    const states = [
+      (await settle(unsure, ['uncertain', 'done'])).state,
+      (await settle(sure, ['uncertain', 'done'])).state,
+    ];
+    expect(states.sort()).toEqual(['done', 'uncertain']);
+    const key = `/wan-refs/wan-studio/${image.sha256}.png`;
+    await new Promise((resolve) => setTimeout(resolve, 500)); // a release runs right after the state change
+    expect(s3.requests.filter((request) => request.path === key && request.method === 'DELETE')).toEqual([]);
+  });
+
   it('a wrong secret fails the generation with a readable reason, and nothing is submitted', async () => {
     const api = await start();
     await configureHosting({}, 'definitely-not-the-secret');

@@ -12,11 +12,24 @@ const envelopeSchema = z.looseObject({
 });
 export type Envelope = z.infer<typeof envelopeSchema>;
 
-const optionalTime = z.preprocess(
-  (value) => (value === null || value === '' ? undefined : value),
-  z.coerce.number().finite().nonnegative().optional(),
-);
-const optionalText = z.preprocess((value) => (value === null ? undefined : value), z.string().optional());
+/**
+ * Metadata a status answer may carry. An odd value (a date as text, a number where text was
+ * meant) is read when it can be and dropped when not: it must never fail the answer around it,
+ * which would leave a finished, paid video unfetched.
+ */
+const optionalTime = z
+  .preprocess((value) => {
+    if (value === null || value === '') return undefined;
+    if (typeof value === 'string' && !/^\s*\d+(\.\d+)?\s*$/.test(value)) return Date.parse(value); // ISO 8601
+    return value;
+  }, z.coerce.number().finite().nonnegative().optional())
+  .catch(undefined);
+const optionalText = z
+  .preprocess(
+    (value) => (value === null ? undefined : typeof value === 'number' ? String(value) : value),
+    z.string().optional(),
+  )
+  .catch(undefined);
 
 const statusDataSchema = z.looseObject({
   taskId: z.string().min(1),

@@ -23,8 +23,11 @@ import type { AddressPolicy } from '../net/address-policy';
 import { type Bucket, openBucket } from './s3-bucket';
 import { endpointLabel, HostingError } from './s3-errors';
 
-/** Generations in these states may still need their hosted image (APIXO fetches it when the task runs). */
-const NEEDS_IMAGE = ['queued', 'submitting', 'pending', 'processing'] as const;
+/**
+ * Generations in these states may still need their hosted image (APIXO fetches it when the task
+ * runs): an uncertain send may have reached APIXO, and a stalled task may still be running.
+ */
+const NEEDS_IMAGE = ['queued', 'submitting', 'pending', 'processing', 'uncertain', 'stalled'] as const;
 /** Terminal-ish states after which APIXO no longer needs the image. */
 const DONE_WITH_IMAGE = new Set(['downloading', 'done', 'failed', 'expired']);
 const MIN_FRESH_MS = 15 * 60 * 1000;

@@ -50,6 +50,31 @@ describe('status answers', () => {
     expect(parseTaskStatus(envelope({ taskId: 't1', state: 'success', ...fields }), 't1').state).toBe(state);
   });
 
+  it('reads odd metadata where it can and drops it where not, never failing the answer', () => {
+    const status = parseTaskStatus(
+      envelope({
+        taskId: 't1',
+        state: 'success',
+        resultJson: '{"resultUrls":["https://x/a.mp4"]}',
+        createTime: '2026-12-01T09:00:00Z',
+        completeTime: 'soon',
+        costTime: -5,
+        failCode: 500,
+        failMsg: { text: 'not text' },
+      }),
+      't1',
+    );
+    expect(status).toMatchObject({
+      state: 'success',
+      resultUrls: ['https://x/a.mp4'],
+      createTime: Date.parse('2026-12-01T09:00:00Z'),
+      completeTime: null,
+      costTime: null,
+      failCode: '500',
+      failMsg: null,
+    });
+  });
+
   it.each([
     ['pending', 'pending'],
     ['PROCESSING', 'processing'],
