@@ -68,8 +68,26 @@ export function resultLinkPolicy(apiBaseUrl: string | null, publicPolicy: Addres
   try {
     host = new URL(apiBaseUrl).hostname.replace(/^\[|\]$/g, '');
   } catch {
-    return publicPolicy;
+    return downloadsThrough(publicPolicy);
   }
   const loopback = host === 'localhost' || host === '::1' || (isIP(host) === 4 && host.startsWith('127.'));
-  return loopback ? anyAddress : publicPolicy;
+  return loopback ? anyAddress : downloadsThrough(publicPolicy);
+}
+
+const FAKE_IP = new BlockList();
+FAKE_IP.addSubnet('198.18.0.0', 15, 'ipv4');
+
+/**
+ * `publicPolicy` for what this machine downloads, plus 198.18.0.0/15: proxies in "fake-ip" mode
+ * (Clash, Surge, sing-box: common where overseas services need a proxy) answer every name with an
+ * address there and carry the connection themselves. Refusing it would let such a user pay for
+ * every video and download none; nothing but such a proxy answers there. Reference links keep the
+ * plain policy: APIXO's servers could not reach such an address.
+ */
+function downloadsThrough(publicPolicy: AddressPolicy): AddressPolicy {
+  return (address) => {
+    const bare = address.replace(/^\[|\]$/g, '');
+    const v4 = mappedIpv4(bare) ?? bare;
+    return publicPolicy(address) || (isIP(v4) === 4 && FAKE_IP.check(v4, 'ipv4'));
+  };
 }
