@@ -1,5 +1,6 @@
 // Balance reconciliation: between two balance snapshots the balance should fall by what was sent
-// in between (failed tasks excepted: APIXO is not expected to charge for them). Each interval is
+// in between (tasks APIXO reported failed excepted: it is not expected to charge for them; a job
+// that failed on this side, in its download, was charged like any other). Each interval is
 // credited to the day it ends in; an interval where the balance rose (a top-up) says nothing about
 // spending and is skipped. A day whose drop exceeds the expectation by GAP_THRESHOLD_USD is flagged.
 import { cents, dayKey } from '../../../shared/domain/budget';
@@ -20,7 +21,7 @@ export function reconcile(snapshots: BalanceSnapshot[], items: SpendItem[]): Map
     const drop = cents(before.usd - after.usd);
     if (drop < 0) continue; // a top-up
     const expected = items
-      .filter((item) => item.sentAt > before.at && item.sentAt <= after.at && item.state !== 'failed')
+      .filter((item) => item.sentAt > before.at && item.sentAt <= after.at && !item.failedRemotely)
       .reduce((sum, item) => sum + item.costUsd, 0);
     const key = dayKey(after.at);
     const day = days.get(key) ?? { drop: 0, expected: 0 };

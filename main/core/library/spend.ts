@@ -29,6 +29,11 @@ export interface SpendItem {
   sentAt: number;
   /** Kept: a favourite or rated 4 or more, with its video. */
   kept: boolean;
+  /**
+   * APIXO itself said the task failed (it has a fail code): not expected to be charged. A job that
+   * failed on this side (its download) was made, and paid for, all the same.
+   */
+  failedRemotely: boolean;
 }
 
 export interface BalanceSnapshot {
@@ -61,6 +66,7 @@ export function spendItems(ctx: LibraryContext, range: SpendRange): SpendItem[] 
   const rows = ctx
     .stmt(
       `SELECT g.id, g.project_id, g.resolution, g.duration, g.state, g.estimated_cost_usd, ${SENT_AT} AS sent_at,
+         (g.state = 'failed' AND g.fail_code IS NOT NULL) AS failed_remotely,
          (v.id IS NOT NULL AND (g.favourite = 1 OR g.rating >= 4)) AS kept
        FROM generations g LEFT JOIN videos v ON v.generation_id = g.id
        WHERE g.backend = ? AND sent_at >= ? AND sent_at < ? AND (? IS NULL OR g.project_id = ?)
@@ -81,6 +87,7 @@ export function spendItems(ctx: LibraryContext, range: SpendRange): SpendItem[] 
     estimated_cost_usd: number;
     sent_at: number;
     kept: number;
+    failed_remotely: number;
   }[];
   return rows.map((row) => ({
     id: row.id,
@@ -91,6 +98,7 @@ export function spendItems(ctx: LibraryContext, range: SpendRange): SpendItem[] 
     costUsd: row.estimated_cost_usd,
     sentAt: row.sent_at,
     kept: row.kept !== 0,
+    failedRemotely: row.failed_remotely !== 0,
   }));
 }
 
