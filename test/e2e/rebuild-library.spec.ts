@@ -44,6 +44,8 @@ async function makeLibrary(root: string): Promise<string[]> {
   }
   library.setTags(ids[0] ?? '', ['dawn']);
   library.setRating(ids[0] ?? '', 5);
+  // One of them was sent from here (the others came in as files): the caps' record of it comes over.
+  library.updateGeneration(ids[1] ?? '', { submittedAt: Date.now() - 60_000 });
   const keeper = new SidecarKeeper({
     library: () => library,
     app: 'e2e',
@@ -125,6 +127,9 @@ for (const theme of ['light', 'dark'] as const) {
       // What came over from the old database is listed only when something did ("presets: 0" is noise).
       await expect(page.getByTestId('rebuild-result')).not.toContainText(
         language === 'en' ? 'presets: 0' : 'пресеты: 0',
+      );
+      await expect(page.getByTestId('rebuild-result')).toContainText(
+        language === 'en' ? 'records of paid sends: 1' : 'записи об оплаченных отправках: 1',
       );
       // The one part that could not be read is named, in the UI language.
       await expect(page.getByTestId('carry-over-failed')).toHaveText(
