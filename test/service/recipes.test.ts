@@ -10,6 +10,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { libraryContext } from '../../main/core/library/library';
 import type { StudioCore } from '../../main/service/types';
 import type { GenerationRecord } from '../../shared/contract/contract';
 import { hasRecipe } from '../../shared/domain/records';
@@ -372,11 +373,16 @@ describe('recipes', () => {
     harness.core.library().updateGeneration(lost.id, { state: 'cancelled' }); // dismissed
     const spentBefore = harness.core.library().spentUsd({ backend: 'demo' });
     expect(spentBefore).toBeGreaterThan(0.65);
+    // As if the database were an older copy: its record lacks the first video's send, which the
+    // video's sidecar still knows.
+    libraryContext(harness.core.library())
+      .db.prepare('DELETE FROM spend_ledger WHERE generation_id = ?')
+      .run(first.id);
 
     const summary = await api.library.rebuild();
     expect(harness.core.library().getGeneration(lost.id)).toBeNull();
     expect(harness.core.library().spentUsd({ backend: 'demo' })).toBe(spentBefore);
-    expect(summary.carriedOver?.sends).toBe(2);
+    expect(summary.carriedOver?.sends).toBe(1);
     expect(summary).toMatchObject({
       restored: 1,
       carriedOver: {

@@ -31,6 +31,11 @@ export interface Runner {
   /** checkAgain restarts the stall timer from here instead of the submit time. */
   stallBase: number | null;
   /**
+   * When this run began: its stall timer never starts earlier, so a run after a long pause (an app
+   * restart, a Retry of an old task) polls for the whole stall time before giving up.
+   */
+  readonly startedAt: number;
+  /**
    * APIXO has answered a status query of this run (any answer but none at all): only then may
    * the job be called stalled, so a run after a long pause (app closed, offline) asks first.
    */

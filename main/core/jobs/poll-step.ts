@@ -19,9 +19,9 @@ export async function pollStep(ctx: JobContext, runner: Runner, record: Generati
   await runner.sleepUntil(record.nextCheckAt);
   const plan = ctx.plan(record);
   const now = ctx.clock.now();
-  const since = runner.stallBase ?? record.submittedAt ?? now;
-  // Only once APIXO has answered in this run: time alone (the app closed, the laptop asleep, the
-  // network gone) must not park a video that may be finished without asking about it first.
+  const since = runner.stallBase ?? Math.max(record.submittedAt ?? now, runner.startedAt);
+  // Only after the stall time within this run, and once APIXO has answered in it: time alone (the
+  // app closed, the laptop asleep, the network gone) must not park a video that may be finished.
   if (runner.answeredThisRun && now - since > plan.stallAfterMs) {
     ctx.releaseSlot(runner);
     ctx.write(runner, {

@@ -15,6 +15,7 @@ export function createRunner(id: string, clock: Clock): Runner {
     notFoundCount: 0,
     urlRefreshed: false,
     stallBase: null,
+    startedAt: clock.now(),
     answeredThisRun: false,
     wake: () => wakeController.abort(),
     async sleepUntil(at) {

@@ -26,8 +26,7 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
   // Checked and marked `submitting` in one synchronous step, so the next job of a batch already
   // counts this one as sent.
   if (holdOverBudget(ctx, runner, record)) return;
-  // A release past the caps is for this one send: a later Retry or Resubmit meets the caps again.
-  if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null, budgetReleased: false })) return;
+  if (!ctx.write(runner, { state: 'submitting', nextCheckAt: null })) return;
 
   let taskId: string;
   try {
@@ -75,6 +74,7 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
     ctx.log.warn('submit outcome unknown', { id: record.id, kind: error.kind, detail: error.detail });
     ctx.write(runner, {
       state: 'uncertain',
+      budgetReleased: false, // that send may have cost money: a Resubmit meets the caps again
       errorKind: error.kind,
       errorMessage:
         'Wan Studio could not confirm whether APIXO received this request. Resubmitting may charge twice; dismiss it if you are not sure.',
@@ -85,7 +85,9 @@ export async function submitStep(ctx: JobContext, runner: Runner, queued: Genera
   const now = ctx.clock.now();
   // First, before anything that could throw, and even if the user cancelled meanwhile: the taskId
   // is the receipt for money spent, and the send time is what the spending caps count it by.
-  ctx.library.updateGeneration(record.id, { taskId, submittedAt: now });
+  // A release past the caps is for one send that may cost money (this one): a later Retry meets
+  // the caps again. A send that provably created nothing keeps it.
+  ctx.library.updateGeneration(record.id, { taskId, submittedAt: now, budgetReleased: false });
   ctx.network.reportSuccess();
   if (runner.cancelRequested) return; // cancel() finishes the job once this step returns
   const plan = ctx.plan(record);

@@ -27,8 +27,9 @@ export function createSpendLedger(db: Database): void {
 }
 
 /**
- * One row for each generation that was sent, as the generations tell it (what was counted before
- * the ledger existed, and after a rebuild whose previous database could not be read).
+ * One row for each generation that was sent and has none yet, as the generations tell it: what was
+ * counted before the ledger existed, and after a rebuild the sends its sidecars know of that the
+ * previous database's record lacks (an older copy, or none that could be read).
  */
 export function backfillSpendLedger(db: Database): number {
   return db
@@ -90,7 +91,8 @@ export interface LedgerEntry {
 
 /**
  * Puts `entries` in place of the whole ledger (a rebuild bringing over the previous database's,
- * which also knows the sends whose videos did not come back); returns how many it holds.
+ * which also knows the sends whose videos did not come back), keeping a row for every restored
+ * generation it lacks; returns how many entries came over.
  */
 export function replaceSpendLedger(ctx: LibraryContext, entries: readonly LedgerEntry[]): number {
   ctx.stmt('DELETE FROM spend_ledger').run();
@@ -100,5 +102,6 @@ export function replaceSpendLedger(ctx: LibraryContext, entries: readonly Ledger
   for (const entry of entries) {
     insert.run(entry.generationId, entry.backend, entry.projectId, entry.usd, entry.sentAt);
   }
+  backfillSpendLedger(ctx.db);
   return entries.length;
 }

@@ -96,6 +96,18 @@ describe('a release is for one send', () => {
     expect(again.hold?.kind).toBe('over_budget');
     expect(harness.sim.stats.submitsAccepted).toBe(1);
   });
+
+  it('a release survives a send that provably created nothing (a 429), and the job goes out', async () => {
+    harness = await startHarness();
+    writeBudget(harness.library, { dailyUsd: 0.5 });
+    harness.sim.faults.inject({ kind: 'rate_limit', phase: 'submit', times: 1 });
+    const [job] = harness.create({ resolution: '1080p', duration: 5 }); // $0.65
+    await held(must(job).id);
+    harness.engine.release(must(job).id);
+    const done = await harness.settle(must(job).id);
+    expect(done.state).toBe('done');
+    expect(harness.sim.stats.submitsAccepted).toBe(1);
+  });
 });
 
 describe('held jobs and the remote-task cap', () => {
