@@ -9,6 +9,12 @@ import type { Database } from 'better-sqlite3';
 import type { GenerationState } from '../../../shared/domain/states';
 import type { LibraryContext } from './context';
 
+/** When a generation row says it was sent: its submit time, or, with no answer, its last change. */
+export const SENT_AT = `coalesce(submitted_at, CASE WHEN state IN ('submitting', 'uncertain') THEN updated_at END)`;
+
+const INSERT_FROM_GENERATIONS = `INSERT INTO spend_ledger (generation_id, backend, project_id, usd, sent_at)
+  SELECT id, backend, project_id, estimated_cost_usd,`;
+
 export function createSpendLedger(db: Database): void {
   db.exec(`
     CREATE TABLE spend_ledger (
@@ -34,12 +40,8 @@ export function createSpendLedger(db: Database): void {
 export function backfillSpendLedger(db: Database): number {
   return db
     .prepare(
-      `INSERT INTO spend_ledger (generation_id, backend, project_id, usd, sent_at)
-       SELECT id, backend, project_id, estimated_cost_usd,
-         coalesce(submitted_at, CASE WHEN state IN ('submitting', 'uncertain') THEN updated_at END)
-       FROM generations
-       WHERE coalesce(submitted_at, CASE WHEN state IN ('submitting', 'uncertain') THEN updated_at END) IS NOT NULL
-         AND id NOT IN (SELECT generation_id FROM spend_ledger)`,
+      `${INSERT_FROM_GENERATIONS} ${SENT_AT} FROM generations
+       WHERE ${SENT_AT} IS NOT NULL AND id NOT IN (SELECT generation_id FROM spend_ledger)`,
     )
     .run().changes;
 }
@@ -53,12 +55,7 @@ export function noteStateChange(
   now: number,
 ): void {
   if (to === 'submitting' && from !== 'submitting') {
-    ctx
-      .stmt(
-        `INSERT INTO spend_ledger (generation_id, backend, project_id, usd, sent_at)
-         SELECT id, backend, project_id, estimated_cost_usd, ? FROM generations WHERE id = ?`,
-      )
-      .run(now, id);
+    ctx.stmt(`${INSERT_FROM_GENERATIONS} ? FROM generations WHERE id = ?`).run(now, id);
   } else if (from === 'submitting' && (to === 'queued' || to === 'failed')) {
     ctx
       .stmt('DELETE FROM spend_ledger WHERE id = (SELECT max(id) FROM spend_ledger WHERE generation_id = ?)')
@@ -73,8 +70,7 @@ export function noteStateChange(
 export function noteSubmitted(ctx: LibraryContext, id: string, at: number): void {
   ctx
     .stmt(
-      `INSERT INTO spend_ledger (generation_id, backend, project_id, usd, sent_at)
-       SELECT id, backend, project_id, estimated_cost_usd, ? FROM generations
+      `${INSERT_FROM_GENERATIONS} ? FROM generations
        WHERE id = ? AND NOT EXISTS (SELECT 1 FROM spend_ledger WHERE generation_id = ?)`,
     )
     .run(at, id, id);

@@ -8,6 +8,7 @@
 import type { Backend } from '../../../shared/domain/records';
 import type { GenerationState } from '../../../shared/domain/states';
 import type { LibraryContext } from './context';
+import { SENT_AT } from './spend-ledger';
 
 export interface SpendRange {
   backend: Backend;
@@ -42,8 +43,6 @@ export interface BalanceSnapshot {
   backend: Backend;
   reason: string;
 }
-
-const SENT_AT = `coalesce(submitted_at, CASE WHEN state IN ('submitting', 'uncertain') THEN updated_at END)`;
 
 export function spentUsd(ctx: LibraryContext, range: SpendRange): number {
   const total = ctx

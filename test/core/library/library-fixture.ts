@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { isStudioError } from '../../../main/core/errors';
-import { openLibrary } from '../../../main/core/library/library';
+import { libraryContext, openLibrary } from '../../../main/core/library/library';
+import { MIGRATIONS } from '../../../main/core/library/migrations';
 import type { GenerationRecord, LibraryStore, NewGeneration } from '../../../main/core/library/types';
 import type { GenerationParams } from '../../../shared/domain/params';
 import { FakeClock } from '../../helpers/fake-clock';
@@ -82,4 +83,16 @@ export function kindOf(fn: () => unknown): string {
   } catch (error) {
     return isStudioError(error) ? error.kind : 'other';
   }
+}
+
+/**
+ * Closes `lib.store` and opens its library again as the version before migration `step` left it:
+ * `undo` removes what that step and the later ones made, and the step runs again on opening.
+ */
+export function reopenFromBefore(lib: TestLibrary, step: string, undo: string): LibraryStore {
+  const { db } = libraryContext(lib.store);
+  db.exec(undo);
+  db.pragma(`user_version = ${MIGRATIONS.findIndex((migration) => migration.name === step)}`);
+  lib.store.close();
+  return openLibrary({ root: lib.root, clock: lib.clock });
 }

@@ -1,10 +1,9 @@
 // A library made before the 'search terms' migration gets the table filled from the search index
 // it already has, so its long prefixes are rewritten (and stay correct) from the first search.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { libraryContext, openLibrary } from '../../../main/core/library/library';
-import { MIGRATIONS } from '../../../main/core/library/migrations';
+import { libraryContext } from '../../../main/core/library/library';
 import { searchMatch } from '../../../main/core/library/search-match';
-import { create, type TestLibrary, tempLibrary } from './library-fixture';
+import { create, reopenFromBefore, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
 beforeEach(() => {
@@ -15,13 +14,8 @@ afterEach(() => lib.cleanup());
 it('fills the terms of an older library from its search index', () => {
   create(lib.store, { prompt: 'a mountain village at dawn' });
   create(lib.store, { prompt: 'mounted camera, горная дорога' });
-  const { db } = libraryContext(lib.store);
   // The library as the version before 'search terms' left it: no terms table (nor what came later).
-  db.exec('DROP TABLE search_terms; DROP TABLE spend_ledger;');
-  db.pragma(`user_version = ${MIGRATIONS.findIndex((step) => step.name === 'search terms')}`);
-  lib.store.close();
-
-  const store = openLibrary({ root: lib.root, clock: lib.clock });
+  const store = reopenFromBefore(lib, 'search terms', 'DROP TABLE search_terms; DROP TABLE spend_ledger;');
   try {
     const ctx = libraryContext(store);
     expect(ctx.db.prepare('SELECT term FROM search_terms ORDER BY term').pluck().all()).toEqual(

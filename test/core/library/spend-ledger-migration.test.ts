@@ -1,9 +1,8 @@
 // A library made before the 'spend ledger' migration gets one entry for each generation it sent
 // (what the caps counted until then), so no cap moves when the app is updated.
 import { afterEach, beforeEach, expect, it } from 'vitest';
-import { libraryContext, openLibrary } from '../../../main/core/library/library';
-import { MIGRATIONS } from '../../../main/core/library/migrations';
-import { create, type TestLibrary, tempLibrary } from './library-fixture';
+import { libraryContext } from '../../../main/core/library/library';
+import { create, reopenFromBefore, type TestLibrary, tempLibrary } from './library-fixture';
 
 let lib: TestLibrary;
 beforeEach(() => {
@@ -20,12 +19,7 @@ it('fills the ledger of an older library from the generations it sent', () => {
   create(lib.store, { prompt: 'never sent' });
   const expected = lib.store.spentUsd({ backend: sent.backend });
   expect(expected).toBeGreaterThan(0);
-  const { db } = libraryContext(lib.store);
-  db.exec('DROP TABLE spend_ledger');
-  db.pragma(`user_version = ${MIGRATIONS.findIndex((step) => step.name === 'spend ledger')}`);
-  lib.store.close();
-
-  const store = openLibrary({ root: lib.root, clock: lib.clock });
+  const store = reopenFromBefore(lib, 'spend ledger', 'DROP TABLE spend_ledger');
   try {
     expect(store.spentUsd({ backend: sent.backend })).toBe(expected);
     const ids = libraryContext(store).db.prepare('SELECT generation_id FROM spend_ledger').pluck().all();
