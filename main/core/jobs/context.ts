@@ -36,10 +36,10 @@ export interface Runner {
    */
   readonly startedAt: number;
   /**
-   * APIXO has answered a status query of this run (any answer but none at all): only then may
-   * the job be called stalled, so a run after a long pause (app closed, offline) asks first.
+   * APIXO answered this run's last status query (any answer; no connection at all is none): only
+   * then may the job be called stalled, so after a long pause (app closed, offline) it asks first.
    */
-  answeredThisRun: boolean;
+  lastQueryAnswered: boolean;
 }
 
 export interface JobContext {

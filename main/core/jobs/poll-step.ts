@@ -1,6 +1,6 @@
 // pending/processing → downloading | failed | stalled. Queries status at the planned times,
-// backs off on errors, and never gives up silently: after a generous timeout, and once APIXO has
-// answered in this run, the job becomes `stalled` with a "check again" action.
+// backs off on errors, and never gives up silently: after a generous timeout, and when APIXO
+// answered the last query, the job becomes `stalled` with a "check again" action.
 import type { GenerationRecord } from '../library/types';
 import { asStudioError, errorBackoffMs, type JobContext, type Runner } from './context';
 
@@ -20,9 +20,9 @@ export async function pollStep(ctx: JobContext, runner: Runner, record: Generati
   const plan = ctx.plan(record);
   const now = ctx.clock.now();
   const since = runner.stallBase ?? Math.max(record.submittedAt ?? now, runner.startedAt);
-  // Only after the stall time within this run, and once APIXO has answered in it: time alone (the
-  // app closed, the laptop asleep, the network gone) must not park a video that may be finished.
-  if (runner.answeredThisRun && now - since > plan.stallAfterMs) {
+  // Only after the stall time within this run, and when APIXO answered the last query: time alone
+  // (the app closed, the laptop asleep, the network gone) must not park a video that may be finished.
+  if (runner.lastQueryAnswered && now - since > plan.stallAfterMs) {
     ctx.releaseSlot(runner);
     ctx.write(runner, {
       state: 'stalled',
@@ -38,11 +38,11 @@ export async function pollStep(ctx: JobContext, runner: Runner, record: Generati
     status = await ctx.clientFor(record).status(taskId, runner.controller.signal, record.model);
   } catch (caught) {
     // An answer, even an error, means APIXO was reached; no connection at all does not count.
-    if (asStudioError(caught).kind !== 'network') runner.answeredThisRun = true;
+    runner.lastQueryAnswered = asStudioError(caught).kind !== 'network';
     await handlePollError(ctx, runner, record, caught);
     return;
   }
-  runner.answeredThisRun = true;
+  runner.lastQueryAnswered = true;
   ctx.network.reportSuccess();
   runner.consecutiveErrors = 0;
   runner.notFoundCount = 0;

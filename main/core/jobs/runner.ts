@@ -16,7 +16,7 @@ export function createRunner(id: string, clock: Clock): Runner {
     urlRefreshed: false,
     stallBase: null,
     startedAt: clock.now(),
-    answeredThisRun: false,
+    lastQueryAnswered: false,
     wake: () => wakeController.abort(),
     async sleepUntil(at) {
       controller.signal.throwIfAborted();

@@ -48,4 +48,22 @@ describe('offline', () => {
     expect(harness.sim.stats.submitsAccepted).toBe(1);
     expect(harness.sim.tasks().length).toBe(5);
   });
+
+  it('offline for longer than the stall time: asks APIXO again on reconnecting before calling a job stalled', async () => {
+    const statePath = join(
+      process.env.TMPDIR ?? '/tmp',
+      `wan-offline-long-${process.pid}-${Date.now()}.json`,
+    );
+    // Tasks five times slower than documented, so the job is still running when the network goes.
+    harness = await startHarness({ sim: { statePath, timeScale: 5 } });
+    const port = Number(new URL(harness.sim.url).port);
+    const [job] = harness.create({ resolution: '1080p' });
+    const id = job?.id ?? '';
+    await harness.waitFor(id, (r) => (r.state === 'pending' || r.state === 'processing') && r.pollCount > 0);
+
+    await harness.sim.close();
+    await new Promise((resolve) => setTimeout(resolve, 3_300)); // ×200: 11 minutes of app time
+    harness.sim = await startSimulator({ clock: harness.clock, port, statePath, seed: 7, timeScale: 5 });
+    expect((await harness.settle(id, 30_000)).state).toBe('done');
+  });
 });
